@@ -1,0 +1,59 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "MRAGateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "MRAGateway", targets: ["MRAGateway"]),
+        .executable(name: "mra-gateway", targets: ["mra-gateway"]),
+        .executable(name: "mra-benchmarks", targets: ["mra-benchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: headers from Debian's -dev packages, flags from pkg-config.
+        .systemLibrary(
+            name: "CMRALibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMRAOpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        // The two wrapper modules: the only places that touch C.
+        .target(name: "MRAXML", dependencies: ["CMRALibXML2"]),
+        .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL"]),
+
+        // The gateway's logic: Swift values only.
+        .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto"]),
+
+        // Thin shells over the library.
+        .executableTarget(
+            name: "mra-gateway",
+            dependencies: [
+                "MRAGateway",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mra-benchmarks", dependencies: ["MRAGateway"]),
+
+        .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
+        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"]),
+        .testTarget(name: "MRAGatewayTests", dependencies: ["MRAGateway"]),
+    ]
+)
+
+// Settings shared by every Swift target (system-library targets take none).
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}
