@@ -1,0 +1,92 @@
+/// A date layout from a mapping file: `yyyy`, `MM` and `dd` stand for the
+/// parts, every other character is literal (`yyyyMMdd`, `dd.MM.yyyy`, …).
+public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
+    private enum Token: Hashable, Sendable {
+        case year, month, day
+        case literal(UInt8)
+    }
+
+    private let tokens: [Token]
+    public let description: String
+
+    /// ISO 8601 calendar date, `yyyy-MM-dd`.
+    public static let iso = DatePattern(validated: "yyyy-MM-dd")
+
+    /// Parses a pattern; `nil` unless it has exactly one `yyyy`, `MM` and `dd`.
+    public init?(_ pattern: String) {
+        var tokens: [Token] = []
+        var bytes = Array(pattern.utf8)[...]
+        while let first = bytes.first {
+            if bytes.starts(with: Array("yyyy".utf8)) {
+                tokens.append(.year)
+                bytes = bytes.dropFirst(4)
+            } else if bytes.starts(with: Array("MM".utf8)) {
+                tokens.append(.month)
+                bytes = bytes.dropFirst(2)
+            } else if bytes.starts(with: Array("dd".utf8)) {
+                tokens.append(.day)
+                bytes = bytes.dropFirst(2)
+            } else {
+                tokens.append(.literal(first))
+                bytes = bytes.dropFirst()
+            }
+        }
+        guard tokens.filter({ $0 == .year }).count == 1, tokens.filter({ $0 == .month }).count == 1,
+            tokens.filter({ $0 == .day }).count == 1
+        else { return nil }
+        self.tokens = tokens
+        self.description = pattern
+    }
+
+    private init(validated pattern: String) {
+        self = DatePattern(pattern)!
+    }
+
+    /// Reads `text` in this layout; `nil` when it does not fit or the day does not exist.
+    public func parse(_ text: String) -> CalendarDate? {
+        var year = 0
+        var month = 0
+        var day = 0
+        var utf8 = text.utf8[...]
+        func digits(_ count: Int) -> Int? {
+            guard utf8.count >= count else { return nil }
+            var value = 0
+            for byte in utf8.prefix(count) {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            utf8 = utf8.dropFirst(count)
+            return value
+        }
+        for token in tokens {
+            switch token {
+            case .year: guard let value = digits(4) else { return nil }; year = value
+            case .month: guard let value = digits(2) else { return nil }; month = value
+            case .day: guard let value = digits(2) else { return nil }; day = value
+            case .literal(let byte):
+                guard utf8.first == byte else { return nil }
+                utf8 = utf8.dropFirst()
+            }
+        }
+        guard utf8.isEmpty else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// Writes `date` in this layout.
+    public func format(_ date: CalendarDate) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var result = ""
+        for token in tokens {
+            switch token {
+            case .year: result += pad(date.year, 4)
+            case .month: result += pad(date.month, 2)
+            case .day: result += pad(date.day, 2)
+            case .literal(let byte): result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,308 @@
+internal import CMRALibXML2
+
+/// Receives the events of one parse. Internal: it sees libxml2's pointers,
+/// which never leave this module.
+protocol ParseConsumer: AnyObject {
+    func startElement(
+        _ parser: SecureParser, localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?,
+        attributes: Attributes, line: Int)
+    func endElement(_ parser: SecureParser)
+    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int)
+}
+
+/// The attributes of a start tag as libxml2's SAX2 layer passes them:
+/// five pointers per attribute (local name, prefix, URI, value start, value end).
+struct Attributes {
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    func localName(_ index: Int) -> UnsafePointer<xmlChar> { base![index * 5]! }
+    func namespaceURI(_ index: Int) -> UnsafePointer<xmlChar>? { base![index * 5 + 2] }
+
+    /// The attribute's value. libxml2 hands `&amp;` over as `&#38;` when
+    /// entities are not substituted; that is undone here.
+    func value(_ index: Int) -> String {
+        let start = base![index * 5 + 3]!
+        let end = base![index * 5 + 4]!
+        let buffer = UnsafeBufferPointer(start: start, count: end - start)
+        let raw = String(decoding: buffer, as: UTF8.self)
+        guard buffer.contains(0x26) else { return raw }
+        return raw.replacing("&#38;", with: "&")
+    }
+}
+
+/// Calls `body` with the bytes of `array`, keeping `body`'s typed error.
+func withBytes<R>(_ array: [UInt8], _ body: (UnsafeRawBufferPointer) throws(XMLError) -> R) throws(XMLError) -> R {
+    let result: Result<R, XMLError> = array.withUnsafeBytes { raw in
+        Result { () throws(XMLError) in try body(raw) }
+    }
+    return try result.get()
+}
+
+/// The one place that runs libxml2's parser, always with the same secure
+/// configuration: no DTD loading, no entity substitution, no network, no
+/// XInclude, a refused DOCTYPE, bounded size and depth. Optionally validates
+/// against an XML schema in the same pass (libxml2's SAX plug), so a document
+/// is read exactly once and never held whole in memory.
+final class SecureParser {
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue)
+
+    let file: String?
+    let limits: XMLLimits
+    private let schema: Schema?
+    private unowned let consumer: any ParseConsumer
+
+    private var context: xmlParserCtxtPtr?
+    private var depth = 0
+    private var bytesSeen = 0
+    private var failure: XMLError?
+    private(set) var schemaErrors: [XMLError] = []
+    private(set) var schemaErrorCount = 0
+
+    init(file: String?, limits: XMLLimits, schema: Schema?, consumer: any ParseConsumer) {
+        self.file = file
+        self.limits = limits
+        self.schema = schema
+        self.consumer = consumer
+    }
+
+    /// The line the parser is on (the end of the current start tag).
+    var currentLine: Int {
+        guard let input = context?.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    /// The parser's name dictionary: element names passed to the consumer are
+    /// interned in it, so they compare by pointer.
+    var dictionary: xmlDictPtr? { context?.pointee.dict }
+
+    /// Stops the parse with `error`; the first failure wins.
+    func fail(_ error: XMLError) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Parses a document held in memory.
+    func parse(bytes: UnsafeRawBufferPointer) throws(XMLError) {
+        try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
+            var offset = 0
+            let chunk = 1 << 20
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + chunk)
+                guard feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])) else { return }
+                offset = end
+            }
+        }
+    }
+
+    /// Parses a file in chunks, so memory stays flat whatever its size.
+    func parse(path: String) throws(XMLError) {
+        let input = try InputFile(path: path, file: file)
+        guard input.size <= limits.maxBytes else {
+            throw XMLError(
+                code: .tooLarge, message: "file is \(input.size) bytes; the limit is \(limits.maxBytes)", file: file)
+        }
+        try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+            defer { buffer.deallocate() }
+            while true {
+                let count = try input.read(into: buffer)
+                if count == 0 { return }
+                if !feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { return }
+            }
+        }
+    }
+
+    /// Runs the parse; `produce` calls `feed` with successive chunks until the
+    /// input ends or `feed` returns false.
+    private func parse(
+        _ produce: ((UnsafeRawBufferPointer) -> Bool) throws(XMLError) -> Void
+    ) throws(XMLError) {
+        LibXML2.initialize()
+        let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+        handler.initialize(to: xmlSAXHandler())
+        defer { handler.deallocate() }
+        Self.install(into: handler)
+
+        var saxPointer: xmlSAXHandlerPtr? = handler
+        var userData: UnsafeMutableRawPointer? = Unmanaged.passUnretained(self).toOpaque()
+        var validation: xmlSchemaValidCtxtPtr?
+        var plug: xmlSchemaSAXPlugPtr?
+        if let schema {
+            validation = xmlSchemaNewValidCtxt(schema.pointer)
+            guard let validation else { throw XMLError(code: .schemaUnusable, message: "out of memory", file: file) }
+            xmlSchemaSetValidStructuredErrors(validation, Self.schemaErrorHandler, userData)
+            plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
+        }
+        defer {
+            if let plug { xmlSchemaSAXUnplug(plug) }
+            if let validation { xmlSchemaFreeValidCtxt(validation) }
+        }
+
+        guard let context = xmlCreatePushParserCtxt(saxPointer, userData, nil, 0, file) else {
+            throw XMLError(code: .malformed, message: "could not create a parser (out of memory)", file: file)
+        }
+        self.context = context
+        defer {
+            self.context = nil
+            xmlFreeParserCtxt(context)
+        }
+        xmlCtxtUseOptions(context, Self.options)
+        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee.sax.pointee.serror = Self.parseErrorHandler
+        context.pointee.replaceEntities = 0
+        context.pointee.loadsubset = 0
+        if let validation {
+            xmlSchemaValidateSetLocator(validation, Self.locator, Unmanaged.passUnretained(self).toOpaque())
+        }
+
+        var checkedPrologue = false
+        try produce { chunk in
+            if self.failure != nil { return false }
+            if !checkedPrologue {
+                checkedPrologue = true
+                do throws(XMLError) {
+                    _ = try Prologue.check(chunk, file: self.file)
+                } catch {
+                    self.failure = error
+                    return false
+                }
+            }
+            self.bytesSeen += chunk.count
+            if self.bytesSeen > self.limits.maxBytes {
+                self.fail(
+                    XMLError(
+                        code: .tooLarge, message: "document exceeds \(self.limits.maxBytes) bytes", file: self.file))
+                return false
+            }
+            guard chunk.count <= Int(Int32.max) else {
+                self.fail(XMLError(code: .tooLarge, message: "chunk larger than 2 GiB", file: self.file))
+                return false
+            }
+            let status = chunk.withMemoryRebound(to: CChar.self) { chars in
+                xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 0)
+            }
+            return status == 0 && self.failure == nil && context.pointee.wellFormed != 0
+        }
+        if failure == nil && context.pointee.wellFormed != 0 {
+            if !checkedPrologue {
+                throw XMLError(code: .malformed, message: "document is empty", file: file, line: 1)
+            }
+            xmlParseChunk(context, nil, 0, 1)
+        }
+        if let failure { throw failure }
+        if context.pointee.wellFormed == 0 {
+            throw lastParseError(context)
+        }
+    }
+
+    private func lastParseError(_ context: xmlParserCtxtPtr) -> XMLError {
+        guard let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)) else {
+            return XMLError(code: .malformed, message: "document is not well-formed", file: file, line: currentLine)
+        }
+        return Self.convert(error.pointee, file: file)
+    }
+
+    // MARK: - Errors
+
+    /// Maps a libxml2 parser error to an ``XMLError``. Only the first line of
+    /// libxml2's message is kept: later lines can quote document bytes.
+    static func convert(_ error: xmlError, file: String?) -> XMLError {
+        var message = error.message.map { String(cString: $0) } ?? "document is not well-formed"
+        if let newline = message.firstIndex(of: "\n") { message = String(message[..<newline]) }
+        let code: XMLError.Code
+        switch xmlParserErrors(rawValue: UInt32(error.code)) {
+        case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY, XML_ERR_ENTITY_LOOP, XML_ERR_ENTITY_BOUNDARY,
+            XML_ERR_ENTITYREF_NO_NAME, XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_UNPARSED_ENTITY,
+            XML_ERR_ENTITY_IS_EXTERNAL, XML_ERR_ENTITY_IS_PARAMETER, XML_ERR_EXT_ENTITY_STANDALONE:
+            code = .entity
+            message = "entity references are refused (no DTD is processed): \(message)"
+        case XML_ERR_INVALID_ENCODING, XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
+            code = .encoding
+        case XML_ERR_INVALID_CHAR where message.contains("UTF-8"):
+            code = .encoding
+            message = "document is not valid UTF-8 (the gateway accepts UTF-8 only)"
+        default:
+            code = .malformed
+        }
+        return XMLError(code: code, message: message, file: file, line: Int(error.line), column: Int(error.int2))
+    }
+
+    private static let parseErrorHandler: xmlStructuredErrorFunc = { _, error in
+        guard let error, error.pointee.level == XML_ERR_FATAL || error.pointee.level == XML_ERR_ERROR,
+            let context = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+            let owner = context.pointee._private
+        else { return }
+        let parser = Unmanaged<SecureParser>.fromOpaque(owner).takeUnretainedValue()
+        if parser.failure == nil {
+            parser.failure = convert(error.pointee, file: parser.file)
+        }
+    }
+
+    private static let schemaErrorHandler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+        parser.schemaErrorCount += 1
+        guard parser.schemaErrors.count < parser.limits.maxReportedSchemaErrors else { return }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "schema violation"
+        while message.last == "\n" { message.removeLast() }
+        parser.schemaErrors.append(
+            XMLError(
+                code: .schemaInvalid, message: message, file: parser.file,
+                line: error.pointee.line > 0 ? Int(error.pointee.line) : parser.currentLine))
+    }
+
+    private static let locator: xmlSchemaValidityLocatorFunc = { context, file, line in
+        guard let context else { return -1 }
+        let parser = Unmanaged<SecureParser>.fromOpaque(context).takeUnretainedValue()
+        file?.pointee = nil
+        line?.pointee = UInt(parser.currentLine)
+        return 0
+    }
+
+    // MARK: - SAX callbacks
+
+    private static func install(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
+        handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let userData, let localName else { return }
+            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+            parser.depth += 1
+            if parser.depth > parser.limits.maxDepth {
+                parser.fail(
+                    XMLError(
+                        code: .tooDeep, message: "elements nested deeper than \(parser.limits.maxDepth) levels",
+                        file: parser.file, line: parser.currentLine))
+                return
+            }
+            parser.consumer.startElement(
+                parser, localName: localName, namespaceURI: uri,
+                attributes: Attributes(base: attributes, count: Int(attributeCount)), line: parser.currentLine)
+        }
+        handler.pointee.endElementNs = { userData, _, _, _ in
+            guard let userData else { return }
+            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+            parser.depth -= 1
+            parser.consumer.endElement(parser)
+        }
+        let characters: charactersSAXFunc = { userData, bytes, count in
+            guard let userData, let bytes, count > 0 else { return }
+            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+            parser.consumer.characters(bytes, count: Int(count))
+        }
+        handler.pointee.characters = characters
+        handler.pointee.cdataBlock = characters
+        handler.pointee.ignorableWhitespace = characters
+        handler.pointee.internalSubset = { userData, _, _, _ in
+            guard let userData else { return }
+            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+            parser.fail(
+                XMLError(
+                    code: .doctype,
+                    message: "document type declarations (DOCTYPE) are refused: DTDs and entities are never processed",
+                    file: parser.file, line: parser.currentLine))
+        }
+    }
+}
