@@ -80,3 +80,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         try container.encode(description)
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension CalendarDate {
+    /// Today's date in UTC.
+    public static func today() -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Int(time(nil)) / 86_400)
+    }
+}

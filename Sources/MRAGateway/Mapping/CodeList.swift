@@ -1,0 +1,33 @@
+public import MRAXML
+
+/// A code list of a mapping file: native codes ↔ canonical values.
+public struct CodeList: Sendable {
+    public let name: String
+    private let toCanonical: [String: String]
+    private let toNative: [String: String]
+    /// Per canonical value, the pattern a member id must match (`memberIdPattern`).
+    public let memberIdPatterns: [String: XMLPattern]
+
+    public init(name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
+        memberIdPatterns: [String: XMLPattern] = [:])
+    {
+        self.name = name
+        var toCanonical: [String: String] = [:]
+        var toNative: [String: String] = [:]
+        for (value, native) in codes {
+            toCanonical[native] = value
+            if toNative[value] == nil { toNative[value] = native }
+        }
+        for (value, native) in aliases where toCanonical[native] == nil { toCanonical[native] = value }
+        self.toCanonical = toCanonical
+        self.toNative = toNative
+        self.memberIdPatterns = memberIdPatterns
+    }
+
+    /// The canonical value of a native code, `nil` if unknown.
+    public func canonical(_ native: String) -> String? { toCanonical[native] }
+    /// The native code written for a canonical value, `nil` if the format has none.
+    public func native(_ canonical: String) -> String? { toNative[canonical] }
+    /// Every native code the list accepts.
+    public var nativeCodes: [String] { toCanonical.keys.sorted() }
+}

@@ -1,0 +1,37 @@
+public import MRAXML
+
+/// A program's mapping file, loaded and checked: how its exchange format maps
+/// to the canonical record, in both directions.
+public struct ProgramMapping: Sendable {
+    /// Gateway program id (`eu-aeo`, …).
+    public var program: String
+    public var version: String
+    /// Prefix and URI of each namespace the format uses; the first is the
+    /// format's own, written as the document's prefixes.
+    public var namespaces: [(prefix: String, uri: String)]
+    /// The format's schema, relative to `Schemas/`.
+    public var schema: String
+    public var root: QName
+    /// Entries relative to the root, before the records.
+    public var batchEntries: [MappingEntry]
+    /// From the root to the repeating record element.
+    public var recordPath: MappingPath
+    /// Entries relative to each record element.
+    public var recordEntries: [MappingEntry]
+    public var codeLists: [String: CodeList]
+    /// Why a canonical field cannot travel in this format, by field name.
+    public var lossReasons: [String: String]
+    /// Where the mapping was loaded from.
+    public var file: String
+
+    /// The code list `name`; loading guarantees that every referenced list exists.
+    func codeList(_ name: String) -> CodeList { codeLists[name]! }
+
+    /// Every field entry, batch-level and record-level.
+    var fieldEntries: [FieldEntry] {
+        (batchEntries + recordEntries).compactMap {
+            if case .field(let entry) = $0 { return entry }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,143 @@
+public import MRAXML
+
+/// One record as read from a partner file: the canonical record when the
+/// file gave everything it needs, and every problem found in it.
+public struct ReadRecord: Sendable {
+    public var record: TraderRecord?
+    /// Line of the record's start tag.
+    public var line: Int
+    public var diagnostics: [Diagnostic]
+}
+
+/// The outcome of reading a whole partner file.
+public struct ReadResult: Sendable {
+    public var header: BatchHeader
+    public var recordCount: Int
+    /// Problems of the file as a whole and of its records, in report order.
+    public var diagnostics: [Diagnostic]
+    /// The file could not be read to its end (not well-formed, DOCTYPE,
+    /// wrong root …): its records must not be used.
+    public var refused: Bool
+
+    /// No error-level problem anywhere.
+    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads a partner file of one program in a single streaming pass: secure
+/// parse, schema validation, mapping to canonical records, business rules.
+public struct PartnerFileReader: Sendable {
+    public var configuration: GatewayConfiguration
+    public var program: LoadedProgram
+    public var rules: BusinessRules
+    /// Validate against the format's schema while reading.
+    public var checkSchema: Bool = true
+    public var limits: XMLLimits = XMLLimits()
+
+    public init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
+        self.configuration = configuration
+        self.program = try configuration.program(program)
+        self.rules = BusinessRules(identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today)
+    }
+
+    /// Reads the file at `path`, calling `onRecord` for each record in order.
+    /// `displayName` names the file in diagnostics (the path by default).
+    @discardableResult
+    public func read(path: String, displayName: String? = nil, onRecord: (ReadRecord) -> Void = { _ in }) -> ReadResult {
+        let file = displayName ?? path
+        return run(file: file, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
+            try stream.read(path: path, displayName: file, onBatch: onBatch, onRecord: onStreamed)
+        }
+    }
+
+    /// Reads a document held in memory.
+    @discardableResult
+    public func read(bytes: [UInt8], file: String, onRecord: (ReadRecord) -> Void = { _ in }) -> ReadResult {
+        run(file: file, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
+            try stream.read(bytes: bytes, file: file, onBatch: onBatch, onRecord: onStreamed)
+        }
+    }
+
+    private func run(
+        file: String, onRecord: (ReadRecord) -> Void,
+        body: (RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void) throws(XMLError) -> RecordStreamSummary
+    ) -> ReadResult {
+        let reader = program.reader
+        let stream = RecordStream(layout: reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        let authTypes = program.mapping.fieldEntries.first { $0.field == .authType }?.codes.map {
+            program.mapping.codeList($0)
+        }
+        var batch = RecordDraft()
+        var header = BatchHeader()
+        var diagnostics: [Diagnostic] = []
+        var duplicates = DuplicateMemberCheck()
+        var recordStarts: [(line: Int, id: String?)] = []
+
+        let onBatch: ([[Match]]) -> Void = { matches in
+            let (draft, found) = reader.batch(matches, file: file, line: 1)
+            batch = draft
+            diagnostics += found
+            header = BatchHeader(
+                id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
+                created: draft.first(.batchCreated))
+        }
+        let onStreamed: (StreamedRecord) -> Void = { streamed in
+            var (draft, found) = reader.record(streamed, file: file, batch: batch)
+            if draft.values[.memberIdScheme] == nil, let program = draft.first(.program),
+                let scheme = configuration.catalogue.program(program)?.memberIdScheme
+            {
+                draft.values[.memberIdScheme] = [scheme]
+            }
+            let record = draft.record(batchId: header.id)
+            if let record {
+                found += rules.check(
+                    record, file: file, recordLine: streamed.line, lines: draft.lines,
+                    linkedIdLines: draft.linkedIds.map(\.line), authTypes: authTypes)
+                if let duplicate = duplicates.check(record, file: file, line: draft.lines[.memberId] ?? streamed.line) {
+                    found.append(duplicate)
+                }
+            }
+            recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))
+            diagnostics += found
+            onRecord(ReadRecord(record: record, line: streamed.line, diagnostics: found))
+        }
+
+        var refused = false
+        var recordCount = 0
+        do throws(XMLError) {
+            let summary = try body(stream, onBatch, onStreamed)
+            recordCount = summary.recordCount
+            for error in summary.schemaErrors {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: error.line, recordId: Self.record(at: error.line, in: recordStarts), field: nil,
+                        rule: error.code.rawValue, message: error.message))
+            }
+            if summary.schemaErrorCount > summary.schemaErrors.count {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
+                        message: "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
+            }
+        } catch {
+            refused = true
+            recordCount = recordStarts.count
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: error.line, recordId: Self.record(at: error.line, in: recordStarts), field: nil,
+                    rule: error.code.rawValue, message: error.message))
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return ReadResult(header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused)
+    }
+
+    /// The member id of the record whose start tag is at or before `line`.
+    private static func record(at line: Int, in starts: [(line: Int, id: String?)]) -> String? {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? starts[low - 1].id : nil
+    }
+}

@@ -1,0 +1,108 @@
+import MRAXML
+
+/// The business rules a partner record must meet beyond its schema, each with
+/// a stable rule id: identifier formats (from `Mappings/identifiers.xml`),
+/// country codes, date sanity, status and code-list consistency, MRA
+/// eligibility from the program catalogue.
+///
+/// Duplicates across a file are found by ``DuplicateMemberCheck``.
+public struct BusinessRules: Sendable {
+    public var identifiers: IdentifierSchemes
+    public var catalogue: ProgramCatalogue
+    /// Dates after this day are in the future.
+    public var today: CalendarDate
+
+    public init(identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate) {
+        self.identifiers = identifiers
+        self.catalogue = catalogue
+        self.today = today
+    }
+
+    /// Checks one record. `lines` gives the line of each field (the record's
+    /// line when a field has none); `authTypes` is the format's code list for
+    /// `authType`, whose `memberIdPattern`s tie types to member ids.
+    func check(
+        _ record: TraderRecord, file: String, recordLine: Int, lines: [CanonicalField: Int],
+        linkedIdLines: [Int], authTypes: CodeList?
+    ) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func report(_ field: CanonicalField, _ rule: String, _ message: String, line: Int? = nil) {
+            found.append(
+                Diagnostic(
+                    file: file, line: line ?? lines[field] ?? recordLine, recordId: record.memberId,
+                    field: field.rawValue, rule: rule, message: message))
+        }
+
+        if let scheme = identifiers.schemes[record.memberIdScheme], !scheme.pattern.matches(record.memberId) {
+            report(
+                .memberId, scheme.rule,
+                "\"\(record.memberId)\" is not a valid \(scheme.name) identifier (pattern \(scheme.pattern))")
+        }
+        for (index, linked) in record.linkedIds.enumerated() {
+            guard let scheme = identifiers.schemes[linked.scheme], !scheme.pattern.matches(linked.value) else { continue }
+            report(
+                .linkedIds, scheme.rule,
+                "\(linked.scheme) \"\(linked.value)\" is not a valid \(scheme.name) identifier (pattern \(scheme.pattern))",
+                line: index < linkedIdLines.count ? linkedIdLines[index] : nil)
+        }
+        if let country = record.address.country, !identifiers.countries.contains(country) {
+            report(.addressCountry, identifiers.countryRule, "\"\(country)\" is not an ISO 3166-1 alpha-2 country code")
+        }
+
+        let dates: [(CanonicalField, CalendarDate?)] = [
+            (.authorisedSince, record.authorisedSince), (.statusEffective, record.statusEffective),
+            (.lastValidated, record.lastValidated),
+        ]
+        for case (let field, let date?) in dates where date > today {
+            report(field, RuleID.futureDate, "\(field.rawValue) \(date) is after today (\(today))")
+        }
+        if let since = record.authorisedSince {
+            if let effective = record.statusEffective, effective < since {
+                report(.statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
+            }
+            if let validated = record.lastValidated, validated < since {
+                report(.lastValidated, RuleID.dateOrder, "lastValidated \(validated) is before authorisedSince \(since)")
+            }
+        }
+
+        if record.status != .active, (record.statusReason ?? "").isEmpty {
+            report(.statusReason, RuleID.statusReason, "a \(record.status.rawValue) member needs a status reason",
+                line: lines[.status])
+        }
+        if let type = record.authType, let pattern = authTypes?.memberIdPatterns[type], !pattern.matches(record.memberId) {
+            report(.authType, RuleID.authTypeId, "authorisation type \(type) does not match member id \"\(record.memberId)\"")
+        }
+
+        if let program = catalogue.program(record.program) {
+            let rules = program.eligibility
+            if let type = record.authType, !rules.authTypes.isEmpty, !rules.authTypes.contains(type) {
+                report(
+                    .authType, RuleID.eligibility,
+                    "\(program.shortName ?? program.id) type \(type) is not MRA-eligible (eligible: \(rules.authTypes.joined(separator: ", ")))")
+            }
+            if rules.consentRequired, record.consent != true {
+                report(
+                    .consent, RuleID.eligibility,
+                    "\(program.shortName ?? program.id) members are exchanged only with their consent; consent is \(record.consent.map { $0 ? "given" : "not given" } ?? "missing")")
+            }
+        }
+        return found
+    }
+}
+
+/// Finds member ids that occur twice in one file.
+struct DuplicateMemberCheck {
+    private var seen: [String: Int] = [:]
+
+    /// Reports the record when its program and member id were seen before.
+    mutating func check(_ record: TraderRecord, file: String, line: Int) -> Diagnostic? {
+        let key = record.program + "\u{0}" + record.memberId
+        if let first = seen[key] {
+            return Diagnostic(
+                file: file, line: line, recordId: record.memberId, field: CanonicalField.memberId.rawValue,
+                rule: RuleID.duplicate, message: "member id \(record.memberId) already occurs at line \(first)")
+        }
+        seen[key] = line
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import MRAGateway
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check partner files: well-formedness, schema, mapping and business rules.",
+        discussion: """
+            Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message. Exit code 0 when
+            every file is valid, 1 when any has an error.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Program id of the files (see `programs`).") var program: String
+    @Option(help: "text or json.") var format: OutputFormat = .text
+    @Argument(help: "Partner files to check.") var files: [String]
+
+    func run() throws {
+        var allValid = true
+        try reportingFailures {
+            let configuration = try common.loadConfiguration()
+            let reader: PartnerFileReader
+            do {
+                reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
+            } catch let error as MappingError {
+                throw Failure(error.description)
+            }
+            var json = JSONText()
+            json.openArray()
+            for file in files {
+                let result = reader.read(path: file)
+                allValid = allValid && result.isValid
+                switch format {
+                case .text:
+                    for diagnostic in result.diagnostics { print(diagnostic.description) }
+                    let errors = result.diagnostics.filter { $0.severity == .error }.count
+                    printError(
+                        "\(file): \(result.recordCount) records, \(errors) errors\(result.refused ? ", file refused" : "")")
+                case .json:
+                    json.openObject()
+                    json.field("file", file)
+                    json.field("program", program)
+                    json.key("valid")
+                    json.bool(result.isValid)
+                    json.key("refused")
+                    json.bool(result.refused)
+                    json.key("records")
+                    json.number(result.recordCount)
+                    json.field("batchId", result.header.id)
+                    json.key("diagnostics")
+                    json.openArray()
+                    for diagnostic in result.diagnostics { diagnostic.write(to: &json) }
+                    json.closeArray()
+                    json.closeObject()
+                }
+            }
+            json.closeArray()
+            if format == .json { print(json.text) }
+        }
+        if !allValid { throw ExitCode(1) }
+    }
+}
