@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "mra-benchmarks", dependencies: ["MRAGateway"]),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
-        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"]),
+        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
         .testTarget(name: "MRAGatewayTests", dependencies: ["MRAGateway"]),
     ]
 )

@@ -14,7 +14,7 @@ struct GatewayCommand: ParsableCommand {
             """,
         version: MRAGateway.version,
         subcommands: [
-            ProgramsCommand.self, ValidateCommand.self, InspectCommand.self,
+            ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
         ]
     )
 }

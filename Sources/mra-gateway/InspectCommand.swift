@@ -25,9 +25,11 @@ struct InspectCommand: ParsableCommand {
                 throw Failure(error.description)
             }
             var output = StandardOutput()
-            let result = reader.read(path: file) { read in
-                if let record = read.record { output.write(record.jsonLine + "\n") }
-            }
+            let result = reader.read(
+                path: file,
+                onRecord: { read in
+                    if let record = read.record { output.write(record.jsonLine + "\n") }
+                })
             output.flush()
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             valid = result.isValid

@@ -9,6 +9,8 @@ public struct IdentifierSchemes: Sendable {
         public var rule: String
         public var pattern: XMLPattern
         public var description: String
+        /// Example values, as the file gives them.
+        public var examples: [String]
     }
 
     public static let namespace = "urn:mra-gateway:identifiers:1"
@@ -40,7 +42,8 @@ public struct IdentifierSchemes: Sendable {
             do {
                 schemes[name] = Scheme(
                     name: name, rule: rule, pattern: try XMLPattern(pattern),
-                    description: element.child(QName(ns, "description"))?.trimmedText ?? "")
+                    description: element.child(QName(ns, "description"))?.trimmedText ?? "",
+                    examples: element.children(QName(ns, "example")).map(\.trimmedText))
             } catch {
                 throw MappingError(error.message, file: path, line: element.line)
             }

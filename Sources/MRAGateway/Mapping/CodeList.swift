@@ -7,6 +7,8 @@ public struct CodeList: Sendable {
     private let toNative: [String: String]
     /// Per canonical value, the pattern a member id must match (`memberIdPattern`).
     public let memberIdPatterns: [String: XMLPattern]
+    /// Canonical values with a native code, in the list's order.
+    public let canonicalValues: [String]
 
     public init(name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
         memberIdPatterns: [String: XMLPattern] = [:])
@@ -22,6 +24,9 @@ public struct CodeList: Sendable {
         self.toCanonical = toCanonical
         self.toNative = toNative
         self.memberIdPatterns = memberIdPatterns
+        var ordered: [String] = []
+        for (value, _) in codes where !ordered.contains(value) { ordered.append(value) }
+        self.canonicalValues = ordered
     }
 
     /// The canonical value of a native code, `nil` if unknown.

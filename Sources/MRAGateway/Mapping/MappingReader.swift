@@ -133,7 +133,7 @@ struct MappingReader: Sendable {
                     }
                     scheme = canonical
                 }
-                draft.linkedIds.append((LinkedID(scheme: scheme, value: value), group.line))
+                draft.linkedIds.append((LinkedID(scheme: scheme, value: value), group.members[1].first?.line ?? group.line))
             }
         }
     }

@@ -42,23 +42,28 @@ public struct PartnerFileReader: Sendable {
     /// Reads the file at `path`, calling `onRecord` for each record in order.
     /// `displayName` names the file in diagnostics (the path by default).
     @discardableResult
-    public func read(path: String, displayName: String? = nil, onRecord: (ReadRecord) -> Void = { _ in }) -> ReadResult {
+    public func read(
+        path: String, displayName: String? = nil, onBatch: (BatchHeader) -> Void = { _ in },
+        onRecord: (ReadRecord) -> Void = { _ in }
+    ) -> ReadResult {
         let file = displayName ?? path
-        return run(file: file, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
+        return run(file: file, onBatch: onBatch, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
             try stream.read(path: path, displayName: file, onBatch: onBatch, onRecord: onStreamed)
         }
     }
 
     /// Reads a document held in memory.
     @discardableResult
-    public func read(bytes: [UInt8], file: String, onRecord: (ReadRecord) -> Void = { _ in }) -> ReadResult {
-        run(file: file, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
+    public func read(
+        bytes: [UInt8], file: String, onBatch: (BatchHeader) -> Void = { _ in }, onRecord: (ReadRecord) -> Void = { _ in }
+    ) -> ReadResult {
+        run(file: file, onBatch: onBatch, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
             try stream.read(bytes: bytes, file: file, onBatch: onBatch, onRecord: onStreamed)
         }
     }
 
     private func run(
-        file: String, onRecord: (ReadRecord) -> Void,
+        file: String, onBatch reportBatch: (BatchHeader) -> Void, onRecord: (ReadRecord) -> Void,
         body: (RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void) throws(XMLError) -> RecordStreamSummary
     ) -> ReadResult {
         let reader = program.reader
@@ -79,6 +84,7 @@ public struct PartnerFileReader: Sendable {
             header = BatchHeader(
                 id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
                 created: draft.first(.batchCreated))
+            reportBatch(header)
         }
         let onStreamed: (StreamedRecord) -> Void = { streamed in
             var (draft, found) = reader.record(streamed, file: file, batch: batch)

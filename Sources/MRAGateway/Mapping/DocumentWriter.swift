@@ -1,0 +1,60 @@
+public import MRAXML
+
+/// Streams a partner document: the header and the elements around the
+/// records first, then each record as it comes, then the closing tags.
+public struct DocumentWriter: Sendable {
+    private var writer: XMLWriter
+    private let containerSteps: [QName]
+    /// Per open level (root first): its name and the children still to write after the records.
+    private var trailing: [(name: QName, children: [Element])] = []
+    public private(set) var recordCount = 0
+
+    public init(mapping: ProgramMapping) {
+        writer = XMLWriter(namespaces: mapping.namespaces)
+        containerSteps = Array(mapping.recordPath.elements.dropLast())
+    }
+
+    /// Writes the XML declaration and everything of `header` that precedes the records.
+    public mutating func begin(header: Element) {
+        writer.writeDeclaration()
+        var element = header
+        var depth = 0
+        var declare = true
+        var steps = containerSteps[...]
+        while true {
+            var opening = element
+            opening.children = []
+            writer.open(opening, depth: depth, declareNamespaces: declare)
+            declare = false
+            guard let step = steps.popFirst(), let index = element.children.firstIndex(where: { $0.name == step }) else {
+                for child in element.children { writer.write(child, depth: depth + 1) }
+                trailing.append((element.name, []))
+                return
+            }
+            for child in element.children[..<index] { writer.write(child, depth: depth + 1) }
+            trailing.append((element.name, Array(element.children[(index + 1)...])))
+            element = element.children[index]
+            depth += 1
+        }
+    }
+
+    /// Writes one record element.
+    public mutating func write(record: Element) {
+        writer.write(record, depth: trailing.count)
+        recordCount += 1
+    }
+
+    /// Closes every open element, writing what follows the records.
+    public mutating func end() {
+        while let (name, children) = trailing.popLast() {
+            for child in children { writer.write(child, depth: trailing.count + 1) }
+            writer.close(name, depth: trailing.count)
+        }
+    }
+
+    /// Takes the bytes written so far.
+    public mutating func takeOutput() -> [UInt8] { writer.takeOutput() }
+
+    /// Bytes waiting to be taken.
+    public var pendingByteCount: Int { writer.output.count }
+}

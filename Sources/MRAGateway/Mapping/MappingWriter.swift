@@ -1,0 +1,235 @@
+public import MRAXML
+
+/// The write direction of a mapping: canonical records to the program's
+/// format, with every value that cannot travel named in a ``Loss``.
+public struct MappingWriter: Sendable {
+    public let mapping: ProgramMapping
+    private let batchPaths: [MappingPath]
+    private let recordPaths: [MappingPath]
+
+    public init(mapping: ProgramMapping) {
+        self.mapping = mapping
+        var container = mapping.recordPath
+        container.elements.removeLast()
+        batchPaths = mapping.batchEntries.flatMap(Self.paths) + [container]
+        recordPaths = mapping.recordEntries.flatMap(Self.paths)
+    }
+
+    private static func paths(_ entry: MappingEntry) -> [MappingPath] {
+        switch entry {
+        case .fixed(let path, _, _): return [path]
+        case .field(let field): return field.path.map { [$0] } ?? []
+        case .linkedId(_, let path, _, _): return [path]
+        case .linkedIds(let path, _, _, _): return [path]
+        }
+    }
+
+    /// The canonical fields the format writes at batch level.
+    var batchFields: Set<CanonicalField> {
+        Set(
+            mapping.batchEntries.compactMap {
+                if case .field(let entry) = $0 { return entry.field }
+                return nil
+            })
+    }
+
+    /// The root element with its batch-level content (no records yet).
+    /// `first` supplies record fields the format keeps once per batch.
+    func header(batch: BatchHeader, first: TraderRecord?) -> (Element, [TranslationProblem]) {
+        var tree = OutputTree(root: mapping.root, paths: batchPaths)
+        var problems: [TranslationProblem] = []
+        for entry in mapping.batchEntries {
+            switch entry {
+            case .fixed(let path, let value, _):
+                tree.set(path, value)
+            case .field(let field):
+                let values: [String]
+                switch field.field {
+                case .batchId: values = batch.id.map { [$0] } ?? []
+                case .batchKind: values = batch.kind.map { [$0.rawValue] } ?? []
+                case .batchCreated: values = batch.created.map { [$0] } ?? []
+                default: values = first?.values(of: field.field) ?? []
+                }
+                var losses: [Loss] = []
+                write(field, values, recordId: first?.memberId ?? "-", into: &tree, losses: &losses, problems: &problems)
+                for loss in losses {
+                    problems.append(TranslationProblem(recordId: loss.recordId, field: loss.field, message: loss.reason))
+                }
+            case .linkedId, .linkedIds:
+                break
+            }
+        }
+        var container = mapping.recordPath
+        container.elements.removeLast()
+        if !container.elements.isEmpty { tree.ensure(container) }
+        return (tree.root, problems)
+    }
+
+    /// One record as an element of the format, what it lost, and what made it
+    /// impossible to write.
+    func element(for record: TraderRecord, header: Element?) -> (Element, [Loss], [TranslationProblem]) {
+        var tree = OutputTree(root: mapping.recordPath.elements.last!, paths: recordPaths)
+        var losses: [Loss] = []
+        var problems: [TranslationProblem] = []
+        var written: Set<CanonicalField> = batchFields
+        written.insert(.batchId)
+        var pendingIds = record.linkedIds
+        let claimedSchemes = Set(
+            mapping.recordEntries.compactMap {
+                if case .linkedId(let scheme, _, _, _) = $0 { return scheme }
+                return nil
+            })
+        for field in batchFields where !field.isBatchLevel {
+            // Kept once per batch: every record must agree with the header's value.
+            if let headerValue = header.flatMap({ headerValue(field, in: $0) }),
+                let own = record.values(of: field).first, own != headerValue
+            {
+                problems.append(
+                    TranslationProblem(
+                        recordId: record.memberId, field: field.rawValue,
+                        message: "\(mapping.program) keeps \(field.rawValue) once per batch; this record has \(own), the batch \(headerValue)"))
+            }
+        }
+        for entry in mapping.recordEntries {
+            switch entry {
+            case .fixed(let path, let value, _):
+                tree.set(path, value)
+            case .field(let field):
+                written.insert(field.field)
+                write(field, record.values(of: field.field), recordId: record.memberId, into: &tree, losses: &losses, problems: &problems)
+            case .linkedId(let scheme, let path, let required, let repeats):
+                written.insert(.linkedIds)
+                let matching = pendingIds.filter { $0.scheme == scheme }
+                pendingIds.removeAll { $0.scheme == scheme }
+                if matching.isEmpty && required {
+                    problems.append(
+                        TranslationProblem(
+                            recordId: record.memberId, field: "linkedIds",
+                            message: "\(mapping.program) requires a \(scheme) identifier and the record has none"))
+                }
+                for (index, linked) in matching.enumerated() {
+                    if repeats || index == 0 {
+                        tree.set(path, linked.value, repeating: repeats)
+                    } else {
+                        losses.append(
+                            Loss(
+                                recordId: record.memberId, field: "linkedIds", value: "\(scheme):\(linked.value)",
+                                reason: "\(mapping.program) carries one \(scheme) identifier per member"))
+                    }
+                }
+            case .linkedIds(let path, let schemePath, let valuePath, let schemeCodes):
+                written.insert(.linkedIds)
+                for linked in pendingIds where !claimedSchemes.contains(linked.scheme) {
+                    var scheme = linked.scheme
+                    if let schemeCodes {
+                        guard let native = mapping.codeList(schemeCodes).native(linked.scheme) else {
+                            losses.append(
+                                Loss(
+                                    recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
+                                    reason: "\(mapping.program) has no code for identifier scheme \(linked.scheme)"))
+                            continue
+                        }
+                        scheme = native
+                    }
+                    tree.appendGroup(path, members: [(schemePath, scheme), (valuePath, linked.value)])
+                }
+                pendingIds.removeAll { !claimedSchemes.contains($0.scheme) }
+            }
+        }
+        for linked in pendingIds {
+            losses.append(
+                Loss(
+                    recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
+                    reason: mapping.lossReasons["linkedIds"] ?? "\(mapping.program) has no place for \(linked.scheme) identifiers"))
+        }
+        for field in CanonicalField.allCases where !written.contains(field) && field != .linkedIds {
+            for value in record.values(of: field) {
+                losses.append(
+                    Loss(
+                        recordId: record.memberId, field: field.rawValue, value: field.isList ? value : nil,
+                        reason: mapping.lossReasons[field.rawValue] ?? "\(mapping.program) has no place for \(field.rawValue)"))
+                if !field.isList { break }
+            }
+        }
+        return (tree.root, losses, problems)
+    }
+
+    private func headerValue(_ field: CanonicalField, in header: Element) -> String? {
+        guard let entry = mapping.fieldEntries.first(where: { $0.field == field }), let path = entry.path else { return nil }
+        var element: Element? = header
+        for step in path.elements { element = element?.child(step) }
+        guard let element else { return nil }
+        let native = path.attribute.map { element.attribute($0.localName, namespaceURI: $0.namespaceURI) } ?? element.text
+        guard let native else { return nil }
+        if let codes = entry.codes { return mapping.codeList(codes).canonical(native) }
+        return native
+    }
+
+    private func write(
+        _ entry: FieldEntry, _ values: [String], recordId: String, into tree: inout OutputTree, losses: inout [Loss],
+        problems: inout [TranslationProblem]
+    ) {
+        let name = entry.field.rawValue
+        if let constant = entry.constant {
+            for value in values where value != constant {
+                losses.append(
+                    Loss(
+                        recordId: recordId, field: name, value: value,
+                        reason: "\(mapping.program) implies \(name) \(constant)"))
+            }
+            return
+        }
+        guard let path = entry.path else { return }
+        var natives: [String] = []
+        for value in values {
+            var native = value
+            if let codes = entry.codes {
+                guard let code = mapping.codeList(codes).native(value) else {
+                    losses.append(
+                        Loss(
+                            recordId: recordId, field: name, value: value,
+                            reason: "\(mapping.program) has no \(codes) code for \(value)"))
+                    continue
+                }
+                native = code
+            }
+            if let pattern = entry.date, let date = CalendarDate(iso: value) { native = pattern.format(date) }
+            natives.append(native)
+        }
+        if natives.isEmpty {
+            if entry.required {
+                problems.append(
+                    TranslationProblem(
+                        recordId: recordId, field: name,
+                        message: "\(mapping.program) requires \(name) (\(path)) and the record has no value it can carry"))
+            }
+            return
+        }
+        if let separator = entry.separator {
+            tree.set(path, natives.joined(separator: separator))
+        } else if entry.repeats {
+            for native in natives { tree.set(path, native, repeating: true) }
+        } else {
+            tree.set(path, natives[0])
+            for extra in natives.dropFirst() {
+                losses.append(
+                    Loss(recordId: recordId, field: name, value: extra, reason: "\(mapping.program) carries one \(name)"))
+            }
+        }
+    }
+}
+
+extension OutputTree {
+    /// Creates the elements of `path` if they do not exist.
+    mutating func ensure(_ path: MappingPath) {
+        set(MappingPath(elements: path.elements), "")
+    }
+}
+
+extension MappingPath {
+    init(elements: [QName]) {
+        self.elements = elements
+        self.attribute = nil
+        self.description = elements.map(\.description).joined(separator: "/")
+    }
+}

@@ -1,0 +1,97 @@
+import MRAXML
+
+/// Builds the element tree of one record (or of a batch header) from mapping
+/// paths, keeping children in the order the mapping lists them, whatever
+/// order values arrive in, so the output follows the format's schema.
+struct OutputTree {
+    /// Rank of each element path (relative to the context) by first mention.
+    private let ranks: [[QName]: Int]
+    private(set) var root: Element
+
+    init(root: QName, paths: [MappingPath]) {
+        var ranks: [[QName]: Int] = [:]
+        for path in paths {
+            for length in stride(from: 1, through: path.elements.count, by: 1) {
+                let prefix = Array(path.elements.prefix(length))
+                if ranks[prefix] == nil { ranks[prefix] = ranks.count }
+            }
+        }
+        self.ranks = ranks
+        self.root = Element(name: root)
+    }
+
+    /// Sets the value at `path`, reusing existing elements on the way; with
+    /// `repeating`, the last element step is always a new element.
+    mutating func set(_ path: MappingPath, _ value: String, repeating: Bool = false) {
+        Self.set(path, value, repeating: repeating, in: &root, prefix: [], ranks: ranks)
+    }
+
+    /// Appends a new element at `group` and sets each member path inside it.
+    mutating func appendGroup(_ group: MappingPath, members: [(MappingPath, String)]) {
+        Self.appendGroup(group.elements[...], members: members, in: &root, prefix: [], ranks: ranks)
+    }
+
+    private static func set(
+        _ path: MappingPath, _ value: String, repeating: Bool, in element: inout Element, prefix: [QName],
+        ranks: [[QName]: Int]
+    ) {
+        guard let first = path.elements.first else {
+            if let attribute = path.attribute {
+                element.attributes.removeAll { $0.name == attribute }
+                element.attributes.append(Element.Attribute(name: attribute, value: value))
+            } else {
+                element.text = value
+            }
+            return
+        }
+        var rest = path
+        rest.elements.removeFirst()
+        let childPath = prefix + [first]
+        let isLast = rest.elements.isEmpty
+        var index: Int
+        if repeating && isLast && rest.attribute == nil {
+            index = insertChild(first, path: childPath, in: &element, ranks: ranks)
+        } else if let existing = element.children.lastIndex(where: { $0.name == first }) {
+            index = existing
+        } else {
+            index = insertChild(first, path: childPath, in: &element, ranks: ranks)
+        }
+        set(rest, value, repeating: repeating, in: &element.children[index], prefix: childPath, ranks: ranks)
+    }
+
+    private static func appendGroup(
+        _ steps: ArraySlice<QName>, members: [(MappingPath, String)], in element: inout Element, prefix: [QName],
+        ranks: [[QName]: Int]
+    ) {
+        guard let first = steps.first else { return }
+        let childPath = prefix + [first]
+        if steps.count == 1 {
+            let index = insertChild(first, path: childPath, in: &element, ranks: ranks)
+            var group = OutputTree(root: first, paths: members.map(\.0))
+            for (path, value) in members { group.set(path, value) }
+            element.children[index].children = group.root.children
+            element.children[index].attributes = group.root.attributes
+            element.children[index].text = group.root.text
+            return
+        }
+        let index =
+            element.children.lastIndex(where: { $0.name == first })
+            ?? insertChild(first, path: childPath, in: &element, ranks: ranks)
+        appendGroup(steps.dropFirst(), members: members, in: &element.children[index], prefix: childPath, ranks: ranks)
+    }
+
+    /// Inserts a new child after every sibling of equal or lower rank.
+    private static func insertChild(_ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int]) -> Int {
+        let rank = ranks[path] ?? Int.max
+        let parent = path.dropLast()
+        var position = element.children.count
+        while position > 0 {
+            let sibling = element.children[position - 1].name
+            let siblingRank = ranks[Array(parent) + [sibling]] ?? Int.max
+            if siblingRank <= rank { break }
+            position -= 1
+        }
+        element.children.insert(Element(name: name), at: position)
+        return position
+    }
+}

@@ -1,0 +1,86 @@
+import MRAXML
+
+/// What a translation did.
+public struct TranslationResult: Sendable {
+    /// What reading the source found.
+    public var source: ReadResult
+    public var recordsWritten: Int
+    public var losses: [Loss]
+    public var problems: [TranslationProblem]
+
+    /// The source was valid and every record could be written.
+    public var succeeded: Bool { source.isValid && !source.refused && problems.isEmpty }
+}
+
+/// Translates a partner file from one program's format to another's through
+/// the canonical record, in one streaming pass: read, check, map, write.
+public struct Translator: Sendable {
+    public var reader: PartnerFileReader
+    public var target: LoadedProgram
+    private let writer: MappingWriter
+
+    public init(configuration: GatewayConfiguration, from: String, to: String, today: CalendarDate) throws(MappingError) {
+        reader = try PartnerFileReader(configuration: configuration, program: from, today: today)
+        target = try configuration.program(to)
+        writer = MappingWriter(mapping: target.mapping)
+    }
+
+    /// Translates the file at `path`; `output` receives the target document's
+    /// bytes in order. The bytes are only usable when the result ``TranslationResult/succeeded``.
+    public func translate(path: String, displayName: String? = nil, output: ([UInt8]) -> Void) -> TranslationResult {
+        var session = Session(writer: writer)
+        let source = reader.read(
+            path: path, displayName: displayName, onBatch: { session.batch = $0 },
+            onRecord: { session.add($0, output: output) })
+        return session.finish(source: source, output: output)
+    }
+
+    /// Writes canonical records in the target format (for `generate` and exports).
+    public func write(records: [TraderRecord], batch: BatchHeader, output: ([UInt8]) -> Void) -> TranslationResult {
+        var session = Session(writer: writer)
+        session.batch = batch
+        for record in records { session.add(ReadRecord(record: record, line: 0, diagnostics: []), output: output) }
+        let source = ReadResult(header: batch, recordCount: records.count, diagnostics: [], refused: false)
+        return session.finish(source: source, output: output)
+    }
+
+    /// One translation in progress.
+    private struct Session {
+        let writer: MappingWriter
+        var document: DocumentWriter
+        var header: Element?
+        var batch: BatchHeader?
+        var losses: [Loss] = []
+        var problems: [TranslationProblem] = []
+
+        init(writer: MappingWriter) {
+            self.writer = writer
+            document = DocumentWriter(mapping: writer.mapping)
+        }
+
+        mutating func add(_ read: ReadRecord, output: ([UInt8]) -> Void) {
+            guard let record = read.record else { return }
+            if header == nil { begin(first: record, batch: batch ?? BatchHeader(id: record.batchId)) }
+            let (element, lost, failed) = writer.element(for: record, header: header)
+            losses += lost
+            problems += failed
+            document.write(record: element)
+            if document.pendingByteCount >= 1 << 20 { output(document.takeOutput()) }
+        }
+
+        private mutating func begin(first: TraderRecord?, batch: BatchHeader) {
+            let (element, failed) = writer.header(batch: batch, first: first)
+            header = element
+            problems += failed
+            document.begin(header: element)
+        }
+
+        mutating func finish(source: ReadResult, output: ([UInt8]) -> Void) -> TranslationResult {
+            if header == nil { begin(first: nil, batch: batch ?? source.header) }
+            document.end()
+            output(document.takeOutput())
+            return TranslationResult(
+                source: source, recordsWritten: document.recordCount, losses: losses, problems: problems)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import MRAGateway
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a valid synthetic member list of a program (deterministic for a seed).",
+        discussion: "For demos, tests and benchmarks. The batch validates against the program's schema and rules.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Program id.") var program: String
+    @Option(help: "Number of records.") var records: Int = 100
+    @Option(help: "Seed of the random choices; the same seed gives the same file.") var seed: UInt64 = 1
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func validate() throws {
+        guard records >= 0 else { throw ValidationError("--records must be 0 or more") }
+    }
+
+    func run() throws {
+        var succeeded = false
+        try reportingFailures {
+            let configuration = try common.loadConfiguration()
+            let today = try common.day()
+            let generator: RecordGenerator
+            let translator: Translator
+            do {
+                generator = try RecordGenerator(configuration: configuration, program: program, today: today)
+                translator = try Translator(configuration: configuration, from: program, to: program, today: today)
+            } catch let error as MappingError {
+                throw Failure(error.description)
+            }
+            let batch = BatchHeader(
+                id: "\(program.uppercased())-SYNTHETIC-\(seed)-\(records)", kind: .full,
+                created: "\(today)T00:00:00Z")
+            var sink = try OutputFile(path: output)
+            let result = translator.write(
+                records: generator.records(count: records, seed: seed), batch: batch, output: { sink.write($0) })
+            succeeded = result.succeeded
+            try sink.finish(keep: succeeded)
+            for problem in result.problems { printError("mra-gateway: cannot write: \(problem.description)") }
+        }
+        if !succeeded { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import MRAGateway
+
+struct TranslateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translate",
+        abstract: "Translate a partner file from one program's format to another's.",
+        discussion: """
+            Reads and checks FILE as program --from, maps each record through the canonical record and
+            writes it in --to's format (valid against its schema). Values that cannot travel are named in
+            the loss report on standard error (in JSON with --format json). Nothing is written when the
+            source has errors or a required target field cannot be filled (exit code 1).
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Program of the input file.") var from: String
+    @Option(help: "Program of the output.") var to: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Option(help: "text or json (the report on standard error).") var format: OutputFormat = .text
+    @Argument(help: "Partner file to translate.") var file: String
+
+    func run() throws {
+        var succeeded = false
+        try reportingFailures {
+            let configuration = try common.loadConfiguration()
+            let translator: Translator
+            do {
+                translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
+            } catch let error as MappingError {
+                throw Failure(error.description)
+            }
+            var sink = try OutputFile(path: output)
+            let result = translator.translate(path: file) { bytes in sink.write(bytes) }
+            succeeded = result.succeeded
+            try sink.finish(keep: succeeded)
+            TranslationReportPrinter(format: format).print(result, file: file, from: from, to: to)
+        }
+        if !succeeded { throw ExitCode(1) }
+    }
+}
+
+/// Prints a translation's problems and loss report on standard error.
+struct TranslationReportPrinter {
+    let format: OutputFormat
+
+    func print(_ result: TranslationResult, file: String, from: String, to: String) {
+        switch format {
+        case .json:
+            var json = JSONText()
+            json.openObject()
+            json.field("file", file)
+            json.field("from", from)
+            json.field("to", to)
+            json.key("succeeded")
+            json.bool(result.succeeded)
+            json.key("records")
+            json.number(result.recordsWritten)
+            json.key("diagnostics")
+            json.openArray()
+            for diagnostic in result.source.diagnostics { diagnostic.write(to: &json) }
+            json.closeArray()
+            json.key("problems")
+            json.openArray()
+            for problem in result.problems {
+                json.openObject()
+                json.field("recordId", problem.recordId)
+                json.field("field", problem.field)
+                json.field("message", problem.message)
+                json.closeObject()
+            }
+            json.closeArray()
+            json.key("losses")
+            json.openArray()
+            for loss in result.losses {
+                json.openObject()
+                json.field("recordId", loss.recordId)
+                json.field("field", loss.field)
+                json.field("value", loss.value)
+                json.field("reason", loss.reason)
+                json.closeObject()
+            }
+            json.closeArray()
+            json.closeObject()
+            printError(json.text)
+        case .text:
+            for diagnostic in result.source.diagnostics { printError(diagnostic.description) }
+            for problem in result.problems { printError("\(file): cannot write: \(problem.description)") }
+            var byField: [String: (reason: String, records: [String])] = [:]
+            for loss in result.losses {
+                let key = loss.field + "\u{0}" + loss.reason
+                byField[key, default: (loss.reason, [])].records.append(loss.recordId)
+            }
+            for key in byField.keys.sorted() {
+                let (reason, records) = byField[key]!
+                let field = String(key.split(separator: "\u{0}")[0])
+                let sample = Array(Set(records)).sorted().prefix(5).joined(separator: ", ")
+                printError("loss: \(field): \(records.count) value(s) in \(Set(records).count) record(s) (\(sample)\(Set(records).count > 5 ? ", …" : "")): \(reason)")
+            }
+            printError(
+                "\(file): \(from) → \(to): \(result.recordsWritten) records\(result.succeeded ? "" : ", FAILED: nothing written"), \(result.losses.count) values lost")
+        }
+    }
+}
+
+/// Standard output, or a file written beside its final name and moved into
+/// place only when the result is kept.
+struct OutputFile {
+    private let path: String?
+    private let temporary: String?
+    private let handle: FileHandle
+    private var buffered: [UInt8] = []
+
+    init(path: String?) throws {
+        self.path = path
+        if let path {
+            let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+                throw Failure("cannot create \(temporary)")
+            }
+            self.temporary = temporary
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+        } else {
+            temporary = nil
+            handle = FileHandle.standardOutput
+        }
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        if path == nil {
+            buffered += bytes
+        } else {
+            handle.write(Data(bytes))
+        }
+    }
+
+    /// Keeps the output (moves it into place, or prints it) or discards it.
+    mutating func finish(keep: Bool) throws {
+        guard let path, let temporary else {
+            if keep { handle.write(Data(buffered)) }
+            return
+        }
+        try handle.synchronize()
+        try handle.close()
+        if keep {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } else {
+            try FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+}
