@@ -52,7 +52,7 @@ final class SecureParser {
     let file: String?
     let limits: XMLLimits
     private let schema: Schema?
-    private unowned let consumer: any ParseConsumer
+    private let consumer: any ParseConsumer
 
     private var context: xmlParserCtxtPtr?
     private var depth = 0

@@ -10,8 +10,9 @@ public enum MappingEntry: Sendable {
     case linkedIds(path: MappingPath, scheme: MappingPath, value: MappingPath, schemeCodes: String?)
 }
 
-/// How one canonical field travels in a format.
-public struct FieldEntry: Sendable {
+/// How one canonical field travels in a format. A class, so that the mapping
+/// engine's per-record loops share it instead of copying its strings.
+public final class FieldEntry: Sendable {
     /// Read-side clean-ups of a value.
     public enum Normalization: String, Sendable {
         case upper
@@ -19,25 +20,56 @@ public struct FieldEntry: Sendable {
         case removeSeparators = "remove-separators"
     }
 
-    public var field: CanonicalField
+    public let field: CanonicalField
     /// Where the value is; `nil` for a `constant`.
-    public var path: MappingPath?
-    public var constant: String?
-    public var defaultValue: String?
-    public var required: Bool
+    public let path: MappingPath?
+    public let constant: String?
+    public let defaultValue: String?
+    public let required: Bool
     /// Name of the code list the value goes through.
-    public var codes: String?
-    public var date: DatePattern?
-    public var normalize: [Normalization]
+    public let codes: String?
+    /// That code list, resolved when the mapping is loaded.
+    public let codeList: CodeList?
+    public let date: DatePattern?
+    public let normalize: [Normalization]
     /// One element per value of a list field.
-    public var repeats: Bool
+    public let repeats: Bool
     /// List items held in one value.
-    public var separator: String?
+    public let separator: String?
     /// Line of the entry in the mapping file.
-    public var line: Int
+    public let line: Int
+
+    public init(
+        field: CanonicalField, path: MappingPath?, constant: String?, defaultValue: String?, required: Bool,
+        codes: String?, codeList: CodeList?, date: DatePattern?, normalize: [Normalization], repeats: Bool,
+        separator: String?, line: Int
+    ) {
+        self.field = field
+        self.path = path
+        self.constant = constant
+        self.defaultValue = defaultValue
+        self.required = required
+        self.codes = codes
+        self.codeList = codeList
+        self.date = date
+        self.normalize = normalize
+        self.repeats = repeats
+        self.separator = separator
+        self.line = line
+    }
 
     /// Applies the read-side normalizations.
     func normalized(_ value: String) -> String {
+        if normalize.isEmpty { return value }
+        if normalize == [.upper] || normalize == [.upper, .removeSpaces] {
+            // Fast path for the common case: ASCII identifiers already clean.
+            var clean = true
+            for byte in value.utf8 where byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || byte == 0x20 {
+                clean = false
+                break
+            }
+            if clean { return value }
+        }
         var result = value
         for step in normalize {
             switch step {

@@ -75,7 +75,7 @@ struct MappingReader: Sendable {
     /// Reads one record; `batch` holds the batch-level values it inherits.
     func record(_ record: StreamedRecord, file: String, batch: RecordDraft) -> (RecordDraft, [Diagnostic]) {
         var draft = RecordDraft()
-        for (field, values) in batch.values where !field.isBatchLevel {
+        for (field, values) in batch.values.entries where !field.isBatchLevel {
             draft.values[field] = values
             draft.lines[field] = batch.lines[field]
         }
@@ -147,6 +147,14 @@ struct MappingReader: Sendable {
             draft.values[entry.field] = [constant]
             return
         }
+        if !entry.field.isList, entry.separator == nil, entry.codes == nil, entry.date == nil,
+            let match = matches.first, let text = match.text, !text.isEmpty
+        {
+            // The common case: one plain value.
+            draft.values[entry.field] = [entry.normalized(text)]
+            draft.lines[entry.field] = match.line
+            return
+        }
         var raw: [(text: String, line: Int)] = []
         for match in matches {
             guard let text = match.text, !text.isEmpty else { continue }
@@ -170,8 +178,7 @@ struct MappingReader: Sendable {
         var values: [String] = []
         for (text, line) in raw {
             var value = entry.normalized(text)
-            if let codes = entry.codes {
-                let list = mapping.codeList(codes)
+            if let codes = entry.codes, let list = entry.codeList {
                 guard let canonical = list.canonical(value) else {
                     report(line, name, RuleID.unknownCode, "unknown \(name) code \"\(value)\" (code list \(codes))")
                     continue

@@ -160,7 +160,8 @@ extension ProgramMapping {
             return .field(
                 FieldEntry(
                     field: field, path: fieldPath, constant: constant, defaultValue: element.attribute("default"),
-                    required: required, codes: try list(element.attribute("codes")), date: date, normalize: normalize,
+                    required: required, codes: try list(element.attribute("codes")),
+                    codeList: element.attribute("codes").flatMap { codeLists[$0] }, date: date, normalize: normalize,
                     repeats: repeats, separator: separator, line: element.line))
         case "linkedId":
             guard let scheme = element.attribute("scheme") else { throw fail("linkedId needs a scheme") }

@@ -44,32 +44,36 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `text` in this layout; `nil` when it does not fit or the day does not exist.
     public func parse(_ text: String) -> CalendarDate? {
-        var year = 0
-        var month = 0
-        var day = 0
-        var utf8 = text.utf8[...]
-        func digits(_ count: Int) -> Int? {
-            guard utf8.count >= count else { return nil }
-            var value = 0
-            for byte in utf8.prefix(count) {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+        var text = text
+        return text.withUTF8 { bytes -> CalendarDate? in
+            var year = 0
+            var month = 0
+            var day = 0
+            var position = 0
+            func digits(_ count: Int) -> Int? {
+                guard position + count <= bytes.count else { return nil }
+                var value = 0
+                for offset in position..<(position + count) {
+                    let byte = bytes[offset]
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                position += count
+                return value
             }
-            utf8 = utf8.dropFirst(count)
-            return value
-        }
-        for token in tokens {
-            switch token {
-            case .year: guard let value = digits(4) else { return nil }; year = value
-            case .month: guard let value = digits(2) else { return nil }; month = value
-            case .day: guard let value = digits(2) else { return nil }; day = value
-            case .literal(let byte):
-                guard utf8.first == byte else { return nil }
-                utf8 = utf8.dropFirst()
+            for token in tokens {
+                switch token {
+                case .year: guard let value = digits(4) else { return nil }; year = value
+                case .month: guard let value = digits(2) else { return nil }; month = value
+                case .day: guard let value = digits(2) else { return nil }; day = value
+                case .literal(let byte):
+                    guard position < bytes.count, bytes[position] == byte else { return nil }
+                    position += 1
+                }
             }
+            guard position == bytes.count else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
         }
-        guard utf8.isEmpty else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// Writes `date` in this layout.

@@ -33,8 +33,8 @@ extension TraderRecord {
 /// A record being read: canonical text values per field, before they are
 /// checked to make a ``TraderRecord``.
 struct RecordDraft {
-    var values: [CanonicalField: [String]] = [:]
-    var lines: [CanonicalField: Int] = [:]
+    var values = FieldTable<[String]>()
+    var lines = FieldTable<Int>()
     var linkedIds: [(id: LinkedID, line: Int)] = []
 
     func first(_ field: CanonicalField) -> String? { values[field]?.first }

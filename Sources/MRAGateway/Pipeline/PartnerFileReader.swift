@@ -47,8 +47,8 @@ public struct PartnerFileReader: Sendable {
         onRecord: (ReadRecord) -> Void = { _ in }
     ) -> ReadResult {
         let file = displayName ?? path
-        return run(file: file, onBatch: onBatch, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
-            try stream.read(path: path, displayName: file, onBatch: onBatch, onRecord: onStreamed)
+        return run(file: file, onBatch: onBatch, onRecord: onRecord) { stream, consume in
+            stream.readInBackground(path: path, displayName: file, consume: consume)
         }
     }
 
@@ -57,14 +57,29 @@ public struct PartnerFileReader: Sendable {
     public func read(
         bytes: [UInt8], file: String, onBatch: (BatchHeader) -> Void = { _ in }, onRecord: (ReadRecord) -> Void = { _ in }
     ) -> ReadResult {
-        run(file: file, onBatch: onBatch, onRecord: onRecord) { (stream, onBatch, onStreamed) throws(XMLError) in
-            try stream.read(bytes: bytes, file: file, onBatch: onBatch, onRecord: onStreamed)
+        run(file: file, onBatch: onBatch, onRecord: onRecord) { stream, consume in
+            let result = Result { () throws(XMLError) in
+                try stream.read(
+                    bytes: bytes, file: file, onBatch: { consume(.batch($0)) }, onRecord: { consume(.records([$0])) })
+            }
+            consume(.finished(result))
         }
     }
 
     private func run(
         file: String, onBatch reportBatch: (BatchHeader) -> Void, onRecord: (ReadRecord) -> Void,
-        body: (RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void) throws(XMLError) -> RecordStreamSummary
+        produce: (RecordStream, (RecordStreamEvent) -> Void) -> Void
+    ) -> ReadResult {
+        withoutActuallyEscaping(reportBatch) { reportBatch in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                consume(file: file, reportBatch: reportBatch, onRecord: onRecord, produce: produce)
+            }
+        }
+    }
+
+    private func consume(
+        file: String, reportBatch: @escaping (BatchHeader) -> Void, onRecord: @escaping (ReadRecord) -> Void,
+        produce: (RecordStream, (RecordStreamEvent) -> Void) -> Void
     ) -> ReadResult {
         let reader = program.reader
         let stream = RecordStream(layout: reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
@@ -77,7 +92,7 @@ public struct PartnerFileReader: Sendable {
         var duplicates = DuplicateMemberCheck()
         var recordStarts: [(line: Int, id: String?)] = []
 
-        let onBatch: ([[Match]]) -> Void = { matches in
+        func onBatch(_ matches: [[Match]]) {
             let (draft, found) = reader.batch(matches, file: file, line: 1)
             batch = draft
             diagnostics += found
@@ -86,7 +101,7 @@ public struct PartnerFileReader: Sendable {
                 created: draft.first(.batchCreated))
             reportBatch(header)
         }
-        let onStreamed: (StreamedRecord) -> Void = { streamed in
+        func onStreamed(_ streamed: StreamedRecord) {
             var (draft, found) = reader.record(streamed, file: file, batch: batch)
             if draft.values[.memberIdScheme] == nil, let program = draft.first(.program),
                 let scheme = configuration.catalogue.program(program)?.memberIdScheme
@@ -107,10 +122,18 @@ public struct PartnerFileReader: Sendable {
             onRecord(ReadRecord(record: record, line: streamed.line, diagnostics: found))
         }
 
+        var finished: Result<RecordStreamSummary, XMLError>?
+        produce(stream) { event in
+            switch event {
+            case .batch(let matches): onBatch(matches)
+            case .records(let records): for record in records { onStreamed(record) }
+            case .finished(let result): finished = result
+            }
+        }
         var refused = false
         var recordCount = 0
         do throws(XMLError) {
-            let summary = try body(stream, onBatch, onStreamed)
+            let summary = try finished!.get()
             recordCount = summary.recordCount
             for error in summary.schemaErrors {
                 diagnostics.append(

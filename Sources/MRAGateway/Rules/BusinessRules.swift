@@ -12,17 +12,20 @@ public struct BusinessRules: Sendable {
     /// Dates after this day are in the future.
     public var today: CalendarDate
 
+    private let programs: [String: Program]
+
     public init(identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate) {
         self.identifiers = identifiers
         self.catalogue = catalogue
         self.today = today
+        programs = Dictionary(catalogue.programs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Checks one record. `lines` gives the line of each field (the record's
     /// line when a field has none); `authTypes` is the format's code list for
     /// `authType`, whose `memberIdPattern`s tie types to member ids.
     func check(
-        _ record: TraderRecord, file: String, recordLine: Int, lines: [CanonicalField: Int],
+        _ record: TraderRecord, file: String, recordLine: Int, lines: FieldTable<Int>,
         linkedIdLines: [Int], authTypes: CodeList?
     ) -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -73,7 +76,7 @@ public struct BusinessRules: Sendable {
             report(.authType, RuleID.authTypeId, "authorisation type \(type) does not match member id \"\(record.memberId)\"")
         }
 
-        if let program = catalogue.program(record.program) {
+        if let program = programs[record.program] {
             let rules = program.eligibility
             if let type = record.authType, !rules.authTypes.isEmpty, !rules.authTypes.contains(type) {
                 report(

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What a background read hands to the consuming thread.
+public enum RecordStreamEvent: Sendable {
+    /// The batch queries' matches (once, before the first records).
+    case batch([[Match]])
+    /// Records in document order.
+    case records([StreamedRecord])
+    /// The read ended: its summary, or why the file was refused.
+    case finished(Result<RecordStreamSummary, XMLError>)
+}
+
+extension RecordStream {
+    /// Reads `path` on a background thread while the caller's thread consumes
+    /// the records, so parsing and validation overlap with what the caller
+    /// does with each record (mapping, rules) on a machine with two cores.
+    /// `consume` runs on the calling thread, in document order; it returns
+    /// once the read has finished.
+    public func readInBackground(
+        path: String, displayName: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
+    ) {
+        let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
+        let stream = self
+        let thread = Thread {
+            var pending: [StreamedRecord] = []
+            pending.reserveCapacity(chunkSize)
+            let result = Result { () throws(XMLError) -> RecordStreamSummary in
+                try stream.read(
+                    path: path, displayName: displayName, onBatch: { channel.send(.batch($0)) },
+                    onRecord: { record in
+                        pending.append(record)
+                        if pending.count >= chunkSize {
+                            channel.send(.records(pending))
+                            pending.removeAll(keepingCapacity: true)
+                        }
+                    })
+            }
+            if !pending.isEmpty { channel.send(.records(pending)) }
+            channel.send(.finished(result))
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+        while true {
+            let event = channel.receive()
+            consume(event)
+            if case .finished = event { return }
+        }
+    }
+}
+
+/// A first-in first-out queue between two threads that blocks the sender
+/// when full and the receiver when empty.
+final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
+    // @unchecked: every access to `buffer` happens with `condition` locked.
+    private let condition = NSCondition()
+    private var buffer: [Element] = []
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func send(_ element: Element) {
+        condition.lock()
+        while buffer.count >= capacity { condition.wait() }
+        buffer.append(element)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func receive() -> Element {
+        condition.lock()
+        while buffer.isEmpty { condition.wait() }
+        let element = buffer.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        return element
+    }
+}
