@@ -44,7 +44,7 @@ let package = Package(
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
-        .testTarget(name: "MRAGatewayTests", dependencies: ["MRAGateway"]),
+        .testTarget(name: "MRAGatewayTests", dependencies: ["MRAGateway"], exclude: ["Golden"]),
     ]
 )
 

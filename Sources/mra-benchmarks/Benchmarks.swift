@@ -66,7 +66,7 @@ struct Benchmarks {
         let today = CalendarDate.today()
         let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
         let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw BenchmarkError("cannot create \(path)") }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         let batch = BatchHeader(id: "BENCH-\(program)-\(records)", kind: .full, created: "\(today)T00:00:00Z")

@@ -7,10 +7,12 @@ struct GatewayCommand: ParsableCommand {
         commandName: "mra-gateway",
         abstract: "Mutual recognition data-exchange gateway for customs trusted-trader programs.",
         discussion: """
-            Translates, checks and inspects the member lists that customs administrations exchange under
-            Mutual Recognition Arrangements (MRAs), driven by the mapping files in Mappings/ and the
-            schemas in Schemas/. Exit codes: 0 success, 1 the input has problems (reported), 2 the
-            gateway could not do the job (bad configuration, unreadable file, unfillable field).
+            Translates, checks and inspects the member lists that customs administrations exchange under \
+            Mutual Recognition Arrangements (MRAs), driven by the mapping files in Mappings/ and the \
+            schemas in Schemas/.
+
+            Exit codes: 0 success; 1 the input has problems (reported); 2 the gateway could not do the \
+            job (bad configuration, unreadable file).
             """,
         version: MRAGateway.version,
         subcommands: [

@@ -20,7 +20,7 @@ import Testing
         let golden = folder + "/" + name
         if ProcessInfo.processInfo.environment["MRA_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: golden, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: golden))
         }
         let expected = FileManager.default.contents(atPath: golden)
         #expect(expected != nil, "missing golden file \(golden): run the tests with MRA_UPDATE_GOLDEN=1")

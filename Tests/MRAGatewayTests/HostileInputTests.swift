@@ -8,7 +8,7 @@ import Testing
     static let secret = "TOP-SECRET-\(UInt32.random(in: 0...UInt32.max))"
     static let secretFile: String = {
         let path = Repository.temporaryFolder() + "/secret.txt"
-        FileManager.default.createFile(atPath: path, contents: Data(secret.utf8))
+        try! Data(secret.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }()
 

@@ -72,7 +72,7 @@ enum Pipeline {
     /// Translates a document held in memory, through a temporary file.
     static func translate(bytes: [UInt8], from: String, to: String) throws -> ([UInt8], TranslationResult) {
         let path = Repository.temporaryFolder() + "/input.xml"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         return try translate(path, from: from, to: to)
     }
 
