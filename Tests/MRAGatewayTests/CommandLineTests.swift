@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The `mra-gateway` executable, run as a user would: exit codes and output.
+@Suite struct CommandLineTests {
+    /// The built executable, next to the test bundle.
+    static let executable: String = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("mra-gateway").path
+    }()
+
+    /// Runs the gateway with `arguments` in the repository; returns exit code, stdout, stderr.
+    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func validSampleExitsZero() throws {
+        let (code, output, _) = try Self.run(["validate", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        #expect(code == 0)
+        #expect(output.isEmpty)
+    }
+
+    @Test func brokenSampleExitsOneWithLocatedProblems() throws {
+        let (code, output, _) = try Self.run([
+            "validate", "--today", "2026-11-23", "--program", "eu-aeo", "Examples/eu-aeo/broken-eu-aeo-list.xml",
+        ])
+        #expect(code == 1)
+        let first = try #require(output.split(separator: "\n").first)
+        // FILE:LINE: RECORD-ID: FIELD: RULE-ID: message
+        #expect(first.hasPrefix("Examples/eu-aeo/broken-eu-aeo-list.xml:"))
+        #expect(first.split(separator: ":").count >= 6)
+    }
+
+    @Test func validateJSONReportsEachFile() throws {
+        let (code, output, _) = try Self.run([
+            "validate", "--format", "json", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
+        ])
+        #expect(code == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
+        #expect(parsed?.first?["valid"] as? Bool == true)
+        #expect(parsed?.first?["records"] as? Int == 30)
+    }
+
+    @Test func translateWritesNothingWhenTheTargetCannotTakeTheRecords() throws {
+        let folder = Repository.temporaryFolder()
+        // The CTPAT sample mixes CTPAT and EU members; the EU list keeps the program once per batch.
+        let (code, _, errors) = try Self.run([
+            "translate", "--from", "ctpat", "--to", "eu-aeo", "Examples/ctpat/ctpat-partners-2026-11.xml", "-o",
+            folder + "/out.xml",
+        ])
+        #expect(code == 1)
+        #expect(errors.contains("cannot write"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.xml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func translateReportsLossesAsJSON() throws {
+        let folder = Repository.temporaryFolder()
+        let members = folder + "/members.xml"
+        let (generated, _, _) = try Self.run(["generate", "--program", "ctpat", "--records", "5", "-o", members])
+        #expect(generated == 0)
+        let (code, _, errors) = try Self.run([
+            "translate", "--format", "json", "--from", "ctpat", "--to", "eu-aeo", members, "-o", folder + "/eu.xml",
+        ])
+        #expect(code == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(errors.utf8)) as? [String: Any]
+        let losses = report?["losses"] as? [[String: Any]] ?? []
+        #expect(losses.contains { $0["field"] as? String == "lastValidated" })
+    }
+
+    @Test func programsListsTheCatalogueAsJSON() throws {
+        let (code, output, _) = try Self.run(["programs", "--format", "json"])
+        #expect(code == 0)
+        let programs = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(programs.compactMap { $0["id"] as? String }) == Set(Repository.programs))
+    }
+
+    @Test func generateIsDeterministicForASeed() throws {
+        let (_, first, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
+        let (_, second, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
+        let (_, other, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "10"])
+        #expect(first == second)
+        #expect(first != other)
+    }
+
+    @Test func unknownProgramIsAConfigurationFailure() throws {
+        let (code, _, errors) = try Self.run(["validate", "--program", "xx-none", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        #expect(code == 2)
+        #expect(errors.contains("unknown program"))
+    }
+}
