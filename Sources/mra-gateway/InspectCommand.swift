@@ -6,7 +6,7 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Print a partner file's canonical records as JSON lines, one record a line.",
         discussion: """
-            The neutral view for diffs and scripts (field contract: docs/canonical-record.md). Problems
+            The neutral view for diffs and scripts (field contract: docs/canonical-record.md). Problems \
             go to standard error; exit code 1 when the file has errors.
             """)
 

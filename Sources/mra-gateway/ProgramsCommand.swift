@@ -26,6 +26,30 @@ struct ProgramsCommand: ParsableCommand {
                     json.field("country", program.country)
                     json.field("mraDate", program.mraDateWithCTPAT)
                     json.field("memberIdScheme", program.memberIdScheme)
+                    json.field("mapping", program.mapping)
+                    json.key("eligibility")
+                    json.openObject()
+                    json.key("authTypes")
+                    json.openArray()
+                    for type in program.eligibility.authTypes { json.string(type) }
+                    json.closeArray()
+                    json.key("statuses")
+                    json.openArray()
+                    for status in program.eligibility.statuses { json.string(status) }
+                    json.closeArray()
+                    json.key("consentRequired")
+                    json.bool(program.eligibility.consentRequired)
+                    json.closeObject()
+                    json.key("arrangements")
+                    json.openArray()
+                    for arrangement in program.arrangements {
+                        json.openObject()
+                        json.field("with", arrangement.with)
+                        json.field("signed", arrangement.signed)
+                        json.field("inForce", arrangement.inForce)
+                        json.closeObject()
+                    }
+                    json.closeArray()
                     json.closeObject()
                 }
                 json.closeArray()

@@ -7,9 +7,9 @@ struct TranslateCommand: ParsableCommand {
         commandName: "translate",
         abstract: "Translate a partner file from one program's format to another's.",
         discussion: """
-            Reads and checks FILE as program --from, maps each record through the canonical record and
-            writes it in --to's format (valid against its schema). Values that cannot travel are named in
-            the loss report on standard error (in JSON with --format json). Nothing is written when the
+            Reads and checks FILE as program --from, maps each record through the canonical record and \
+            writes it in --to's format (valid against its schema). Values that cannot travel are named in \
+            the loss report on standard error (in JSON with --format json). Nothing is written when the \
             source has errors or a required target field cannot be filled (exit code 1).
             """)
 

@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check partner files: well-formedness, schema, mapping and business rules.",
         discussion: """
-            Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message. Exit code 0 when
+            Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message. Exit code 0 when \
             every file is valid, 1 when any has an error.
             """)
 

@@ -80,8 +80,11 @@ struct MappingReader: Sendable {
             draft.lines[field] = batch.lines[field]
         }
         var context = Context(file: file, line: record.line, recordId: nil)
-        if let memberIdEntry, let query = recordQueries[memberIdEntry] {
-            context.recordId = record.values[query].first?.text
+        if let memberIdEntry, let query = recordQueries[memberIdEntry],
+            case .field(let entry) = mapping.recordEntries[memberIdEntry], let raw = record.values[query].first?.text
+        {
+            // Name the record by its member id as the canonical record has it.
+            context.recordId = entry.normalized(raw)
         }
         var diagnostics: [Diagnostic] = []
         for (position, entry) in mapping.recordEntries.enumerated() {
