@@ -32,12 +32,13 @@ let reportStyle = """
     .card span{color:var(--muted);font-size:12px}
     .card.bad b{color:var(--conflict)}
     .card.warn b{color:var(--divergent)}
-    .row{display:flex;gap:18px;flex-wrap:wrap;align-items:flex-start}
+    .row{display:flex;gap:18px;flex-wrap:wrap;align-items:flex-start;margin-top:16px}
     .panel{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 14px}
     table{border-collapse:collapse;width:100%;background:#fff}
     th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
     th{background:#eef2f6;font-weight:600;font-size:12px}
-    td.n{text-align:right;font-variant-numeric:tabular-nums}
+    td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+    td.who{min-width:190px}
     .tag{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff}
     .agree{background:var(--agree)}.conflict{background:var(--conflict)}.divergent{background:var(--divergent)}.gap{background:var(--gap)}
     .status-conflict{background:#6a1b9a}.overdue{background:#ad1457}

@@ -57,7 +57,7 @@ extension ReconciliationReport {
             for outcome in ComparisonOutcome.allCases {
                 let value = pair.count(outcome)
                 guard value > 0 else { continue }
-                let segment = max(2, value * (width - labelWidth - 40) / largest)
+                let segment = max(2, value * (width - labelWidth - 80) / largest)
                 svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(segment)\" height=\"\(barHeight)\" fill=\"var(--\(outcome.rawValue))\"><title>\(outcome.rawValue): \(value)</title></rect>"
                 if segment >= 18 {
                     svg += "<text x=\"\(x + segment / 2)\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">\(value)</text>"
@@ -82,16 +82,16 @@ extension ReconciliationReport {
             let name = "<a href=\"#\(htmlEscaped(trader.id))\">\(htmlEscaped(trader.name))</a>"
             for comparison in trader.comparisons where comparison.outcome == .conflict {
                 rows.append(
-                    "<tr><td><span class=\"tag conflict\">conflict</span></td><td>\(name)</td><td>\(htmlEscaped(comparison.criterionA.description)) \(comparison.resultA.rawValue) vs \(htmlEscaped(comparison.criterionB.description)) \(comparison.resultB.rawValue)</td></tr>"
+                    "<tr><td><span class=\"tag conflict\">conflict</span></td><td class=\"who\">\(name)</td><td>\(htmlEscaped(comparison.criterionA.description)) \(comparison.resultA.rawValue) vs \(htmlEscaped(comparison.criterionB.description)) \(comparison.resultB.rawValue)</td></tr>"
                 )
             }
             for conflict in trader.statusConflicts {
                 rows.append(
-                    "<tr><td><span class=\"tag status-conflict\">status</span></td><td>\(name)</td><td>\(htmlEscaped(conflict.detail))</td></tr>")
+                    "<tr><td><span class=\"tag status-conflict\">status</span></td><td class=\"who\">\(name)</td><td>\(htmlEscaped(conflict.detail))</td></tr>")
             }
             for overdue in trader.overdue {
                 rows.append(
-                    "<tr><td><span class=\"tag overdue\">overdue</span></td><td>\(name)</td><td>\(htmlEscaped(overdue.program)) last validated \(overdue.lastValidated), due \(overdue.due) (\(overdue.daysOverdue) days)</td></tr>"
+                    "<tr><td><span class=\"tag overdue\">overdue</span></td><td class=\"who\">\(name)</td><td>\(htmlEscaped(overdue.program)) last validated \(overdue.lastValidated), due \(overdue.due) (\(overdue.daysOverdue) days)</td></tr>"
                 )
             }
         }
@@ -100,14 +100,14 @@ extension ReconciliationReport {
     }
 
     private var pairTable: String {
-        var html = "<h2>Program pairs</h2><table><tr><th>Programs</th><th>Traders</th>"
-        html += ComparisonOutcome.allCases.map { "<th>\($0.rawValue)</th>" }.joined() + "<th>status conflicts</th></tr>"
+        var html = "<h2>Program pairs</h2><table><tr><th>Programs</th><th class=\"n\">Traders</th>"
+        html += ComparisonOutcome.allCases.map { "<th class=\"n\">\($0.rawValue)</th>" }.joined() + "<th class=\"n\">status conflicts</th></tr>"
         for pair in pairs {
             html += "<tr><td>\(htmlEscaped(pair.programA)) ↔ \(htmlEscaped(pair.programB))</td><td class=\"n\">\(pair.traders)</td>"
             html += ComparisonOutcome.allCases.map { "<td class=\"n\">\(pair.count($0))</td>" }.joined()
             html += "<td class=\"n\">\(pair.statusConflicts)</td></tr>"
         }
-        html += "</table><h2>Programs</h2><table><tr><th>Program</th><th>Validations read</th><th>Revalidation cycle</th><th>Overdue</th></tr>"
+        html += "</table><h2>Programs</h2><table><tr><th>Program</th><th class=\"n\">Validations read</th><th>Revalidation cycle</th><th class=\"n\">Overdue</th></tr>"
         for program in programs {
             let cycle = program.revalidationYears.map { "\($0) years" } ?? "none fixed"
             html += "<tr><td>\(htmlEscaped(program.program))</td><td class=\"n\">\(program.validations)</td><td>\(cycle)</td><td class=\"n\">\(program.overdue)</td></tr>"
