@@ -39,7 +39,8 @@ let reportStyle = """
     th{background:#eef2f6;font-weight:600;font-size:12px}
     td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
     td.who{min-width:190px}
-    .tag{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff}
+    .tag{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff;white-space:nowrap}
+    .trader td:nth-child(2),.trader td:nth-child(3){white-space:nowrap}
     .agree{background:var(--agree)}.conflict{background:var(--conflict)}.divergent{background:var(--divergent)}.gap{background:var(--gap)}
     .status-conflict{background:#6a1b9a}.overdue{background:#ad1457}
     .trader{background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}
