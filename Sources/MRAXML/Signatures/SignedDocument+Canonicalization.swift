@@ -1,11 +1,14 @@
 internal import CMRALibXML2
 
 extension SignedDocument {
-    /// Exclusive XML canonicalization 1.0 without comments of the whole
-    /// document, as `xmllint --exc-c14n` prints it.
-    public func canonicalize(inclusivePrefixes: [String] = []) throws(XMLError) -> [UInt8] {
+    /// Exclusive XML canonicalization 1.0 of the whole document, without
+    /// comments unless `keepingComments` (the form `xmllint --exc-c14n` prints;
+    /// signatures never keep comments).
+    public func canonicalize(inclusivePrefixes: [String] = [], keepingComments: Bool = false) throws(XMLError) -> [UInt8] {
         var output: [UInt8] = []
-        try canonicalize(visibleRoot: nil, inclusivePrefixes: inclusivePrefixes) { output.append(contentsOf: $0) }
+        try canonicalize(visibleRoot: nil, inclusivePrefixes: inclusivePrefixes, comments: keepingComments) {
+            output.append(contentsOf: $0)
+        }
         return output
     }
 
@@ -62,7 +65,8 @@ extension SignedDocument {
     /// Runs `xmlC14NExecute` in exclusive mode without comments. With
     /// `visibleRoot`, only that subtree is in the node set.
     private func canonicalize(
-        visibleRoot: xmlNodePtr?, inclusivePrefixes: [String], into sink: (UnsafeRawBufferPointer) -> Void
+        visibleRoot: xmlNodePtr?, inclusivePrefixes: [String], comments: Bool = false,
+        into sink: (UnsafeRawBufferPointer) -> Void
     ) throws(XMLError) {
         try withoutActuallyEscaping(sink) { (escapable) throws(XMLError) in
             let box = SinkBox(escapable)
@@ -76,7 +80,8 @@ extension SignedDocument {
                         document, Self.isInSubtree, UnsafeMutableRawPointer(visibleRoot),
                         Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), prefixes, 0, buffer)
                 }
-                return xmlC14NExecute(document, nil, nil, Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), prefixes, 0, buffer)
+                return xmlC14NExecute(
+                    document, nil, nil, Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), prefixes, comments ? 1 : 0, buffer)
             }
             let closed = xmlOutputBufferClose(buffer)
             guard status >= 0, closed >= 0 else {
