@@ -35,6 +35,11 @@ public struct Signer: Sendable {
         self.limits = limits
     }
 
+    /// Reads and signs the file at `path`; returns the signed document.
+    public func sign(path: String) throws(SignatureFailure) -> [UInt8] {
+        try sign(bytes: try FileBytes.read(path, limit: limits.maxBytes), file: path)
+    }
+
     /// Signs a document held in memory and returns the signed document.
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
         let document: SignedDocument
