@@ -56,14 +56,34 @@ public struct SignatureVerifier: Sendable {
         return (verify(bytes: bytes, file: name), bytes)
     }
 
+    /// Reads and verifies the file at `path` when its bytes are not needed
+    /// afterwards: they are released as soon as the tree is built.
+    public func verifyFile(path: String, displayName: String? = nil) -> VerificationReport {
+        var report = VerificationReport(file: displayName ?? path)
+        report.partner = trust.program
+        do throws(SignatureFailure) {
+            let document = try parse(try FileBytes.read(path, limit: limits.maxBytes), file: report.file)
+            try verify(document, into: &report)
+        } catch {
+            report.failure = error
+        }
+        return report
+    }
+
     private func verify(bytes: [UInt8], file: String, into report: inout VerificationReport) throws(SignatureFailure) {
-        let document: SignedDocument
+        try verify(try parse(bytes, file: file), into: &report)
+    }
+
+    private func parse(_ bytes: consuming [UInt8], file: String) throws(SignatureFailure) -> SignedDocument {
         do {
-            document = try SignedDocument(bytes: bytes, file: file, limits: limits)
+            return try SignedDocument(bytes: bytes, file: file, limits: limits)
         } catch {
             throw SignatureFailure(
                 .documentRefused, "\(error.code): \(error.message)", line: error.line > 0 ? error.line : nil)
         }
+    }
+
+    private func verify(_ document: SignedDocument, into report: inout VerificationReport) throws(SignatureFailure) {
         let survey = document.survey
         guard let signature = survey.signatures.first else {
             throw SignatureFailure(.signatureMissing, "the document carries no ds:Signature")

@@ -42,6 +42,18 @@ public struct Signer: Sendable {
 
     /// Signs a document held in memory and returns the signed document.
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
+        // The tree is freed before the output is assembled, so the two never coexist.
+        let (signature, offset) = try prepare(bytes, file: file)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + signature.count)
+        output.append(contentsOf: bytes[..<offset])
+        output.append(contentsOf: signature)
+        output.append(contentsOf: bytes[offset...])
+        return output
+    }
+
+    /// Parses, digests and signs; returns the Signature element and where it goes.
+    private func prepare(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
         let document: SignedDocument
         do {
             document = try SignedDocument(bytes: bytes, file: file, limits: limits)
@@ -51,8 +63,10 @@ public struct Signer: Sendable {
         guard document.survey.signatures.isEmpty else {
             throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
         }
+        let offset: Int
         var hasher: Digest
         do {
+            offset = try document.rootEndTagOffset(of: bytes)
             hasher = try Digest(algorithm: digest)
             try document.canonicalize(into: { hasher.update($0) })
         } catch let error as XMLError {
@@ -69,11 +83,7 @@ public struct Signer: Sendable {
             throw SignatureFailure(.signingFailed, error.description)
         }
         let signature = signatureXML(signedInfo: signedInfo, value: Base64.encode(value, lineLength: 76))
-        do {
-            return try document.inserting(Array(signature.utf8), beforeRootEndTagOf: bytes)
-        } catch {
-            throw SignatureFailure(.documentRefused, error.description)
-        }
+        return (Array(signature.utf8), offset)
     }
 
     private static let ns = SignatureProfile.namespace

@@ -10,18 +10,26 @@ extension SignedDocument {
     /// the root is an empty-element tag (`<root/>`) or is followed by anything
     /// but white space and comments.
     public func inserting(_ fragment: [UInt8], beforeRootEndTagOf original: [UInt8]) throws(XMLError) -> [UInt8] {
-        guard let offset = rootEndTagOffset(in: original) else {
-            throw XMLError(
-                code: .malformed,
-                message: "cannot find the end tag of the document element (empty root, or content after it)",
-                file: file)
-        }
+        let offset = try rootEndTagOffset(of: original)
         var output: [UInt8] = []
         output.reserveCapacity(original.count + fragment.count)
         output.append(contentsOf: original[..<offset])
         output.append(contentsOf: fragment)
         output.append(contentsOf: original[offset...])
         return output
+    }
+
+    /// The byte offset of the document element's end tag in `original` (the
+    /// bytes this document was parsed from), where ``inserting(_:beforeRootEndTagOf:)``
+    /// inserts.
+    public func rootEndTagOffset(of original: [UInt8]) throws(XMLError) -> Int {
+        guard let offset = rootEndTagOffset(in: original) else {
+            throw XMLError(
+                code: .malformed,
+                message: "cannot find the end tag of the document element (empty root, or content after it)",
+                file: file)
+        }
+        return offset
     }
 
     /// The byte offset of `</root>` in `bytes`, scanning back over trailing

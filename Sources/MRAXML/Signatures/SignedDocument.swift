@@ -35,27 +35,7 @@ public final class SignedDocument {
         guard !bytes.isEmpty else {
             throw XMLError(code: .malformed, message: "document is empty", file: file, line: 1)
         }
-        _ = try withBytes(bytes) { (raw) throws(XMLError) in try Prologue.check(raw, file: file) }
-        LibXML2.initialize()
-        guard let context = xmlNewParserCtxt() else {
-            throw XMLError(code: .malformed, message: "could not create a parser (out of memory)", file: file)
-        }
-        defer { xmlFreeParserCtxt(context) }
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), file, "UTF-8", Self.options)
-            }
-        }
-        guard let parsed else {
-            if let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)) {
-                throw SecureParser.convert(error.pointee, file: file)
-            }
-            throw XMLError(code: .malformed, message: "document is not well-formed", file: file)
-        }
-        guard context.pointee.wellFormed != 0 else {
-            xmlFreeDoc(parsed)
-            throw XMLError(code: .malformed, message: "document is not well-formed", file: file)
-        }
+        let parsed = try withBytes(bytes) { (raw) throws(XMLError) in try Self.parse(raw, file: file) }
         if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
             xmlFreeDoc(parsed)
             throw XMLError(
@@ -76,6 +56,42 @@ public final class SignedDocument {
     }
 
     deinit { xmlFreeDoc(document) }
+
+    /// Builds the tree with libxml2's push parser, fed in 1 MiB chunks (as the
+    /// streaming reader does): a whole-buffer read would trip libxml2's 10 MB
+    /// look-ahead limit on large batches, and `XML_PARSE_HUGE` would lift
+    /// every other limit with it.
+    private static func parse(_ bytes: UnsafeRawBufferPointer, file: String?) throws(XMLError) -> xmlDocPtr {
+        _ = try Prologue.check(bytes, file: file)
+        LibXML2.initialize()
+        guard let context = xmlCreatePushParserCtxt(nil, nil, nil, 0, file) else {
+            throw XMLError(code: .malformed, message: "could not create a parser (out of memory)", file: file)
+        }
+        defer { xmlFreeParserCtxt(context) }
+        xmlCtxtUseOptions(context, options)
+        context.pointee.replaceEntities = 0
+        context.pointee.loadsubset = 0
+        var offset = 0
+        var status: Int32 = 0
+        repeat {
+            let end = min(bytes.count, offset + (1 << 20))
+            let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+            status = chunk.withMemoryRebound(to: CChar.self) { chars in
+                xmlParseChunk(context, chars.baseAddress, Int32(chars.count), end == bytes.count ? 1 : 0)
+            }
+            offset = end
+        } while status == 0 && offset < bytes.count && context.pointee.wellFormed != 0
+        let document = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        guard status == 0, context.pointee.wellFormed != 0, let document else {
+            if let document { xmlFreeDoc(document) }
+            if let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)) {
+                throw SecureParser.convert(error.pointee, file: file)
+            }
+            throw XMLError(code: .malformed, message: "document is not well-formed", file: file)
+        }
+        return document
+    }
 
     /// No network, no entity substitution, no DTD; errors are collected on the
     /// context, never printed. Big lines keep line numbers above 65535 exact.
