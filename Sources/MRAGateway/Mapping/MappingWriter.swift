@@ -1,4 +1,4 @@
-public import MRAXML
+import MRAXML
 
 /// The write direction of a mapping: canonical records to the program's
 /// format, with every value that cannot travel named in a ``Loss``.
