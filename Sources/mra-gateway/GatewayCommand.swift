@@ -17,6 +17,7 @@ struct GatewayCommand: ParsableCommand {
         version: MRAGateway.version,
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
+            SignCommand.self, VerifyCommand.self,
         ]
     )
 }
