@@ -44,7 +44,9 @@ let package = Package(
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
-        .testTarget(name: "MRAGatewayTests", dependencies: ["MRAGateway"], exclude: ["Golden"]),
+        .testTarget(
+            name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto"],
+            exclude: ["Fixtures", "Golden"]),
     ]
 )
 

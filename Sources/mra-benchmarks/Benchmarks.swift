@@ -11,14 +11,16 @@ struct Benchmarks {
         var records = 100_000
         var programs = ["eu-aeo", "ctpat"]
         var runs = 3
+        var signatures = true
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
             case "--records": records = Int(arguments.popFirst() ?? "") ?? records
             case "--programs": programs = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
             case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+            case "--no-signatures": signatures = false
             default:
-                print("usage: mra-benchmarks [--records N] [--programs a,b] [--runs R]")
+                print("usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures]")
                 return
             }
         }
@@ -52,6 +54,10 @@ struct Benchmarks {
                 String(
                     format: "  validate / xmllint time ratio: %.2f  (≤ 1.00 means the gateway is no slower); memory %.0f MiB vs %.0f MiB",
                     validate.seconds / xmllint.seconds, validate.peakMiB, xmllint.peakMiB))
+        }
+        if signatures {
+            print("\nsignatures (gateway vs xmlsec1):")
+            for line in try runSignatureBenchmark(records: records, workDirectory: work, repetitions: runs) { print(line) }
         }
     }
 

@@ -17,7 +17,7 @@ struct GatewayCommand: ParsableCommand {
         version: MRAGateway.version,
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
-            CrosswalkCommand.self, ReconcileCommand.self,
+            SignCommand.self, VerifyCommand.self, CrosswalkCommand.self, ReconcileCommand.self,
         ]
     )
 }

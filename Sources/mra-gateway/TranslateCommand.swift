@@ -18,21 +18,31 @@ struct TranslateCommand: ParsableCommand {
     @Option(help: "Program of the output.") var to: String
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
     @Option(help: "text or json (the report on standard error).") var format: OutputFormat = .text
+    @OptionGroup var signature: VerifyOptions
+    @OptionGroup var signing: SignOptions
     @Argument(help: "Partner file to translate.") var file: String
 
     func run() throws {
         var succeeded = false
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let translator: Translator
-            do {
-                translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
+            let signer = try signing.signer(program: to, home: common.home)
             var sink = try OutputFile(path: output)
-            let result = translator.translate(path: file) { bytes in sink.write(bytes) }
+            var unsigned: [UInt8] = []
+            let write: ([UInt8]) -> Void = { bytes in signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes) }
+            let result: TranslationResult
+            if let verifier = try signature.verifier(defaultPartner: from, home: common.home) {
+                guard let verified = verifier.verifiedBytes(file, format: format) else {
+                    try sink.finish(keep: false)
+                    return
+                }
+                result = translator.translate(bytes: verified, file: file, output: write)
+            } else {
+                result = translator.translate(path: file, output: write)
+            }
             succeeded = result.succeeded
+            if succeeded, let signer { sink.write(try signer.signing(unsigned)) }
             try sink.finish(keep: succeeded)
             TranslationReportPrinter(format: format).print(result, file: file, from: from, to: to)
         }

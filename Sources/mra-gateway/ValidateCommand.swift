@@ -13,22 +13,27 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Program id of the files (see `programs`).") var program: String
     @Option(help: "text or json.") var format: OutputFormat = .text
+    @OptionGroup var signature: VerifyOptions
     @Argument(help: "Partner files to check.") var files: [String]
 
     func run() throws {
         var allValid = true
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let reader: PartnerFileReader
-            do {
-                reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
+            let verifier = try signature.verifier(defaultPartner: program, home: common.home)
             var json = JSONText()
             json.openArray()
             for file in files {
-                let result = reader.read(path: file)
+                var verified: [UInt8]?
+                if let verifier {
+                    verified = verifier.verifiedBytes(file, format: format)
+                    if verified == nil {
+                        allValid = false
+                        continue
+                    }
+                }
+                let result = verified.map { reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
                 allValid = allValid && result.isValid
                 switch format {
                 case .text:

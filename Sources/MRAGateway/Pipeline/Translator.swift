@@ -35,6 +35,15 @@ public struct Translator: Sendable {
         return session.finish(source: source, output: output)
     }
 
+    /// Translates a document held in memory (for example the bytes whose
+    /// signature was just verified, so what is translated is what was signed).
+    public func translate(bytes: [UInt8], file: String, output: ([UInt8]) -> Void) -> TranslationResult {
+        var session = Session(writer: writer)
+        let source = reader.read(
+            bytes: bytes, file: file, onBatch: { session.batch = $0 }, onRecord: { session.add($0, output: output) })
+        return session.finish(source: source, output: output)
+    }
+
     /// Writes canonical records in the target format (for `generate` and exports).
     public func write(records: [TraderRecord], batch: BatchHeader, output: ([UInt8]) -> Void) -> TranslationResult {
         var session = Session(writer: writer)

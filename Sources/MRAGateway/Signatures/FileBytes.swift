@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a whole file into one array, without an intermediate copy.
+enum FileBytes {
+    static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SignatureFailure(.unreadable, "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SignatureFailure(.unreadable, "\(path) is not a regular file")
+        }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw SignatureFailure(.documentRefused, "\(path) is \(size) bytes; the limit is \(limit)")
+        }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if read < 0 && errno == EINTR { continue }
+                if read <= 0 { break }
+                offset += read
+            }
+            failed = offset != size
+            count = offset
+        }
+        if failed { throw SignatureFailure(.unreadable, "\(path) changed size while being read") }
+        return bytes
+    }
+}

@@ -1,0 +1,215 @@
+import MRACrypto
+import MRAXML
+
+/// The parts of a `ds:Signature` element that the profile allows, checked
+/// strictly: any other element, algorithm, transform or reference is refused
+/// with its own reason, before any cryptography runs.
+struct SignatureStructure {
+    var signatureAlgorithm: SignatureProfile.SignatureAlgorithm
+    /// PrefixList of the SignedInfo canonicalization.
+    var signedInfoPrefixes: [String]
+    /// PrefixList of the Reference's exclusive C14N transform.
+    var referencePrefixes: [String]
+    var digestAlgorithm: DigestAlgorithm
+    var digestValue: [UInt8]
+    var signatureValue: [UInt8]
+    /// DER of every `X509Data/X509Certificate`, in document order (chain hints).
+    var certificates: [[UInt8]]
+
+    private static func ds(_ localName: String) -> QName { QName(SignatureProfile.namespace, localName) }
+
+    init(_ signature: Element) throws(SignatureFailure) {
+        let children = signature.children
+        if let object = children.first(where: { $0.name == Self.ds("Object") }) {
+            throw SignatureFailure(
+                .signatureWrapped, "the signature carries ds:Object content, which the profile never uses",
+                line: object.line)
+        }
+        guard children.count >= 2, children[0].name == Self.ds("SignedInfo"),
+            children[1].name == Self.ds("SignatureValue")
+        else {
+            throw SignatureFailure(
+                .signatureMalformed, "Signature must hold SignedInfo, SignatureValue and KeyInfo, in that order",
+                line: signature.line)
+        }
+        guard children.count <= 3, children.count == 2 || children[2].name == Self.ds("KeyInfo") else {
+            throw SignatureFailure(
+                .signatureMalformed, "unexpected element \(children[min(2, children.count - 1)].name) in Signature",
+                line: signature.line)
+        }
+        let signedInfo = children[0]
+
+        // SignedInfo: CanonicalizationMethod, SignatureMethod, exactly one Reference.
+        let parts = signedInfo.children
+        guard parts.count >= 2, parts[0].name == Self.ds("CanonicalizationMethod"),
+            parts[1].name == Self.ds("SignatureMethod")
+        else {
+            throw SignatureFailure(
+                .signatureMalformed, "SignedInfo must start with CanonicalizationMethod and SignatureMethod",
+                line: signedInfo.line)
+        }
+        let references = parts.dropFirst(2)
+        if let other = references.first(where: { $0.name != Self.ds("Reference") }) {
+            throw SignatureFailure(.signatureMalformed, "unexpected element \(other.name) in SignedInfo", line: other.line)
+        }
+        guard references.count == 1, let reference = references.first else {
+            throw SignatureFailure(
+                .referenceCount, "SignedInfo has \(references.count) references; the profile has exactly one",
+                line: signedInfo.line)
+        }
+
+        signedInfoPrefixes = try Self.exclusiveC14N(parts[0], what: "CanonicalizationMethod")
+        let methodURI = try Self.algorithm(of: parts[1])
+        guard let method = SignatureProfile.SignatureAlgorithm(rawValue: methodURI) else {
+            throw Self.refuse(methodURI, what: "signature algorithm", line: parts[1].line)
+        }
+        if !parts[1].children.isEmpty {
+            throw SignatureFailure(
+                .weakAlgorithm, "SignatureMethod has parameters (HMACOutputLength?); HMAC is refused",
+                line: parts[1].line)
+        }
+        signatureAlgorithm = method
+
+        // Reference: URI="" only.
+        guard let uri = reference.attribute("URI") else {
+            throw SignatureFailure(
+                .referenceNotWholeDocument, "Reference has no URI; the profile signs the whole document (URI=\"\")",
+                line: reference.line)
+        }
+        if !uri.isEmpty {
+            if uri.hasPrefix("#") {
+                throw SignatureFailure(
+                    .referenceNotWholeDocument,
+                    "Reference URI is a same-document fragment; the profile signs the whole document (URI=\"\")",
+                    line: reference.line)
+            }
+            throw SignatureFailure(
+                .externalReference, "Reference points outside the document; only URI=\"\" is accepted",
+                line: reference.line)
+        }
+        let items = reference.children
+        guard items.count == 3, items[0].name == Self.ds("Transforms"), items[1].name == Self.ds("DigestMethod"),
+            items[2].name == Self.ds("DigestValue")
+        else {
+            if let transforms = items.first(where: { $0.name == Self.ds("Transforms") }) {
+                try Self.checkTransformNames(transforms)
+            }
+            throw SignatureFailure(
+                .transformNotAllowed,
+                "Reference must hold Transforms (enveloped-signature, exclusive C14N), DigestMethod and DigestValue",
+                line: reference.line)
+        }
+        referencePrefixes = try Self.transforms(items[0])
+        let digestURI = try Self.algorithm(of: items[1])
+        guard let digest = SignatureProfile.digestAlgorithms[digestURI] else {
+            throw Self.refuse(digestURI, what: "digest algorithm", line: items[1].line)
+        }
+        digestAlgorithm = digest
+        digestValue = try Self.base64(items[2], what: "DigestValue")
+        guard digestValue.count == digest.byteCount else {
+            throw SignatureFailure(.signatureMalformed, "DigestValue has the wrong length", line: items[2].line)
+        }
+        signatureValue = try Self.base64(children[1], what: "SignatureValue")
+
+        // KeyInfo: certificates only; KeyValue and KeyName are ignored, RetrievalMethod refused.
+        var certificates: [[UInt8]] = []
+        if children.count == 3 {
+            for item in children[2].children {
+                switch item.name {
+                case Self.ds("RetrievalMethod"):
+                    throw SignatureFailure(
+                        .retrievalMethod, "KeyInfo/RetrievalMethod is refused: keys are never fetched",
+                        line: item.line)
+                case Self.ds("X509Data"):
+                    for entry in item.children where entry.name == Self.ds("X509Certificate") {
+                        certificates.append(try Self.base64(entry, what: "X509Certificate"))
+                    }
+                case Self.ds("KeyValue"), Self.ds("KeyName"):
+                    continue  // never used: the key comes from the trust store
+                default:
+                    throw SignatureFailure(
+                        .signatureMalformed, "unexpected element \(item.name) in KeyInfo", line: item.line)
+                }
+            }
+        }
+        guard !certificates.isEmpty else {
+            throw SignatureFailure(
+                .certificateMissing,
+                "KeyInfo carries no X509Certificate; KeyValue and bare keys are never used",
+                line: children.count == 3 ? children[2].line : signature.line)
+        }
+        self.certificates = certificates
+    }
+
+    private static func algorithm(of element: Element) throws(SignatureFailure) -> String {
+        guard let uri = element.attribute("Algorithm") else {
+            throw SignatureFailure(.signatureMalformed, "\(element.name.localName) has no Algorithm", line: element.line)
+        }
+        return uri
+    }
+
+    private static func refuse(_ uri: String, what: String, line: Int) -> SignatureFailure {
+        if SignatureProfile.isKnownWeak(uri) {
+            return SignatureFailure(.weakAlgorithm, "\(what) \(uri) is refused (SHA-1, MD5, HMAC and DSA are)", line: line)
+        }
+        return SignatureFailure(.algorithmNotAllowed, "\(what) \(uri) is not in the profile's allowlist", line: line)
+    }
+
+    /// Checks a CanonicalizationMethod or Transform is exclusive C14N without
+    /// comments; returns its InclusiveNamespaces PrefixList.
+    private static func exclusiveC14N(_ element: Element, what: String) throws(SignatureFailure) -> [String] {
+        let uri = try algorithm(of: element)
+        guard uri == SignatureProfile.exclusiveC14N else {
+            throw SignatureFailure(
+                .algorithmNotAllowed, "\(what) \(uri) is not exclusive C14N without comments", line: element.line)
+        }
+        var prefixes: [String] = []
+        for child in element.children {
+            guard child.name == QName(SignatureProfile.exclusiveC14N, "InclusiveNamespaces") else {
+                throw SignatureFailure(.signatureMalformed, "unexpected \(child.name) in \(what)", line: child.line)
+            }
+            prefixes += (child.attribute("PrefixList") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+                .map(String.init)
+        }
+        return prefixes
+    }
+
+    /// Refuses XSLT, XPath, XPointer, base64 and any other unknown transform by name.
+    private static func checkTransformNames(_ transforms: Element) throws(SignatureFailure) {
+        for transform in transforms.children {
+            let uri = transform.attribute("Algorithm") ?? ""
+            if uri != SignatureProfile.envelopedSignature && uri != SignatureProfile.exclusiveC14N {
+                throw SignatureFailure(
+                    .transformNotAllowed, "transform \(uri) is refused (only enveloped-signature and exclusive C14N)",
+                    line: transform.line)
+            }
+        }
+    }
+
+    /// Transforms must be exactly enveloped-signature then exclusive C14N.
+    private static func transforms(_ transforms: Element) throws(SignatureFailure) -> [String] {
+        try checkTransformNames(transforms)
+        let list = transforms.children
+        guard list.count == 2, list.allSatisfy({ $0.name == ds("Transform") }),
+            list[0].attribute("Algorithm") == SignatureProfile.envelopedSignature, list[0].children.isEmpty
+        else {
+            throw SignatureFailure(
+                .transformNotAllowed, "transforms must be exactly enveloped-signature then exclusive C14N",
+                line: transforms.line)
+        }
+        return try exclusiveC14N(list[1], what: "Transform")
+    }
+
+    private static func base64(_ element: Element, what: String) throws(SignatureFailure) -> [UInt8] {
+        guard element.children.isEmpty else {
+            throw SignatureFailure(.signatureMalformed, "\(what) has child elements", line: element.line)
+        }
+        do {
+            let bytes = try Base64.decode(element.text)
+            guard !bytes.isEmpty else { throw CryptoError(code: .invalidBase64, message: "empty") }
+            return bytes
+        } catch {
+            throw SignatureFailure(.signatureMalformed, "\(what) is not valid base64", line: element.line)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+public import MRACrypto
+public import MRAXML
+
+/// Signs documents in the gateway's profile: an enveloped `ds:Signature`
+/// appended as the last child of the root, `Reference URI=""`, transforms
+/// enveloped-signature then exclusive C14N, and `KeyInfo/X509Data` carrying the
+/// signer's certificate and its intermediates.
+///
+/// The output is the input byte for byte with the signature inserted before
+/// the root's end tag: nothing is re-serialized, so the signature covers
+/// exactly the bytes that are written.
+public struct Signer: Sendable {
+    public var identity: SigningIdentity
+    public var algorithm: SignatureProfile.SignatureAlgorithm
+    public var digest: DigestAlgorithm
+    public var limits: XMLLimits
+
+    /// `algorithm` defaults to the key's (RSA-SHA256, ECDSA-SHA256 on P-256,
+    /// ECDSA-SHA384 on P-384); `digest` to SHA-256.
+    public init(
+        identity: SigningIdentity, algorithm: SignatureProfile.SignatureAlgorithm? = nil,
+        digest: DigestAlgorithm = .sha256, limits: XMLLimits = XMLLimits()
+    ) throws(SignatureFailure) {
+        guard let chosen = algorithm ?? SignatureProfile.SignatureAlgorithm.default(for: identity.key.kind),
+            chosen.fits(identity.key.kind)
+        else {
+            throw SignatureFailure(.keyAlgorithmMismatch, "the algorithm does not fit the \(identity.key.kind) key")
+        }
+        guard digest.isAcceptable else {
+            throw SignatureFailure(.weakAlgorithm, "\(digest) is refused")
+        }
+        self.identity = identity
+        self.algorithm = chosen
+        self.digest = digest
+        self.limits = limits
+    }
+
+    /// Reads and signs the file at `path`; returns the signed document.
+    public func sign(path: String) throws(SignatureFailure) -> [UInt8] {
+        try sign(bytes: try FileBytes.read(path, limit: limits.maxBytes), file: path)
+    }
+
+    /// Signs a document held in memory and returns the signed document.
+    public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
+        // The tree is freed before the output is assembled, so the two never coexist.
+        let (signature, offset) = try prepare(bytes, file: file)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + signature.count)
+        output.append(contentsOf: bytes[..<offset])
+        output.append(contentsOf: signature)
+        output.append(contentsOf: bytes[offset...])
+        return output
+    }
+
+    /// Parses, digests and signs; returns the Signature element and where it goes.
+    private func prepare(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+        let document: SignedDocument
+        do {
+            document = try SignedDocument(bytes: bytes, file: file, limits: limits)
+        } catch {
+            throw SignatureFailure(.documentRefused, error.description)
+        }
+        guard document.survey.signatures.isEmpty else {
+            throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
+        }
+        let offset: Int
+        var hasher: Digest
+        do {
+            offset = try document.rootEndTagOffset(of: bytes)
+            hasher = try Digest(algorithm: digest)
+            try document.canonicalize(into: { hasher.update($0) })
+        } catch let error as XMLError {
+            throw SignatureFailure(.documentRefused, error.description)
+        } catch {
+            throw SignatureFailure(.signingFailed, "\(error)")
+        }
+        let signedInfo = signedInfoXML(digestValue: Base64.encode(hasher.finalize()))
+        let canonical = try canonicalSignedInfo(signedInfo)
+        let value: [UInt8]
+        do {
+            value = try identity.key.sign(canonical, digest: algorithm.digest)
+        } catch {
+            throw SignatureFailure(.signingFailed, error.description)
+        }
+        let signature = signatureXML(signedInfo: signedInfo, value: Base64.encode(value, lineLength: 76))
+        return (Array(signature.utf8), offset)
+    }
+
+    private static let ns = SignatureProfile.namespace
+
+    private func signedInfoXML(digestValue: String) -> String {
+        """
+        <ds:SignedInfo>
+        <ds:CanonicalizationMethod Algorithm="\(SignatureProfile.exclusiveC14N)"/>
+        <ds:SignatureMethod Algorithm="\(algorithm.uri)"/>
+        <ds:Reference URI="">
+        <ds:Transforms>
+        <ds:Transform Algorithm="\(SignatureProfile.envelopedSignature)"/>
+        <ds:Transform Algorithm="\(SignatureProfile.exclusiveC14N)"/>
+        </ds:Transforms>
+        <ds:DigestMethod Algorithm="\(SignatureProfile.uri(of: digest))"/>
+        <ds:DigestValue>\(digestValue)</ds:DigestValue>
+        </ds:Reference>
+        </ds:SignedInfo>
+        """
+    }
+
+    private func signatureXML(signedInfo: String, value: String) -> String {
+        let certificates = ([identity.certificate] + identity.chain).map {
+            "<ds:X509Certificate>\(Base64.encode($0.der, lineLength: 76))</ds:X509Certificate>"
+        }
+        return """
+            <ds:Signature xmlns:ds="\(Self.ns)">
+            \(signedInfo)
+            <ds:SignatureValue>\(value)</ds:SignatureValue>
+            <ds:KeyInfo>
+            <ds:X509Data>
+            \(certificates.joined(separator: "\n"))
+            </ds:X509Data>
+            </ds:KeyInfo>
+            </ds:Signature>
+            """
+    }
+
+    /// The exclusive canonical form of SignedInfo. It declares only the `ds`
+    /// prefix, which the Signature element binds, and exclusive C14N renders
+    /// only visibly used namespaces, so its canonical form is the same inside
+    /// any document.
+    private func canonicalSignedInfo(_ signedInfo: String) throws(SignatureFailure) -> [UInt8] {
+        let standalone = "<ds:Signature xmlns:ds=\"\(Self.ns)\">\(signedInfo)</ds:Signature>"
+        do {
+            let document = try SignedDocument(bytes: Array(standalone.utf8), file: "SignedInfo")
+            return try document.canonicalizeSignedInfo(0)
+        } catch {
+            throw SignatureFailure(.signingFailed, "cannot canonicalize SignedInfo: \(error)")
+        }
+    }
+}

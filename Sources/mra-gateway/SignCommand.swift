@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MRAGateway
+
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign an XML document with an enveloped XML signature (XML-DSig).",
+        discussion: """
+            Appends a ds:Signature as the last child of the root: Reference URI="", transforms
+            enveloped-signature then exclusive C14N, SHA-256 digest, RSA-SHA256 (RSA keys) or ECDSA-SHA256/384
+            (P-256/P-384 keys), and KeyInfo/X509Data with the certificate and the --chain intermediates. Every
+            other byte of FILE is kept. Real keys are given by path and never belong in the repository; the
+            keys under Certs/*/demo/ are public DEMO material.
+            """)
+
+    @Option(help: "Private key, PEM (PKCS#8 or traditional, optionally encrypted).") var key: String
+    @Option(help: "The key's certificate, PEM.") var cert: String
+    @Option(help: "Intermediate CA certificates to send as chain hints, PEM bundle.") var chain: String?
+    @Option(help: "Environment variable holding the key's passphrase.") var passphraseEnv: String?
+    @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @Argument(help: "Document to sign.") var file: String
+
+    func run() throws {
+        try reportingFailures {
+            let passphrase = passphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] }
+            do {
+                let identity = try SigningIdentity.load(
+                    keyFile: key, certificateFile: cert, chainFile: chain, passphrase: passphrase)
+                let signed = try Signer(identity: identity).sign(path: file)
+                var sink = try OutputFile(path: output)
+                sink.write(signed)
+                try sink.finish(keep: true)
+            } catch let error as SignatureFailure {
+                throw Failure("\(file): \(error)")
+            }
+        }
+    }
+}
