@@ -21,6 +21,7 @@
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root_dir/scripts/lib/pki.sh"
 certs="$root_dir/Certs"
 
 programmes=(ctpat eu-aeo nz-ses ca-pip jo-glp jp-aeo kr-aeo tw-aeo il-aeo mx-oea sg-stp do-aeo pe-aeo
@@ -51,59 +52,6 @@ algorithm() {
     esac
 }
 
-genkey() {
-    case "$2" in
-        rsa:*) openssl genpkey -algorithm RSA -pkeyopt "rsa_keygen_bits:${2#rsa:}" -out "$1" 2>/dev/null ;;
-        ec:*) openssl genpkey -algorithm EC -pkeyopt "ec_paramgen_curve:${2#ec:}" \
-            -pkeyopt ec_param_enc:named_curve -out "$1" ;;
-    esac
-}
-
-write_ca_config() {
-    cat >"$1" <<'CNF'
-[ ca ]
-default_ca = ca_default
-
-[ ca_default ]
-dir = $ENV::CA_DIR
-database = $dir/index.txt
-new_certs_dir = $dir/new
-serial = $dir/serial
-crlnumber = $dir/crlnumber
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-email_in_dn = no
-crl_extensions = crl_ext
-
-[ policy_any ]
-countryName = optional
-organizationName = optional
-commonName = supplied
-
-[ crl_ext ]
-authorityKeyIdentifier = keyid:always
-
-[ root ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-
-[ intermediate ]
-basicConstraints = critical, CA:TRUE, pathlen:0
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ signer ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-CNF
-}
-
 # sign WORK CA NAME EXTENSIONS: CA signs WORK/NAME.csr (CA == NAME: self-signed).
 sign() {
     local work="$1" ca="$2" name="$3" ext="$4" issuer=(-cert "$1/$2.pem")
@@ -120,20 +68,20 @@ generate() {
     local dn="/C=$(country "$p")/O=DEMO - not for production"
     local work
     work="$(mktemp -d)"
-    write_ca_config "$work/ca.cnf"
+    pki_ca_config "$work/ca.cnf"
     for ca in root intermediate; do
         mkdir -p "$work/$ca/new"
         : >"$work/$ca/index.txt"
         echo 01 >"$work/$ca/crlnumber"
     done
-    genkey "$work/root.key" "$alg"
+    pki_genkey "$work/root.key" "$alg"
     openssl req -new -key "$work/root.key" -subj "$dn/CN=DEMO $p MRA Root CA" -out "$work/root.csr"
     sign "$work" root root root
-    genkey "$work/intermediate.key" "$alg"
+    pki_genkey "$work/intermediate.key" "$alg"
     openssl req -new -key "$work/intermediate.key" -subj "$dn/CN=DEMO $p MRA Intermediate CA" \
         -out "$work/intermediate.csr"
     sign "$work" root intermediate intermediate
-    genkey "$work/signer.key" "$alg"
+    pki_genkey "$work/signer.key" "$alg"
     openssl req -new -key "$work/signer.key" -subj "$dn/CN=DEMO $p MRA Signer" -out "$work/signer.csr"
     sign "$work" intermediate signer signer
 

@@ -1,0 +1,90 @@
+# Shell functions shared by the scripts that make PKI material with the openssl CLI:
+# scripts/make-demo-certs.sh and the test fixture scripts. Source it; the callers set
+# `work` (a scratch folder), `out` (where CRLs go), `start` and `end` (default validity).
+
+# pki_ca_config FILE: an `openssl ca` configuration with root, intermediate and signer
+# extensions; callers append sections of their own.
+pki_ca_config() {
+    cat >"$1" <<'CNF'
+[ ca ]
+default_ca = ca_default
+
+[ ca_default ]
+dir = $ENV::CA_DIR
+database = $dir/index.txt
+new_certs_dir = $dir/new
+serial = $dir/serial
+crlnumber = $dir/crlnumber
+default_md = sha256
+policy = policy_any
+unique_subject = no
+copy_extensions = none
+email_in_dn = no
+crl_extensions = crl_ext
+
+[ policy_any ]
+countryName = optional
+organizationName = optional
+commonName = supplied
+
+[ crl_ext ]
+authorityKeyIdentifier = keyid:always
+
+[ root ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+
+[ intermediate ]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[ signer ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+CNF
+}
+
+# pki_genkey FILE SPEC: a private key; SPEC is rsa:BITS or ec:CURVE.
+pki_genkey() {
+    case "$2" in
+        rsa:*) openssl genpkey -algorithm RSA -pkeyopt "rsa_keygen_bits:${2#rsa:}" -out "$1" 2>/dev/null ;;
+        ec:*) openssl genpkey -algorithm EC -pkeyopt "ec_paramgen_curve:${2#ec:}" \
+            -pkeyopt ec_param_enc:named_curve -out "$1" ;;
+    esac
+}
+
+# key NAME SPEC: $work/NAME.key.
+key() { pki_genkey "$work/$1.key" "$2"; }
+
+# cadir NAME FIRST_SERIAL: an `openssl ca` database for the CA whose key is $work/NAME.key.
+cadir() {
+    mkdir -p "$work/ca-$1/new"
+    : >"$work/ca-$1/index.txt"
+    echo "$2" >"$work/ca-$1/serial"
+    echo 01 >"$work/ca-$1/crlnumber"
+}
+
+# issue CA NAME SUBJECT EXTENSIONS [STARTDATE ENDDATE]: signs $work/NAME.key's CSR with CA's key
+# (CA == NAME: self-signed).
+issue() {
+    local ca="$1" name="$2" subject="$3" ext="$4" from="${5:-$start}" to="${6:-$end}" selfsign=()
+    openssl req -new -key "$work/$name.key" -subj "$subject" -out "$work/$name.csr"
+    if [[ "$ca" == "$name" ]]; then selfsign=(-selfsign); fi
+    CA_DIR="$work/ca-$ca" openssl ca -batch -notext -config "$work/ca.cnf" "${selfsign[@]}" \
+        -keyfile "$work/$ca.key" $([[ "$ca" == "$name" ]] || echo "-cert $work/$ca.pem") \
+        -extensions "$ext" -startdate "$from" -enddate "$to" \
+        -in "$work/$name.csr" -out "$work/$name.pem" 2>/dev/null
+}
+
+# crl CA OUT [LASTUPDATE NEXTUPDATE]: a CRL of CA's database written to $out/OUT.
+crl() {
+    local ca="$1" out_file="$2" last="${3:-$start}" next="${4:-$end}"
+    CA_DIR="$work/ca-$ca" openssl ca -batch -config "$work/ca.cnf" -gencrl \
+        -keyfile "$work/$ca.key" -cert "$work/$ca.pem" \
+        -crl_lastupdate "$last" -crl_nextupdate "$next" -out "$out/$out_file" 2>/dev/null
+}
