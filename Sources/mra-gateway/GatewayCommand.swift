@@ -17,7 +17,7 @@ struct GatewayCommand: ParsableCommand {
         version: MRAGateway.version,
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
-            SignCommand.self, VerifyCommand.self,
+            SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
         ]
     )
 }
