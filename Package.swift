@@ -61,7 +61,10 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "MRARegistryTests",
-            dependencies: ["MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto"]),
+            dependencies: [
+                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )
 

@@ -108,7 +108,7 @@ public struct DemoStager {
     }
 
     /// A digit in element content in the second half of the document, to change after signing.
-    static func contentDigit(in bytes: [UInt8]) -> Int? {
+    public static func contentDigit(in bytes: [UInt8]) -> Int? {
         // Skip the prologue and header: change a digit in the second half of the document.
         var index = bytes.count / 2
         while index < bytes.count {

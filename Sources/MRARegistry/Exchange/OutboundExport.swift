@@ -78,7 +78,7 @@ public struct OutboundExport {
 
         let now = Timestamp.now()
         let created = Timestamp.iso(now)
-        let entry: LedgerEntry
+        var entry: LedgerEntry
         do {
             entry = try registry.transaction { session in
                 let sequence = try session.outboundCount(partner: partner) + 1
@@ -122,6 +122,7 @@ public struct OutboundExport {
         }
         CrashPoints.reach()
         try Self.finish(entry, registry: registry, folders: folders)
+        entry.filed = true
         logger.info(
             "list sent",
             metadata: [
