@@ -68,10 +68,8 @@ extension ExchangeJob {
                         } catch {
                             failure = error
                         }
-                        if starts.count % 64 == 0 {
-                            progress?.update(line: read.line, records: starts.count)
-                            CrashPoints.reach()
-                        }
+                        if starts.count % 8 == 0 { CrashPoints.reach() }
+                        if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
                     })
                 readResult = result
                 if let failure { throw failure }
