@@ -26,6 +26,9 @@ enum LedgerRow {
         "rejected", "inserted", "changed", "unchanged", "withdrawn", "verification", "receipt", "filed",
     ]
 
+    /// Every column but the receipt (which can be megabytes): for listings.
+    static let summaryColumns = (["id"] + columns.filter { $0 != "receipt" }).joined(separator: ", ")
+
     static func arguments(_ entry: LedgerEntry) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             entry.direction.rawValue, entry.partner, entry.fileName, entry.digest, entry.byteCount, entry.batchId,

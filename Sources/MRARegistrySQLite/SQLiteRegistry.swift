@@ -60,7 +60,8 @@ public struct SQLiteRegistry: Registry {
 
     public func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE digest = ? ORDER BY id", arguments: [digest])
+            try Row.fetchAll(
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE digest = ? ORDER BY id", arguments: [digest])
                 .map(LedgerRow.entry)
         }
     }
@@ -74,7 +75,8 @@ public struct SQLiteRegistry: Registry {
     public func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM ledger ORDER BY id DESC LIMIT ?", arguments: [limit ?? -1]
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger ORDER BY id DESC LIMIT ?",
+                arguments: [limit ?? -1]
             ).map(LedgerRow.entry)
         }
     }

@@ -13,7 +13,7 @@ struct SQLiteSession: RegistrySession {
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT * FROM ledger WHERE direction = 'inbound' AND partner = ? AND batchId = ?
+                    SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE direction = 'inbound' AND partner = ? AND batchId = ?
                     AND outcome = 'applied' ORDER BY id LIMIT 1
                     """, arguments: [partner, batchId]
             ).map(LedgerRow.entry)
@@ -25,7 +25,7 @@ struct SQLiteSession: RegistrySession {
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT * FROM ledger WHERE direction = 'inbound' AND partner = ? AND outcome = 'applied'
+                    SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE direction = 'inbound' AND partner = ? AND outcome = 'applied'
                     ORDER BY batchCreatedInstant DESC, id DESC LIMIT 1
                     """, arguments: [partner]
             ).map(LedgerRow.entry)

@@ -126,3 +126,26 @@ import Testing
         #expect(Timestamp.parse(text) == seconds)
     }
 }
+
+/// The registry's fast canonical JSON against the contract's reference writer.
+@Suite struct CanonicalJSONTests {
+    @Test(arguments: Fixture.programs)
+    func storedLineEqualsTheContractsLineWithoutBatchId(program: String) throws {
+        for var record in try Fixture.records(program, try Fixture.sample(program).bytes) {
+            let stored = CanonicalJSON.stored(record)
+            let batchId = record.batchId
+            record.batchId = nil
+            #expect(stored == record.jsonLine)
+            record.batchId = batchId
+            #expect(CanonicalJSON.withBatchId(stored, batchId) == record.jsonLine)
+            #expect(try CanonicalJSON.decode(stored).memberId == record.memberId)
+        }
+    }
+
+    @Test func escapesLikeTheContract() {
+        let record = TraderRecord(
+            program: "eu-aeo", memberId: "A\"1\\", memberIdScheme: "EU-AEO", legalName: "Tab\there\nnew\u{1}line é 日本",
+            status: .active, roles: ["importer"], consent: false)
+        #expect(CanonicalJSON.stored(record) == record.jsonLine)
+    }
+}

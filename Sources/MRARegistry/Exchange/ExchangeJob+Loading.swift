@@ -1,3 +1,4 @@
+import Logging
 import MRAGateway
 
 extension ExchangeJob {
@@ -22,6 +23,8 @@ extension ExchangeJob {
         var header = BatchHeader()
         var readResult: ReadResult?
         progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
+        let started = Timestamp.monotonic()
+        var readSeconds = 0.0
         defer { progress?.end() }
         do {
             let applied = try registry.transaction { session in
@@ -72,6 +75,7 @@ extension ExchangeJob {
                         if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
                     })
                 readResult = result
+                readSeconds = Timestamp.monotonic() - started
                 if let failure { throw failure }
                 if let abandon { throw abandon }
                 if result.refused {
@@ -90,6 +94,7 @@ extension ExchangeJob {
                     counts.withdrawn = try session.withdrawAbsent(in: context)
                     CrashPoints.reach()
                 }
+                let receiptStarted = Timestamp.monotonic()
                 let (records, fileProblems) = RecordResult.assign(result.diagnostics, to: starts, applied: true)
                 counts.records = result.recordCount
                 counts.accepted = records.count
@@ -97,12 +102,21 @@ extension ExchangeJob {
                 entry.outcome = .applied
                 entry.receipt = try receipt(for: entry, records: records, fileProblems: fileProblems)
                 try session.update(entry)
+                logger.debug(
+                    "loaded",
+                    metadata: [
+                        "readAndStoreSeconds": "\(readSeconds)", "receiptSeconds": "\(Timestamp.monotonic() - receiptStarted)",
+                    ])
                 CrashPoints.reach()
                 return entry
             }
+            let committed = Timestamp.monotonic()
             CrashPoints.reach()
             log(applied)
             try file(applied, bytes: bytes)
+            logger.debug(
+                "filed",
+                metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
             return applied
         } catch let abandon as Abandon {
             var entry = base

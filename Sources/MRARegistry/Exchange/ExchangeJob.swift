@@ -136,7 +136,9 @@ public struct ExchangeJob {
             return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
         }
 
+        let t0 = Timestamp.monotonic()
         let report = verifier.verify(bytes: bytes, file: name)
+        logger.debug("verified", metadata: ["seconds": "\(Timestamp.monotonic() - t0)"])
         var json = JSONText()
         report.write(to: &json)
         entry.verification = json.text

@@ -12,6 +12,13 @@ public enum Timestamp {
     /// The current time in Unix seconds.
     public static func now() -> Int64 { Int64(time(nil)) }
 
+    /// Monotonic seconds, for durations.
+    public static func monotonic() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     public static func iso(_ seconds: Int64) -> String {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)

@@ -10,9 +10,7 @@ public import MRAGateway
 public enum CanonicalJSON {
     /// The line to store: the record without its batch id.
     public static func stored(_ record: TraderRecord) -> String {
-        var record = record
-        record.batchId = nil
-        return record.jsonLine
+        CanonicalJSONEncoder.line(record)
     }
 
     /// The stored line with `batchId` put back in its place.
