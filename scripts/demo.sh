@@ -26,11 +26,12 @@ for reason in "$root"/quarantine/*/*.reason.txt; do
 done
 echo "== exchange export: our eligible CTPAT members to the EU, signed, in the EU format"
 "$gateway" exchange export --root "$root" --program eu-aeo --log-level error
-"$gateway" verify --partner ctpat "$root"/outbox/eu-aeo/*.xml | head -1
+"$gateway" verify --partner ctpat "$root"/outbox/eu-aeo/*.xml
 echo "== exchange status"
 "$gateway" exchange status --root "$root" --last 6
-echo "== registry export (first line)"
-"$gateway" registry export --root "$root" | head -1
+echo "== registry export: $out/registry.jsonl (first line)"
+"$gateway" registry export --root "$root" > "$out/registry.jsonl"
+head -1 "$out/registry.jsonl"
 echo "== run again: nothing left to do"
 "$gateway" exchange run --root "$root" --log-level warning
 
