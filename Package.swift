@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -32,21 +34,37 @@ let package = Package(
         // The gateway's logic: Swift values only.
         .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto"]),
 
+        // The registry and the daily exchange: the storage interface and the job above it (no SQLite),
+        // and its embedded SQLite backend (GRDB), the only target that knows SQLite.
+        .target(
+            name: "MRARegistry",
+            dependencies: ["MRAGateway", "MRAXML", "MRACrypto", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "MRARegistrySQLite",
+            dependencies: ["MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift")]),
+
         // Thin shells over the library.
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
-                "MRAGateway",
+                "MRAGateway", "MRARegistry", "MRARegistrySQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "mra-benchmarks", dependencies: ["MRAGateway"]),
+        .executableTarget(name: "mra-benchmarks", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite"]),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto"],
             exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "MRARegistryTests",
+            dependencies: [
+                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )
 

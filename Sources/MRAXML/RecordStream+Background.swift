@@ -19,15 +19,36 @@ extension RecordStream {
     public func readInBackground(
         path: String, displayName: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
     ) {
+        inBackground(chunkSize: chunkSize, consume: consume) { (stream, onBatch, onRecord) throws(XMLError) in
+            try stream.read(path: path, displayName: displayName, onBatch: onBatch, onRecord: onRecord)
+        }
+    }
+
+    /// Reads a document held in memory on a background thread, as
+    /// ``readInBackground(path:displayName:chunkSize:consume:)`` does a file.
+    public func readInBackground(
+        bytes: [UInt8], file: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
+    ) {
+        inBackground(chunkSize: chunkSize, consume: consume) { (stream, onBatch, onRecord) throws(XMLError) in
+            try stream.read(bytes: bytes, file: file, onBatch: onBatch, onRecord: onRecord)
+        }
+    }
+
+    private func inBackground(
+        chunkSize: Int, consume: (RecordStreamEvent) -> Void,
+        read: @escaping @Sendable (
+            RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void
+        ) throws(XMLError) -> RecordStreamSummary
+    ) {
         let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
         let stream = self
         let thread = Thread {
             var pending: [StreamedRecord] = []
             pending.reserveCapacity(chunkSize)
             let result = Result { () throws(XMLError) -> RecordStreamSummary in
-                try stream.read(
-                    path: path, displayName: displayName, onBatch: { channel.send(.batch($0)) },
-                    onRecord: { record in
+                try read(
+                    stream, { channel.send(.batch($0)) },
+                    { record in
                         pending.append(record)
                         if pending.count >= chunkSize {
                             channel.send(.records(pending))

@@ -12,6 +12,8 @@ struct Benchmarks {
         var programs = ["eu-aeo", "ctpat"]
         var runs = 3
         var signatures = true
+        var registry = false
+        var baseRecords = 1_000_000
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
@@ -19,8 +21,12 @@ struct Benchmarks {
             case "--programs": programs = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
             case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
             case "--no-signatures": signatures = false
+            case "--registry": registry = true
+            case "--base-records": baseRecords = Int(arguments.popFirst() ?? "") ?? baseRecords
             default:
-                print("usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures]")
+                print(
+                    "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]]"
+                )
                 return
             }
         }
@@ -32,6 +38,16 @@ struct Benchmarks {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
 
+        if registry {
+            print("registry (exchange run vs validate, best of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores):")
+            for line in try runRegistryBenchmark(
+                records: records, baseRecords: baseRecords, deltaChanges: 1_000, gateway: gateway,
+                configuration: configuration, workDirectory: work, runs: runs)
+            {
+                print(line)
+            }
+            return
+        }
         print("MRA gateway benchmarks: \(records) records per file, best of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("gateway: \(gateway)")
         for program in programs {

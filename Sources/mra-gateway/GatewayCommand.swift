@@ -11,13 +11,15 @@ struct GatewayCommand: ParsableCommand {
             Mutual Recognition Arrangements (MRAs), driven by the mapping files in Mappings/ and the \
             schemas in Schemas/.
 
-            Exit codes: 0 success; 1 the input has problems (reported); 2 the gateway could not do the \
-            job (bad configuration, unreadable file).
+            Exit codes: 0 success; 1 the input has problems (reported, or files quarantined); 2 the \
+            gateway could not do the job (bad configuration, unreadable file); 3 another exchange job \
+            holds the folder's lock.
             """,
         version: MRAGateway.version,
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
-            SignCommand.self, VerifyCommand.self, CrosswalkCommand.self, ReconcileCommand.self,
+            SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
+            CrosswalkCommand.self, ReconcileCommand.self,
         ]
     )
 }

@@ -58,11 +58,7 @@ public struct PartnerFileReader: Sendable {
         bytes: [UInt8], file: String, onBatch: (BatchHeader) -> Void = { _ in }, onRecord: (ReadRecord) -> Void = { _ in }
     ) -> ReadResult {
         run(file: file, onBatch: onBatch, onRecord: onRecord) { stream, consume in
-            let result = Result { () throws(XMLError) in
-                try stream.read(
-                    bytes: bytes, file: file, onBatch: { consume(.batch($0)) }, onRecord: { consume(.records([$0])) })
-            }
-            consume(.finished(result))
+            stream.readInBackground(bytes: bytes, file: file, consume: consume)
         }
     }
 

@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// File operations that survive a crash at any point: a file is written
+/// beside its final name, flushed to disk, renamed into place, and the
+/// folder flushed, so a reader sees the old state or the whole new file.
+public enum DurableFiles {
+    /// Writes `bytes` to `path` durably (replacing it).
+    public static func write(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
+        let temporary = temporaryPath(for: path)
+        try writeTemporary(bytes, to: temporary)
+        CrashPoints.reach()
+        try promote(temporary, to: path)
+    }
+
+    /// The name a file is written under before it is renamed into place.
+    public static func temporaryPath(for path: String) -> String {
+        let (folder, name) = split(path)
+        return folder + "/." + name + ".partial"
+    }
+
+    /// Writes and flushes `bytes` to `path`.
+    public static func writeTemporary(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create", path) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw failure("cannot write", path) }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path) }
+    }
+
+    /// Renames a flushed file into place and flushes its folder.
+    public static func promote(_ temporary: String, to path: String) throws(ExchangeError) {
+        guard rename(temporary, path) == 0 else { throw failure("cannot rename \(temporary) to", path) }
+        try syncFolder(of: path)
+    }
+
+    /// Removes `path` and flushes its folder; a missing file is not an error.
+    public static func remove(_ path: String) throws(ExchangeError) {
+        if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }
+        try syncFolder(of: path)
+    }
+
+    /// Creates a folder and its parents.
+    public static func makeFolder(_ path: String) throws(ExchangeError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", current) }
+        }
+    }
+
+    /// Whether a regular file exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Reads a whole file.
+    public static func read(_ path: String) throws(ExchangeError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open", path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure("cannot read", path) }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if read < 0 && errno == EINTR { continue }
+                if read <= 0 { break }
+                offset += read
+            }
+            failed = offset != size
+            count = offset
+        }
+        if failed { throw ExchangeError(.filesystem, "\(path) changed size while being read") }
+        return bytes
+    }
+
+    /// Modification time in Unix seconds.
+    public static func modificationTime(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec)
+    }
+
+    /// Names of the regular, visible files in a folder, in byte order.
+    public static func files(in folder: String) throws(ExchangeError) -> [String] {
+        try entries(in: folder, type: S_IFREG)
+    }
+
+    /// Names of the visible subfolders of a folder, in byte order.
+    public static func folders(in folder: String) throws(ExchangeError) -> [String] {
+        try entries(in: folder, type: S_IFDIR)
+    }
+
+    private static func entries(in folder: String, type: mode_t) throws(ExchangeError) -> [String] {
+        guard let directory = opendir(folder) else { throw failure("cannot list", folder) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var info = stat()
+            if stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == type { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func syncFolder(of path: String) throws(ExchangeError) {
+        let (folder, _) = split(path)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", folder) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure("cannot flush folder", folder) }
+    }
+
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        return (String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
+    private static func failure(_ what: String, _ path: String) -> ExchangeError {
+        ExchangeError(.filesystem, "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+}

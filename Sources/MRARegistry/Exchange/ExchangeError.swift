@@ -1,0 +1,57 @@
+/// Why the exchange job could not do its work (configuration, registry,
+/// folders, signing identity). Files it did not reach stay in the inbox.
+public struct ExchangeError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A stable code such as `exchange-filesystem`.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// Catalogue, mappings, schemas or trust material cannot be loaded.
+        public static let configuration = Code("exchange-configuration")
+        /// The registry failed (see ``RegistryError``).
+        public static let registry = Code("exchange-registry")
+        /// A folder or file of the exchange root cannot be read or written.
+        public static let filesystem = Code("exchange-filesystem")
+        /// Our signing identity cannot sign.
+        public static let signing = Code("exchange-signing")
+        /// An outbound file cannot be produced (the target format cannot carry the records).
+        public static let export = Code("exchange-export")
+        /// Another exchange job holds the root's lock.
+        public static let busy = Code("exchange-busy")
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public init(_ error: RegistryError) {
+        self.init(.registry, error.description)
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    public static func == (lhs: ExchangeError, rhs: ExchangeError) -> Bool { lhs.code == rhs.code }
+}
+
+/// Stable reason codes for files that were not applied: in the ledger, in
+/// receipts and in the reason file next to a quarantined file.
+public enum ExchangeReason {
+    /// The XML signature did not verify against the partner's trust store
+    /// (the message starts with the signature's own reason code).
+    public static let signatureRefused = "signature-refused"
+    /// The document could not be read safely or is not the partner's format.
+    public static let documentRefused = "document-refused"
+    /// Records have errors; the receipt lists them with their rule ids.
+    public static let invalidRecords = "invalid-records"
+    /// The same bytes were already applied.
+    public static let duplicateFile = "duplicate-file"
+    /// A batch with the same partner batch id was already applied.
+    public static let duplicateBatch = "duplicate-batch"
+    /// The batch was created before a batch of the same partner that is already applied.
+    public static let staleBatch = "stale-batch"
+}

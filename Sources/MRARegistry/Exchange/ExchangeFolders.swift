@@ -1,0 +1,50 @@
+/// The folders of an exchange root, created on first use:
+///
+/// ```
+/// ROOT/registry.sqlite          the registry (unless given elsewhere)
+/// ROOT/inbox/<program>/         partner files to process, taken in name order
+/// ROOT/archive/<program>/       applied files: NNNNNN-<name> + .verification.json
+/// ROOT/quarantine/<program>/    files not applied: NNNNNN-<name> + .reason.txt (+ .verification.json)
+/// ROOT/receipts/<program>/      signed receipts for the partner: NNNNNN-<name>.receipt.xml
+/// ROOT/outbox/<program>/        our signed lists for the partner
+/// ```
+///
+/// `NNNNNN` is the file's ledger entry, so a partner may reuse a file name.
+public struct ExchangeFolders: Sendable, Hashable {
+    public var root: String
+
+    public init(root: String) { self.root = root }
+
+    public var defaultRegistry: String { root + "/registry.sqlite" }
+    public var lock: String { root + "/.exchange.lock" }
+    public func inbox(_ program: String) -> String { root + "/inbox/" + program }
+    public func archive(_ program: String) -> String { root + "/archive/" + program }
+    public func quarantine(_ program: String) -> String { root + "/quarantine/" + program }
+    public func receipts(_ program: String) -> String { root + "/receipts/" + program }
+    public func outbox(_ program: String) -> String { root + "/outbox/" + program }
+
+    /// Creates every folder for `programs`.
+    public func create(programs: [String]) throws(ExchangeError) {
+        for program in programs {
+            for folder in [inbox(program), archive(program), quarantine(program), receipts(program), outbox(program)] {
+                try DurableFiles.makeFolder(folder)
+            }
+        }
+    }
+
+    /// Where an inbound entry's file is kept: archive when applied, quarantine otherwise.
+    public func destination(of entry: LedgerEntry) -> String {
+        let folder = entry.outcome == .applied ? archive(entry.partner) : quarantine(entry.partner)
+        return folder + "/" + Self.stem(of: entry)
+    }
+
+    /// Where an inbound entry's receipt is written.
+    public func receipt(of entry: LedgerEntry) -> String {
+        receipts(entry.partner) + "/" + Self.stem(of: entry) + ".receipt.xml"
+    }
+
+    private static func stem(of entry: LedgerEntry) -> String {
+        let number = String(entry.id)
+        return String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + entry.fileName
+    }
+}

@@ -1,0 +1,175 @@
+import Logging
+import MRAGateway
+
+extension ExchangeJob {
+    /// Why a batch is abandoned before commit: nothing it wrote is kept.
+    private struct Abandon: Error {
+        var outcome: LedgerEntry.Outcome
+        var reason: String
+        var message: String
+    }
+
+    /// Reads a verified file and loads it in one registry transaction, with
+    /// its ledger entry and receipt; or records why it was not applied.
+    func load(_ base: LedgerEntry, bytes: [UInt8]) throws(ExchangeError) -> LedgerEntry {
+        let reader: PartnerFileReader
+        do {
+            reader = try PartnerFileReader(configuration: configuration, program: base.partner, today: today)
+        } catch {
+            throw ExchangeError(.configuration, error.description)
+        }
+        let lines = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+        var starts: [(line: Int, memberId: String?)] = []
+        var header = BatchHeader()
+        var readResult: ReadResult?
+        progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
+        let started = Timestamp.monotonic()
+        var readSeconds = 0.0
+        defer { progress?.end() }
+        do {
+            let applied = try registry.transaction { session in
+                var entry = base
+                var context: BatchContext?
+                var abandon: Abandon?
+                var failure: (any Error)?
+                var errorsSeen = false
+                var counts = BatchCounts()
+
+                func begin(_ batch: BatchHeader) {
+                    guard context == nil, abandon == nil, failure == nil else { return }
+                    header = batch
+                    entry.batchId = batch.id
+                    entry.batchKind = batch.kind?.rawValue
+                    entry.batchCreated = batch.created
+                    entry.batchCreatedInstant = batch.created.flatMap(Timestamp.parse)
+                    do {
+                        abandon = try order(of: entry, in: session)
+                        guard abandon == nil else { return }
+                        entry = try session.record(entry)
+                        let date = batch.created.map { String($0.prefix(10)) }.flatMap(CalendarDate.init(iso:))
+                        context = BatchContext(
+                            ledgerId: entry.id, partner: entry.partner, batchId: batch.id, isFull: batch.kind == .full,
+                            date: (date ?? today).description, processedAt: entry.processedAt)
+                    } catch {
+                        failure = error
+                    }
+                }
+
+                let result = reader.read(
+                    bytes: bytes, file: base.fileName, onBatch: begin,
+                    onRecord: { read in
+                        if context == nil { begin(BatchHeader()) }
+                        starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
+                        if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
+                        guard let context, let record = read.record, !errorsSeen, failure == nil else { return }
+                        do {
+                            switch try session.put(record, in: context) {
+                            case .inserted: counts.inserted += 1
+                            case .changed: counts.changed += 1
+                            case .unchanged: counts.unchanged += 1
+                            }
+                        } catch {
+                            failure = error
+                        }
+                        if starts.count % 8 == 0 { CrashPoints.reach() }
+                        if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
+                    })
+                readResult = result
+                readSeconds = Timestamp.monotonic() - started
+                if let failure { throw failure }
+                if let abandon { throw abandon }
+                if result.refused {
+                    let first = result.diagnostics.first { $0.severity == .error }
+                    throw Abandon(
+                        outcome: .refused, reason: ExchangeReason.documentRefused,
+                        message: first.map { "\($0.rule): \($0.message)" } ?? "the document cannot be read")
+                }
+                if !result.isValid {
+                    throw Abandon(outcome: .rejected, reason: ExchangeReason.invalidRecords, message: "")
+                }
+                if context == nil { begin(header) }
+                if let failure { throw failure }
+                guard let context else { throw Abandon(outcome: .refused, reason: ExchangeReason.documentRefused, message: "no batch") }
+                if context.isFull {
+                    counts.withdrawn = try session.withdrawAbsent(in: context)
+                    CrashPoints.reach()
+                }
+                let receiptStarted = Timestamp.monotonic()
+                let (records, fileProblems) = RecordResult.assign(result.diagnostics, to: starts, applied: true)
+                counts.records = result.recordCount
+                counts.accepted = records.count
+                entry.counts = counts
+                entry.outcome = .applied
+                entry.receipt = try receipt(for: entry, records: records, fileProblems: fileProblems)
+                try session.update(entry)
+                logger.debug(
+                    "loaded",
+                    metadata: [
+                        "readAndStoreSeconds": "\(readSeconds)", "receiptSeconds": "\(Timestamp.monotonic() - receiptStarted)",
+                    ])
+                CrashPoints.reach()
+                return entry
+            }
+            let committed = Timestamp.monotonic()
+            CrashPoints.reach()
+            log(applied)
+            try file(applied, bytes: bytes)
+            logger.debug(
+                "filed",
+                metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
+            return applied
+        } catch let abandon as Abandon {
+            var entry = base
+            entry.batchId = header.id
+            entry.batchKind = header.kind?.rawValue
+            entry.batchCreated = header.created
+            entry.batchCreatedInstant = header.created.flatMap(Timestamp.parse)
+            entry.outcome = abandon.outcome
+            entry.reason = abandon.reason
+            let diagnostics = readResult?.diagnostics ?? []
+            var records: [RecordResult] = []
+            var fileProblems: [Diagnostic] = []
+            if abandon.reason == ExchangeReason.invalidRecords || abandon.reason == ExchangeReason.documentRefused {
+                (records, fileProblems) = RecordResult.assign(diagnostics, to: starts, applied: false)
+                entry.counts.records = readResult?.recordCount ?? starts.count
+                entry.counts.rejected = records.filter { $0.result == .rejected }.count
+                entry.counts.accepted = 0
+            }
+            if abandon.reason == ExchangeReason.invalidRecords {
+                let errors = diagnostics.filter { $0.severity == .error }
+                var message = "\(entry.counts.rejected) of \(entry.counts.records) records have errors (\(errors.count) in all); nothing was applied; the receipt lists every one"
+                for diagnostic in errors.prefix(20) { message += "\n" + diagnostic.description }
+                if errors.count > 20 { message += "\n…" }
+                entry.message = message
+            } else {
+                entry.message = abandon.message
+            }
+            return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems)
+        } catch let error as ExchangeError {
+            throw error
+        } catch let error as RegistryError {
+            throw ExchangeError(error)
+        } catch {
+            throw ExchangeError(.registry, "\(error)")
+        }
+    }
+
+    /// Whether a batch may be applied after what the partner sent before:
+    /// not a batch id already applied, not older than the latest applied batch.
+    private func order(of entry: LedgerEntry, in session: any RegistrySession) throws(RegistryError) -> Abandon? {
+        if let batchId = entry.batchId, let applied = try session.appliedBatch(partner: entry.partner, batchId: batchId) {
+            return Abandon(
+                outcome: .duplicate, reason: ExchangeReason.duplicateBatch,
+                message: "batch \(batchId) of \(entry.partner) was already applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again")
+        }
+        if let created = entry.batchCreatedInstant, let latest = try session.latestApplied(partner: entry.partner),
+            let latestCreated = latest.batchCreatedInstant, created < latestCreated
+        {
+            let kind = entry.batchKind == "delta" ? "delta" : "list"
+            return Abandon(
+                outcome: .refused, reason: ExchangeReason.staleBatch,
+                message: "\(kind) \(entry.batchId ?? "(no id)") created \(entry.batchCreated ?? "?") is older than batch \(latest.batchId ?? "(no id)") created \(latest.batchCreated ?? "?"), already applied (ledger entry \(latest.id)); applying it would undo newer changes. Send the changes since \(latest.batchCreated ?? "then") as a new batch")
+        }
+        return nil
+    }
+}

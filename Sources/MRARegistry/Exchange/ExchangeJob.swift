@@ -1,0 +1,224 @@
+public import Logging
+import MRACrypto
+public import MRAGateway
+
+/// The daily inbound job: every file in `inbox/<program>/` is verified
+/// against that partner's trust store, read, checked, mapped and loaded into
+/// the registry in one transaction, then archived (or quarantined with its
+/// reason) and answered with a signed receipt.
+///
+/// Crash safety rests on one order of steps: (1) the registry transaction
+/// that loads the records also records the ledger entry, the verification
+/// report and the signed receipt; (2) the archive or quarantine copy, its
+/// report and the receipt are written durably; (3) the inbox file is
+/// removed; (4) the entry is marked filed. A run first finishes any entry
+/// left unfiled by a crash (the inbox file is still there until (3), and
+/// (2) is complete once it is gone), so killing the process at any point
+/// loses nothing and applies nothing twice.
+public struct ExchangeJob {
+    public var configuration: GatewayConfiguration
+    public var registry: any Registry
+    public var folders: ExchangeFolders
+    /// Our identity (CTPAT's): signs receipts.
+    public var signer: Signer
+    /// Our program id, the receipts' issuer.
+    public var issuer: String = "ctpat"
+    /// The day dates are checked against.
+    public var today: CalendarDate
+    public var logger: Logger
+    public var progress: (any ExchangeProgress)?
+
+    public init(
+        configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,
+        today: CalendarDate, logger: Logger, progress: (any ExchangeProgress)? = nil
+    ) {
+        self.configuration = configuration
+        self.registry = registry
+        self.folders = folders
+        self.signer = signer
+        self.today = today
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// The catalogue's programs, whose inbox folders are read in this order.
+    public var programs: [String] { configuration.catalogue.programs.map(\.id).sorted() }
+
+    /// Processes the inbox.
+    public func run() throws(ExchangeError) -> ExchangeSummary {
+        try folders.create(programs: programs)
+        var summary = ExchangeSummary()
+        summary.recovered = try finishInterrupted()
+        var trust: [String: SignatureVerifier] = [:]
+        for program in programs {
+            for name in try DurableFiles.files(in: folders.inbox(program)) {
+                CrashPoints.reach()
+                let verifier: SignatureVerifier
+                if let known = trust[program] {
+                    verifier = known
+                } else {
+                    do {
+                        verifier = SignatureVerifier(
+                            trust: try TrustStore.load(program: program, home: configuration.home))
+                    } catch {
+                        throw ExchangeError(.configuration, "trust store of \(program): \(error)")
+                    }
+                    trust[program] = verifier
+                }
+                let entry = try process(program: program, name: name, verifier: verifier)
+                summary.files.append(entry)
+            }
+        }
+        return summary
+    }
+
+    /// Files the entries a crash left unfiled.
+    func finishInterrupted() throws(ExchangeError) -> [LedgerEntry] {
+        let unfiled: [LedgerEntry]
+        do {
+            unfiled = try registry.unfiledEntries()
+        } catch {
+            throw ExchangeError(error)
+        }
+        var finished: [LedgerEntry] = []
+        for entry in unfiled {
+            if entry.direction == .outbound {
+                try OutboundExport.finish(entry, registry: registry, folders: folders)
+            } else {
+                let inboxPath = folders.inbox(entry.partner) + "/" + entry.fileName
+                if DurableFiles.exists(inboxPath) {
+                    let bytes = try DurableFiles.read(inboxPath)
+                    if Self.digest(bytes) == entry.digest {
+                        try file(entry, bytes: bytes)
+                    } else {
+                        logger.warning(
+                            "an unfiled entry's inbox file was replaced; the new file is processed on its own",
+                            metadata: ["ledgerEntry": "\(entry.id)", "file": "\(entry.fileName)"])
+                        try markFiled(entry)
+                    }
+                } else {
+                    // Removed from the inbox, so its copy and receipt were complete.
+                    try markFiled(entry)
+                }
+            }
+            logger.notice(
+                "finished an interrupted entry",
+                metadata: ["ledgerEntry": "\(entry.id)", "partner": "\(entry.partner)", "file": "\(entry.fileName)"])
+            finished.append(entry)
+        }
+        return finished
+    }
+
+    /// Processes one inbox file to its recorded and filed outcome.
+    func process(program: String, name: String, verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
+        let path = folders.inbox(program) + "/" + name
+        let bytes = try DurableFiles.read(path)
+        let now = Timestamp.now()
+        var entry = LedgerEntry(
+            direction: .inbound, partner: program, fileName: name, digest: Self.digest(bytes), byteCount: bytes.count,
+            receivedAt: Timestamp.iso(DurableFiles.modificationTime(path) ?? now), processedAt: Timestamp.iso(now),
+            outcome: .refused)
+
+        let earlier: [LedgerEntry]
+        do {
+            earlier = try registry.ledgerEntries(digest: entry.digest)
+        } catch {
+            throw ExchangeError(error)
+        }
+        if let applied = earlier.last(where: { $0.direction == .inbound && $0.partner == program && $0.outcome == .applied }) {
+            entry.outcome = .duplicate
+            entry.reason = ExchangeReason.duplicateFile
+            entry.batchId = applied.batchId
+            entry.batchKind = applied.batchKind
+            entry.batchCreated = applied.batchCreated
+            entry.message =
+                "the same content (SHA-256 \(entry.digest.prefix(16))…) was applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again"
+            return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
+        }
+
+        let t0 = Timestamp.monotonic()
+        let report = verifier.verify(bytes: bytes, file: name)
+        logger.debug("verified", metadata: ["seconds": "\(Timestamp.monotonic() - t0)"])
+        var json = JSONText()
+        report.write(to: &json)
+        entry.verification = json.text
+        CrashPoints.reach()
+        if let failure = report.failure {
+            entry.reason = ExchangeReason.signatureRefused
+            entry.message = "\(failure.reason): \(failure.message)"
+            return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
+        }
+        return try load(entry, bytes: bytes)
+    }
+
+    /// Records an entry that applies nothing, with its receipt, and files it.
+    func recordAndFile(
+        _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic]
+    ) throws(ExchangeError) -> LedgerEntry {
+        let recorded: LedgerEntry
+        do {
+            recorded = try registry.transaction { session in
+                var recorded = try session.record(entry)
+                recorded.receipt = try receipt(for: recorded, records: records, fileProblems: fileProblems)
+                try session.update(recorded)
+                CrashPoints.reach()
+                return recorded
+            }
+        } catch let error as ExchangeError {
+            throw error
+        } catch let error as RegistryError {
+            throw ExchangeError(error)
+        } catch {
+            throw ExchangeError(.registry, "\(error)")
+        }
+        CrashPoints.reach()
+        log(recorded)
+        try file(recorded, bytes: bytes)
+        return recorded
+    }
+
+    /// The signed receipt of an entry.
+    func receipt(
+        for entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]
+    ) throws(ExchangeError) -> [UInt8] {
+        let document = Receipt.document(entry: entry, issuer: issuer, records: records, fileProblems: fileProblems)
+        do {
+            return try signer.sign(bytes: document, file: "receipt")
+        } catch {
+            throw ExchangeError(.signing, "cannot sign the receipt: \(error)")
+        }
+    }
+
+    func log(_ entry: LedgerEntry) {
+        var metadata: Logger.Metadata = [
+            "ledgerEntry": "\(entry.id)", "partner": "\(entry.partner)", "file": "\(entry.fileName)",
+            "outcome": "\(entry.outcome.rawValue)", "records": "\(entry.counts.records)",
+        ]
+        if let batchId = entry.batchId { metadata["batch"] = "\(batchId)" }
+        if let reason = entry.reason {
+            metadata["reason"] = "\(reason)"
+            logger.warning("file not applied", metadata: metadata)
+        } else {
+            metadata["inserted"] = "\(entry.counts.inserted)"
+            metadata["changed"] = "\(entry.counts.changed)"
+            metadata["unchanged"] = "\(entry.counts.unchanged)"
+            metadata["withdrawn"] = "\(entry.counts.withdrawn)"
+            logger.info("file applied", metadata: metadata)
+        }
+    }
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        do {
+            let digits = Array("0123456789abcdef".utf8)
+            var hex: [UInt8] = []
+            for byte in try Digest.hash(bytes, algorithm: .sha256) {
+                hex.append(digits[Int(byte >> 4)])
+                hex.append(digits[Int(byte & 0x0F)])
+            }
+            return String(decoding: hex, as: UTF8.self)
+        } catch {
+            // SHA-256 is always available in OpenSSL 3; failing here means a broken installation.
+            fatalError("SHA-256 unavailable: \(error)")
+        }
+    }
+}

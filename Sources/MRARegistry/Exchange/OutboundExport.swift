@@ -1,0 +1,157 @@
+public import Logging
+public import MRAGateway
+
+/// Writes our members eligible for a partner in the partner's format,
+/// signed, into `outbox/<partner>/`, and records it in the ledger.
+///
+/// Eligibility is our program's catalogue entry (for CTPAT: tiers 1–3,
+/// active, with consent to sharing). A full list carries every eligible
+/// member. `since` carries the members whose record changed since that
+/// time and who meet the authorisation-type and consent rules, whatever
+/// their status now: a member suspended, revoked or withdrawn since is sent
+/// with that status, so the partner ends its benefits.
+///
+/// Crash safety: the signed file is written and flushed under a hidden
+/// `.partial` name, then the ledger entry is recorded, then the file is
+/// renamed into place and the entry marked filed; an interrupted export is
+/// finished by the next `exchange run` or `exchange export`.
+public struct OutboundExport {
+    public var configuration: GatewayConfiguration
+    public var registry: any Registry
+    public var folders: ExchangeFolders
+    public var signer: Signer
+    /// Our program.
+    public var program: String = "ctpat"
+    public var today: CalendarDate
+    public var logger: Logger
+
+    public init(
+        configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,
+        today: CalendarDate, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.registry = registry
+        self.folders = folders
+        self.signer = signer
+        self.today = today
+        self.logger = logger
+    }
+
+    /// Exports to `partner`; `since` (ISO 8601 UTC) sends only changes.
+    /// Returns the ledger entry, or nil when there was nothing to send.
+    public func run(partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
+        guard partner != program else { throw ExchangeError(.export, "\(program) is our own program: export to a partner") }
+        let translator: Translator
+        let eligibility: Program.Eligibility
+        do {
+            translator = try Translator(configuration: configuration, from: program, to: partner, today: today)
+            eligibility = try configuration.program(program).program.eligibility
+        } catch {
+            throw ExchangeError(.configuration, error.description)
+        }
+        try folders.create(programs: [partner])
+        do {
+            for entry in try registry.unfiledEntries() where entry.direction == .outbound {
+                try Self.finish(entry, registry: registry, folders: folders)
+            }
+        } catch let error as ExchangeError {
+            throw error
+        } catch {
+            throw ExchangeError(.registry, "\(error)")
+        }
+
+        var records: [TraderRecord] = []
+        do {
+            try registry.forEachMember(program: program, changedSince: since) { member in
+                let record = try member.record()
+                if Self.eligible(record, eligibility, checkStatus: since == nil) { records.append(record) }
+            }
+        } catch let error as RegistryError {
+            throw ExchangeError(error)
+        } catch {
+            throw ExchangeError(.registry, "\(error)")
+        }
+        guard !records.isEmpty else {
+            logger.info("nothing to send", metadata: ["partner": "\(partner)", "since": "\(since ?? "-")"])
+            return nil
+        }
+
+        let now = Timestamp.now()
+        let created = Timestamp.iso(now)
+        var entry: LedgerEntry
+        do {
+            entry = try registry.transaction { session in
+                let sequence = try session.outboundCount(partner: partner) + 1
+                let day = String(today.description.filter { $0 != "-" })
+                let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
+                let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
+                let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
+                let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
+                for index in records.indices { records[index].batchId = batchId }
+                var document: [UInt8] = []
+                let result = translator.write(records: records, batch: batch) { document += $0 }
+                guard result.succeeded else {
+                    throw ExchangeError(
+                        .export,
+                        "\(partner)'s format cannot carry the records: "
+                            + result.problems.prefix(5).map(\.description).joined(separator: "; "))
+                }
+                let signed: [UInt8]
+                do {
+                    signed = try signer.sign(bytes: document, file: name)
+                } catch {
+                    throw ExchangeError(.signing, "cannot sign \(name): \(error)")
+                }
+                let path = folders.outbox(partner) + "/" + name
+                try DurableFiles.writeTemporary(signed, to: DurableFiles.temporaryPath(for: path))
+                CrashPoints.reach()
+                let entry = try session.record(
+                    LedgerEntry(
+                        direction: .outbound, partner: partner, fileName: name, digest: ExchangeJob.digest(signed),
+                        byteCount: signed.count, batchId: batchId, batchKind: batch.kind?.rawValue, batchCreated: created,
+                        batchCreatedInstant: now, receivedAt: created, processedAt: created, outcome: .sent,
+                        counts: BatchCounts(records: records.count, accepted: records.count)))
+                return entry
+            }
+        } catch let error as ExchangeError {
+            throw error
+        } catch let error as RegistryError {
+            throw ExchangeError(error)
+        } catch {
+            throw ExchangeError(.registry, "\(error)")
+        }
+        CrashPoints.reach()
+        try Self.finish(entry, registry: registry, folders: folders)
+        entry.filed = true
+        logger.info(
+            "list sent",
+            metadata: [
+                "ledgerEntry": "\(entry.id)", "partner": "\(partner)", "file": "\(entry.fileName)",
+                "records": "\(entry.counts.records)", "kind": "\(entry.batchKind ?? "-")",
+            ])
+        return entry
+    }
+
+    /// Moves a recorded outbound file into place and marks it filed.
+    static func finish(_ entry: LedgerEntry, registry: any Registry, folders: ExchangeFolders) throws(ExchangeError) {
+        let path = folders.outbox(entry.partner) + "/" + entry.fileName
+        let temporary = DurableFiles.temporaryPath(for: path)
+        if DurableFiles.exists(temporary) { try DurableFiles.promote(temporary, to: path) }
+        CrashPoints.reach()
+        do {
+            try registry.markFiled(entry.id)
+        } catch {
+            throw ExchangeError(error)
+        }
+    }
+
+    /// Whether our member may be sent under the catalogue's eligibility.
+    public static func eligible(_ record: TraderRecord, _ eligibility: Program.Eligibility, checkStatus: Bool) -> Bool {
+        if !eligibility.authTypes.isEmpty && !eligibility.authTypes.contains(record.authType ?? "") { return false }
+        if eligibility.consentRequired && record.consent != true { return false }
+        if checkStatus && !eligibility.statuses.isEmpty && !eligibility.statuses.contains(record.status.rawValue) {
+            return false
+        }
+        return true
+    }
+}

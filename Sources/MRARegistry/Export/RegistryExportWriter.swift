@@ -1,0 +1,48 @@
+import MRAGateway
+
+/// `registry export`: every member as one JSON line, in `program`,
+/// `memberId` order, with nothing that depends on when or how often files
+/// were processed, so equal content gives equal bytes (backups, comparisons).
+///
+/// A line is the canonical record (docs/canonical-record.md, `batchId` being
+/// the partner batch that last changed it) followed by three fields:
+/// `source` (the partner that supplies the member), `history` (status events,
+/// oldest first: `event`, `effective`, `reason`, `cause`, `partner`,
+/// `batchId`) and `midLinks` (`mid`, `validFrom`, `validTo`).
+public enum RegistryExportWriter {
+    public static func line(_ member: RegisteredMember) -> String {
+        var json = JSONText()
+        json.openObject()
+        json.key("source")
+        json.string(member.source)
+        json.key("history")
+        json.openArray()
+        for event in member.history {
+            json.openObject()
+            json.field("event", event.kind.rawValue)
+            json.field("effective", event.effective)
+            json.field("reason", event.reason)
+            json.field("cause", event.cause.rawValue)
+            json.field("partner", event.partner)
+            json.field("batchId", event.batchId)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("midLinks")
+        json.openArray()
+        for link in member.links {
+            json.openObject()
+            json.field("mid", link.mid)
+            json.field("validFrom", link.validFrom)
+            json.field("validTo", link.validTo)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
+        // Splice the extra members before the record's closing brace.
+        var line = member.canonicalJSON
+        guard line.hasSuffix("}") else { return line }
+        line.removeLast()
+        return line + "," + json.text.dropFirst()
+    }
+}

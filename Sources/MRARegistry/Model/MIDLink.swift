@@ -1,0 +1,20 @@
+/// A link between a member (a foreign program's member id, or a CTPAT
+/// account) and a US Manufacturer ID, valid over a period.
+///
+/// The relation is many-to-many: a member may have several MIDs (one per
+/// site) and a MID may be linked to members of several programs. A link
+/// opens when a batch first carries the MID on the member's record and
+/// closes when a later batch no longer does; it is never deleted.
+public struct MIDLink: Hashable, Sendable {
+    public var mid: String
+    /// First day the link held (the date of the batch that brought it).
+    public var validFrom: String
+    /// Day the link ended (the date of the batch that dropped it); nil while it holds.
+    public var validTo: String?
+
+    public init(mid: String, validFrom: String, validTo: String? = nil) {
+        self.mid = mid
+        self.validFrom = validFrom
+        self.validTo = validTo
+    }
+}

@@ -1,0 +1,36 @@
+public import MRAGateway
+
+/// A member as the registry holds it: the current canonical record, where it
+/// came from, its status history and its MID links.
+public struct RegisteredMember: Sendable {
+    public var program: String
+    public var memberId: String
+    /// The current record as one canonical JSON line (docs/canonical-record.md);
+    /// its `batchId` is the partner batch that last changed it.
+    public var canonicalJSON: String
+    /// The partner program whose batches supply this member.
+    public var source: String
+    public var status: MemberStatus
+    /// Oldest first.
+    public var history: [MemberEvent]
+    /// In the order they were opened.
+    public var links: [MIDLink]
+
+    public init(
+        program: String, memberId: String, canonicalJSON: String, source: String, status: MemberStatus,
+        history: [MemberEvent], links: [MIDLink]
+    ) {
+        self.program = program
+        self.memberId = memberId
+        self.canonicalJSON = canonicalJSON
+        self.source = source
+        self.status = status
+        self.history = history
+        self.links = links
+    }
+
+    /// The current record, decoded from its canonical JSON.
+    public func record() throws(RegistryError) -> TraderRecord {
+        try CanonicalJSON.decode(canonicalJSON)
+    }
+}

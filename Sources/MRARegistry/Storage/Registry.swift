@@ -1,0 +1,58 @@
+public import MRAGateway
+
+/// The registry's storage interface: canonical records with their status
+/// history and MID links, and the batch ledger.
+///
+/// Everything above it (the exchange job, exports, the CLI) works through
+/// this protocol only; the embedded default is SQLite (`MRARegistrySQLite`),
+/// and a shared server database can implement the same interface. A
+/// backend's duties are what the interface promises:
+///
+/// - ``transaction(_:)`` is atomic and durable: when it returns, the records
+///   and the ledger entry written through the session survive a crash or a
+///   power loss; when its body throws, nothing of it is kept.
+/// - History events are only appended; links are opened and closed, never deleted.
+/// - Member order is `program` then `memberId`, by their UTF-8 bytes.
+public protocol Registry: Sendable {
+    /// Runs `body` in one transaction.
+    func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T
+
+    /// Ledger entries with this content digest, oldest first.
+    func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry]
+    /// Entries whose file is not yet filed (a crash came between recording and filing).
+    func unfiledEntries() throws(RegistryError) -> [LedgerEntry]
+    /// The most recent entries, newest first (`limit` nil: all).
+    func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry]
+    /// Marks an entry's file as filed.
+    func markFiled(_ id: Int64) throws(RegistryError)
+
+    /// Every member, in `program`, `memberId` order; `program` nil for all,
+    /// `changedSince` (ISO 8601 UTC) for members whose record changed since.
+    func forEachMember(
+        program: String?, changedSince: String?, _ body: (RegisteredMember) throws -> Void
+    ) throws
+    /// Members per program.
+    func memberCounts() throws(RegistryError) -> [String: Int]
+}
+
+/// Reads and writes inside one ``Registry/transaction(_:)``.
+public protocol RegistrySession {
+    /// The applied inbound entry of `partner` with this batch id, if any.
+    func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry?
+    /// The applied inbound entry of `partner` with the latest batch creation time.
+    func latestApplied(partner: String) throws(RegistryError) -> LedgerEntry?
+    /// Outbound entries sent to `partner` so far.
+    func outboundCount(partner: String) throws(RegistryError) -> Int
+
+    /// Records a ledger entry and returns it with its id.
+    func record(_ entry: LedgerEntry) throws(RegistryError) -> LedgerEntry
+    /// Replaces a recorded entry (same id): final outcome, counts, receipt.
+    func update(_ entry: LedgerEntry) throws(RegistryError)
+
+    /// Loads one record: inserts the member or updates it, appending the
+    /// history events ``StatusHistory`` derives and opening or closing MID links.
+    func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange
+    /// After a full list: withdraws the members `batch.partner` supplies that
+    /// the list did not carry (and that are not withdrawn already). Returns how many.
+    func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int
+}

@@ -1,0 +1,34 @@
+/// A failure of the registry's storage: it could not be opened, migrated,
+/// read or written.
+///
+/// ``code`` is stable and what scripts match on; ``message`` is for people.
+public struct RegistryError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A stable code such as `registry-unavailable`.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The registry cannot be opened or created (path, permissions, not a registry).
+        public static let unavailable = Code("registry-unavailable")
+        /// The registry's schema is newer than this gateway knows, or a migration failed.
+        public static let migration = Code("registry-migration")
+        /// A read or a write failed (disk full, I/O error, constraint).
+        public static let storage = Code("registry-storage")
+        /// A stored value cannot be decoded: the registry was changed by hand or is damaged.
+        public static let corrupt = Code("registry-corrupt")
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// Equal when the codes are equal (messages may change).
+    public static func == (lhs: RegistryError, rhs: RegistryError) -> Bool { lhs.code == rhs.code }
+}

@@ -1,0 +1,100 @@
+import GRDB
+
+/// The registry's tables, created and evolved by migrations (never edit a
+/// shipped migration: add the next one).
+///
+/// - `ledger`: one row per file received or sent (direction, partner, file
+///   name, SHA-256 digest, batch id/kind/created, received and processed
+///   times, outcome, reason, counts, the verification report, the signed
+///   receipt, whether the file was filed).
+/// - `member`: the current canonical record of each member, keyed by
+///   program and member id, with the partner that supplies it (`source`), the
+///   batch that last changed it, and the last ledger entry that carried it
+///   (`seenIn`, for full lists).
+/// - `member_event`: the status history, appended only.
+/// - `mid_link`: member ↔ MID links with their validity period.
+enum RegistrySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: ledger, members, history, MID links") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+                        partner TEXT NOT NULL,
+                        fileName TEXT NOT NULL,
+                        digest TEXT NOT NULL,
+                        byteCount INTEGER NOT NULL,
+                        batchId TEXT,
+                        batchKind TEXT,
+                        batchCreated TEXT,
+                        batchCreatedInstant INTEGER,
+                        receivedAt TEXT NOT NULL,
+                        processedAt TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        reason TEXT,
+                        message TEXT,
+                        records INTEGER NOT NULL DEFAULT 0,
+                        accepted INTEGER NOT NULL DEFAULT 0,
+                        rejected INTEGER NOT NULL DEFAULT 0,
+                        inserted INTEGER NOT NULL DEFAULT 0,
+                        changed INTEGER NOT NULL DEFAULT 0,
+                        unchanged INTEGER NOT NULL DEFAULT 0,
+                        withdrawn INTEGER NOT NULL DEFAULT 0,
+                        verification TEXT,
+                        receipt BLOB,
+                        filed INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX ledger_digest ON ledger(digest);
+                    CREATE INDEX ledger_batch ON ledger(partner, batchId);
+                    CREATE INDEX ledger_unfiled ON ledger(filed) WHERE filed = 0;
+
+                    CREATE TABLE member (
+                        program TEXT NOT NULL,
+                        memberId TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        statusEffective TEXT,
+                        lastValidated TEXT,
+                        record TEXT NOT NULL,
+                        changedBy TEXT,
+                        changedAt TEXT NOT NULL,
+                        seenIn INTEGER NOT NULL REFERENCES ledger(id),
+                        PRIMARY KEY (program, memberId)
+                    );
+                    CREATE INDEX member_source ON member(source, seenIn);
+                    CREATE INDEX member_changed ON member(program, changedAt);
+
+                    CREATE TABLE member_event (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        program TEXT NOT NULL,
+                        memberId TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        effective TEXT NOT NULL,
+                        reason TEXT,
+                        cause TEXT NOT NULL,
+                        partner TEXT NOT NULL,
+                        batchId TEXT,
+                        ledgerId INTEGER NOT NULL REFERENCES ledger(id),
+                        recordedAt TEXT NOT NULL
+                    );
+                    CREATE INDEX member_event_member ON member_event(program, memberId, id);
+
+                    CREATE TABLE mid_link (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        program TEXT NOT NULL,
+                        memberId TEXT NOT NULL,
+                        mid TEXT NOT NULL,
+                        validFrom TEXT NOT NULL,
+                        validTo TEXT,
+                        openedBy INTEGER NOT NULL REFERENCES ledger(id),
+                        closedBy INTEGER REFERENCES ledger(id)
+                    );
+                    CREATE INDEX mid_link_member ON mid_link(program, memberId, id);
+                    CREATE INDEX mid_link_mid ON mid_link(mid);
+                    """)
+        }
+        return migrator
+    }
+}

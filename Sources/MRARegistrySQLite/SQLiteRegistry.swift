@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+public import MRARegistry
+
+/// The embedded registry: one SQLite file, created on first use, migrated on open.
+///
+/// WAL journal with `synchronous = FULL`: a committed transaction survives
+/// a crash of the process and a power loss, which the exchange relies on
+/// before it removes a file from the inbox.
+public struct SQLiteRegistry: Registry {
+    private let database: DatabaseQueue
+    /// The file's path.
+    public let path: String
+
+    /// Opens the registry at `path`, creating it (and its folder) when
+    /// `create` is true, and brings its schema up to date.
+    public init(path: String, create: Bool = true) throws(RegistryError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create else { throw RegistryError(.unavailable, "\(path): no registry there") }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw RegistryError(.unavailable, "\(path): \(Self.describe(error))")
+        }
+        do {
+            let migrator = RegistrySchema.migrator
+            try database.read { db in
+                if try migrator.hasBeenSuperseded(db) {
+                    throw RegistryError(.migration, "\(path) was written by a newer gateway")
+                }
+            }
+            try migrator.migrate(database)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.migration, "\(path): \(Self.describe(error))")
+        }
+    }
+
+    public func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
+        do {
+            return try database.write { db in try body(SQLiteSession(db: db)) }
+        } catch let error as DatabaseError {
+            throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    public func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE digest = ? ORDER BY id", arguments: [digest])
+                .map(LedgerRow.entry)
+        }
+    }
+
+    public func unfiledEntries() throws(RegistryError) -> [LedgerEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE filed = 0 ORDER BY id").map(LedgerRow.entry)
+        }
+    }
+
+    public func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger ORDER BY id DESC LIMIT ?",
+                arguments: [limit ?? -1]
+            ).map(LedgerRow.entry)
+        }
+    }
+
+    public func markFiled(_ id: Int64) throws(RegistryError) {
+        do {
+            try database.write { db in try db.execute(sql: "UPDATE ledger SET filed = 1 WHERE id = ?", arguments: [id]) }
+        } catch {
+            throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    public func memberCounts() throws(RegistryError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT program, count(*) AS n FROM member GROUP BY program") {
+                counts[row["program"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    public func forEachMember(
+        program: String?, changedSince: String?, _ body: (RegisteredMember) throws -> Void
+    ) throws {
+        do {
+            try database.read { db in try MemberExport(db: db, program: program, changedSince: changedSince).run(body) }
+        } catch let error as DatabaseError {
+            throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
+        do {
+            return try database.read(body)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite \(error.resultCode): \(error.message ?? "no message")"
+        }
+        return "\(error)"
+    }
+}

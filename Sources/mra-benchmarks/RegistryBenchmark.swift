@@ -1,0 +1,98 @@
+import Foundation
+import MRAGateway
+import MRARegistry
+
+/// Registry benchmarks (`--registry`): loading a signed batch with
+/// `mra-gateway exchange run` (verify, read, check, map, one transaction into
+/// the SQLite registry, signed receipt, archive) beside `mra-gateway validate`
+/// on the same file; then a delta of `deltaChanges` changed members on top of
+/// a registry already holding `baseRecords`. Returns the lines to print.
+func runRegistryBenchmark(
+    records: Int, baseRecords: Int, deltaChanges: Int, gateway: String, configuration: GatewayConfiguration,
+    workDirectory: String, runs: Int
+) throws -> [String] {
+    let program = "eu-aeo"
+    let today = CalendarDate.today()
+    var lines: [String] = []
+    func line(_ name: String, _ measurement: Measurement, records: Int) -> String {
+        String(
+            format: "  %-44@ %8.3f s %12.0f records/s  peak %7.1f MiB", name as NSString, measurement.seconds,
+            Double(records) / measurement.seconds, measurement.peakMiB)
+    }
+    let signer = try Signer(identity: try SigningIdentity.demo(program: program, home: configuration.home))
+    func signedBatch(_ members: [TraderRecord], id: String, kind: BatchHeader.Kind, created: String) throws -> [UInt8] {
+        let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
+        var document: [UInt8] = []
+        let result = translator.write(records: members, batch: BatchHeader(id: id, kind: kind, created: created)) {
+            document += $0
+        }
+        guard result.succeeded else { throw BenchmarkError("generation failed: \(result.problems.prefix(3))") }
+        return try signer.sign(bytes: document, file: id)
+    }
+    /// A fresh exchange root whose registry already holds `base` (a copy), with `file` in the inbox.
+    func root(_ name: String, inbox file: [UInt8], registryFrom base: String?) throws -> String {
+        let folder = workDirectory + "/" + name
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/inbox/" + program, withIntermediateDirectories: true)
+        try Data(file).write(to: URL(fileURLWithPath: folder + "/inbox/\(program)/batch.xml"))
+        if let base { try FileManager.default.copyItem(atPath: base, toPath: folder + "/registry.sqlite") }
+        return folder
+    }
+    func exchangeRun(_ root: String) -> [String] {
+        [gateway, "exchange", "run", "--root", root, "--home", configuration.home.path, "--log-level", "error"]
+    }
+
+    // 1. A 100k-record batch: exchange run vs validate on the same signed file.
+    let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
+    let batch = try signedBatch(
+        generator.records(count: records, seed: 2026), id: "BENCH-\(records)", kind: .full, created: "\(today)T00:00:00Z")
+    let file = workDirectory + "/registry-batch-\(records).xml"
+    try Data(batch).write(to: URL(fileURLWithPath: file))
+    lines.append("\(program): \(records) records, \(String(format: "%.1f", Double(batch.count) / 1_048_576)) MiB signed")
+    let validate = try best(of: runs, [gateway, "validate", "--program", program, file])
+    var loads: [Measurement] = []
+    for _ in 0..<runs {
+        let folder = try root("load", inbox: batch, registryFrom: nil)
+        let measurement = try measure(exchangeRun(folder))
+        guard measurement.exitCode == 0 else { throw BenchmarkError("exchange run exited \(measurement.exitCode)") }
+        loads.append(measurement)
+    }
+    let load = loads.min { $0.seconds < $1.seconds }!
+    lines.append(line("mra-gateway validate", validate, records: records))
+    lines.append(line("mra-gateway exchange run (load, empty registry)", load, records: records))
+    lines.append(
+        String(
+            format: "  load / validate speed: %.2f (target ≥ 0.50); exchange run also verifies the signature, signs a receipt and archives",
+            validate.seconds / load.seconds))
+
+    // 2. A delta of `deltaChanges` members on top of `baseRecords`.
+    let baseMembers = generator.records(count: baseRecords, seed: 7)
+    let base = try signedBatch(baseMembers, id: "BENCH-BASE-\(baseRecords)", kind: .full, created: "2026-01-01T00:00:00Z")
+    let baseRoot = try root("base", inbox: base, registryFrom: nil)
+    let baseLoad = try measure(exchangeRun(baseRoot))
+    guard baseLoad.exitCode == 0 else { throw BenchmarkError("base load exited \(baseLoad.exitCode)") }
+    lines.append(
+        "\n\(program): delta of \(deltaChanges) changes on top of \(baseRecords) members (\(String(format: "%.0f", Double(base.count) / 1_048_576)) MiB base list)")
+    lines.append(line("exchange run: base list into an empty registry", baseLoad, records: baseRecords))
+    var changed = Array(baseMembers.prefix(deltaChanges))
+    for index in changed.indices {
+        if index % 2 == 0 {
+            changed[index].status = .suspended
+            changed[index].statusReason = "Suspended pending reassessment"
+        } else {
+            changed[index].legalName += " Holding"
+        }
+    }
+    let delta = try signedBatch(changed, id: "BENCH-DELTA", kind: .delta, created: "2026-02-01T00:00:00Z")
+    var deltas: [Measurement] = []
+    for _ in 0..<runs {
+        let folder = try root("delta", inbox: delta, registryFrom: baseRoot + "/registry.sqlite")
+        let measurement = try measure(exchangeRun(folder))
+        guard measurement.exitCode == 0 else { throw BenchmarkError("delta run exited \(measurement.exitCode)") }
+        deltas.append(measurement)
+    }
+    lines.append(line("exchange run: the delta", deltas.min { $0.seconds < $1.seconds }!, records: deltaChanges))
+    let size = (try FileManager.default.attributesOfItem(atPath: baseRoot + "/registry.sqlite")[.size] as? Int) ?? 0
+    lines.append(String(format: "  registry file with %d members: %.0f MiB", baseRecords, Double(size) / 1_048_576))
+    return lines
+}

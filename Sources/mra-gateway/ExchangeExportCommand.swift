@@ -1,0 +1,55 @@
+import ArgumentParser
+import MRAGateway
+import MRARegistry
+
+struct ExchangeExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write our CTPAT members eligible for a partner, in its format, signed, into outbox/PROGRAM/.",
+        discussion: """
+            Eligibility comes from the catalogue (CTPAT: tiers 1-3, active, consent to sharing). --full (the \
+            default) sends every eligible member; --since DATE sends the members whose record changed in the \
+            registry since DATE (00:00 UTC) and meet the tier and consent rules, whatever their status now, so \
+            the partner learns of suspensions, revocations and withdrawals. The file is recorded in the ledger. \
+            Exit codes: 0 written (or nothing to send); 2 the job could not run; 3 another job holds the root.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var exchange: ExchangeOptions
+    @OptionGroup var identity: IdentityOptions
+    @Option(help: "Partner program to send to.") var program: String
+    @Option(help: "Send only the changes since this day (YYYY-MM-DD).") var since: String?
+    @Flag(help: "Send the whole eligible list (the default).") var full = false
+
+    func validate() throws {
+        if full && since != nil { throw ValidationError("give --since DATE or --full, not both") }
+        if let since, CalendarDate(iso: since) == nil { throw ValidationError("--since must be YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let logger = exchange.logger("mra-gateway.exchange")
+            let configuration = try common.loadConfiguration()
+            let lock: ExchangeLock
+            do throws(ExchangeError) {
+                lock = try ExchangeLock(folders: exchange.folders)
+            } catch {
+                throw error.commandError
+            }
+            defer { withExtendedLifetime(lock) {} }
+            let export = OutboundExport(
+                configuration: configuration, registry: try exchange.openRegistry(), folders: exchange.folders,
+                signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
+                logger: logger)
+            do throws(ExchangeError) {
+                if let entry = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" }) {
+                    print(exchange.folders.outbox(program) + "/" + entry.fileName + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))")
+                } else {
+                    print("nothing to send to \(program)")
+                }
+            } catch {
+                throw error.commandError
+            }
+        }
+    }
+}

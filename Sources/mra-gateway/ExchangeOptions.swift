@@ -1,0 +1,68 @@
+import ArgumentParser
+import Logging
+import MRAGateway
+import MRARegistry
+import MRARegistrySQLite
+
+/// Options of the exchange and registry commands: where the exchange root
+/// and the registry are, our signing identity, logging.
+struct ExchangeOptions: ParsableArguments {
+    @Option(help: "Exchange root: inbox/, archive/, quarantine/, receipts/, outbox/ and registry.sqlite.")
+    var root: String
+    @Option(help: "Registry file (default: ROOT/registry.sqlite).") var registry: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String = "info"
+
+    var folders: ExchangeFolders { ExchangeFolders(root: root) }
+
+    /// Opens (creating on first use) the registry: the embedded SQLite backend, the only place the CLI names it.
+    func openRegistry() throws -> any Registry {
+        do {
+            return try SQLiteRegistry(path: registry ?? folders.defaultRegistry)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// A logger writing structured lines to standard error.
+    func logger(_ label: String) -> Logger {
+        LogSetup.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
+        return Logger(label: label)
+    }
+}
+
+/// Our signing identity for receipts and outbound lists.
+struct IdentityOptions: ParsableArguments {
+    @Option(help: "Our private key, PEM (default: the public DEMO identity Certs/ctpat/demo/).") var signKey: String?
+    @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
+    @Option(help: "Intermediate certificates to send with signatures, PEM.") var signChain: String?
+
+    func validate() throws {
+        if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
+    }
+
+    func signer(configuration: GatewayConfiguration, logger: Logger) throws -> Signer {
+        do {
+            let identity: SigningIdentity
+            if let signKey, let signCert {
+                identity = try SigningIdentity.load(keyFile: signKey, certificateFile: signCert, chainFile: signChain)
+            } else {
+                identity = try SigningIdentity.demo(program: "ctpat", home: configuration.home)
+                logger.warning("signing with the public DEMO key of Certs/ctpat/demo/; give --sign-key for real use")
+            }
+            return try Signer(identity: identity)
+        } catch {
+            throw Failure("cannot sign: \(error)")
+        }
+    }
+}
+
+extension ExchangeError {
+    /// As a command failure: `busy` exits 3, everything else 2.
+    var commandError: any Error {
+        if code == .busy {
+            printError("mra-gateway: \(description)")
+            return ExitCode(3)
+        }
+        return Failure(description)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import MRAGateway
+import MRARegistry
+
+struct ExchangeRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Process the inbox: verify, validate, map and load each partner file, then archive or quarantine it.",
+        discussion: """
+            Each file of inbox/<program>/ is verified against the partner's trust store (Certs/<program>/), \
+            read and checked, and loaded into the registry in one transaction with its ledger entry; then \
+            it is archived with its verification report, or quarantined with a reason file, and a signed \
+            receipt is written to receipts/<program>/. A file is removed from the inbox only after its \
+            outcome is recorded and its copy is on disk. A killed run loses nothing: the next run finishes it.
+
+            Exit codes: 0 every file was applied (or the inbox was empty); 1 at least one file was not \
+            applied (refused, rejected, duplicate or stale: see quarantine/ and `exchange status`); 2 the \
+            job could not run (configuration, registry, disk, signing identity): files it did not reach \
+            stay in the inbox; 3 another exchange job is working in the same root.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var exchange: ExchangeOptions
+    @OptionGroup var identity: IdentityOptions
+    @Option(help: "text or json (the summary on standard output).") var format: OutputFormat = .text
+
+    func run() throws {
+        var allApplied = true
+        try reportingFailures {
+            let logger = exchange.logger("mra-gateway.exchange")
+            let configuration = try common.loadConfiguration()
+            let lock: ExchangeLock
+            do throws(ExchangeError) {
+                lock = try ExchangeLock(folders: exchange.folders)
+            } catch {
+                throw error.commandError
+            }
+            defer { withExtendedLifetime(lock) {} }
+            let registry = try exchange.openRegistry()
+            let job = ExchangeJob(
+                configuration: configuration, registry: registry, folders: exchange.folders,
+                signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
+                logger: logger, progress: ProgressBar())
+            let summary: ExchangeSummary
+            do throws(ExchangeError) {
+                summary = try job.run()
+            } catch {
+                CrashPoints.reportCount()
+                throw error.commandError
+            }
+            CrashPoints.reportCount()
+            allApplied = summary.allApplied
+            SummaryPrinter(format: format).print(summary)
+        }
+        if !allApplied { throw ExitCode(1) }
+    }
+}
+
+/// Prints what a run did: one line per file, then totals.
+struct SummaryPrinter {
+    let format: OutputFormat
+
+    func print(_ summary: ExchangeSummary) {
+        switch format {
+        case .json:
+            var json = JSONText()
+            json.openObject()
+            json.key("recovered")
+            json.number(summary.recovered.count)
+            json.key("files")
+            json.openArray()
+            for entry in summary.files { LedgerPrinter.write(entry, to: &json) }
+            json.closeArray()
+            json.closeObject()
+            Swift.print(json.text)
+        case .text:
+            if !summary.recovered.isEmpty {
+                Swift.print("finished \(summary.recovered.count) file(s) of an interrupted run")
+            }
+            for entry in summary.files { Swift.print(LedgerPrinter.line(entry)) }
+            let applied = summary.files.filter { $0.outcome == .applied }.count
+            Swift.print(
+                "\(summary.files.count) file(s): \(applied) applied, \(summary.files.count - applied) quarantined")
+        }
+    }
+}

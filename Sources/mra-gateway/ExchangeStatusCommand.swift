@@ -1,0 +1,128 @@
+import ArgumentParser
+import MRAGateway
+import MRARegistry
+
+struct ExchangeStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the batch ledger, the members per program and what waits in the inbox.")
+
+    @OptionGroup var exchange: ExchangeOptions
+    @Option(help: "Show the last N ledger entries (default: all).") var last: Int?
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        try reportingFailures {
+            let registry = try exchange.openRegistry()
+            let entries: [LedgerEntry]
+            let counts: [String: Int]
+            do throws(RegistryError) {
+                entries = try registry.ledger(limit: last).reversed()
+                counts = try registry.memberCounts()
+            } catch {
+                throw Failure(error.description)
+            }
+            var waiting: [String: Int] = [:]
+            let inbox = exchange.root + "/inbox"
+            for program in (try? DurableFiles.folders(in: inbox)) ?? [] {
+                let files = (try? DurableFiles.files(in: inbox + "/" + program)) ?? []
+                if !files.isEmpty { waiting[program] = files.count }
+            }
+            switch format {
+            case .json:
+                var json = JSONText()
+                json.openObject()
+                json.key("ledger")
+                json.openArray()
+                for entry in entries { LedgerPrinter.write(entry, to: &json) }
+                json.closeArray()
+                json.key("members")
+                json.openObject()
+                for program in counts.keys.sorted() {
+                    json.key(program)
+                    json.number(counts[program]!)
+                }
+                json.closeObject()
+                json.key("inbox")
+                json.openObject()
+                for program in waiting.keys.sorted() {
+                    json.key(program)
+                    json.number(waiting[program]!)
+                }
+                json.closeObject()
+                json.closeObject()
+                print(json.text)
+            case .text:
+                print("ledger (\(entries.count) entries):")
+                for entry in entries { print("  " + LedgerPrinter.line(entry)) }
+                let total = counts.values.reduce(0, +)
+                print("registry: \(total) members: " + counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
+                print(
+                    "inbox: "
+                        + (waiting.isEmpty
+                            ? "empty" : waiting.keys.sorted().map { "\($0) \(waiting[$0]!)" }.joined(separator: ", ")))
+            }
+        }
+    }
+}
+
+/// Ledger entries as text lines and JSON objects.
+enum LedgerPrinter {
+    static func line(_ entry: LedgerEntry) -> String {
+        let number = String(entry.id)
+        var line = String(repeating: "0", count: max(0, 6 - number.count)) + number + " "
+        line += entry.direction == .inbound ? "in  " : "out "
+        line += pad(entry.outcome.rawValue, 10)
+        line += pad(entry.partner, 8) + " " + entry.fileName
+        if let batchId = entry.batchId { line += " [\(batchId) \(entry.batchKind ?? "?")]" }
+        let counts = entry.counts
+        if entry.outcome == .applied {
+            line += ": \(counts.records) records (\(counts.inserted) new, \(counts.changed) changed, \(counts.unchanged) unchanged, \(counts.withdrawn) withdrawn)"
+        } else if entry.outcome == .sent {
+            line += ": \(counts.records) records"
+        }
+        if let reason = entry.reason {
+            let headline = entry.message?.split(separator: "\n").first.map(String.init) ?? ""
+            line += ": \(reason): \(headline)"
+        }
+        return line
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    static func write(_ entry: LedgerEntry, to json: inout JSONText) {
+        json.openObject()
+        json.key("ledgerEntry")
+        json.number(Int(entry.id))
+        json.field("direction", entry.direction.rawValue)
+        json.field("partner", entry.partner)
+        json.field("file", entry.fileName)
+        json.field("sha256", entry.digest)
+        json.key("bytes")
+        json.number(entry.byteCount)
+        json.field("batchId", entry.batchId)
+        json.field("batchKind", entry.batchKind)
+        json.field("batchCreated", entry.batchCreated)
+        json.field("receivedAt", entry.receivedAt)
+        json.field("processedAt", entry.processedAt)
+        json.field("outcome", entry.outcome.rawValue)
+        json.field("reason", entry.reason)
+        json.field("message", entry.message)
+        json.key("counts")
+        json.openObject()
+        for (name, value) in [
+            ("records", entry.counts.records), ("accepted", entry.counts.accepted), ("rejected", entry.counts.rejected),
+            ("inserted", entry.counts.inserted), ("changed", entry.counts.changed),
+            ("unchanged", entry.counts.unchanged), ("withdrawn", entry.counts.withdrawn),
+        ] {
+            json.key(name)
+            json.number(value)
+        }
+        json.closeObject()
+        json.key("filed")
+        json.bool(entry.filed)
+        json.closeObject()
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import MRAGateway
+import MRARegistry
+import MRARegistrySQLite
+
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "Read the registry.",
+        subcommands: [RegistryExportCommand.self])
+}
+
+struct RegistryExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print every member as a canonical JSON line with its status history and MID links.",
+        discussion: """
+            Order: program, then member id (bytewise). Nothing depends on processing times, so equal \
+            registry content gives equal bytes: for backups and comparisons. Each line is the canonical \
+            record (docs/canonical-record.md) plus "source", "history" and "midLinks".
+            """)
+
+    @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
+    @Option(help: "Registry file.") var registry: String?
+    @Option(help: "Only this program's members.") var program: String?
+
+    func validate() throws {
+        if (root == nil) == (registry == nil) { throw ValidationError("give --root DIR or --registry FILE") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let path = registry ?? ExchangeFolders(root: root!).defaultRegistry
+            let store: SQLiteRegistry
+            do throws(RegistryError) {
+                store = try SQLiteRegistry(path: path, create: false)
+            } catch {
+                throw Failure(error.description)
+            }
+            var output = StandardOutput()
+            do {
+                try store.forEachMember(program: program, changedSince: nil) { member in
+                    output.write(RegistryExportWriter.line(member))
+                    output.write("\n")
+                }
+            } catch {
+                throw Failure("\(error)")
+            }
+            output.flush()
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import MRAGateway
+import MRARegistry
+import MRAXML
+import Testing
+
+/// A whole round with every program's sample, on real files and a real SQLite file.
+@Suite struct ExchangeRoundTests {
+    @Test func appliesEveryProgramsSignedSampleAndFilesIt() throws {
+        let folders = Fixture.exchangeRoot()
+        var expected = 0
+        for program in Fixture.programs {
+            let (name, bytes) = try Fixture.sample(program)
+            try Fixture.drop(try Fixture.signed(bytes, by: program), as: name, for: program, in: folders)
+            expected += try Fixture.records(program, bytes).count
+        }
+
+        let summary = try Fixture.run(folders)
+
+        #expect(summary.files.count == Fixture.programs.count)
+        #expect(summary.allApplied, "\(summary.files.filter { $0.outcome != .applied }.map { ($0.fileName, $0.message ?? "") })")
+        #expect(summary.files.map(\.counts.records).reduce(0, +) == expected)
+        for program in Fixture.programs {
+            #expect(try DurableFiles.files(in: folders.inbox(program)).isEmpty)
+        }
+        let entries = try Fixture.registry(folders).ledger(limit: nil)
+        #expect(entries.allSatisfy { $0.filed && $0.outcome == .applied })
+        for entry in entries {
+            #expect(FileManager.default.fileExists(atPath: folders.destination(of: entry)))
+            #expect(FileManager.default.fileExists(atPath: folders.destination(of: entry) + ".verification.json"))
+        }
+        #expect(try Fixture.export(folders).split(separator: "\n").count > 0)
+    }
+
+    @Test func receiptsAreSignedByUsAndValidAgainstTheirSchema() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.sample("eu-aeo")
+        try Fixture.drop(try Fixture.signed(bytes, by: "eu-aeo"), as: name, for: "eu-aeo", in: folders)
+        try Fixture.drop(bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)
+        let summary = try Fixture.run(folders)
+
+        let schema = try Schema(path: Fixture.root + "/Schemas/receipt-1.xsd")
+        let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Fixture.configuration.home))
+        for entry in summary.files {
+            let path = folders.receipt(of: entry)
+            let receipt = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(ours.verify(bytes: receipt, file: path).verified)
+            _ = try Element(parsing: receipt, file: path, schema: schema)
+            let text = String(decoding: receipt, as: UTF8.self)
+            #expect(text.contains("digest=\"\(entry.digest)\""))
+            #expect(text.contains("code=\"\(entry.outcome.rawValue)\""))
+        }
+        let applied = try #require(summary.files.first { $0.outcome == .applied })
+        let receipt = try String(contentsOfFile: folders.receipt(of: applied), encoding: .utf8)
+        #expect(receipt.components(separatedBy: "result=\"accepted\"").count - 1 == applied.counts.records)
+    }
+
+    @Test func secondRunWithAnEmptyInboxChangesNothing() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.sample("ctpat")
+        try Fixture.drop(try Fixture.signed(bytes, by: "ctpat"), as: name, for: "ctpat", in: folders)
+        try Fixture.run(folders)
+        let before = try Fixture.export(folders)
+        let summary = try Fixture.run(folders)
+        #expect(summary.files.isEmpty)
+        #expect(try Fixture.export(folders) == before)
+    }
+
+    @Test func demoStagesAWholeRoundThatTheJobProcesses() throws {
+        let folders = Fixture.exchangeRoot()
+        let stager = DemoStager(configuration: Fixture.configuration, folders: folders, today: Fixture.today)
+        let staged = try stager.stage(records: nil, problems: true)
+        #expect(staged.count == Fixture.programs.count + 4)
+        let summary = try Fixture.run(folders)
+        let outcomes = Dictionary(grouping: summary.files, by: \.outcome).mapValues(\.count)
+        #expect(outcomes[.applied] == Fixture.programs.count)
+        #expect(outcomes[.duplicate] == 1)
+        #expect(outcomes[.refused] == 3)
+        #expect(
+            Set(summary.files.compactMap(\.reason))
+                == [ExchangeReason.duplicateFile, ExchangeReason.signatureRefused, ExchangeReason.staleBatch])
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import MRAGateway
+import MRARegistry
+import Testing
+
+/// Files that must not reach the registry: quarantined with a reason file, in the ledger with a code.
+@Suite struct QuarantineTests {
+    @Test func tamperedFileIsQuarantinedWithTheSignatureReason() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.sample("gb-aeo")
+        var tampered = try Fixture.signed(bytes, by: "gb-aeo")
+        let index = try #require(DemoStager.contentDigit(in: tampered))
+        tampered[index] = tampered[index] == 0x31 ? 0x32 : 0x31
+        try Fixture.drop(tampered, as: name, for: "gb-aeo", in: folders)
+
+        let entry = try #require(try Fixture.run(folders).files.first)
+
+        #expect(entry.outcome == .refused)
+        #expect(entry.reason == ExchangeReason.signatureRefused)
+        #expect(entry.message?.hasPrefix("digest-mismatch") == true)
+        #expect(try Fixture.export(folders).isEmpty)
+        let quarantined = folders.destination(of: entry)
+        #expect(quarantined.contains("/quarantine/gb-aeo/"))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: quarantined))) == tampered)
+        let reason = try String(contentsOfFile: quarantined + ".reason.txt", encoding: .utf8)
+        #expect(reason.contains("reason: signature-refused"))
+        #expect(reason.contains("digest-mismatch"))
+        #expect(FileManager.default.fileExists(atPath: quarantined + ".verification.json"))
+        #expect(try DurableFiles.files(in: folders.inbox("gb-aeo")).isEmpty)
+    }
+
+    @Test func unsignedFileIsQuarantined() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.sample("jp-aeo")
+        try Fixture.drop(bytes, as: name, for: "jp-aeo", in: folders)
+        let entry = try #require(try Fixture.run(folders).files.first)
+        #expect(entry.outcome == .refused)
+        #expect(entry.message?.hasPrefix("signature-missing") == true)
+        #expect(try Fixture.registry(folders).ledger(limit: nil).first?.reason == ExchangeReason.signatureRefused)
+    }
+
+    @Test func fileSignedByAnotherPartnerIsRefused() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.sample("kr-aeo")
+        try Fixture.drop(try Fixture.signed(bytes, by: "jp-aeo"), as: name, for: "kr-aeo", in: folders)
+        let entry = try #require(try Fixture.run(folders).files.first)
+        #expect(entry.outcome == .refused)
+        #expect(entry.reason == ExchangeReason.signatureRefused)
+    }
+
+    @Test func fileWithInvalidRecordsIsRejectedWholeAndTheReceiptNamesTheRules() throws {
+        let folders = Fixture.exchangeRoot()
+        let (name, bytes) = try Fixture.brokenSample("eu-aeo")
+        try Fixture.drop(try Fixture.signed(bytes, by: "eu-aeo"), as: name, for: "eu-aeo", in: folders)
+
+        let entry = try #require(try Fixture.run(folders).files.first)
+
+        #expect(entry.outcome == .rejected)
+        #expect(entry.reason == ExchangeReason.invalidRecords)
+        #expect(entry.counts.rejected > 0)
+        #expect(try Fixture.export(folders).isEmpty)
+        let receipt = try String(contentsOfFile: folders.receipt(of: entry), encoding: .utf8)
+        #expect(receipt.contains("result=\"rejected\""))
+        #expect(receipt.contains("result=\"not-applied\""))
+        #expect(receipt.contains("rule=\"ID-EU-AEO\""))
+        let reason = try String(contentsOfFile: folders.destination(of: entry) + ".reason.txt", encoding: .utf8)
+        #expect(reason.contains("ID-EU-AEO"))
+    }
+}

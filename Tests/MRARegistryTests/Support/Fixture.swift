@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import MRAGateway
+import MRARegistry
+import MRARegistrySQLite
+
+/// The checkout, its configuration, and exchange roots in temporary folders.
+enum Fixture {
+    /// The checkout's top folder (three levels above this file).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let configuration: GatewayConfiguration = {
+        do {
+            return try GatewayConfiguration(home: GatewayHome(path: root))
+        } catch {
+            fatalError("the repository's configuration does not load: \(error)")
+        }
+    }()
+
+    /// The day the samples' dates are checked against.
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    static var programs: [String] { configuration.catalogue.programs.map(\.id).sorted() }
+
+    /// A fresh, empty exchange root.
+    static func exchangeRoot() -> ExchangeFolders {
+        let path = NSTemporaryDirectory() + "mra-registry-tests-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return ExchangeFolders(root: path)
+    }
+
+    /// The valid sample of a program.
+    static func sample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
+        let folder = root + "/Examples/" + program
+        let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
+            $0.hasSuffix(".xml") && !$0.hasPrefix("broken")
+        }!
+        return (name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
+    }
+
+    /// The broken sample of a program.
+    static func brokenSample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
+        let folder = root + "/Examples/" + program
+        let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
+            $0.hasSuffix(".xml") && $0.hasPrefix("broken")
+        }!
+        return (name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
+    }
+
+    /// Signs a document with a program's DEMO identity.
+    static func signed(_ bytes: [UInt8], by program: String) throws -> [UInt8] {
+        let identity = try SigningIdentity.demo(program: program, home: configuration.home)
+        return try Signer(identity: identity).sign(bytes: bytes, file: "fixture")
+    }
+
+    /// Our signer (CTPAT's DEMO identity).
+    static func ourSigner() throws -> Signer {
+        try Signer(identity: try SigningIdentity.demo(program: "ctpat", home: configuration.home))
+    }
+
+    /// Puts a file in a partner's inbox.
+    static func drop(_ bytes: [UInt8], as name: String, for program: String, in folders: ExchangeFolders) throws {
+        try FileManager.default.createDirectory(atPath: folders.inbox(program), withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: folders.inbox(program) + "/" + name))
+    }
+
+    /// The canonical records of a document.
+    static func records(_ program: String, _ bytes: [UInt8]) throws -> [TraderRecord] {
+        let reader = try PartnerFileReader(configuration: configuration, program: program, today: today)
+        var records: [TraderRecord] = []
+        reader.read(bytes: bytes, file: "fixture.xml", onRecord: { if let record = $0.record { records.append(record) } })
+        return records
+    }
+
+    /// Writes records as a batch in a program's format (unsigned).
+    static func document(_ records: [TraderRecord], program: String, batch: BatchHeader) throws -> [UInt8] {
+        let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
+        var bytes: [UInt8] = []
+        let result = translator.write(records: records, batch: batch) { bytes += $0 }
+        precondition(result.succeeded, "\(result.problems)")
+        return bytes
+    }
+
+    /// Opens the exchange root's registry.
+    static func registry(_ folders: ExchangeFolders) throws -> any Registry {
+        try SQLiteRegistry(path: folders.defaultRegistry)
+    }
+
+    /// Runs the exchange job in-process.
+    @discardableResult
+    static func run(_ folders: ExchangeFolders) throws -> ExchangeSummary {
+        let job = ExchangeJob(
+            configuration: configuration, registry: try registry(folders), folders: folders, signer: try ourSigner(),
+            today: today, logger: quiet)
+        return try job.run()
+    }
+
+    /// `registry export` of the root's registry, in-process.
+    static func export(_ folders: ExchangeFolders) throws -> String {
+        var text = ""
+        try registry(folders).forEachMember(program: nil, changedSince: nil) { member in
+            text += RegistryExportWriter.line(member) + "\n"
+        }
+        return text
+    }
+
+    /// Relative paths of the files under a folder, sorted.
+    static func files(under folder: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+}
