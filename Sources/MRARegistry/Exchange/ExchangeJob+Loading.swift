@@ -2,6 +2,11 @@ import Logging
 import MRAGateway
 
 extension ExchangeJob {
+    /// The signature was refused: nothing the load wrote is kept.
+    private struct SignatureRefused: Error {
+        var entry: LedgerEntry
+    }
+
     /// Why a batch is abandoned before commit: nothing it wrote is kept.
     private struct Abandon: Error {
         var outcome: LedgerEntry.Outcome
@@ -11,7 +16,12 @@ extension ExchangeJob {
 
     /// Reads a verified file and loads it in one registry transaction, with
     /// its ledger entry and receipt; or records why it was not applied.
-    func load(_ base: LedgerEntry, bytes: [UInt8]) throws(ExchangeError) -> LedgerEntry {
+    func load(_ base: LedgerEntry, bytes: [UInt8], verification: VerificationInBackground) throws(ExchangeError)
+        -> LedgerEntry
+    {
+        var base = base
+        /// A refused signature outranks any other reason not to apply the file.
+        func refusal() -> LedgerEntry? { checked(&base, verification) }
         let reader: PartnerFileReader
         do {
             reader = try PartnerFileReader(configuration: configuration, program: base.partner, today: today)
@@ -76,6 +86,9 @@ extension ExchangeJob {
                     })
                 readResult = result
                 readSeconds = Timestamp.monotonic() - started
+                if let refused = refusal() { throw SignatureRefused(entry: refused) }
+                entry.verification = base.verification
+                CrashPoints.reach()
                 if let failure { throw failure }
                 if let abandon { throw abandon }
                 if result.refused {
@@ -118,7 +131,10 @@ extension ExchangeJob {
                 "filed",
                 metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
             return applied
+        } catch let refused as SignatureRefused {
+            return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [])
         } catch let abandon as Abandon {
+            if let refused = refusal() { return try recordAndFile(refused, bytes: bytes, records: [], fileProblems: []) }
             var entry = base
             entry.batchId = header.id
             entry.batchKind = header.kind?.rawValue
@@ -146,8 +162,10 @@ extension ExchangeJob {
             }
             return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems)
         } catch let error as ExchangeError {
+            _ = verification.report()
             throw error
         } catch let error as RegistryError {
+            _ = verification.report()
             throw ExchangeError(error)
         } catch {
             throw ExchangeError(.registry, "\(error)")

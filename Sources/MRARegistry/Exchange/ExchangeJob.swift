@@ -136,19 +136,24 @@ public struct ExchangeJob {
             return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
         }
 
-        let t0 = Timestamp.monotonic()
-        let report = verifier.verify(bytes: bytes, file: name)
-        logger.debug("verified", metadata: ["seconds": "\(Timestamp.monotonic() - t0)"])
+        // The signature is verified while the records are read and loaded;
+        // the load commits only once the signature has verified.
+        let verification = VerificationInBackground(verifier: verifier, bytes: bytes, file: name)
+        return try load(entry, bytes: bytes, verification: verification)
+    }
+
+    /// Waits for the verification and puts its report in `entry` (an entry
+    /// before loading); returns the entry to record when the signature is refused.
+    func checked(_ entry: inout LedgerEntry, _ verification: VerificationInBackground) -> LedgerEntry? {
+        let report = verification.report()
         var json = JSONText()
         report.write(to: &json)
         entry.verification = json.text
-        CrashPoints.reach()
-        if let failure = report.failure {
-            entry.reason = ExchangeReason.signatureRefused
-            entry.message = "\(failure.reason): \(failure.message)"
-            return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
-        }
-        return try load(entry, bytes: bytes)
+        guard let failure = report.failure else { return nil }
+        var refused = entry
+        refused.reason = ExchangeReason.signatureRefused
+        refused.message = "\(failure.reason): \(failure.message)"
+        return refused
     }
 
     /// Records an entry that applies nothing, with its receipt, and files it.
