@@ -27,14 +27,29 @@ func measure(_ arguments: [String]) throws -> Measurement {
     clock_gettime(CLOCK_MONOTONIC, &start)
     let status = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
     guard status == 0 else { throw BenchmarkError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
+    // Peak memory from the child's own /proc/PID/status (VmHWM), polled until
+    // it exits: wait4's ru_maxrss would also count this process's memory,
+    // which the child shares until it calls exec.
     var waitStatus: Int32 = 0
     var usage = rusage()
-    wait4(pid, &waitStatus, 0, &usage)
+    var peakKiB = 0
+    while wait4(pid, &waitStatus, WNOHANG, &usage) == 0 {
+        peakKiB = max(peakKiB, highWaterMarkKiB(of: pid))
+        usleep(2_000)
+    }
     var end = timespec()
     clock_gettime(CLOCK_MONOTONIC, &end)
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     let exitCode = (waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
-    return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, exitCode: exitCode)
+    return Measurement(seconds: seconds, peakMiB: Double(peakKiB) / 1024, exitCode: exitCode)
+}
+
+/// `VmHWM` of a running process, in KiB (0 when it cannot be read).
+private func highWaterMarkKiB(of pid: pid_t) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
 }
 
 /// The best (fastest) of `runs` measurements, failing on an unexpected exit code.

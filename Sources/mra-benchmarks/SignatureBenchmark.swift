@@ -116,29 +116,14 @@ struct SignatureBench {
         return best!
     }
 
-    /// Runs `path arguments…` with output discarded; wall time and the child's own peak RSS (wait4).
+    /// Runs `path arguments…` with output discarded (``measure(_:)``): wall time and peak memory.
     func run(_ path: String, _ arguments: [String]) -> Run {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        var start = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
+        guard let measurement = try? measure([path] + arguments) else {
             return Run(status: -1, seconds: 0, maxRSSKilobytes: 0)
         }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        var end = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &end)
-        let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Run(status: exitStatus, seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss))
+        return Run(
+            status: measurement.exitCode, seconds: measurement.seconds,
+            maxRSSKilobytes: Int(measurement.peakMiB * 1024))
     }
 
     /// The unsigned document with an xmlsec1 template of the gateway's profile
