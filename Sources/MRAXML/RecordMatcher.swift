@@ -18,6 +18,8 @@ struct MatchTrie {
         var localName: [UInt8]
         var namespaceURI: [UInt8]?
         var boundName: UnsafePointer<xmlChar>?
+        /// The parser's pointer for `namespaceURI`, learnt at the first match.
+        var boundURI: UnsafePointer<xmlChar>?
         var children: [Int] = []
         var captures: [Capture] = []
         var groups: [Group] = []
@@ -90,18 +92,23 @@ struct MatchTrie {
         }
     }
 
-    func matches(_ node: Int, localName name: UnsafePointer<xmlChar>, namespaceURI uri: UnsafePointer<xmlChar>?) -> Bool {
+    mutating func matches(_ node: Int, localName name: UnsafePointer<xmlChar>, namespaceURI uri: UnsafePointer<xmlChar>?)
+        -> Bool
+    {
         if let bound = nodes[node].boundName {
             guard bound == name else { return false }
         } else {
             let equal = nodes[node].localName.withUnsafeBufferPointer { xmlStrEqual($0.baseAddress, name) == 1 }
             guard equal else { return false }
         }
-        switch (nodes[node].namespaceURI, uri) {
-        case (nil, nil): return true
-        case (let expected?, let actual?): return expected.withUnsafeBufferPointer { xmlStrEqual($0.baseAddress, actual) == 1 }
-        default: return false
-        }
+        guard let uri else { return nodes[node].namespaceURI == nil }
+        if let boundURI = nodes[node].boundURI, boundURI == uri { return true }
+        guard let expected = nodes[node].namespaceURI,
+            expected.withUnsafeBufferPointer({ xmlStrEqual($0.baseAddress, uri) == 1 })
+        else { return false }
+        // Namespace names come interned from the parser: compare pointers next time.
+        nodes[node].boundURI = uri
+        return true
     }
 }
 
@@ -155,7 +162,7 @@ struct MatchState {
     mutating func bind(_ dictionary: xmlDictPtr?) { trie.bind(dictionary) }
 
     /// Whether a first element matches the expected root.
-    func isRoot(localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?) -> Bool {
+    mutating func isRoot(localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?) -> Bool {
         trie.matches(trie.rootElement, localName: localName, namespaceURI: namespaceURI)
     }
 

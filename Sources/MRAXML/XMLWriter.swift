@@ -7,6 +7,10 @@ public struct XMLWriter: Sendable {
     private let prefixes: [String: String]
     private let declarations: [(prefix: String, uri: String)]
     public private(set) var output: [UInt8] = []
+    /// The last namespace written and its `prefix:` bytes: names repeat, so
+    /// this saves a dictionary lookup per tag.
+    private var lastNamespace: String?
+    private var lastPrefix: [UInt8] = []
 
     /// `namespaces` lists the prefix for each namespace URI; all are declared
     /// on the first element opened with `declareNamespaces`.
@@ -86,9 +90,13 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func appendName(_ name: QName) {
-        if let uri = name.namespaceURI, let prefix = prefixes[uri], !prefix.isEmpty {
-            append(prefix)
-            append(":")
+        if let uri = name.namespaceURI {
+            if uri != lastNamespace {
+                lastNamespace = uri
+                let prefix = prefixes[uri] ?? ""
+                lastPrefix = prefix.isEmpty ? [] : Array(prefix.utf8) + [0x3A]
+            }
+            output.append(contentsOf: lastPrefix)
         }
         append(name.localName)
     }
@@ -102,6 +110,14 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func escape(_ text: String, attribute: Bool) {
+        let needsEscaping = text.utf8.contains { byte in
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x0D
+                || (attribute && (byte == 0x22 || byte == 0x0A || byte == 0x09))
+        }
+        guard needsEscaping else {
+            output.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x26: append("&amp;")

@@ -12,11 +12,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads the configuration, or exits with code 2 and the reason.
     func loadConfiguration() throws -> GatewayConfiguration {
-        do {
-            return try GatewayConfiguration.load(home: home)
-        } catch {
-            throw Failure(error.description)
-        }
+        try GatewayConfiguration.load(home: home)
     }
 
     /// The day dates are checked against.
@@ -47,12 +43,16 @@ func printError(_ text: String) {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a ``Failure`` into a message and exit code 2.
+    /// Runs `body`, turning a ``Failure`` or a configuration error (``MappingError``)
+    /// into a message and exit code 2.
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let failure as Failure {
             printError("mra-gateway: \(failure.description)")
+            throw ExitCode(2)
+        } catch let error as MappingError {
+            printError("mra-gateway: \(error.description)")
             throw ExitCode(2)
         }
     }

@@ -17,7 +17,8 @@ struct GatewayCommand: ParsableCommand {
         version: MRAGateway.version,
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
-            SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
+            SignCommand.self, VerifyCommand.self, CrosswalkCommand.self, ReconcileCommand.self, ExchangeCommand.self,
+            RegistryCommand.self,
         ]
     )
 }

@@ -22,14 +22,8 @@ struct GenerateCommand: ParsableCommand {
         try reportingFailures {
             let configuration = try common.loadConfiguration()
             let today = try common.day()
-            let generator: RecordGenerator
-            let translator: Translator
-            do {
-                generator = try RecordGenerator(configuration: configuration, program: program, today: today)
-                translator = try Translator(configuration: configuration, from: program, to: program, today: today)
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
+            let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
             let batch = BatchHeader(
                 id: "\(program.uppercased())-SYNTHETIC-\(seed)-\(records)", kind: .full,
                 created: "\(today)T00:00:00Z")

@@ -18,12 +18,7 @@ struct InspectCommand: ParsableCommand {
         var valid = true
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let reader: PartnerFileReader
-            do {
-                reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             var output = StandardOutput()
             let result = reader.read(
                 path: file,

@@ -61,8 +61,6 @@ struct SignOptions: ParsableArguments {
             return try Signer(identity: identity)
         } catch let error as SignatureFailure {
             throw Failure("cannot sign: \(error)")
-        } catch let error as MappingError {
-            throw Failure(error.description)
         }
     }
 }
@@ -78,8 +76,6 @@ enum TrustMaterial {
             }
             return try TrustStore.load(trust: trust, untrusted: untrusted, crls: crls)
         } catch let error as SignatureFailure {
-            throw Failure(error.description)
-        } catch let error as MappingError {
             throw Failure(error.description)
         }
     }

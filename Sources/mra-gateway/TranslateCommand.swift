@@ -26,12 +26,7 @@ struct TranslateCommand: ParsableCommand {
         var succeeded = false
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let translator: Translator
-            do {
-                translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
             let signer = try signing.signer(program: to, home: common.home)
             var sink = try OutputFile(path: output)
             var unsigned: [UInt8] = []

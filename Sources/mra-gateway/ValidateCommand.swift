@@ -20,12 +20,7 @@ struct ValidateCommand: ParsableCommand {
         var allValid = true
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let reader: PartnerFileReader
-            do {
-                reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
-            } catch let error as MappingError {
-                throw Failure(error.description)
-            }
+            let reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             let verifier = try signature.verifier(defaultPartner: program, home: common.home)
             var json = JSONText()
             json.openArray()

@@ -47,12 +47,7 @@ public struct ProgramCatalogue: Sendable {
 
     /// Loads `path`, validated against `schema` when given.
     public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
-        let root: Element
-        do {
-            root = try Element(contentsOf: path, schema: schema)
-        } catch {
-            throw MappingError(error.message, file: path, line: error.line)
-        }
+        let root = try MappingError.loading(path, schema: schema)
         let ns = Self.namespace
         var programs: [Program] = []
         for element in root.children(QName(ns, "program")) {

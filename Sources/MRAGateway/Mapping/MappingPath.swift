@@ -65,3 +65,15 @@ public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible 
         return "\(location): MAPPING: \(message)"
     }
 }
+
+extension MappingError {
+    /// Reads the configuration document at `path` through the secure reader,
+    /// validated against `schema`; any problem becomes a configuration error.
+    static func loading(_ path: String, schema: Schema?) throws(MappingError) -> Element {
+        do {
+            return try Element(contentsOf: path, schema: schema)
+        } catch {
+            throw MappingError(error.message, file: path, line: error.line)
+        }
+    }
+}

@@ -4,15 +4,22 @@ import MRAXML
 /// format, with every value that cannot travel named in a ``Loss``.
 public struct MappingWriter: Sendable {
     public let mapping: ProgramMapping
-    private let batchPaths: [MappingPath]
-    private let recordPaths: [MappingPath]
+    private let batchRanks: OutputTree.Ranks
+    private let recordRanks: OutputTree.Ranks
+    /// Member ranks of the `linkedIds` group, when the format has one.
+    private let groupRanks: OutputTree.Ranks
 
     public init(mapping: ProgramMapping) {
         self.mapping = mapping
         var container = mapping.recordPath
         container.elements.removeLast()
-        batchPaths = mapping.batchEntries.flatMap(Self.paths) + [container]
-        recordPaths = mapping.recordEntries.flatMap(Self.paths)
+        batchRanks = OutputTree.ranks(of: mapping.batchEntries.flatMap(Self.paths) + [container])
+        recordRanks = OutputTree.ranks(of: mapping.recordEntries.flatMap(Self.paths))
+        var groupRanks: OutputTree.Ranks = [:]
+        for case .linkedIds(_, let scheme, let value, _) in mapping.recordEntries {
+            groupRanks = OutputTree.ranks(of: [scheme, value])
+        }
+        self.groupRanks = groupRanks
     }
 
     private static func paths(_ entry: MappingEntry) -> [MappingPath] {
@@ -36,7 +43,7 @@ public struct MappingWriter: Sendable {
     /// The root element with its batch-level content (no records yet).
     /// `first` supplies record fields the format keeps once per batch.
     func header(batch: BatchHeader, first: TraderRecord?) -> (Element, [TranslationProblem]) {
-        var tree = OutputTree(root: mapping.root, paths: batchPaths)
+        var tree = OutputTree(root: mapping.root, ranks: batchRanks)
         var problems: [TranslationProblem] = []
         for entry in mapping.batchEntries {
             switch entry {
@@ -68,7 +75,7 @@ public struct MappingWriter: Sendable {
     /// One record as an element of the format, what it lost, and what made it
     /// impossible to write.
     func element(for record: TraderRecord, header: Element?) -> (Element, [Loss], [TranslationProblem]) {
-        var tree = OutputTree(root: mapping.recordPath.elements.last!, paths: recordPaths)
+        var tree = OutputTree(root: mapping.recordPath.elements.last!, ranks: recordRanks)
         var losses: [Loss] = []
         var problems: [TranslationProblem] = []
         var written: Set<CanonicalField> = batchFields
@@ -131,7 +138,8 @@ public struct MappingWriter: Sendable {
                         }
                         scheme = native
                     }
-                    tree.appendGroup(path, members: [(schemePath, scheme), (valuePath, linked.value)])
+                    tree.appendGroup(
+                        path, members: [(schemePath, scheme), (valuePath, linked.value)], memberRanks: groupRanks)
                 }
                 pendingIds.removeAll { !claimedSchemes.contains($0.scheme) }
             }

@@ -5,19 +5,26 @@ import MRAXML
 /// order values arrive in, so the output follows the format's schema.
 struct OutputTree {
     /// Rank of each element path (relative to the context) by first mention.
-    private let ranks: [[QName]: Int]
+    typealias Ranks = [[QName]: Int]
+
+    private let ranks: Ranks
     private(set) var root: Element
 
-    init(root: QName, paths: [MappingPath]) {
-        var ranks: [[QName]: Int] = [:]
+    init(root: QName, ranks: Ranks) {
+        self.ranks = ranks
+        self.root = Element(name: root)
+    }
+
+    /// The ranks of the element paths of `paths`, in order of first mention.
+    static func ranks(of paths: [MappingPath]) -> Ranks {
+        var ranks: Ranks = [:]
         for path in paths {
             for length in stride(from: 1, through: path.elements.count, by: 1) {
                 let prefix = Array(path.elements.prefix(length))
                 if ranks[prefix] == nil { ranks[prefix] = ranks.count }
             }
         }
-        self.ranks = ranks
-        self.root = Element(name: root)
+        return ranks
     }
 
     /// Sets the value at `path`, reusing existing elements on the way; with
@@ -26,9 +33,11 @@ struct OutputTree {
         Self.set(path, value, repeating: repeating, in: &root, prefix: [], ranks: ranks)
     }
 
-    /// Appends a new element at `group` and sets each member path inside it.
-    mutating func appendGroup(_ group: MappingPath, members: [(MappingPath, String)]) {
-        Self.appendGroup(group.elements[...], members: members, in: &root, prefix: [], ranks: ranks)
+    /// Appends a new element at `group` and sets each member path inside it;
+    /// `memberRanks` orders the members (``ranks(of:)`` of their paths).
+    mutating func appendGroup(_ group: MappingPath, members: [(MappingPath, String)], memberRanks: Ranks) {
+        Self.appendGroup(
+            group.elements[...], members: members, memberRanks: memberRanks, in: &root, prefix: [], ranks: ranks)
     }
 
     private static func set(
@@ -60,14 +69,14 @@ struct OutputTree {
     }
 
     private static func appendGroup(
-        _ steps: ArraySlice<QName>, members: [(MappingPath, String)], in element: inout Element, prefix: [QName],
-        ranks: [[QName]: Int]
+        _ steps: ArraySlice<QName>, members: [(MappingPath, String)], memberRanks: Ranks, in element: inout Element,
+        prefix: [QName], ranks: Ranks
     ) {
         guard let first = steps.first else { return }
         let childPath = prefix + [first]
         if steps.count == 1 {
             let index = insertChild(first, path: childPath, in: &element, ranks: ranks)
-            var group = OutputTree(root: first, paths: members.map(\.0))
+            var group = OutputTree(root: first, ranks: memberRanks)
             for (path, value) in members { group.set(path, value) }
             element.children[index].children = group.root.children
             element.children[index].attributes = group.root.attributes
@@ -77,7 +86,9 @@ struct OutputTree {
         let index =
             element.children.lastIndex(where: { $0.name == first })
             ?? insertChild(first, path: childPath, in: &element, ranks: ranks)
-        appendGroup(steps.dropFirst(), members: members, in: &element.children[index], prefix: childPath, ranks: ranks)
+        appendGroup(
+            steps.dropFirst(), members: members, memberRanks: memberRanks, in: &element.children[index],
+            prefix: childPath, ranks: ranks)
     }
 
     /// Inserts a new child after every sibling of equal or lower rank.

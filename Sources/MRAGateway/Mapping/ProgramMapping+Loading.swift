@@ -7,12 +7,7 @@ extension ProgramMapping {
     /// Loads the mapping file at `path`, validating it against `schema`
     /// (`Schemas/mapping-1.xsd`) and checking what the schema cannot.
     public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
-        let root: Element
-        do {
-            root = try Element(contentsOf: path, schema: schema)
-        } catch {
-            throw MappingError(error.message, file: path, line: error.line)
-        }
+        let root = try MappingError.loading(path, schema: schema)
         try self.init(element: root, file: path)
     }
 

@@ -26,8 +26,14 @@ public struct RecordGenerator: Sendable {
             return mapping.codeList(list).canonicalValues
         }
         let eligible = program.program.eligibility
+        // Eligible types only; where the catalogue names none, leave the type out
+        // unless the format requires one (the code list may hold other programs' types).
         var authTypes = codes(.authType)
-        if !eligible.authTypes.isEmpty { authTypes = authTypes.filter(eligible.authTypes.contains) }
+        if !eligible.authTypes.isEmpty {
+            authTypes = authTypes.filter(eligible.authTypes.contains)
+        } else if mapping.fieldEntries.first(where: { $0.field == .authType })?.required != true {
+            authTypes = []
+        }
         let roles = codes(.roles)
         let typeList = mapping.fieldEntries.first { $0.field == .authType }?.codes.map { mapping.codeList($0) }
         let linkedSchemes = mapping.recordEntries.compactMap { entry -> String? in

@@ -1,0 +1,88 @@
+import ArgumentParser
+import MRAGateway
+
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Reconcile validation findings across MRA programs: agreements, conflicts, gaps, status, revalidation.",
+        discussion: """
+            Reads findings files (any program with a mapping in Mappings/findings/; the format is found \
+            from the root element), matches each trader across programs through its identifiers and MID \
+            links, and compares each pair of programs' latest findings through the criteria crosswalk. \
+            Trader statuses and validation dates come from member lists given with --members PROGRAM=FILE \
+            (the registry will be a further source). Only traders with findings are reported unless \
+            --all-members is given.
+
+            Exit codes: 0 report written, no conflicts; 1 report written with conflicts, status conflicts \
+            or overdue validations; 2 the gateway could not do the job.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "json, csv or html.") var format: ReportFormat = .json
+    @Option(
+        name: .customLong("members"),
+        help: ArgumentHelp("A member list for trader status, as PROGRAM=FILE (repeatable).", valueName: "program=file"))
+    var members: [String] = []
+    @Flag(help: "Report every trader of the member lists, not only those with findings.") var allMembers = false
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Argument(help: "Findings files.") var findings: [String] = []
+
+    func validate() throws {
+        for member in members where !member.contains("=") {
+            throw ValidationError("--members takes PROGRAM=FILE, got \"\(member)\"")
+        }
+        if findings.isEmpty && !allMembers { throw ValidationError("give findings files, or --all-members") }
+    }
+
+    func run() throws {
+        var clean = true
+        try reportingFailures {
+            let configuration = try common.loadConfiguration()
+            let today = try common.day()
+            let report: ReconciliationReport
+            do throws(ReconciliationError) {
+                let criteria = try CriteriaLibrary(home: configuration.home)
+                let formats = try FindingsFormats(
+                    home: configuration.home, catalogue: configuration.catalogue, criteria: criteria)
+                var validations: [Validation] = []
+                var diagnostics: [Diagnostic] = []
+                for file in findings {
+                    let result = try formats.read(path: file)
+                    if result.refused {
+                        throw ReconciliationError(
+                            .unknownFormat, "findings file refused: \(result.diagnostics.last?.message ?? "")", file: file)
+                    }
+                    validations += result.validations
+                    diagnostics += result.diagnostics
+                }
+                let files = members.map { member -> (program: String, path: String) in
+                    let parts = member.split(separator: "=", maxSplits: 1)
+                    return (String(parts[0]), String(parts[1]))
+                }
+                let directory = MemberListDirectory(configuration: configuration, files: files, today: today)
+                let (listings, listProblems) = try directory.listings()
+                report = Reconciler(
+                    criteria: criteria, catalogue: configuration.catalogue, today: today, includeAllMembers: allMembers
+                ).reconcile(
+                    validations: validations, listings: listings, findingsFiles: findings, memberFiles: files.map(\.path),
+                    diagnostics: diagnostics + listProblems)
+            } catch {
+                throw Failure(error.description)
+            }
+            let text: String
+            switch format {
+            case .json: text = report.json + "\n"
+            case .csv: text = report.csv
+            case .html: text = report.html
+            }
+            var sink = try OutputFile(path: output)
+            sink.write(Array(text.utf8))
+            try sink.finish(keep: true)
+            clean = report.count(.conflict) == 0 && report.statusConflictCount == 0 && report.overdueCount == 0
+            printError(
+                "reconcile: \(report.traders.count) traders, \(report.count(.agree)) agree, \(report.count(.conflict)) conflicts, \(report.count(.divergent)) divergent, \(report.count(.gap)) gaps, \(report.statusConflictCount) status conflicts, \(report.overdueCount) overdue"
+            )
+        }
+        if !clean { throw ExitCode(1) }
+    }
+}
