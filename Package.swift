@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -45,11 +46,15 @@ let package = Package(
             dependencies: ["MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
-        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite",
+        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRAXML",
             .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "MRALookupServer",
-            dependencies: ["MRALookup", "MRAGateway", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "MRALookup", "MRAGateway", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // Thin shells over the library.
         .executableTarget(
@@ -57,6 +62,7 @@ let package = Package(
             dependencies: [
                 "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
