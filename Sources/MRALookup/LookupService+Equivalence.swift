@@ -115,7 +115,11 @@ extension LookupService {
     /// The code list a program's mapping reads roles through (named `role`,
     /// `sector`, `businessType`… per mapping), if roles are coded there.
     func roleCodes(_ program: String) -> CodeList? {
-        configuration.programs[program]?.mapping.recordEntries.first(where: { $0.field == .roles && $0.codeList != nil })?.codeList
+        guard let mapping = configuration.programs[program]?.mapping else { return nil }
+        for case .field(let entry) in mapping.recordEntries where entry.field == .roles {
+            if let list = entry.codeList { return list }
+        }
+        return nil
     }
 
     /// `equivalence criterion FRAMEWORK:ID [--to FRAMEWORK]`: its links
