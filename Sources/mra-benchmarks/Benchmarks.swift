@@ -13,6 +13,12 @@ struct Benchmarks {
         var runs = 3
         var signatures = true
         var arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "--lookup" {
+            let gateway = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().path + "/mra-gateway"
+            _ = try runLookupBenchmark(arguments: Array(arguments.dropFirst()), gateway: gateway)
+            return
+        }
         while let argument = arguments.popFirst() {
             switch argument {
             case "--records": records = Int(arguments.popFirst() ?? "") ?? records
@@ -21,6 +27,7 @@ struct Benchmarks {
             case "--no-signatures": signatures = false
             default:
                 print("usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures]")
+                print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--registry FILE]")
                 return
             }
         }
