@@ -4,6 +4,8 @@ public import MRARegistry
 /// What the registry holds about one member: its current canonical record,
 /// its status history and its MID links (open and closed).
 public struct MemberFacts: Sendable {
+    /// The current record, with the fields a lookup uses: member-id scheme,
+    /// legal name, status, roles, type, linked ids, consent (no address or dates).
     public var record: TraderRecord
     /// Events in the order they were recorded.
     public var events: [MemberEvent]

@@ -127,17 +127,32 @@ public final class TraderDirectory: Sendable {
 
     private static func facts(_ db: Database, program: String, memberId: String) throws -> MemberFacts? {
         let arguments: StatementArguments = [program, memberId]
+        // The fields a lookup uses, taken apart by SQLite's JSON functions (a JSONDecoder per
+        // request cost more than the three queries together). Lists come as text joined by
+        // unit separators (31), a linked id's scheme and value by a record separator (30).
         guard
-            let stored = try String.fetchOne(
-                try db.cachedStatement(sql: "SELECT record FROM member WHERE program = ? AND memberId = ?"),
-                arguments: arguments)
+            let row = try Row.fetchOne(
+                try db.cachedStatement(
+                    sql: """
+                        SELECT status, json_extract(record, '$.memberIdScheme'), json_extract(record, '$.legalName'),
+                            json_extract(record, '$.authType'), json_extract(record, '$.consent'),
+                            (SELECT group_concat(value, char(31)) FROM json_each(record, '$.roles')),
+                            (SELECT group_concat(json_extract(value, '$.scheme') || char(30) || json_extract(value, '$.value'),
+                                char(31)) FROM json_each(record, '$.linkedIds'))
+                        FROM member WHERE program = ? AND memberId = ?
+                        """), arguments: arguments)
         else { return nil }
-        let record: TraderRecord
-        do {
-            record = try CanonicalJSON.decode(stored)
-        } catch {
-            throw LookupError(.registry, error.description)
+        func list(_ text: String?) -> [String] {
+            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
         }
+        let record = TraderRecord(
+            program: program, memberId: memberId, memberIdScheme: row[1] ?? "", legalName: row[2] ?? "",
+            status: MemberStatus(rawValue: row[0] ?? "") ?? .active, roles: list(row[5]), authType: row[3],
+            linkedIds: list(row[6]).compactMap { pair in
+                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
+                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
+            },
+            consent: (row[4] as Int?).map { $0 != 0 })
         var events: [MemberEvent] = []
         let eventRows = try Row.fetchCursor(
             try db.cachedStatement(
