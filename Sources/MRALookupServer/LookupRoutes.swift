@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MRAGateway
 import MRALookup
@@ -25,7 +26,9 @@ struct LookupRoutes: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.get("/v1/traders/:id") { request, context in
-            let id = try context.parameters.require("id")
+            // Path parameters arrive percent-encoded: decode, so that `has%20space` is checked as `has space`.
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw
             let query = request.uri.queryParameters
             let day = try LookupService.day(query.get("at"))
             return Self.ok(try service.lookupJSON(id, scheme: query.get("scheme"), at: day))
