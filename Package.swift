@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -43,16 +45,30 @@ let package = Package(
             name: "MRARegistrySQLite",
             dependencies: ["MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift")]),
 
+        // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
+        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRAXML",
+            .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "MRALookupServer",
+            dependencies: [
+                "MRALookup", "MRAGateway", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Thin shells over the library.
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
-                "MRAGateway", "MRARegistry", "MRARegistrySQLite",
+                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "mra-benchmarks", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite"]),
+        .executableTarget(
+            name: "mra-benchmarks",
+            dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer"]),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
@@ -63,6 +79,14 @@ let package = Package(
             name: "MRARegistryTests",
             dependencies: [
                 "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "MRALookupTests",
+            dependencies: [
+                "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
     ]

@@ -15,6 +15,12 @@ struct Benchmarks {
         var registry = false
         var baseRecords = 1_000_000
         var arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "--lookup" {
+            let gateway = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().path + "/mra-gateway"
+            _ = try runLookupBenchmark(arguments: Array(arguments.dropFirst()), gateway: gateway)
+            return
+        }
         while let argument = arguments.popFirst() {
             switch argument {
             case "--records": records = Int(arguments.popFirst() ?? "") ?? records
@@ -27,6 +33,7 @@ struct Benchmarks {
                 print(
                     "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]]"
                 )
+                print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--registry FILE]")
                 return
             }
         }

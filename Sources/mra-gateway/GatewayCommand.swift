@@ -2,7 +2,7 @@ import ArgumentParser
 import MRAGateway
 
 @main
-struct GatewayCommand: ParsableCommand {
+struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mra-gateway",
         abstract: "Mutual recognition data-exchange gateway for customs trusted-trader programs.",
@@ -19,7 +19,8 @@ struct GatewayCommand: ParsableCommand {
         subcommands: [
             ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self, GenerateCommand.self,
             SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
-            CrosswalkCommand.self, ReconcileCommand.self,
+            CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, EquivalenceCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -71,6 +71,13 @@ public struct JSONText: Sendable {
 
     /// Appends `value` as a JSON string literal.
     public static func quote(_ value: String, into text: inout String) {
+        // Fast path: nothing to escape, append the whole string at once.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            text += "\""
+            text += value
+            text += "\""
+            return
+        }
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

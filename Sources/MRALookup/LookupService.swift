@@ -1,0 +1,61 @@
+public import MRAGateway
+import MRARegistry
+
+/// The answers of `mra-gateway lookup`, `equivalence` and the HTTP API,
+/// from one place: the CLI's `--format json` and the API body for the same
+/// question are the same bytes.
+public struct LookupService: Sendable {
+    public let configuration: GatewayConfiguration
+    public let detector: SchemeDetector
+    /// The criteria catalogues and crosswalk; nil when `Mappings/criteria/` is missing.
+    public let criteria: CriteriaLibrary?
+    /// The registry; nil when none was given (equivalence queries only).
+    public let directory: TraderDirectory?
+    let rules: USEntryRules
+
+    public init(configuration: GatewayConfiguration, criteria: CriteriaLibrary?, directory: TraderDirectory?) {
+        self.configuration = configuration
+        self.detector = SchemeDetector(configuration: configuration)
+        self.criteria = criteria
+        self.directory = directory
+        self.rules = USEntryRules(catalogue: configuration.catalogue)
+    }
+
+    /// Parses `YYYY-MM-DD`; nil gives today (UTC).
+    public static func day(_ text: String?) throws(LookupError) -> CalendarDate {
+        guard let text else { return CalendarDate.today() }
+        guard let day = CalendarDate(iso: text) else {
+            throw LookupError(.invalidDate, "\"\(text)\" is not a date (YYYY-MM-DD)")
+        }
+        return day
+    }
+
+    /// Looks `id` up as of `day`: the schemes it may be, and every member that carries it.
+    public func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
+        try SchemeDetector.validate(id)
+        let candidates = try detector.candidates(for: id, scheme: scheme)
+        guard let directory else { throw LookupError(.registry, "no registry given") }
+        let date = day.description
+        var members: [TraderAnswer.Member] = []
+        for facts in try directory.members(carrying: id) {
+            guard let matched = facts.scheme(carrying: id), scheme == nil || matched == scheme else { continue }
+            let record = facts.record
+            guard let program = configuration.catalogue.program(record.program) else { continue }
+            let status = StatusAsOf(events: facts.events, day: date)
+            members.append(
+                TraderAnswer.Member(
+                    program: program.id, programName: program.shortName ?? program.name, memberId: record.memberId,
+                    memberIdScheme: record.memberIdScheme, matchedOn: matched, legalName: record.legalName,
+                    status: status.status, statusEffective: status.effective, statusReason: status.reason,
+                    authType: record.authType, roles: record.roles, consent: record.consent,
+                    mids: facts.links.filter { $0.validFrom <= date && ($0.validTo.map { $0 > date } ?? true) },
+                    usEntry: rules.evaluate(program: program, record: record, status: status, day: date)))
+        }
+        return TraderAnswer(id: id, asOf: day, scheme: scheme, candidates: candidates, members: members)
+    }
+
+    /// ``lookup(_:scheme:at:)`` as the JSON body the API answers.
+    public func lookupJSON(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> String {
+        try lookup(id, scheme: scheme, at: day).json
+    }
+}

@@ -1,0 +1,62 @@
+public import MRAGateway
+import MRAXML
+
+/// Finds the identifier schemes whose pattern (`Mappings/identifiers.xml`)
+/// an identifier matches, and the programs that use each as member id.
+public struct SchemeDetector: Sendable {
+    /// A scheme an identifier may belong to.
+    public struct Candidate: Sendable, Hashable {
+        public var scheme: String
+        public var description: String
+        /// Programs whose member ids are of this scheme.
+        public var programs: [String]
+    }
+
+    /// The longest identifier looked up; longer ones are rejected.
+    public static let maximumLength = 64
+
+    private let schemes: [IdentifierSchemes.Scheme]
+    private let programsByScheme: [String: [String]]
+
+    public init(configuration: GatewayConfiguration) {
+        schemes = configuration.identifiers.schemes.values.sorted { $0.name < $1.name }
+        var programs: [String: [String]] = [:]
+        for program in configuration.catalogue.programs { programs[program.memberIdScheme, default: []].append(program.id) }
+        programsByScheme = programs
+    }
+
+    /// Whether `name` is a known scheme.
+    public func knows(_ name: String) -> Bool { schemes.contains { $0.name == name } }
+
+    /// Checks that `id` can be an identifier at all: not empty, not longer
+    /// than ``maximumLength``, printable ASCII or letters, no spaces at the ends.
+    public static func validate(_ id: String) throws(LookupError) {
+        guard !id.isEmpty else { throw LookupError(.invalidId, "the identifier is empty") }
+        guard id.count <= maximumLength else {
+            throw LookupError(.invalidId, "the identifier is longer than \(maximumLength) characters")
+        }
+        guard id.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+            throw LookupError(.invalidId, "the identifier has spaces or control characters")
+        }
+    }
+
+    /// The schemes `id` matches, by name; only `scheme` when it is given
+    /// (an error when it is unknown or `id` does not match it).
+    public func candidates(for id: String, scheme: String? = nil) throws(LookupError) -> [Candidate] {
+        if let scheme {
+            guard let entry = schemes.first(where: { $0.name == scheme }) else {
+                throw LookupError(.unknownScheme, "unknown scheme \"\(scheme)\"")
+            }
+            guard entry.pattern.matches(id) else {
+                throw LookupError(
+                    .schemeMismatch, "\"\(id)\" does not match the \(scheme) pattern \(entry.pattern.description)")
+            }
+            return [candidate(entry)]
+        }
+        return schemes.filter { $0.pattern.matches(id) }.map(candidate)
+    }
+
+    private func candidate(_ scheme: IdentifierSchemes.Scheme) -> Candidate {
+        Candidate(scheme: scheme.name, description: scheme.description, programs: programsByScheme[scheme.name] ?? [])
+    }
+}

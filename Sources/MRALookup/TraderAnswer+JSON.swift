@@ -1,0 +1,94 @@
+import MRAGateway
+import MRARegistry
+
+extension TraderAnswer {
+    /// The API body (`GET /v1/traders/{id}`), fields in a fixed order.
+    public var json: String {
+        var json = JSONText()
+        json.openObject()
+        json.field("id", id)
+        json.field("asOf", asOf.description)
+        json.key("scheme")
+        if let scheme { json.string(scheme) } else { json.null() }
+        json.key("ambiguous")
+        json.bool(isAmbiguous)
+        json.key("candidates")
+        json.openArray()
+        for candidate in candidates {
+            json.openObject()
+            json.field("scheme", candidate.scheme)
+            json.key("programs")
+            json.strings(candidate.programs)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("found")
+        json.bool(!members.isEmpty)
+        json.key("members")
+        json.openArray()
+        for member in members { member.write(into: &json) }
+        json.closeArray()
+        json.closeObject()
+        return json.text
+    }
+}
+
+extension TraderAnswer.Member {
+    func write(into json: inout JSONText) {
+        json.openObject()
+        json.field("program", program)
+        json.field("programName", programName)
+        json.field("memberId", memberId)
+        json.field("memberIdScheme", memberIdScheme)
+        json.field("matchedOn", matchedOn)
+        json.field("legalName", legalName)
+        json.key("status")
+        if let status { json.string(status.rawValue) } else { json.null() }
+        json.field("statusEffective", statusEffective)
+        json.field("statusReason", statusReason)
+        json.field("authType", authType)
+        json.key("roles")
+        json.strings(roles)
+        if let consent {
+            json.key("consent")
+            json.bool(consent)
+        }
+        json.key("mids")
+        json.openArray()
+        for link in mids {
+            json.openObject()
+            json.field("mid", link.mid)
+            json.field("validFrom", link.validFrom)
+            json.field("validTo", link.validTo)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("usEntry")
+        json.openObject()
+        json.key("mraBenefits")
+        json.bool(usEntry.granted)
+        json.field("basis", usEntry.basis)
+        json.key("checks")
+        json.openArray()
+        for check in usEntry.checks {
+            json.openObject()
+            json.field("check", check.check)
+            json.key("passed")
+            json.bool(check.passed)
+            json.field("reason", check.reason)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
+        json.closeObject()
+    }
+}
+
+extension JSONText {
+    /// An array of strings.
+    mutating func strings(_ values: [String]) {
+        openArray()
+        for value in values { string(value) }
+        closeArray()
+    }
+}

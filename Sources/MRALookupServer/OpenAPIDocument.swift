@@ -1,0 +1,160 @@
+/// The OpenAPI document of the lookup API, as committed in `docs/openapi.yaml`
+/// (a test checks that the two are equal).
+enum OpenAPIDocument {
+    static let yaml = #"""
+        openapi: 3.1.0
+        info:
+          title: MRA gateway lookup API
+          version: "1"
+          description: >
+            Read-only lookup of trusted traders across CTPAT and its MRA partner programs, and equivalence of
+            programs, roles and criteria. Served by `mra-gateway serve`; every body equals the output of the
+            matching CLI command with `--format json`. GET only; no request body; request target at most
+            2048 bytes. Errors are `{"error":{"code":…,"message":…}}` with a stable code.
+        paths:
+          /health:
+            get:
+              summary: Liveness and the size of the identifier index.
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {type: object}}}}
+          /openapi.yaml:
+            get:
+              summary: This document.
+              responses:
+                "200": {description: OK, content: {application/yaml: {schema: {type: string}}}}
+          /v1/traders/{id}:
+            get:
+              summary: Who knows the trader with this identifier, its status, MIDs and MRA benefits at a US entry.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string, maxLength: 64}}
+                - {name: scheme, in: query, required: false, schema: {type: string}, description: "Identifier scheme (Mappings/identifiers.xml); detected when absent."}
+                - {name: at, in: query, required: false, schema: {type: string, format: date}, description: "Answer as of this day (default today, UTC)."}
+              responses:
+                "200": {description: The answer (found false when no member carries the id), content: {application/json: {schema: {$ref: "#/components/schemas/TraderAnswer"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
+          /v1/programs:
+            get:
+              summary: The program catalogue with eligibility and arrangements (the program graph).
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {type: object}}}}
+          /v1/equivalence/programs/{program}:
+            get:
+              summary: Whether the program is recognized by another (query `by`, default ctpat).
+              parameters:
+                - {name: program, in: path, required: true, schema: {type: string}}
+                - {name: by, in: query, required: false, schema: {type: string, default: ctpat}}
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/ProgramEquivalence"}}}}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/equivalence/programs/{program}/{by}:
+            get:
+              summary: Whether `program` is recognized by `by`.
+              parameters:
+                - {name: program, in: path, required: true, schema: {type: string}}
+                - {name: by, in: path, required: true, schema: {type: string}}
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/ProgramEquivalence"}}}}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/equivalence/roles/{role}:
+            get:
+              summary: A canonical role (or a native code of `program`) and its codes in every program.
+              parameters:
+                - {name: role, in: path, required: true, schema: {type: string}}
+                - {name: program, in: query, required: false, schema: {type: string}}
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {type: object}}}}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/equivalence/criteria/{criterion}:
+            get:
+              summary: A criterion (`framework:id`) and its crosswalk links, declared or derived through the hub.
+              parameters:
+                - {name: criterion, in: path, required: true, schema: {type: string, example: "ctpat:3.4"}}
+                - {name: to, in: query, required: false, schema: {type: string}, description: "Only links to this framework."}
+              responses:
+                "200": {description: OK, content: {application/json: {schema: {type: object}}}}
+                "404": {$ref: "#/components/responses/Error"}
+        components:
+          responses:
+            Error:
+              description: An error with a stable code.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [error]
+                    properties:
+                      error:
+                        type: object
+                        required: [code, message]
+                        properties:
+                          code: {type: string, enum: [invalid-id, scheme-mismatch, unknown-scheme, invalid-date, unknown-program, unknown-role, unknown-criterion, request-too-large, uri-too-long, method-not-allowed, not-found, registry-unavailable]}
+                          message: {type: string}
+          schemas:
+            ProgramEquivalence:
+              type: object
+              required: [program, by, recognized, relation]
+              properties:
+                program: {type: string}
+                by: {type: string}
+                recognized: {type: boolean}
+                relation: {type: string, enum: [same, direct, none]}
+                arrangement: {type: [object, "null"]}
+                commonPartners: {type: array, items: {type: string}}
+            TraderAnswer:
+              type: object
+              required: [id, asOf, scheme, ambiguous, candidates, found, members]
+              properties:
+                id: {type: string}
+                asOf: {type: string, format: date}
+                scheme: {type: [string, "null"]}
+                ambiguous: {type: boolean}
+                candidates:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      scheme: {type: string}
+                      programs: {type: array, items: {type: string}}
+                found: {type: boolean}
+                members:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      program: {type: string}
+                      programName: {type: string}
+                      memberId: {type: string}
+                      memberIdScheme: {type: string}
+                      matchedOn: {type: string}
+                      legalName: {type: string}
+                      status: {type: [string, "null"], enum: [active, suspended, revoked, withdrawn, null]}
+                      statusEffective: {type: string, format: date}
+                      statusReason: {type: string}
+                      authType: {type: string}
+                      roles: {type: array, items: {type: string}}
+                      consent: {type: boolean}
+                      mids:
+                        type: array
+                        items:
+                          type: object
+                          properties:
+                            mid: {type: string}
+                            validFrom: {type: string}
+                            validTo: {type: string}
+                      usEntry:
+                        type: object
+                        properties:
+                          mraBenefits: {type: boolean}
+                          basis: {type: string, enum: [mra, ctpat]}
+                          checks:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                check: {type: string, enum: [program-recognized, status-active, type-eligible, consent-given, not-suspended]}
+                                passed: {type: boolean}
+                                reason: {type: string}
+        """#
+}

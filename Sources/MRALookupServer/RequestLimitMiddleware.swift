@@ -1,0 +1,51 @@
+import Hummingbird
+import MRALookup
+
+/// Limits on what a request may be, and JSON bodies for every error.
+///
+/// The API is read-only: `GET` and `HEAD` only, no request body (any
+/// `Content-Length` above 0 or a chunked body is 413), a request target of
+/// at most `maximumTargetLength` bytes (414). Header size is bounded by the
+/// HTTP/1 parser (80 KiB). Errors thrown by routes, Hummingbird's own 404
+/// among them, are answered as `{"error":{"code":…,"message":…}}`.
+struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let maximumTargetLength: Int
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if request.uri.description.utf8.count > maximumTargetLength {
+            return LookupError(.uriTooLong, "the request target is longer than \(maximumTargetLength) bytes").response
+        }
+        if request.method != .get && request.method != .head {
+            return LookupError(.methodNotAllowed, "the API is read-only: GET only").response
+        }
+        let length = request.headers[.contentLength].flatMap { Int($0) } ?? 0
+        if length > 0 || request.headers[.transferEncoding] != nil {
+            return LookupError(.tooLarge, "requests carry no body here (limit 0 bytes)").response
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as LookupError {
+            return error.response
+        } catch let error as HTTPError {
+            if error.status == .notFound {
+                return LookupError(.notFound, "no such route: \(request.uri.path)").response
+            }
+            return LookupError(
+                LookupError.Code("http-\(error.status.code)", status: error.status.code),
+                error.body ?? error.status.reasonPhrase
+            ).response
+        }
+    }
+}
+
+extension LookupError {
+    /// The error as an HTTP answer with its JSON body.
+    var response: Response {
+        Response(
+            status: HTTPResponse.Status(code: code.status),
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+}

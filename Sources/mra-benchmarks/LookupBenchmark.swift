@@ -1,0 +1,139 @@
+import Foundation
+import MRALookup
+import MRARegistrySQLite
+
+/// The lookup API under load: a registry of `members` generated members
+/// (loaded through the registry's load path), `mra-gateway serve` on a
+/// loopback port, and `wrk` asking `GET /v1/traders/{id}` for random members
+/// by member id, linked id (EORI) or MID. Returns the lines to print.
+///
+///     mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--registry FILE]
+///
+/// `--registry FILE` keeps the generated registry there and reuses it when it exists.
+func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String] {
+    var members = 1_000_000
+    var seconds = 10
+    var connections = 16
+    var registryPath: String?
+    var arguments = arguments[...]
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--members": members = Int(arguments.popFirst() ?? "") ?? members
+        case "--seconds": seconds = Int(arguments.popFirst() ?? "") ?? seconds
+        case "--connections": connections = Int(arguments.popFirst() ?? "") ?? connections
+        case "--registry": registryPath = arguments.popFirst()
+        default: throw BenchmarkError("unknown option \(argument)")
+        }
+    }
+    var lines: [String] = []
+    func say(_ line: String) {
+        print(line)
+        lines.append(line)
+    }
+    let work = NSTemporaryDirectory() + "mra-lookup-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let path = registryPath ?? work + "/registry.sqlite"
+    say("lookup benchmark: \(members) members, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average before: \(loadAverage())")
+    if !FileManager.default.fileExists(atPath: path) {
+        let start = Date()
+        let registry = try SQLiteRegistry(path: path)
+        try SyntheticRegistry.load(0..<members, into: registry)
+        say(String(format: "  registry filled in %.1f s through the load path: %@", Date().timeIntervalSince(start), path))
+    } else {
+        say("  reusing registry \(path)")
+    }
+
+    let port = 20_000 + Int(getpid() % 20_000)
+    let base = "http://127.0.0.1:\(port)"
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: gateway)
+    server.arguments = ["serve", "--registry", path, "--host", "127.0.0.1", "--port", String(port)]
+    server.standardError = FileHandle.nullDevice
+    let started = Date()
+    try server.run()
+    defer {
+        server.terminate()
+        server.waitUntilExit()
+    }
+    guard waitForHealth(base, timeout: 300) else { throw BenchmarkError("the server did not answer on \(base)") }
+    say(String(format: "  server ready in %.1f s (index built at start)", Date().timeIntervalSince(started)))
+    let probe = SyntheticRegistry.identifiers(members / 2)
+    let body = try run(["curl", "-sf", base + "/v1/traders/" + probe.mid]).output
+    guard body.contains("\"found\":true") else { throw BenchmarkError("probe lookup failed: \(body.prefix(300))") }
+
+    let script = work + "/lookup.lua"
+    try luaScript(members: members).write(toFile: script, atomically: true, encoding: .utf8)
+    _ = try run(["wrk", "-t1", "-c\(connections)", "-d2s", "-s", script, base])  // warm-up
+    say("  load average before the measured run: \(loadAverage())")
+    let wrk = try run(["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, base]).output
+    let rate = wrk.firstLine(starting: "Requests/sec:") ?? "?"
+    let p50 = wrk.firstLine(starting: "50%") ?? "?"
+    let p90 = wrk.firstLine(starting: "90%") ?? "?"
+    let p99 = wrk.firstLine(starting: "99%") ?? "?"
+    let errors = wrk.firstLine(starting: "Non-2xx") ?? "no non-2xx answers"
+    say("  wrk -t1 -c\(connections) -d\(seconds)s, random members by member id / EORI / MID:")
+    say("    \(rate)   latency p50 \(p50.dropFirst(3).trimmed)  p90 \(p90.dropFirst(3).trimmed)  p99 \(p99.dropFirst(3).trimmed)   \(errors)")
+    say("  load average after: \(loadAverage())")
+    return lines
+}
+
+/// wrk's request generator: member `i` in `0..<members`, asked for by one of its identifiers.
+private func luaScript(members: Int) -> String {
+    """
+    local n = \(members)
+    math.randomseed(os.time())
+    request = function()
+      local i = math.random(0, n - 1)
+      local k = math.random(0, 2)
+      local d9 = string.format("%09d", i)
+      local p = i % 3
+      local id
+      if p == 0 then
+        if k == 0 then id = "DEAEOF" .. d9 elseif k == 1 then id = "DE" .. string.format("%012d", i) else id = "DESYN" .. d9 end
+      elseif p == 1 then
+        if k == 0 then id = "KRAEO" .. string.format("%010d", i) else id = "KRSYN" .. d9 end
+      else
+        if k == 0 then id = string.format("%014d", i) else id = "BRSYN" .. d9 end
+      end
+      return wrk.format("GET", "/v1/traders/" .. id)
+    end
+    """
+}
+
+private func waitForHealth(_ base: String, timeout: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if let result = try? run(["curl", "-sf", base + "/health"]), result.status == 0 { return true }
+        Thread.sleep(forTimeInterval: 0.2)
+    }
+    return false
+}
+
+private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+private func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3)
+        .joined(separator: " ")
+}
+
+extension String {
+    fileprivate func firstLine(starting prefix: String) -> String? {
+        split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix(prefix) }
+    }
+}
+
+extension Substring {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import MRAGateway
+import MRALookup
+
+struct EquivalenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "equivalence",
+        abstract: "Equivalence of programs (the MRA graph), roles (entity types) and criteria (the crosswalk).",
+        discussion: "Each prints the JSON body of the matching /v1/equivalence/... route.",
+        subcommands: [ProgramEquivalenceCommand.self, RoleEquivalenceCommand.self, CriterionEquivalenceCommand.self])
+}
+
+/// Runs one equivalence query and prints its JSON.
+private func answer(_ common: CommonOptions, _ query: (LookupService) throws(LookupError) -> String) throws {
+    let service = try RegistryLocation.service(common, path: nil, requireRegistry: false)
+    do throws(LookupError) {
+        print(try query(service))
+    } catch {
+        throw error.commandError
+    }
+}
+
+struct ProgramEquivalenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "program", abstract: "Is program P recognized by Q (default ctpat): directly, or not at all.")
+
+    @Argument(help: "Program id, e.g. eu-aeo.") var program: String
+    @Argument(help: "Recognizing program (default: ctpat).") var by: String = "ctpat"
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.programEquivalenceJSON(program, by: by) } }
+    }
+}
+
+struct RoleEquivalenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "A role (canonical, or a native code with --program) across every program.")
+
+    @Argument(help: "Canonical role (manufacturer, importer…) or a native code of --program.") var role: String
+    @Option(help: "Program whose native code ROLE is.") var program: String?
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.roleEquivalenceJSON(role, program: program) } }
+    }
+}
+
+struct CriterionEquivalenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criterion", abstract: "A criterion's links through the crosswalk (declared or via the hub).")
+
+    @Argument(help: "FRAMEWORK:ID, e.g. ctpat:3.4.") var criterion: String
+    @Option(help: "Only links to this framework.") var to: String?
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.criterionEquivalenceJSON(criterion, to: to) } }
+    }
+}

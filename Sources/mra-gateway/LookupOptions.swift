@@ -1,0 +1,50 @@
+import ArgumentParser
+import MRAGateway
+import MRALookup
+import MRARegistry
+
+/// Where `lookup` and `serve` read the registry: `--root DIR` (its
+/// `registry.sqlite`) or `--registry FILE`, as in `exchange`.
+struct RegistryLocation: ParsableArguments {
+    @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
+    @Option(help: "Registry file.") var registry: String?
+
+    func validate() throws {
+        if root != nil && registry != nil { throw ValidationError("give --root DIR or --registry FILE, not both") }
+    }
+
+    var path: String? { registry ?? root.map { ExchangeFolders(root: $0).defaultRegistry } }
+
+    /// The lookup service over the configuration, the criteria (when present) and the registry (when given).
+    func service(_ common: CommonOptions, requireRegistry: Bool) throws -> LookupService {
+        try Self.service(common, path: path, requireRegistry: requireRegistry)
+    }
+
+    /// The lookup service with the registry at `path`, if any.
+    static func service(_ common: CommonOptions, path: String?, requireRegistry: Bool) throws -> LookupService {
+        let configuration = try common.loadConfiguration()
+        guard let path else {
+            if requireRegistry { throw ValidationError("give --root DIR or --registry FILE") }
+            return LookupService(configuration: configuration, criteria: Self.criteria(configuration), directory: nil)
+        }
+        do throws(LookupError) {
+            return LookupService(
+                configuration: configuration, criteria: Self.criteria(configuration),
+                directory: try TraderDirectory(path: path))
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    static func criteria(_ configuration: GatewayConfiguration) -> CriteriaLibrary? {
+        try? CriteriaLibrary(home: configuration.home)
+    }
+}
+
+extension LookupError {
+    /// As a command failure: bad input exits 1, an unreadable registry 2.
+    var commandError: any Error {
+        printError("mra-gateway: \(description)")
+        return ExitCode(code == .registry ? 2 : 1)
+    }
+}
