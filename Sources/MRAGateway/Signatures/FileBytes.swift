@@ -4,9 +4,10 @@
     import Darwin
 #endif
 
-/// Reads a whole file into one array, without an intermediate copy.
-enum FileBytes {
-    static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
+/// Reads a whole file into one array, without an intermediate copy: the one
+/// file reader for signature checks and the exchange's inbox.
+public enum FileBytes {
+    public static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SignatureFailure(.unreadable, "cannot open \(path): \(String(cString: strerror(errno)))")

@@ -1,3 +1,5 @@
+import MRAGateway
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -68,26 +70,11 @@ public enum DurableFiles {
 
     /// Reads a whole file.
     public static func read(_ path: String) throws(ExchangeError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("cannot open", path) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure("cannot read", path) }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var offset = 0
-            while offset < size {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { break }
-                offset += read
-            }
-            failed = offset != size
-            count = offset
+        do {
+            return try FileBytes.read(path, limit: Int.max)
+        } catch {
+            throw ExchangeError(.filesystem, error.message)
         }
-        if failed { throw ExchangeError(.filesystem, "\(path) changed size while being read") }
-        return bytes
     }
 
     /// Modification time in Unix seconds.
