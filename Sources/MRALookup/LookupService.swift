@@ -58,4 +58,9 @@ public struct LookupService: Sendable {
     public func lookupJSON(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> String {
         try lookup(id, scheme: scheme, at: day).json
     }
+
+    /// ``lookupJSON(_:scheme:at:)`` as UTF-8 bytes, for the API.
+    public func lookupBody(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> [UInt8] {
+        try lookup(id, scheme: scheme, at: day).jsonBytes
+    }
 }

@@ -15,18 +15,22 @@ public struct SchemeDetector: Sendable {
     /// The longest identifier looked up; longer ones are rejected.
     public static let maximumLength = 64
 
-    private let schemes: [IdentifierSchemes.Scheme]
-    private let programsByScheme: [String: [String]]
+    /// Every scheme's pattern and its answer, by scheme name.
+    private let patterns: [XMLPattern]
+    private let answers: [Candidate]
 
     public init(configuration: GatewayConfiguration) {
-        schemes = configuration.identifiers.schemes.values.sorted { $0.name < $1.name }
+        let schemes = configuration.identifiers.schemes.values.sorted { $0.name < $1.name }
         var programs: [String: [String]] = [:]
         for program in configuration.catalogue.programs { programs[program.memberIdScheme, default: []].append(program.id) }
-        programsByScheme = programs
+        patterns = schemes.map(\.pattern)
+        answers = schemes.map {
+            Candidate(scheme: $0.name, description: $0.description, programs: programs[$0.name] ?? [])
+        }
     }
 
     /// Whether `name` is a known scheme.
-    public func knows(_ name: String) -> Bool { schemes.contains { $0.name == name } }
+    public func knows(_ name: String) -> Bool { answers.contains { $0.scheme == name } }
 
     /// Checks that `id` can be an identifier at all: not empty, not longer
     /// than ``maximumLength``, printable ASCII or letters, no spaces at the ends.
@@ -44,19 +48,15 @@ public struct SchemeDetector: Sendable {
     /// (an error when it is unknown or `id` does not match it).
     public func candidates(for id: String, scheme: String? = nil) throws(LookupError) -> [Candidate] {
         if let scheme {
-            guard let entry = schemes.first(where: { $0.name == scheme }) else {
+            guard let index = answers.firstIndex(where: { $0.scheme == scheme }) else {
                 throw LookupError(.unknownScheme, "unknown scheme \"\(scheme)\"")
             }
-            guard entry.pattern.matches(id) else {
+            guard patterns[index].matches(id) else {
                 throw LookupError(
-                    .schemeMismatch, "\"\(id)\" does not match the \(scheme) pattern \(entry.pattern.description)")
+                    .schemeMismatch, "\"\(id)\" does not match the \(scheme) pattern \(patterns[index].description)")
             }
-            return [candidate(entry)]
+            return [answers[index]]
         }
-        return schemes.filter { $0.pattern.matches(id) }.map(candidate)
-    }
-
-    private func candidate(_ scheme: IdentifierSchemes.Scheme) -> Candidate {
-        Candidate(scheme: scheme.name, description: scheme.description, programs: programsByScheme[scheme.name] ?? [])
+        return patterns.indices.filter { patterns[$0].matches(id) }.map { answers[$0] }
     }
 }

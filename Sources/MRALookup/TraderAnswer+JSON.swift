@@ -3,8 +3,11 @@ import MRARegistry
 
 extension TraderAnswer {
     /// The API body (`GET /v1/traders/{id}`), fields in a fixed order.
-    public var json: String {
-        var json = JSONText()
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// ``json`` as UTF-8 bytes.
+    public var jsonBytes: [UInt8] {
+        var json = JSONText(capacity: 512 + 1024 * members.count)
         json.openObject()
         json.field("id", id)
         json.field("asOf", asOf.description)
@@ -29,7 +32,7 @@ extension TraderAnswer {
         for member in members { member.write(into: &json) }
         json.closeArray()
         json.closeObject()
-        return json.text
+        return json.bytes
     }
 }
 

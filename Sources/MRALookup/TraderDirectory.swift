@@ -9,12 +9,13 @@ import Synchronization
 /// - SQLite is opened read-only as a WAL reader pool (GRDB `DatabasePool`):
 ///   readers see the last committed state and never block the exchange that
 ///   writes, nor are blocked by it.
-/// - An ``IdentifierIndex`` in memory maps every identifier to its members,
-///   built at open and brought up to date by ``refresh()`` (members seen in
-///   ledger entries after the last refresh, MID links opened since), so a
-///   lookup by a linked id (EORI, BN, MID…) needs no table scan.
-/// - A lookup then reads the member's record, history and links with three
-///   cached prepared statements on one reader, inside one read transaction.
+/// - What a lookup reads of every member (the lookup fields of its record,
+///   its status history, its MID links) is held in memory in a
+///   ``MemberTable`` with an index of every identifier, so answering needs
+///   no SQLite read at all.
+/// - ``refresh()`` brings the table up to date with what the registry
+///   committed since (members carried by newer ledger entries, new events,
+///   new MID links), reading only those members, in one read transaction.
 public final class TraderDirectory: Sendable {
     private let pool: DatabasePool
     private let state: Mutex<State>
@@ -22,13 +23,18 @@ public final class TraderDirectory: Sendable {
     public let path: String
 
     private struct State {
-        var index = IdentifierIndex()
-        /// The last ledger entry and MID link the index has seen.
-        var ledgerId: Int64 = 0
-        var linkId: Int64 = 0
+        var table = MemberTable()
+        var cursor = Cursor()
     }
 
-    /// Opens the registry at `path` read-only and builds the index.
+    /// The last ledger entry, status event and MID link the table has seen.
+    private struct Cursor: Equatable {
+        var ledger: Int64 = 0
+        var event: Int64 = 0
+        var link: Int64 = 0
+    }
+
+    /// Opens the registry at `path` read-only and loads the member table.
     public init(path: String) throws(LookupError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -37,7 +43,7 @@ public final class TraderDirectory: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
-        configuration.maximumReaderCount = 8
+        configuration.maximumReaderCount = 2
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -48,54 +54,34 @@ public final class TraderDirectory: Sendable {
     }
 
     /// Number of identifiers indexed.
-    public var indexedIdentifiers: Int { state.withLock { $0.index.count } }
+    public var indexedIdentifiers: Int { state.withLock { $0.table.indexedIdentifiers } }
 
-    /// Brings the index up to date with what the registry committed since
-    /// the last call. Cheap when nothing changed (two `max(id)` reads).
+    /// Brings the table up to date with what the registry committed since
+    /// the last call. Cheap when nothing changed (three `max(id)` reads);
+    /// reloads everything at the first call or when most members changed.
     public func refresh() throws(LookupError) {
-        let (ledgerId, linkId) = state.withLock { ($0.ledgerId, $0.linkId) }
+        let known = state.withLock { $0.cursor }
         do {
             try pool.read { db in
-                let lastLedger = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ledger") ?? 0
-                let lastLink = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM mid_link") ?? 0
-                guard lastLedger != ledgerId || lastLink != linkId else { return }
-                var additions: [(id: String, program: String, memberId: String)] = []
-                if ledgerId == 0 {
-                    let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM member") ?? 0
-                    additions.reserveCapacity(count * 3)
-                }
-                // Members whose record a newer ledger entry carried: their member id and linked ids.
-                let partners = try String.fetchAll(
-                    db, sql: "SELECT DISTINCT partner FROM ledger WHERE id > ? AND direction = 'inbound'",
-                    arguments: [ledgerId])
-                for partner in partners {
-                    let members = try Row.fetchCursor(
-                        db, sql: "SELECT program, memberId FROM member WHERE source = ? AND seenIn > ?",
-                        arguments: [partner, ledgerId])
-                    while let row = try members.next() {
-                        additions.append((row[1], row[0], row[1]))
+                let latest = Cursor(
+                    ledger: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ledger") ?? 0,
+                    event: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM member_event") ?? 0,
+                    link: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM mid_link") ?? 0)
+                guard latest != known else { return }
+                let changed = known == Cursor() ? nil : try Self.changedMembers(db, since: known)
+                let total = state.withLock { $0.table.count }
+                if let changed, changed.count <= max(1_000, total / 4) {
+                    let facts = try changed.compactMap { try Self.facts(db, program: $0.program, memberId: $0.memberId) }
+                    state.withLock { state in
+                        for member in facts { state.table.upsert(member) }
+                        state.cursor = latest
                     }
-                    let linked = try Row.fetchCursor(
-                        db,
-                        sql: """
-                            SELECT m.program, m.memberId, json_extract(j.value, '$.value')
-                            FROM member m, json_each(m.record, '$.linkedIds') j
-                            WHERE m.source = ? AND m.seenIn > ?
-                            """, arguments: [partner, ledgerId])
-                    while let row = try linked.next() {
-                        if let value: String = row[2] { additions.append((value, row[0], row[1])) }
+                } else {
+                    let table = try Self.loadAll(db)
+                    state.withLock { state in
+                        state.table = table
+                        state.cursor = latest
                     }
-                }
-                let links = try Row.fetchCursor(
-                    db, sql: "SELECT program, memberId, mid FROM mid_link WHERE id > ?", arguments: [linkId])
-                while let row = try links.next() { additions.append((row[2], row[0], row[1])) }
-                state.withLock { state in
-                    if state.ledgerId == 0 { state.index.reserve(additions.count) }
-                    for addition in additions {
-                        state.index.add(addition.id, program: addition.program, memberId: addition.memberId)
-                    }
-                    state.ledgerId = lastLedger
-                    state.linkId = lastLink
                 }
             }
         } catch {
@@ -103,76 +89,114 @@ public final class TraderDirectory: Sendable {
         }
     }
 
-    /// The members that carry `id` (as member id, linked id or MID), read
-    /// in one transaction, ordered by program and member id.
+    /// The members that carry `id` (as member id, linked id or MID),
+    /// ordered by program and member id.
     public func members(carrying id: String) throws(LookupError) -> [MemberFacts] {
-        var keys = state.withLock { $0.index.members(id) }
-        keys.sort { ($0.program, $0.memberId) < ($1.program, $1.memberId) }
-        guard !keys.isEmpty else { return [] }
-        do {
-            return try pool.read { db in
-                try keys.compactMap { key -> MemberFacts? in
-                    guard let facts = try Self.facts(db, program: key.program, memberId: key.memberId),
-                        facts.scheme(carrying: id) != nil
-                    else { return nil }
-                    return facts
-                }
-            }
-        } catch let error as LookupError {
-            throw error
-        } catch {
-            throw LookupError(.registry, "\(path): \(error)")
+        var members = state.withLock { $0.table.members(carrying: id) }
+        if members.count > 1 {
+            members.sort { ($0.record.program, $0.record.memberId) < ($1.record.program, $1.record.memberId) }
         }
+        return members
     }
 
+    /// Members a ledger entry, status event or MID link after `cursor` touched.
+    private static func changedMembers(_ db: Database, since cursor: Cursor) throws -> [MemberKey] {
+        var keys = Set<MemberKey>()
+        func collect(_ sql: String, _ arguments: StatementArguments) throws {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { keys.insert(MemberKey(program: row[0], memberId: row[1])) }
+        }
+        let partners = try String.fetchAll(
+            db, sql: "SELECT DISTINCT partner FROM ledger WHERE id > ? AND direction = 'inbound'",
+            arguments: [cursor.ledger])
+        for partner in partners {
+            try collect("SELECT program, memberId FROM member WHERE source = ? AND seenIn > ?", [partner, cursor.ledger])
+        }
+        try collect("SELECT program, memberId FROM member_event WHERE id > ?", [cursor.event])
+        try collect("SELECT program, memberId FROM mid_link WHERE id > ?", [cursor.link])
+        return keys.sorted { ($0.program, $0.memberId) < ($1.program, $1.memberId) }
+    }
+
+    private struct MemberKey: Hashable {
+        var program: String
+        var memberId: String
+    }
+
+    /// Every member, its events and links, read in three passes.
+    private static func loadAll(_ db: Database) throws -> MemberTable {
+        var table = MemberTable()
+        table.reserve(members: try Int.fetchOne(db, sql: "SELECT count(*) FROM member") ?? 0)
+        let members = try Row.fetchCursor(db, sql: "SELECT program, memberId, " + recordColumns + " FROM member")
+        while let row = try members.next() {
+            table.upsert(MemberFacts(record: record(row, program: row[0], memberId: row[1]), events: [], links: []))
+        }
+        let events = try Row.fetchCursor(
+            db, sql: "SELECT program, memberId, " + eventColumns + " FROM member_event ORDER BY id")
+        while let row = try events.next() {
+            if let event = event(row) { table.append(event, program: row[0], memberId: row[1]) }
+        }
+        let links = try Row.fetchCursor(db, sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link ORDER BY id")
+        while let row = try links.next() { table.append(link(row), program: row[0], memberId: row[1]) }
+        return table
+    }
+
+    /// One member's facts, or nil when the registry has no such member.
     private static func facts(_ db: Database, program: String, memberId: String) throws -> MemberFacts? {
         let arguments: StatementArguments = [program, memberId]
-        // The fields a lookup uses, taken apart by SQLite's JSON functions (a JSONDecoder per
-        // request cost more than the three queries together). Lists come as text joined by
-        // unit separators (31), a linked id's scheme and value by a record separator (30).
         guard
             let row = try Row.fetchOne(
-                try db.cachedStatement(
-                    sql: """
-                        SELECT status, json_extract(record, '$.memberIdScheme'), json_extract(record, '$.legalName'),
-                            json_extract(record, '$.authType'), json_extract(record, '$.consent'),
-                            (SELECT group_concat(value, char(31)) FROM json_each(record, '$.roles')),
-                            (SELECT group_concat(json_extract(value, '$.scheme') || char(30) || json_extract(value, '$.value'),
-                                char(31)) FROM json_each(record, '$.linkedIds'))
-                        FROM member WHERE program = ? AND memberId = ?
-                        """), arguments: arguments)
+                try db.cachedStatement(sql: "SELECT program, memberId, " + recordColumns + " FROM member WHERE program = ? AND memberId = ?"),
+                arguments: arguments)
         else { return nil }
-        func list(_ text: String?) -> [String] {
-            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
-        }
-        let record = TraderRecord(
-            program: program, memberId: memberId, memberIdScheme: row[1] ?? "", legalName: row[2] ?? "",
-            status: MemberStatus(rawValue: row[0] ?? "") ?? .active, roles: list(row[5]), authType: row[3],
-            linkedIds: list(row[6]).compactMap { pair in
-                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
-                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
-            },
-            consent: (row[4] as Int?).map { $0 != 0 })
         var events: [MemberEvent] = []
         let eventRows = try Row.fetchCursor(
             try db.cachedStatement(
-                sql: """
-                    SELECT kind, effective, reason, cause, partner, batchId FROM member_event
-                    WHERE program = ? AND memberId = ? ORDER BY id
-                    """), arguments: arguments)
-        while let row = try eventRows.next() {
-            guard let kind = MemberEvent.Kind(rawValue: row[0]) else { continue }
-            events.append(
-                MemberEvent(
-                    kind: kind, effective: row[1], reason: row[2],
-                    cause: MemberEvent.Cause(rawValue: row[3]) ?? .record, partner: row[4], batchId: row[5]))
-        }
+                sql: "SELECT program, memberId, " + eventColumns + " FROM member_event WHERE program = ? AND memberId = ? ORDER BY id"),
+            arguments: arguments)
+        while let row = try eventRows.next() { if let event = event(row) { events.append(event) } }
         var links: [MIDLink] = []
         let linkRows = try Row.fetchCursor(
             try db.cachedStatement(
-                sql: "SELECT mid, validFrom, validTo FROM mid_link WHERE program = ? AND memberId = ? ORDER BY id"),
+                sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link WHERE program = ? AND memberId = ? ORDER BY id"),
             arguments: arguments)
-        while let row = try linkRows.next() { links.append(MIDLink(mid: row[0], validFrom: row[1], validTo: row[2])) }
-        return MemberFacts(record: record, events: events, links: links)
+        while let row = try linkRows.next() { links.append(link(row)) }
+        return MemberFacts(record: record(row, program: program, memberId: memberId), events: events, links: links)
     }
+
+    /// The record fields a lookup uses, taken apart by SQLite's JSON functions (much cheaper
+    /// than a JSONDecoder). Lists come as text joined by unit separators (31), a linked id's
+    /// scheme and value by a record separator (30). Columns 2… of a row that starts with
+    /// program and member id.
+    private static let recordColumns = """
+        status, json_extract(record, '$.memberIdScheme'), json_extract(record, '$.legalName'),
+        json_extract(record, '$.authType'), json_extract(record, '$.consent'),
+        (SELECT group_concat(value, char(31)) FROM json_each(record, '$.roles')),
+        (SELECT group_concat(json_extract(value, '$.scheme') || char(30) || json_extract(value, '$.value'),
+            char(31)) FROM json_each(record, '$.linkedIds'))
+        """
+    private static let eventColumns = "kind, effective, reason, cause, partner, batchId"
+    private static let linkColumns = "mid, validFrom, validTo"
+
+    private static func record(_ row: Row, program: String, memberId: String) -> TraderRecord {
+        func list(_ text: String?) -> [String] {
+            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
+        }
+        return TraderRecord(
+            program: program, memberId: memberId, memberIdScheme: row[3] ?? "", legalName: row[4] ?? "",
+            status: MemberStatus(rawValue: row[2] ?? "") ?? .active, roles: list(row[7]), authType: row[5],
+            linkedIds: list(row[8]).compactMap { pair in
+                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
+                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
+            },
+            consent: (row[6] as Int?).map { $0 != 0 })
+    }
+
+    private static func event(_ row: Row) -> MemberEvent? {
+        guard let kind = MemberEvent.Kind(rawValue: row[2]) else { return nil }
+        return MemberEvent(
+            kind: kind, effective: row[3], reason: row[4], cause: MemberEvent.Cause(rawValue: row[5]) ?? .record,
+            partner: row[6], batchId: row[7])
+    }
+
+    private static func link(_ row: Row) -> MIDLink { MIDLink(mid: row[2], validFrom: row[3], validTo: row[4]) }
 }

@@ -28,10 +28,10 @@ struct LookupRoutes: Sendable {
         router.get("/v1/traders/:id") { request, context in
             // Path parameters arrive percent-encoded: decode, so that `has%20space` is checked as `has space`.
             let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw
+            let id = raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw
             let query = request.uri.queryParameters
             let day = try LookupService.day(query.get("at"))
-            return Self.ok(try service.lookupJSON(id, scheme: query.get("scheme"), at: day))
+            return Self.ok(try service.lookupBody(id, scheme: query.get("scheme"), at: day))
         }
         router.get("/v1/programs") { _, _ in Self.ok(service.programsJSON()) }
         router.get("/v1/equivalence/programs/:program") { request, context in
@@ -59,5 +59,11 @@ struct LookupRoutes: Sendable {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+
+    static func ok(_ json: [UInt8]) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

@@ -7,6 +7,8 @@ internal import CMRALibXML2
 /// compilation, and `xmlRegexpExec` keeps its matching state on its own stack.
 public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
     private let pointer: xmlRegexpPtr
+    /// The lengths a match can have, when the pattern's text tells.
+    private let length: PatternLength?
     /// The pattern as written.
     public let description: String
 
@@ -16,13 +18,21 @@ public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
             throw XMLError(code: .pattern, message: "not a valid XML Schema regular expression: \(pattern)")
         }
         pointer = compiled
+        length = PatternLength.of(pattern)
         description = pattern
     }
 
     deinit { xmlRegFreeRegexp(pointer) }
 
+    /// Number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a sequence.
+    private static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
     /// Whether the whole of `text` matches.
     public func matches(_ text: String) -> Bool {
-        xmlRegexpExec(pointer, text) == 1
+        if let length, !length.admits(Self.scalarCount(text)) { return false }
+        return xmlRegexpExec(pointer, text) == 1
     }
 }

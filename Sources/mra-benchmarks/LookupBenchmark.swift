@@ -1,4 +1,5 @@
 import Foundation
+import MRAGateway
 import MRALookup
 import MRARegistrySQLite
 
@@ -44,6 +45,8 @@ func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String]
         say("  reusing registry \(path)")
     }
 
+    say(try inProcessLookupCost(registry: path, members: members))
+
     let port = 20_000 + Int(getpid() % 20_000)
     let base = "http://127.0.0.1:\(port)"
     let server = Process()
@@ -75,7 +78,32 @@ func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String]
     say("  wrk -t1 -c\(connections) -d\(seconds)s, random members by member id / EORI / MID:")
     say("    \(rate)   latency p50 \(p50.dropFirst(3).trimmed)  p90 \(p90.dropFirst(3).trimmed)  p99 \(p99.dropFirst(3).trimmed)   \(errors)")
     say("  load average after: \(loadAverage())")
+    say("  server peak memory: \(serverPeakMemory(server.processIdentifier))")
     return lines
+}
+
+/// The cost of one lookup answer inside the process (no HTTP): the same
+/// random identifiers as wrk asks for, answered and written as JSON.
+private func inProcessLookupCost(registry: String, members: Int, count: Int = 50_000) throws -> String {
+    let configuration = try GatewayConfiguration.load()
+    let service = LookupService(
+        configuration: configuration, criteria: nil, directory: try TraderDirectory(path: registry))
+    var generator = SystemRandomNumberGenerator()
+    let ids = (0..<count).map { _ in
+        let i = Int.random(in: 0..<members, using: &generator)
+        let ids = SyntheticRegistry.identifiers(i)
+        return [ids.memberId, ids.linked, ids.mid][Int.random(in: 0..<3, using: &generator)]
+    }
+    let day = CalendarDate.today()
+    var bytes = 0
+    for id in ids.prefix(2000) { bytes += try service.lookupJSON(id, at: day).utf8.count }  // warm-up
+    bytes = 0
+    let start = Date()
+    for id in ids { bytes += try service.lookupJSON(id, at: day).utf8.count }
+    let elapsed = Date().timeIntervalSince(start)
+    return String(
+        format: "  in process: %.1f µs per lookup answer (%d random ids, %.0f bytes per answer)",
+        elapsed / Double(count) * 1e6, count, Double(bytes) / Double(count))
 }
 
 /// wrk's request generator: member `i` in `0..<members`, asked for by one of its identifiers.
@@ -121,6 +149,12 @@ private func run(_ arguments: [String]) throws -> (status: Int32, output: String
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The server's VmHWM, as /proc gives it.
+private func serverPeakMemory(_ pid: Int32) -> String {
+    let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+    return status.firstLine(starting: "VmHWM:").map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) } ?? "?"
 }
 
 private func loadAverage() -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Hummingbird
+import Logging
 import MRALookup
 import MRALookupServer
 
@@ -21,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
+        // logfmt on standard error, as the exchange logs; the application keeps it at warnings.
+        LogSetup.bootstrap(level: .info)
         let service: LookupService
         do {
             service = try location.service(common, requireRegistry: true)

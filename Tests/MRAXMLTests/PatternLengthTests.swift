@@ -1,0 +1,42 @@
+import Testing
+
+@testable import MRAXML
+
+@Suite struct PatternLengthTests {
+    @Test(
+        "reads the shortest and longest match from an XSD pattern",
+        arguments: [
+            ("[A-Za-z0-9]{1,20}", 1, 20 as Int?),
+            ("[A-Z]{2}AEO[CSF][A-Z0-9]{1,29}", 7, 35),
+            ("(GB|XI)([0-9]{12}|[0-9]{15})", 14, 17),
+            ("[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}[A-Za-z0-9]{2}|[0-9]{6}-[0-9]{5}", 11, 12),
+            (#"\d{1,12}-?[0-9K]"#, 2, 14),
+            (#"\p{Lu}\p{L}*"#, 1, nil),
+            ("[A-ZÑ&]{3}\\d{6}[A-Z0-9]{3}", 12, 12),
+            ("[a-z-[aeiou]]+x?", 1, nil),
+            ("(ab)*", 0, nil),
+            ("()*", 0, 0),
+            (#"\d{4,}"#, 4, nil),
+            ("a.c", 3, 3),
+        ] as [(String, Int, Int?)])
+    func bounds(pattern: String, minimum: Int, maximum: Int?) {
+        #expect(PatternLength.of(pattern) == PatternLength(minimum: minimum, maximum: maximum))
+    }
+
+    @Test("gives no bounds for a pattern it cannot read", arguments: ["(ab", "a{2", "[abc", "a{x}", "*a", #"\p{Lu"#])
+    func unreadable(pattern: String) {
+        #expect(PatternLength.of(pattern) == nil)
+    }
+
+    @Test("a pattern still matches exactly what it should once lengths are tested first")
+    func sameAnswers() throws {
+        let pattern = try XMLPattern(#"(GB|XI)([0-9]{12}|[0-9]{15})"#)
+        for text in ["GB123456789012", "XI123456789012345", "GB1234567890123", "GB12345678901", "", "GB", "ÄB123456789012"] {
+            let expected = (text.hasPrefix("GB") || text.hasPrefix("XI")) && [14, 17].contains(text.count)
+            #expect(pattern.matches(text) == expected, "\(text)")
+        }
+        let unicode = try XMLPattern(#"\p{L}{3}"#)
+        #expect(unicode.matches("Łód"))
+        #expect(!unicode.matches("Łódź"))
+    }
+}
