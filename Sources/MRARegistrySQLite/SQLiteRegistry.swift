@@ -29,6 +29,7 @@ public struct SQLiteRegistry: Registry {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)

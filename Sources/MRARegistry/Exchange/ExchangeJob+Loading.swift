@@ -35,6 +35,7 @@ extension ExchangeJob {
         progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
         let started = Timestamp.monotonic()
         var readSeconds = 0.0
+        var storeSeconds = 0.0
         defer { progress?.end() }
         do {
             let applied = try registry.transaction { session in
@@ -72,6 +73,8 @@ extension ExchangeJob {
                         starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
                         if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
                         guard let context, let record = read.record, !errorsSeen, failure == nil else { return }
+                        let putStarted = Timestamp.monotonic()
+                        defer { storeSeconds += Timestamp.monotonic() - putStarted }
                         do {
                             switch try session.put(record, in: context) {
                             case .inserted: counts.inserted += 1
@@ -118,7 +121,7 @@ extension ExchangeJob {
                 logger.debug(
                     "loaded",
                     metadata: [
-                        "readAndStoreSeconds": "\(readSeconds)", "receiptSeconds": "\(Timestamp.monotonic() - receiptStarted)",
+                        "readAndStoreSeconds": "\(readSeconds)", "storeSeconds": "\(storeSeconds)", "receiptSeconds": "\(Timestamp.monotonic() - receiptStarted)",
                     ])
                 CrashPoints.reach()
                 return entry
