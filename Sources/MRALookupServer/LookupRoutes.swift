@@ -55,15 +55,13 @@ struct LookupRoutes: Sendable {
         }
     }
 
+    private static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+
     static func ok(_ json: String) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        Response(status: .ok, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
     static func ok(_ json: [UInt8]) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+        Response(status: .ok, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

@@ -1,14 +1,32 @@
 /// The shortest and longest text (in Unicode scalars) an XML Schema regular
-/// expression can match, read from the pattern's text: a cheap test that
-/// lets ``XMLPattern`` skip running the automaton on text of a length the
-/// pattern can never match. Sound by construction: any construct it does
-/// not know gives no bounds at all (nil), never wrong ones.
+/// expression can match, and the characters a match can start with, read
+/// from the pattern's text: a cheap test that lets ``XMLPattern`` skip
+/// running the automaton on text the pattern can never match. Sound by
+/// construction: any construct it does not know gives no bounds at all
+/// (nil), or lets every first character through, never a wrong answer.
 struct PatternLength: Equatable {
     var minimum: Int
     /// nil: unbounded.
     var maximum: Int?
+    /// The characters a non-empty match can start with.
+    var first = FirstCharacters.any
+
+    init(minimum: Int, maximum: Int?, first: FirstCharacters = .any) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.first = first
+    }
+
+    static func == (a: PatternLength, b: PatternLength) -> Bool { a.minimum == b.minimum && a.maximum == b.maximum }
 
     func admits(_ length: Int) -> Bool { length >= minimum && maximum.map { length <= $0 } ?? true }
+
+    /// Whether text of `length` scalars whose first byte is `firstByte` may match.
+    func admits(length: Int, firstByte: UInt8?) -> Bool {
+        guard admits(length) else { return false }
+        guard let firstByte else { return true }
+        return first.contains(firstByte)
+    }
 
     /// The bounds of `pattern`, or nil when the pattern uses something this reader does not know.
     static func of(_ pattern: String) -> PatternLength? {
@@ -31,16 +49,22 @@ struct PatternLength: Equatable {
                 guard let other = branch() else { return nil }
                 result = PatternLength(
                     minimum: min(result.minimum, other.minimum),
-                    maximum: result.maximum.flatMap { a in other.maximum.map { b in max(a, b) } })
+                    maximum: result.maximum.flatMap { a in other.maximum.map { b in max(a, b) } },
+                    first: result.first.union(other.first))
             }
             return result
         }
 
-        /// piece*: lengths add up.
+        /// piece*: lengths add up; a match starts with the first piece that cannot be empty, or one before it.
         private mutating func branch() -> PatternLength? {
-            var total = PatternLength(minimum: 0, maximum: 0)
+            var total = PatternLength(minimum: 0, maximum: 0, first: .none)
+            var startsHere = true
             while let scalar = next, scalar != "|", scalar != ")" {
                 guard let piece = piece() else { return nil }
+                if startsHere {
+                    total.first = total.first.union(piece.first)
+                    startsHere = piece.minimum == 0
+                }
                 total.minimum += piece.minimum
                 total.maximum = total.maximum.flatMap { a in piece.maximum.map { a + $0 } }
             }
@@ -53,7 +77,8 @@ struct PatternLength: Equatable {
             guard let (low, high) = quantifier() else { return nil }
             return PatternLength(
                 minimum: atom.minimum * low,
-                maximum: high.flatMap { h in atom.maximum.map { $0 * h } } ?? (atom.maximum == 0 ? 0 : nil))
+                maximum: high.flatMap { h in atom.maximum.map { $0 * h } } ?? (atom.maximum == 0 ? 0 : nil),
+                first: atom.first)
         }
 
         private mutating func atom() -> PatternLength? {
@@ -65,44 +90,76 @@ struct PatternLength: Equatable {
                 position += 1
                 return inner
             case "[":
-                return skipClass() ? PatternLength(minimum: 1, maximum: 1) : nil
+                guard let first = characterClass() else { return nil }
+                return PatternLength(minimum: 1, maximum: 1, first: first)
             case "\\":
-                return skipEscape() ? PatternLength(minimum: 1, maximum: 1) : nil
+                guard let first = escape() else { return nil }
+                return PatternLength(minimum: 1, maximum: 1, first: first)
             case "?", "*", "+", "{", "}", ")", "]", "|":
                 return nil
+            case ".":
+                return PatternLength(minimum: 1, maximum: 1, first: .any)
             default:
-                return PatternLength(minimum: 1, maximum: 1)
+                return PatternLength(minimum: 1, maximum: 1, first: FirstCharacters(scalar))
             }
         }
 
-        /// The rest of a character class after `[`, nested subtractions included.
-        private mutating func skipClass() -> Bool {
+        /// The rest of a character class after `[`: the characters it admits.
+        /// Plain members and ranges are read; a negation or a subtraction admits anything.
+        private mutating func characterClass() -> FirstCharacters? {
+            var set = FirstCharacters.none
+            var exact = next != "^"
+            var previous: Unicode.Scalar?
             var depth = 1
             while let scalar = next {
                 position += 1
                 switch scalar {
-                case "\\": guard skipEscape() else { return false }
-                case "[": depth += 1
+                case "\\":
+                    guard let escaped = escape() else { return nil }
+                    set = set.union(escaped)
+                    previous = nil
+                case "[":
+                    depth += 1
+                    exact = false
                 case "]":
                     depth -= 1
-                    if depth == 0 { return true }
-                default: break
+                    if depth == 0 { return exact ? set : .any }
+                case "-" where previous != nil && next != nil && next != "]" && next != "[":
+                    let upper = next!
+                    position += 1
+                    if upper == "\\" { return skipEscapeThenAny() }
+                    set = set.union(FirstCharacters(range: previous!...upper))
+                    previous = nil
+                default:
+                    set = set.union(FirstCharacters(scalar))
+                    previous = scalar
                 }
             }
-            return false
+            return nil
         }
 
-        /// The rest of an escape after `\`: one character, or `p{…}` / `P{…}`.
-        private mutating func skipEscape() -> Bool {
-            guard let scalar = next else { return false }
+        private mutating func skipEscapeThenAny() -> FirstCharacters? { escape() == nil ? nil : .any }
+
+        /// The rest of an escape after `\`: the characters it stands for
+        /// (single-character escapes and `\d` exactly, other classes as anything).
+        private mutating func escape() -> FirstCharacters? {
+            guard let scalar = next else { return nil }
             position += 1
-            guard scalar == "p" || scalar == "P" else { return true }
-            guard next == "{" else { return false }
-            while let inner = next {
-                position += 1
-                if inner == "}" { return true }
+            switch scalar {
+            case "p", "P":
+                guard next == "{" else { return nil }
+                while let inner = next {
+                    position += 1
+                    if inner == "}" { return .any }
+                }
+                return nil
+            case "d": return FirstCharacters.digits
+            case "n": return FirstCharacters("\n")
+            case "r": return FirstCharacters("\r")
+            case "t": return FirstCharacters("\t")
+            case "s", "S", "i", "I", "c", "C", "D", "w", "W": return .any
+            default: return FirstCharacters(scalar)
             }
-            return false
         }
 
         /// `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}` or none, as (least, most; nil unbounded).
@@ -136,5 +193,45 @@ struct PatternLength: Equatable {
             }
             return value
         }
+    }
+}
+
+/// A set of characters a match may start with: exact for ASCII, and one
+/// flag for everything beyond (a match whose first byte is not ASCII is let through when it is set).
+struct FirstCharacters: Equatable {
+    private var low: UInt64
+    private var high: UInt64
+    private var beyondASCII: Bool
+
+    static let none = FirstCharacters(low: 0, high: 0, beyondASCII: false)
+    static let any = FirstCharacters(low: ~0, high: ~0, beyondASCII: true)
+    /// `\d`: ASCII digits, and the other Unicode decimal digits beyond ASCII.
+    static let digits = FirstCharacters(range: "0"..."9").union(FirstCharacters(low: 0, high: 0, beyondASCII: true))
+
+    private init(low: UInt64, high: UInt64, beyondASCII: Bool) {
+        self.low = low
+        self.high = high
+        self.beyondASCII = beyondASCII
+    }
+
+    init(_ scalar: Unicode.Scalar) { self.init(range: scalar...scalar) }
+
+    init(range: ClosedRange<Unicode.Scalar>) {
+        self = .none
+        if range.upperBound.value >= 0x80 { beyondASCII = true }
+        guard range.lowerBound.value < 0x80 else { return }
+        for value in range.lowerBound.value...min(range.upperBound.value, 0x7F) {
+            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        }
+    }
+
+    func union(_ other: FirstCharacters) -> FirstCharacters {
+        FirstCharacters(low: low | other.low, high: high | other.high, beyondASCII: beyondASCII || other.beyondASCII)
+    }
+
+    /// Whether a text starting with `byte` (its first UTF-8 byte) may be in the set.
+    func contains(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return beyondASCII }
+        return byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
     }
 }

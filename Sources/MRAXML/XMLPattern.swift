@@ -24,15 +24,25 @@ public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
 
     deinit { xmlRegFreeRegexp(pointer) }
 
-    /// Number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a sequence.
-    private static func scalarCount(_ text: String) -> Int {
+    /// Number of Unicode scalars of `text` (its UTF-8 bytes that do not
+    /// continue a sequence), or nil when it holds a NUL.
+    private static func scalarCount(_ text: String) -> Int? {
         var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes {
+                if byte == 0 { return nil }
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            return count
+        }
     }
 
     /// Whether the whole of `text` matches.
     public func matches(_ text: String) -> Bool {
-        if let length, !length.admits(Self.scalarCount(text)) { return false }
+        // libxml2 reads a C string: a NUL would end the text early, so text with one never matches.
+        guard let scalars = Self.scalarCount(text) else { return false }
+        if let length, !length.admits(length: scalars, firstByte: text.utf8.first) { return false }
         return xmlRegexpExec(pointer, text) == 1
     }
 }

@@ -23,6 +23,21 @@ import Testing
         #expect(PatternLength.of(pattern) == PatternLength(minimum: minimum, maximum: maximum))
     }
 
+    @Test(
+        "knows which characters a match can start with",
+        arguments: [
+            ("[A-Z]{2}AEO[CSF][A-Z0-9]{1,29}", "D", true), ("[A-Z]{2}AEO[CSF][A-Z0-9]{1,29}", "1", false),
+            ("(GB|XI)[0-9]{12}", "X", true), ("(GB|XI)[0-9]{12}", "D", false),
+            (#"\d{9}RM\d{4}"#, "7", true), (#"\d{9}RM\d{4}"#, "R", false), (#"\d{3}"#, "٣", true),
+            ("a?b", "b", true), ("a?b", "c", false), ("(a|)?[0-9]", "5", true),
+            ("[^a]x", "a", true), ("[a-z-[aeiou]]", "!", true), (".x", "!", true), (#"\p{Lu}x"#, "1", true),
+            ("[A-ZÑ&]{3}", "Ñ", true), ("[A-ZÑ&]{3}", "&", true), ("[A-ZÑ&]{3}", "a", false),
+        ] as [(String, String, Bool)])
+    func firstCharacters(pattern: String, text: String, admitted: Bool) throws {
+        let bounds = try #require(PatternLength.of(pattern))
+        #expect(bounds.first.contains(text.utf8.first!) == admitted)
+    }
+
     @Test("gives no bounds for a pattern it cannot read", arguments: ["(ab", "a{2", "[abc", "a{x}", "*a", #"\p{Lu"#])
     func unreadable(pattern: String) {
         #expect(PatternLength.of(pattern) == nil)
