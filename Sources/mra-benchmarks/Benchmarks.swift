@@ -14,6 +14,7 @@ struct Benchmarks {
         var signatures = true
         var registry = false
         var baseRecords = 1_000_000
+        var storeOnly = false
         var arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "--lookup" {
             let gateway = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -29,9 +30,10 @@ struct Benchmarks {
             case "--no-signatures": signatures = false
             case "--registry": registry = true
             case "--base-records": baseRecords = Int(arguments.popFirst() ?? "") ?? baseRecords
+            case "--store-only": storeOnly = true
             default:
                 print(
-                    "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]]"
+                    "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]] [--store-only]"
                 )
                 print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--registry FILE]")
                 return
@@ -45,6 +47,10 @@ struct Benchmarks {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
 
+        if storeOnly {
+            print(try runStoreOnlyBenchmark(records: records, configuration: configuration, workDirectory: work))
+            return
+        }
         if registry {
             print("registry (exchange run vs validate, best of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores):")
             for line in try runRegistryBenchmark(

@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRARegistrySQLite
 
 /// Registry benchmarks (`--registry`): loading a signed batch with
 /// `mra-gateway exchange run` (verify, read, check, map, one transaction into
@@ -65,6 +66,8 @@ func runRegistryBenchmark(
             format: "  load / validate speed: %.2f (target ≥ 0.50); exchange run also verifies the signature, signs a receipt and archives",
             validate.seconds / load.seconds))
 
+    lines.append(try storeOnly(generator.records(count: records, seed: 2026), program: program, workDirectory: workDirectory))
+
     // 2. A delta of `deltaChanges` members on top of `baseRecords`.
     let baseMembers = generator.records(count: baseRecords, seed: 7)
     let base = try signedBatch(baseMembers, id: "BENCH-BASE-\(baseRecords)", kind: .full, created: "2026-01-01T00:00:00Z")
@@ -95,4 +98,34 @@ func runRegistryBenchmark(
     let size = (try FileManager.default.attributesOfItem(atPath: baseRoot + "/registry.sqlite")[.size] as? Int) ?? 0
     lines.append(String(format: "  registry file with %d members: %.0f MiB", baseRecords, Double(size) / 1_048_576))
     return lines
+}
+
+/// ``storeOnly(_:program:workDirectory:)`` alone (`--store-only`), for profiling the registry.
+func runStoreOnlyBenchmark(records: Int, configuration: GatewayConfiguration, workDirectory: String) throws -> String {
+    let generator = try RecordGenerator(configuration: configuration, program: "eu-aeo", today: CalendarDate.today())
+    return try storeOnly(generator.records(count: records, seed: 2026), program: "eu-aeo", workDirectory: workDirectory)
+}
+
+/// The registry's share of a load: `records` put into an empty SQLite
+/// registry in one transaction, in process (no reading, no signature).
+private func storeOnly(_ records: [TraderRecord], program: String, workDirectory: String) throws -> String {
+    let path = workDirectory + "/store-only.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let registry = try SQLiteRegistry(path: path)
+    let started = Date()
+    try registry.transaction { session in
+        let entry = try session.record(
+            LedgerEntry(
+                direction: .inbound, partner: program, fileName: "store-only.xml", digest: "store-only", byteCount: 0,
+                batchId: "STORE-ONLY", batchKind: "full", receivedAt: "2026-11-01T00:00:00Z",
+                processedAt: "2026-11-01T00:00:00Z", outcome: .applied))
+        let context = BatchContext(
+            ledgerId: entry.id, partner: program, batchId: "STORE-ONLY", isFull: true, date: "2026-11-01",
+            processedAt: "2026-11-01T00:00:00Z")
+        for record in records { _ = try session.put(record, in: context) }
+    }
+    let seconds = Date().timeIntervalSince(started)
+    return String(
+        format: "  registry alone (put in one transaction, in process): %.3f s, %.1f µs per record", seconds,
+        seconds / Double(records.count) * 1e6)
 }
