@@ -13,6 +13,10 @@ import GRDB
 ///   (`seenIn`, for full lists).
 /// - `member_event`: the status history, appended only.
 /// - `mid_link`: member ↔ MID links with their validity period.
+///
+/// Indexes serve the queries that exist (member by key, by source for full
+/// lists, events and links by member); each one costs every loaded record a
+/// B-tree insert.
 enum RegistrySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -94,6 +98,11 @@ enum RegistrySchema {
                     CREATE INDEX mid_link_member ON mid_link(program, memberId, id);
                     CREATE INDEX mid_link_mid ON mid_link(mid);
                     """)
+        }
+        // Every index costs a B-tree insert per loaded record: keep only those a query uses.
+        // Exports filter on changedAt while they scan; lookups find MIDs in memory.
+        migrator.registerMigration("v2: drop indexes no query uses") { db in
+            try db.execute(sql: "DROP INDEX member_changed; DROP INDEX mid_link_mid;")
         }
         return migrator
     }

@@ -85,21 +85,26 @@ struct SQLiteSession: RegistrySession {
                     .execute(arguments: [batch.partner, batch.ledgerId, existing["rowid"] as Int64])
                 return .unchanged
             }
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO member (program, memberId, source, status, statusEffective, lastValidated, record,
-                        changedBy, changedAt, seenIn)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (program, memberId) DO UPDATE SET source = excluded.source, status = excluded.status,
-                        statusEffective = excluded.statusEffective, lastValidated = excluded.lastValidated,
-                        record = excluded.record, changedBy = excluded.changedBy, changedAt = excluded.changedAt,
-                        seenIn = excluded.seenIn
-                    """
-            ).execute(arguments: [
-                record.program, record.memberId, batch.partner, record.status.rawValue,
-                record.statusEffective?.description, record.lastValidated?.description, stored, batch.batchId,
-                batch.processedAt, batch.ledgerId,
-            ])
+            let values: StatementArguments = [
+                batch.partner, record.status.rawValue, record.statusEffective?.description,
+                record.lastValidated?.description, stored, batch.batchId, batch.processedAt, batch.ledgerId,
+            ]
+            if let existing {
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE member SET source = ?, status = ?, statusEffective = ?, lastValidated = ?, record = ?,
+                            changedBy = ?, changedAt = ?, seenIn = ? WHERE rowid = ?
+                        """
+                ).execute(arguments: values + [existing["rowid"] as Int64])
+            } else {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO member (program, memberId, source, status, statusEffective, lastValidated, record,
+                            changedBy, changedAt, seenIn)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [record.program, record.memberId] + values)
+            }
             for event in StatusHistory.events(for: record, before: before, in: batch) {
                 try append(event, program: record.program, memberId: record.memberId, batch: batch)
             }
