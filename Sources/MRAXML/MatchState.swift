@@ -3,10 +3,12 @@ internal import CMRALibXML2
 /// Everything that changes while matching one document, as one value: each
 /// parse event is a single mutation of it.
 ///
-/// Matches wait in one flat list, tagged with the frame (record or group
-/// instance) and query they belong to, until their frame closes; only then
-/// are they sorted into the `[[Match]]` shape that ``StreamedRecord`` and
-/// ``Match/members`` expose. Batch matches go straight to ``batch``.
+/// Matches wait in one flat list of plain values, tagged with the frame
+/// (record or group instance) and query they belong to, their text kept as
+/// a range of one byte store, until their frame closes; only then do they
+/// become Strings, sorted into the `[[Match]]` shape that ``StreamedRecord``
+/// and ``Match/members`` expose, each list allocated once at its final size.
+/// Batch matches go straight to ``batch``.
 struct MatchState {
     private struct Active {
         var node: Int
@@ -31,9 +33,20 @@ struct MatchState {
         var queryCount: Int
     }
     private struct Pending {
+        enum Source {
+            /// Bytes `start..<end` of `text`.
+            case text
+            /// Bytes `start..<end` of `attributeValues`.
+            case attribute
+            /// `groupMembers[start]`.
+            case group
+        }
         var frame: Int
         var query: Int
-        var match: Match
+        var line: Int
+        var source: Source
+        var start: Int
+        var end: Int
     }
 
     /// The frame of the batch queries.
@@ -52,7 +65,10 @@ struct MatchState {
     private var openRecord: OpenFrame?
     private var pending: [Pending] = []
     private var nextFrame = 1
-    private var text: [UInt8] = []
+    private var store = ValueStore()
+    /// Scratch space of ``take(_:)``, kept to reuse its memory.
+    private var queryOffsets: [Int] = []
+    private var order: [Int] = []
     /// Matches of each batch query.
     private(set) var batch: [[Match]]
     /// A record that has just ended, for the owner to hand on.
@@ -108,9 +124,11 @@ struct MatchState {
             let capture = trie.captures[position]
             if capture.attribute < 0 {
                 openTexts.append(
-                    OpenText(depth: depth, query: capture.query, frame: frame, line: line, start: text.count))
-            } else if let value = attributes.value(of: trie.attributes[capture.attribute]) {
-                add(Match(text: value.trimmingXMLWhitespace(), line: line), frame: frame, query: capture.query)
+                    OpenText(depth: depth, query: capture.query, frame: frame, line: line, start: store.text.count))
+            } else if let index = attributes.index(of: trie.attributes[capture.attribute]) {
+                let start = store.attributeValues.count
+                attributes.appendValue(index, to: &store.attributeValues)
+                addValue(.attribute, start: start, frame: frame, query: capture.query, line: line)
             }
         }
         if !entered.children.isEmpty { active.append(Active(node: node, frame: frame)) }
@@ -138,25 +156,78 @@ struct MatchState {
         return nextFrame
     }
 
-    private mutating func add(_ match: Match, frame: Int, query: Int) {
+    /// Adds the value from `start` to the end of `source`'s bytes, trimmed of XML white space.
+    private mutating func addValue(_ source: Pending.Source, start: Int, frame: Int, query: Int, line: Int) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        func trimmed(_ bytes: [UInt8]) -> Range<Int> {
+            var first = start
+            var end = bytes.count
+            while first < end && isSpace(bytes[first]) { first += 1 }
+            while end > first && isSpace(bytes[end - 1]) { end -= 1 }
+            return first..<end
+        }
+        let range = source == .text ? trimmed(store.text) : trimmed(store.attributeValues)
+        let entry = Pending(
+            frame: frame, query: query, line: line, source: source, start: range.lowerBound, end: range.upperBound)
         if frame == Self.batchFrame {
-            batch[query].append(match)
+            batch[query].append(store.match(entry))
         } else {
-            pending.append(Pending(frame: frame, query: query, match: match))
+            pending.append(entry)
         }
     }
 
-    /// Removes the matches of `frame` from `pending`, by query in document order.
+    private mutating func addGroup(_ members: [[Match]], frame: Int, query: Int, line: Int) {
+        if frame == Self.batchFrame {
+            batch[query].append(Match(text: nil, line: line, members: members))
+        } else {
+            pending.append(
+                Pending(
+                    frame: frame, query: query, line: line, source: .group, start: store.groupMembers.count,
+                    end: store.groupMembers.count + 1))
+            store.groupMembers.append(members)
+        }
+    }
+
+    /// Removes the matches of `open` from `pending`, by query in document order.
     private mutating func take(_ open: OpenFrame) -> [[Match]] {
-        var values = [[Match]](repeating: [], count: open.queryCount)
-        var kept = open.start
-        for index in open.start..<pending.count {
-            if pending[index].frame == open.frame {
-                values[pending[index].query].append(pending[index].match)
-            } else {
-                if kept != index { pending.swapAt(kept, index) }
-                kept += 1
+        // A counting sort by query: `order[queryOffsets[q]..<queryOffsets[q + 1]]` are query q's entries.
+        queryOffsets.removeAll(keepingCapacity: true)
+        queryOffsets.append(contentsOf: repeatElement(0, count: open.queryCount + 1))
+        for index in open.start..<pending.count where pending[index].frame == open.frame {
+            queryOffsets[pending[index].query + 1] += 1
+        }
+        for query in 0..<open.queryCount { queryOffsets[query + 1] += queryOffsets[query] }
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: repeatElement(0, count: queryOffsets[open.queryCount]))
+        for index in open.start..<pending.count where pending[index].frame == open.frame {
+            let query = pending[index].query
+            order[queryOffsets[query]] = index
+            queryOffsets[query] += 1
+        }
+        // queryOffsets[q] now ends query q's entries.
+        let store = self.store
+        var values: [[Match]] = []
+        values.reserveCapacity(open.queryCount)
+        var first = 0
+        for query in 0..<open.queryCount {
+            let end = queryOffsets[query]
+            switch end - first {
+            case 0:
+                values.append([])
+            case 1:
+                values.append([store.match(pending[order[first]])])
+            default:
+                var list: [Match] = []
+                list.reserveCapacity(end - first)
+                for position in first..<end { list.append(store.match(pending[order[position]])) }
+                values.append(list)
             }
+            first = end
+        }
+        var kept = open.start
+        for index in open.start..<pending.count where pending[index].frame != open.frame {
+            pending[kept] = pending[index]
+            kept += 1
         }
         pending.removeSubrange(kept...)
         return values
@@ -169,36 +240,56 @@ struct MatchState {
         }
         while let open = openTexts.last, open.depth == depth {
             openTexts.removeLast()
-            add(Match(text: trimmedText(from: open.start), line: open.line), frame: open.frame, query: open.query)
+            addValue(.text, start: open.start, frame: open.frame, query: open.query, line: open.line)
         }
-        if openTexts.isEmpty { text.removeAll(keepingCapacity: true) }
         while let group = openGroups.last, group.depth == depth {
             openGroups.removeLast()
-            add(Match(text: nil, line: group.line, members: take(group)), frame: group.parent, query: group.query)
+            addGroup(take(group), frame: group.parent, query: group.query, line: group.line)
         }
         if let record = openRecord, record.depth == depth {
             openRecord = nil
             completed = StreamedRecord(index: recordCount, line: record.line, values: take(record))
             recordCount += 1
         }
-        active.removeSubrange(levelStart.removeLast()...)
+        let childLevel = levelStart.removeLast()
+        if childLevel < active.count { active.removeSubrange(childLevel...) }
+        if pending.isEmpty && openTexts.isEmpty { store.removeAll() }
         depth -= 1
     }
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !openTexts.isEmpty else { return }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        store.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    /// The text collected since `start`, without leading and trailing XML white space.
-    private func trimmedText(from start: Int) -> String {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        var first = start
-        var end = text.count
-        while first < end && isSpace(text[first]) { first += 1 }
-        while end > first && isSpace(text[end - 1]) { end -= 1 }
-        return text.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[first..<end]), as: UTF8.self)
+    /// Where pending matches keep their values until their frame closes.
+    private struct ValueStore {
+        /// Character data inside elements whose text is captured.
+        var text: [UInt8] = []
+        /// Attribute values of pending matches.
+        var attributeValues: [UInt8] = []
+        /// Member matches of pending group matches.
+        var groupMembers: [[[Match]]] = []
+
+        /// The match `entry` stands for, its text made a String.
+        func match(_ entry: Pending) -> Match {
+            func string(_ bytes: [UInt8]) -> String {
+                bytes.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[entry.start..<entry.end]), as: UTF8.self)
+                }
+            }
+            switch entry.source {
+            case .text: return Match(text: string(text), line: entry.line)
+            case .attribute: return Match(text: string(attributeValues), line: entry.line)
+            case .group: return Match(text: nil, line: entry.line, members: groupMembers[entry.start])
+            }
+        }
+
+        /// Empties the store once no match refers to it.
+        mutating func removeAll() {
+            if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+            if !attributeValues.isEmpty { attributeValues.removeAll(keepingCapacity: true) }
+            if !groupMembers.isEmpty { groupMembers.removeAll(keepingCapacity: true) }
         }
     }
 }

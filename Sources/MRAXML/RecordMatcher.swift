@@ -1,8 +1,8 @@
 internal import CMRALibXML2
 
 extension Attributes {
-    /// The value of the attribute with this name, if the start tag has it.
-    func value(of name: MatchTrie.AttributeName) -> String? {
+    /// The index of the attribute with this name, if the start tag has it.
+    func index(of name: MatchTrie.AttributeName) -> Int? {
         for index in 0..<count {
             let matchesName = name.localName.withUnsafeBufferPointer { expected in
                 let actual = localName(index)
@@ -15,13 +15,23 @@ extension Attributes {
             }
             guard matchesName else { continue }
             switch (name.namespaceURI, namespaceURI(index)) {
-            case (nil, nil): return value(index)
+            case (nil, nil): return index
             case (let expected?, let actual?):
-                if expected.withUnsafeBufferPointer({ xmlStrEqual($0.baseAddress, actual) == 1 }) { return value(index) }
+                if expected.withUnsafeBufferPointer({ xmlStrEqual($0.baseAddress, actual) == 1 }) { return index }
             default: continue
             }
         }
         return nil
+    }
+
+    /// Appends the UTF-8 bytes of the attribute's value, as ``value(_:)`` reads it, to `bytes`.
+    func appendValue(_ index: Int, to bytes: inout [UInt8]) {
+        let raw = UnsafeBufferPointer(start: base![index * 5 + 3]!, count: base![index * 5 + 4]! - base![index * 5 + 3]!)
+        if raw.contains(0x26) {
+            bytes.append(contentsOf: value(index).utf8)
+        } else {
+            bytes.append(contentsOf: raw)
+        }
     }
 }
 
