@@ -54,8 +54,18 @@ final class SecureParser {
     private let schema: Schema?
     private let consumer: any ParseConsumer
 
-    private var context: xmlParserCtxtPtr?
-    private var depth = 0
+    /// What the SAX callbacks read and change on every event. It lives in
+    /// memory this object allocates and frees rather than in stored `var`s,
+    /// which get a dynamic exclusivity check on every access.
+    private struct Cursor {
+        var context: xmlParserCtxtPtr?
+        var depth = 0
+    }
+    private let cursor: UnsafeMutablePointer<Cursor>
+    private var context: xmlParserCtxtPtr? {
+        get { cursor.pointee.context }
+        set { cursor.pointee.context = newValue }
+    }
     private var bytesSeen = 0
     private var failure: XMLError?
     private(set) var schemaErrors: [XMLError] = []
@@ -66,6 +76,13 @@ final class SecureParser {
         self.limits = limits
         self.schema = schema
         self.consumer = consumer
+        cursor = .allocate(capacity: 1)
+        cursor.initialize(to: Cursor())
+    }
+
+    deinit {
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
     }
 
     /// The line the parser is on (the end of the current start tag).
@@ -264,33 +281,41 @@ final class SecureParser {
 
     // MARK: - SAX callbacks
 
+    /// Runs `body` with the parser a callback's user data points to, without
+    /// retaining and releasing it on every event: the parser is alive for the
+    /// whole of its own parse, which is the only time its callbacks run.
+    private static func withParser(_ userData: UnsafeMutableRawPointer, _ body: (SecureParser) -> Void) {
+        Unmanaged<SecureParser>.fromOpaque(userData)._withUnsafeGuaranteedRef(body)
+    }
+
     private static func install(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
         handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
         handler.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let userData, let localName else { return }
-            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
-            parser.depth += 1
-            if parser.depth > parser.limits.maxDepth {
-                parser.fail(
-                    XMLError(
-                        code: .tooDeep, message: "elements nested deeper than \(parser.limits.maxDepth) levels",
-                        file: parser.file, line: parser.currentLine))
-                return
+            SecureParser.withParser(userData) { parser in
+                parser.cursor.pointee.depth += 1
+                if parser.cursor.pointee.depth > parser.limits.maxDepth {
+                    parser.fail(
+                        XMLError(
+                            code: .tooDeep, message: "elements nested deeper than \(parser.limits.maxDepth) levels",
+                            file: parser.file, line: parser.currentLine))
+                    return
+                }
+                parser.consumer.startElement(
+                    parser, localName: localName, namespaceURI: uri,
+                    attributes: Attributes(base: attributes, count: Int(attributeCount)), line: parser.currentLine)
             }
-            parser.consumer.startElement(
-                parser, localName: localName, namespaceURI: uri,
-                attributes: Attributes(base: attributes, count: Int(attributeCount)), line: parser.currentLine)
         }
         handler.pointee.endElementNs = { userData, _, _, _ in
             guard let userData else { return }
-            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
-            parser.depth -= 1
-            parser.consumer.endElement(parser)
+            SecureParser.withParser(userData) { parser in
+                parser.cursor.pointee.depth -= 1
+                parser.consumer.endElement(parser)
+            }
         }
         let characters: charactersSAXFunc = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
-            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
-            parser.consumer.characters(bytes, count: Int(count))
+            SecureParser.withParser(userData) { parser in parser.consumer.characters(bytes, count: Int(count)) }
         }
         handler.pointee.characters = characters
         handler.pointee.cdataBlock = characters
