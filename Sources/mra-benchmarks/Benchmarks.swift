@@ -35,7 +35,7 @@ struct Benchmarks {
                 print(
                     "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]] [--store-only]"
                 )
-                print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--registry FILE]")
+                print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R] [--registry FILE]")
                 return
             }
         }
