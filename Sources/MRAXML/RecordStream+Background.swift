@@ -68,31 +68,3 @@ extension RecordStream {
         }
     }
 }
-
-/// A first-in first-out queue between two threads that blocks the sender
-/// when full and the receiver when empty.
-final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
-    // @unchecked: every access to `buffer` happens with `condition` locked.
-    private let condition = NSCondition()
-    private var buffer: [Element] = []
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func send(_ element: Element) {
-        condition.lock()
-        while buffer.count >= capacity { condition.wait() }
-        buffer.append(element)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func receive() -> Element {
-        condition.lock()
-        while buffer.isEmpty { condition.wait() }
-        let element = buffer.removeFirst()
-        condition.broadcast()
-        condition.unlock()
-        return element
-    }
-}

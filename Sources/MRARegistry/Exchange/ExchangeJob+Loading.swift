@@ -1,10 +1,19 @@
+import Foundation
 import Logging
 import MRAGateway
+import MRAXML
 
 extension ExchangeJob {
     /// The signature was refused: nothing the load wrote is kept.
     private struct SignatureRefused: Error {
         var entry: LedgerEntry
+    }
+
+    /// What the reading thread hands to the storing one, in document order.
+    private enum ReaderEvent: Sendable {
+        case batch(BatchHeader)
+        case record(ReadRecord)
+        case finished(ReadResult)
     }
 
     /// Why a batch is abandoned before commit: nothing it wrote is kept.
@@ -66,15 +75,30 @@ extension ExchangeJob {
                     }
                 }
 
-                let result = reader.read(
-                    bytes: bytes, file: base.fileName, onBatch: begin,
-                    onRecord: { read in
+                // Reading (parse, schema, mapping, rules) runs on its own thread, a record ahead of the
+                // store: this thread only writes. It drains the feed to the end whatever happens, so the
+                // reader never waits on a full channel.
+                let feed = BoundedChannel<ReaderEvent>(capacity: 512)
+                let fileName = base.fileName
+                let readerThread = Thread {
+                    let result = reader.read(
+                        bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
+                        onRecord: { feed.send(.record($0)) })
+                    feed.send(.finished(result))
+                }
+                readerThread.stackSize = 1 << 22
+                readerThread.start()
+                var finished: ReadResult?
+                while finished == nil {
+                    switch feed.receive() {
+                    case .batch(let batch): begin(batch)
+                    case .finished(let result): finished = result
+                    case .record(let read):
                         if context == nil { begin(BatchHeader()) }
                         starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
                         if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
-                        guard let context, let record = read.record, !errorsSeen, failure == nil else { return }
+                        guard let context, let record = read.record, !errorsSeen, failure == nil else { continue }
                         let putStarted = Timestamp.monotonic()
-                        defer { storeSeconds += Timestamp.monotonic() - putStarted }
                         do {
                             switch try session.put(record, in: context) {
                             case .inserted: counts.inserted += 1
@@ -84,9 +108,12 @@ extension ExchangeJob {
                         } catch {
                             failure = error
                         }
+                        storeSeconds += Timestamp.monotonic() - putStarted
                         if starts.count % 8 == 0 { CrashPoints.reach() }
                         if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
-                    })
+                    }
+                }
+                let result = finished!
                 readResult = result
                 readSeconds = Timestamp.monotonic() - started
                 if let refused = refusal() { throw SignatureRefused(entry: refused) }
