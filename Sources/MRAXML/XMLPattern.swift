@@ -7,8 +7,8 @@ internal import CMRALibXML2
 /// compilation, and `xmlRegexpExec` keeps its matching state on its own stack.
 public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
     private let pointer: xmlRegexpPtr
-    /// The lengths a match can have, when the pattern's text tells.
-    private let length: PatternLength?
+    /// The lengths and first characters a match can have, when the pattern's text tells.
+    private let bounds: PatternBounds?
     /// The pattern as written.
     public let description: String
 
@@ -18,7 +18,7 @@ public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
             throw XMLError(code: .pattern, message: "not a valid XML Schema regular expression: \(pattern)")
         }
         pointer = compiled
-        length = PatternLength.of(pattern)
+        bounds = PatternBounds.of(pattern)
         description = pattern
     }
 
@@ -42,7 +42,7 @@ public final class XMLPattern: @unchecked Sendable, CustomStringConvertible {
     public func matches(_ text: String) -> Bool {
         // libxml2 reads a C string: a NUL would end the text early, so text with one never matches.
         guard let scalars = Self.scalarCount(text) else { return false }
-        if let length, !length.admits(length: scalars, firstByte: text.utf8.first) { return false }
+        if let bounds, !bounds.admits(length: scalars, firstByte: text.utf8.first) { return false }
         return xmlRegexpExec(pointer, text) == 1
     }
 }

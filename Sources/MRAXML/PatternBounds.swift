@@ -4,7 +4,7 @@
 /// running the automaton on text the pattern can never match. Sound by
 /// construction: any construct it does not know gives no bounds at all
 /// (nil), or lets every first character through, never a wrong answer.
-struct PatternLength: Equatable {
+struct PatternBounds: Equatable {
     var minimum: Int
     /// nil: unbounded.
     var maximum: Int?
@@ -17,7 +17,7 @@ struct PatternLength: Equatable {
         self.first = first
     }
 
-    static func == (a: PatternLength, b: PatternLength) -> Bool { a.minimum == b.minimum && a.maximum == b.maximum }
+    static func == (a: PatternBounds, b: PatternBounds) -> Bool { a.minimum == b.minimum && a.maximum == b.maximum }
 
     func admits(_ length: Int) -> Bool { length >= minimum && maximum.map { length <= $0 } ?? true }
 
@@ -29,7 +29,7 @@ struct PatternLength: Equatable {
     }
 
     /// The bounds of `pattern`, or nil when the pattern uses something this reader does not know.
-    static func of(_ pattern: String) -> PatternLength? {
+    static func of(_ pattern: String) -> PatternBounds? {
         var reader = Reader(scalars: Array(pattern.unicodeScalars))
         guard let length = reader.expression(), reader.position == reader.scalars.count else { return nil }
         return length
@@ -42,12 +42,12 @@ struct PatternLength: Equatable {
         private var next: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
         /// branch ('|' branch)*
-        mutating func expression() -> PatternLength? {
+        mutating func expression() -> PatternBounds? {
             guard var result = branch() else { return nil }
             while next == "|" {
                 position += 1
                 guard let other = branch() else { return nil }
-                result = PatternLength(
+                result = PatternBounds(
                     minimum: min(result.minimum, other.minimum),
                     maximum: result.maximum.flatMap { a in other.maximum.map { b in max(a, b) } },
                     first: result.first.union(other.first))
@@ -56,8 +56,8 @@ struct PatternLength: Equatable {
         }
 
         /// piece*: lengths add up; a match starts with the first piece that cannot be empty, or one before it.
-        private mutating func branch() -> PatternLength? {
-            var total = PatternLength(minimum: 0, maximum: 0, first: .none)
+        private mutating func branch() -> PatternBounds? {
+            var total = PatternBounds(minimum: 0, maximum: 0, first: .none)
             var startsHere = true
             while let scalar = next, scalar != "|", scalar != ")" {
                 guard let piece = piece() else { return nil }
@@ -72,16 +72,16 @@ struct PatternLength: Equatable {
         }
 
         /// atom quantifier?
-        private mutating func piece() -> PatternLength? {
+        private mutating func piece() -> PatternBounds? {
             guard let atom = atom() else { return nil }
             guard let (low, high) = quantifier() else { return nil }
-            return PatternLength(
+            return PatternBounds(
                 minimum: atom.minimum * low,
                 maximum: high.flatMap { h in atom.maximum.map { $0 * h } } ?? (atom.maximum == 0 ? 0 : nil),
                 first: atom.first)
         }
 
-        private mutating func atom() -> PatternLength? {
+        private mutating func atom() -> PatternBounds? {
             guard let scalar = next else { return nil }
             position += 1
             switch scalar {
@@ -91,16 +91,16 @@ struct PatternLength: Equatable {
                 return inner
             case "[":
                 guard let first = characterClass() else { return nil }
-                return PatternLength(minimum: 1, maximum: 1, first: first)
+                return PatternBounds(minimum: 1, maximum: 1, first: first)
             case "\\":
                 guard let first = escape() else { return nil }
-                return PatternLength(minimum: 1, maximum: 1, first: first)
+                return PatternBounds(minimum: 1, maximum: 1, first: first)
             case "?", "*", "+", "{", "}", ")", "]", "|":
                 return nil
             case ".":
-                return PatternLength(minimum: 1, maximum: 1, first: .any)
+                return PatternBounds(minimum: 1, maximum: 1, first: .any)
             default:
-                return PatternLength(minimum: 1, maximum: 1, first: FirstCharacters(scalar))
+                return PatternBounds(minimum: 1, maximum: 1, first: FirstCharacters(scalar))
             }
         }
 

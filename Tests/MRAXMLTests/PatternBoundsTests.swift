@@ -2,7 +2,7 @@ import Testing
 
 @testable import MRAXML
 
-@Suite struct PatternLengthTests {
+@Suite struct PatternBoundsTests {
     @Test(
         "reads the shortest and longest match from an XSD pattern",
         arguments: [
@@ -20,7 +20,7 @@ import Testing
             ("a.c", 3, 3),
         ] as [(String, Int, Int?)])
     func bounds(pattern: String, minimum: Int, maximum: Int?) {
-        #expect(PatternLength.of(pattern) == PatternLength(minimum: minimum, maximum: maximum))
+        #expect(PatternBounds.of(pattern) == PatternBounds(minimum: minimum, maximum: maximum))
     }
 
     @Test(
@@ -34,13 +34,13 @@ import Testing
             ("[A-ZÑ&]{3}", "Ñ", true), ("[A-ZÑ&]{3}", "&", true), ("[A-ZÑ&]{3}", "a", false),
         ] as [(String, String, Bool)])
     func firstCharacters(pattern: String, text: String, admitted: Bool) throws {
-        let bounds = try #require(PatternLength.of(pattern))
+        let bounds = try #require(PatternBounds.of(pattern))
         #expect(bounds.first.contains(text.utf8.first!) == admitted)
     }
 
     @Test("gives no bounds for a pattern it cannot read", arguments: ["(ab", "a{2", "[abc", "a{x}", "*a", #"\p{Lu"#])
     func unreadable(pattern: String) {
-        #expect(PatternLength.of(pattern) == nil)
+        #expect(PatternBounds.of(pattern) == nil)
     }
 
     @Test("a pattern still matches exactly what it should once lengths are tested first")
