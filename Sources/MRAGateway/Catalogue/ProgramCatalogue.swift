@@ -38,12 +38,27 @@ public struct Program: Sendable, Codable, Hashable {
 public struct ProgramCatalogue: Sendable {
     public static let namespace = "urn:mra-gateway:programs:1"
 
-    public var programs: [Program]
+    public var programs: [Program] {
+        didSet { positions = Self.positions(of: programs) }
+    }
+    /// Where each id is in `programs` (the first, should one repeat): lookups answer per request.
+    private var positions: [String: Int]
 
-    public init(programs: [Program]) { self.programs = programs }
+    public init(programs: [Program]) {
+        self.programs = programs
+        positions = Self.positions(of: programs)
+    }
+
+    private static func positions(of programs: [Program]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, program) in programs.enumerated() where positions[program.id] == nil {
+            positions[program.id] = position
+        }
+        return positions
+    }
 
     /// The program with gateway id `id`.
-    public func program(_ id: String) -> Program? { programs.first { $0.id == id } }
+    public func program(_ id: String) -> Program? { positions[id].map { programs[$0] } }
 
     /// Loads `path`, validated against `schema` when given.
     public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
