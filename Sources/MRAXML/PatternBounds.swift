@@ -17,8 +17,6 @@ struct PatternBounds: Equatable {
         self.first = first
     }
 
-    static func == (a: PatternBounds, b: PatternBounds) -> Bool { a.minimum == b.minimum && a.maximum == b.maximum }
-
     func admits(_ length: Int) -> Bool { length >= minimum && maximum.map { length <= $0 } ?? true }
 
     /// Whether text of `length` scalars whose first byte is `firstByte` may match.
