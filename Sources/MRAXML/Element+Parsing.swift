@@ -32,7 +32,7 @@ extension Element {
 }
 
 /// Builds ``Element`` values from parse events.
-private final class ElementBuilder: ParseConsumer {
+final class ElementBuilder: ParseConsumer {
     private struct Open {
         var element: Element
         var textStart: Int

@@ -70,4 +70,7 @@ public struct RecordStreamSummary: Sendable, Equatable {
     public var schemaErrors: [XMLError]
     /// All schema violations, including those not kept.
     public var schemaErrorCount: Int
+    /// What the read found about the document's enveloped signature, when
+    /// ``RecordStream/signatureHasher`` was set.
+    public var signature: SignatureEvidence?
 }

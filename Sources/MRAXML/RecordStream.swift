@@ -7,11 +7,19 @@ public struct RecordStream: Sendable {
     public let layout: RecordLayout
     public let schema: Schema?
     public let limits: XMLLimits
+    /// When set, the read also gathers what verifying the document's
+    /// enveloped signature needs (``RecordStreamSummary/signature``), with
+    /// the canonical document fed to a hasher this makes on the reading thread.
+    public var signatureHasher: (@Sendable () -> any CanonicalHasher)?
 
-    public init(layout: RecordLayout, schema: Schema?, limits: XMLLimits = XMLLimits()) {
+    public init(
+        layout: RecordLayout, schema: Schema?, limits: XMLLimits = XMLLimits(),
+        signatureHasher: (@Sendable () -> any CanonicalHasher)? = nil
+    ) {
         self.layout = layout
         self.schema = schema
         self.limits = limits
+        self.signatureHasher = signatureHasher
     }
 
     /// Reads the file at `path`. `onBatch` is called once, before the first
@@ -45,10 +53,17 @@ public struct RecordStream: Sendable {
         let result = withoutActuallyEscaping(onBatch) { onBatch in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let matcher = RecordMatcher(layout: layout, onBatch: onBatch, onRecord: onRecord)
-                let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher)
+                let hasher = signatureHasher.map { HasherBox($0()) }
+                let tap = hasher.map { box in
+                    EnvelopedSignatureTap(
+                        sink: { box.hasher.update($0) }, maxSignatureBytes: EnvelopedSignatureReader.maxSignatureBytes)
+                }
+                let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher, tap: tap)
                 return Result { () throws(XMLError) in
                     try parse(parser)
-                    return matcher.summary(parser)
+                    var summary = matcher.summary(parser)
+                    if let tap, let hasher { summary.signature = tap.finish { hasher.hasher.finalize() } }
+                    return summary
                 }
             }
         }

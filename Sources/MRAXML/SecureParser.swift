@@ -17,7 +17,11 @@ struct Attributes {
     let count: Int
 
     func localName(_ index: Int) -> UnsafePointer<xmlChar> { base![index * 5]! }
+    func prefix(_ index: Int) -> UnsafePointer<xmlChar>? { base![index * 5 + 1] }
     func namespaceURI(_ index: Int) -> UnsafePointer<xmlChar>? { base![index * 5 + 2] }
+    /// The raw value, as libxml2 hands it over (`&` as `&#38;`), start and end.
+    func valueStart(_ index: Int) -> UnsafePointer<xmlChar> { base![index * 5 + 3]! }
+    func valueEnd(_ index: Int) -> UnsafePointer<xmlChar> { base![index * 5 + 4]! }
 
     /// The attribute's value. libxml2 hands `&amp;` over as `&#38;` when
     /// entities are not substituted; that is undone here.
@@ -53,6 +57,9 @@ final class SecureParser {
     let limits: XMLLimits
     private let schema: Schema?
     private let consumer: any ParseConsumer
+    /// Also sees every event, for an enveloped signature (canonical form,
+    /// survey, the signature itself); nil when no signature is checked.
+    private let tap: EnvelopedSignatureTap?
 
     /// What the SAX callbacks read and change on every event. It lives in
     /// memory this object allocates and frees rather than in stored `var`s,
@@ -71,11 +78,15 @@ final class SecureParser {
     private(set) var schemaErrors: [XMLError] = []
     private(set) var schemaErrorCount = 0
 
-    init(file: String?, limits: XMLLimits, schema: Schema?, consumer: any ParseConsumer) {
+    init(
+        file: String?, limits: XMLLimits, schema: Schema?, consumer: any ParseConsumer,
+        tap: EnvelopedSignatureTap? = nil
+    ) {
         self.file = file
         self.limits = limits
         self.schema = schema
         self.consumer = consumer
+        self.tap = tap
         cursor = .allocate(capacity: 1)
         cursor.initialize(to: Cursor())
     }
@@ -141,7 +152,7 @@ final class SecureParser {
         let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
         handler.initialize(to: xmlSAXHandler())
         defer { handler.deallocate() }
-        Self.install(into: handler)
+        Self.install(into: handler, tapped: tap != nil)
 
         var saxPointer: xmlSAXHandlerPtr? = handler
         var userData: UnsafeMutableRawPointer? = Unmanaged.passUnretained(self).toOpaque()
@@ -288,9 +299,10 @@ final class SecureParser {
         Unmanaged<SecureParser>.fromOpaque(userData)._withUnsafeGuaranteedRef(body)
     }
 
-    private static func install(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
+    private static func install(into handler: UnsafeMutablePointer<xmlSAXHandler>, tapped: Bool) {
         handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
+        handler.pointee.startElementNs = {
+            userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let userData, let localName else { return }
             SecureParser.withParser(userData) { parser in
                 parser.cursor.pointee.depth += 1
@@ -301,25 +313,50 @@ final class SecureParser {
                             file: parser.file, line: parser.currentLine))
                     return
                 }
+                let line = parser.currentLine
+                let attributes = Attributes(base: attributes, count: Int(attributeCount))
                 parser.consumer.startElement(
-                    parser, localName: localName, namespaceURI: uri,
-                    attributes: Attributes(base: attributes, count: Int(attributeCount)), line: parser.currentLine)
+                    parser, localName: localName, namespaceURI: uri, attributes: attributes, line: line)
+                if let tap = parser.tap {
+                    tap.startElement(
+                        parser, localName: localName, prefix: prefix, namespaceURI: uri,
+                        declarations: NamespaceDeclarations(base: namespaces, count: Int(namespaceCount)),
+                        attributes: attributes, line: line)
+                }
             }
         }
-        handler.pointee.endElementNs = { userData, _, _, _ in
-            guard let userData else { return }
+        handler.pointee.endElementNs = { userData, localName, prefix, _ in
+            guard let userData, let localName else { return }
             SecureParser.withParser(userData) { parser in
                 parser.cursor.pointee.depth -= 1
                 parser.consumer.endElement(parser)
+                parser.tap?.endElement(parser, localName: localName, prefix: prefix)
             }
         }
         let characters: charactersSAXFunc = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
-            SecureParser.withParser(userData) { parser in parser.consumer.characters(bytes, count: Int(count)) }
+            SecureParser.withParser(userData) { parser in
+                parser.consumer.characters(bytes, count: Int(count))
+                parser.tap?.characters(bytes, count: Int(count))
+            }
         }
         handler.pointee.characters = characters
         handler.pointee.cdataBlock = characters
         handler.pointee.ignorableWhitespace = characters
+        if tapped {
+            // Only a signature needs them: comments can split text values, and
+            // processing instructions are part of the canonical form.
+            handler.pointee.comment = { userData, _ in
+                guard let userData else { return }
+                SecureParser.withParser(userData) { parser in parser.tap?.comment(parser) }
+            }
+            handler.pointee.processingInstruction = { userData, target, data in
+                guard let userData, let target else { return }
+                SecureParser.withParser(userData) { parser in
+                    parser.tap?.processingInstruction(parser, target: target, data: data)
+                }
+            }
+        }
         handler.pointee.internalSubset = { userData, _, _, _ in
             guard let userData else { return }
             let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()

@@ -1,7 +1,7 @@
 /// What a tree walk of a ``SignedDocument`` found, as Swift values.
-public struct DocumentSurvey: Sendable {
+public struct DocumentSurvey: Sendable, Equatable {
     /// One `ds:Signature` element and where it sits.
-    public struct Signature: Sendable {
+    public struct Signature: Sendable, Equatable {
         /// The element with its descendants.
         public var element: Element
         /// Whether its parent is the document element.

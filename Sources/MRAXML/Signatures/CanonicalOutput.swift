@@ -1,0 +1,111 @@
+/// A fixed buffer that canonical bytes are written into and handed to a sink
+/// in chunks of up to 64 KiB, so a canonical form of any size is never held
+/// whole. Owns its memory: call ``release()`` once when done.
+struct CanonicalOutput {
+    private static let capacity = 1 << 16
+
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private let sink: (UnsafeRawBufferPointer) -> Void
+
+    init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+        buffer = .allocate(capacity: Self.capacity)
+    }
+
+    func release() { buffer.deallocate() }
+
+    /// Hands what is buffered to the sink.
+    mutating func flush() {
+        guard count > 0 else { return }
+        sink(UnsafeRawBufferPointer(start: buffer, count: count))
+        count = 0
+    }
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+        if count == Self.capacity { flush() }
+        buffer[count] = value
+        count += 1
+    }
+
+    mutating func bytes(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        var start = start
+        var length = length
+        while length > 0 {
+            if count == Self.capacity { flush() }
+            let step = min(length, Self.capacity - count)
+            (buffer + count).update(from: start, count: step)
+            count += step
+            start += step
+            length -= step
+        }
+    }
+
+    /// A NUL-terminated string, without its NUL.
+    mutating func string(_ start: UnsafePointer<UInt8>) {
+        bytes(start, cStringLength(start))
+    }
+
+    mutating func ascii(_ text: StaticString) {
+        bytes(text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    /// Text content: `&`, `<`, `>` and CR escaped (C14N 1.0, section 2.3).
+    mutating func text(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        var run = 0
+        for index in 0..<length {
+            let escaped: StaticString
+            switch start[index] {
+            case 0x26: escaped = "&amp;"
+            case 0x3C: escaped = "&lt;"
+            case 0x3E: escaped = "&gt;"
+            case 0x0D: escaped = "&#xD;"
+            default: continue
+            }
+            bytes(start + run, index - run)
+            ascii(escaped)
+            run = index + 1
+        }
+        bytes(start + run, length - run)
+    }
+
+    /// An attribute value as libxml2's SAX2 layer hands it over (`&` as
+    /// `&#38;`): `&`, `<`, `"`, TAB, LF and CR escaped.
+    mutating func attributeValue(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        var run = start
+        var cursor = start
+        while cursor < end {
+            let escaped: StaticString
+            var width = 1
+            switch cursor.pointee {
+            case 0x26:
+                escaped = "&amp;"
+                if end - cursor >= 5, cursor[1] == 0x23, cursor[2] == 0x33, cursor[3] == 0x38, cursor[4] == 0x3B {
+                    width = 5  // "&#38;"
+                }
+            case 0x3C: escaped = "&lt;"
+            case 0x22: escaped = "&quot;"
+            case 0x09: escaped = "&#x9;"
+            case 0x0A: escaped = "&#xA;"
+            case 0x0D: escaped = "&#xD;"
+            default:
+                cursor += 1
+                continue
+            }
+            bytes(run, cursor - run)
+            ascii(escaped)
+            cursor += width
+            run = cursor
+        }
+        bytes(run, end - run)
+    }
+}
+
+/// The length of a NUL-terminated string.
+@inline(__always)
+func cStringLength(_ start: UnsafePointer<UInt8>) -> Int {
+    var length = 0
+    while start[length] != 0 { length += 1 }
+    return length
+}

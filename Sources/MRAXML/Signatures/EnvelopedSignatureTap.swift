@@ -1,0 +1,322 @@
+internal import CMRALibXML2
+
+/// Watches a streaming parse for an enveloped XML signature, so a document is
+/// verified in the pass that reads it, without a tree:
+///
+/// - writes the exclusive canonical form of the document minus its first
+///   `ds:Signature` (when that is a child of the document element: the
+///   enveloped-signature transform) to a sink, which hashes it;
+/// - canonicalizes that signature's `SignedInfo` on its own;
+/// - captures every `ds:Signature` as an ``Element`` (bounded in size);
+/// - surveys what the verifier refuses: ID values used twice, comments or
+///   processing instructions inside text, where each signature sits.
+///
+/// The state lives in memory this object allocates and frees, not in stored
+/// `var`s, which would get a dynamic exclusivity check on every event.
+final class EnvelopedSignatureTap {
+    private let state: UnsafeMutablePointer<TapState>
+    private let signedInfoBytes = ByteCollector()
+
+    init(sink: @escaping (UnsafeRawBufferPointer) -> Void, maxSignatureBytes: Int) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: TapState(document: ExclusiveCanonicalizer(sink: sink), maxSignatureBytes: maxSignatureBytes))
+    }
+
+    deinit {
+        state.pointee.release()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    func startElement(
+        _ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+        namespaceURI: UnsafePointer<xmlChar>?, declarations: NamespaceDeclarations, attributes: Attributes, line: Int
+    ) {
+        state.pointee.startElement(
+            parser, localName: localName, prefix: prefix, namespaceURI: namespaceURI, declarations: declarations,
+            attributes: attributes, line: line, signedInfoSink: signedInfoBytes)
+    }
+
+    func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+        state.pointee.endElement(parser, localName: localName, prefix: prefix)
+    }
+
+    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+        state.pointee.characters(bytes, count: count)
+    }
+
+    func comment(_ parser: SecureParser) {
+        state.pointee.markup(line: parser.currentLine)
+    }
+
+    func processingInstruction(_ parser: SecureParser, target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
+        state.pointee.markup(line: parser.currentLine)
+        state.pointee.processingInstruction(target: target, data: data)
+    }
+
+    /// Flushes the canonical form to the sink, then returns what was found
+    /// with the digest `finalize` reads from the hasher behind the sink.
+    /// Call once, after a parse that reached the end of the document.
+    func finish(digest finalize: () -> [UInt8]) -> SignatureEvidence {
+        state.pointee.document.finish()
+        let documentDigest = finalize()
+        let survey = DocumentSurvey(
+            root: state.pointee.root ?? QName(nil, ""), signatures: state.pointee.signatures,
+            duplicateIDs: state.pointee.idOrder.compactMap { value in
+                guard let lines = state.pointee.ids[value], lines.count > 1 else { return nil }
+                return DocumentSurvey.DuplicateID(value: value, lines: lines)
+            },
+            markupInsideText: state.pointee.markupInsideText)
+        return SignatureEvidence(
+            survey: survey, canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
+            documentDigest: documentDigest, unsupported: state.pointee.document.unsupported ?? state.pointee.signedInfoUnsupported,
+            oversizedSignatureLine: state.pointee.oversizedSignatureLine)
+    }
+}
+
+/// Collects bytes handed to a sink.
+final class ByteCollector {
+    var bytes: [UInt8] = []
+}
+
+/// What ``EnvelopedSignatureTap`` reads and changes on every event.
+struct TapState {
+    var document: ExclusiveCanonicalizer
+    let maxSignatureBytes: Int
+    var depth = 0
+    var root: QName?
+
+    // Signatures.
+    var signatures: [DocumentSurvey.Signature] = []
+    /// Signatures that are children of the root with nothing but white space,
+    /// comments or processing instructions after them so far.
+    var lastChildCandidates: [Int] = []
+    /// The signature subtree being captured, its depth and its index.
+    var capture: ElementBuilder?
+    var captureDepth = 0
+    var captureIndex = 0
+    var captureBytes = 0
+    var oversizedSignatureLine: Int?
+    /// Depth of the subtree left out of the canonical form (the first
+    /// signature, when it is the root's child); 0 when none is open.
+    var excludedDepth = 0
+    var excludedOnce = false
+    var signedInfo: ExclusiveCanonicalizer?
+    var signedInfoDepth = 0
+    var signedInfoDone = false
+    var signedInfoUnsupported: String?
+
+    // ID values and markup inside text.
+    var ids: [String: [Int]] = [:]
+    var idOrder: [String] = []
+    var markupInsideText: [Int] = []
+    /// The current run of text (since the last tag, comment or processing
+    /// instruction) holds more than white space.
+    var runHasText = false
+    /// A comment or processing instruction with no text before it: its line,
+    /// until the next run of text or tag.
+    var markupAwaitingText: Int?
+
+    init(document: ExclusiveCanonicalizer, maxSignatureBytes: Int) {
+        self.document = document
+        self.maxSignatureBytes = maxSignatureBytes
+    }
+
+    func release() {
+        document.release()
+        signedInfo?.release()
+    }
+
+    private var excluding: Bool { excludedDepth > 0 }
+
+    mutating func startElement(
+        _ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+        namespaceURI: UnsafePointer<xmlChar>?, declarations: NamespaceDeclarations, attributes: Attributes, line: Int,
+        signedInfoSink: ByteCollector
+    ) {
+        depth += 1
+        runHasText = false
+        markupAwaitingText = nil
+        if depth == 1 {
+            root = QName(namespaceURI.map { String(xmlString: $0) }, String(xmlString: localName))
+        }
+        if depth == 2 && !lastChildCandidates.isEmpty {
+            for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }
+            lastChildCandidates.removeAll()
+        }
+        if attributes.count > 0 { collectIDs(attributes, line: line) }
+
+        let isSignature = Self.isDSig(localName, namespaceURI, "Signature")
+        if let capture {
+            if isSignature {
+                // Nested in another signature: listed, not captured on its own.
+                signatures.append(
+                    DocumentSurvey.Signature(
+                        element: Element(name: QName(xmlDSigNamespace, "Signature"), line: line), isChildOfRoot: false,
+                        isLastChildOfRoot: false))
+            }
+            if oversizedSignatureLine == nil {
+                for index in 0..<attributes.count {
+                    captureBytes += attributes.valueEnd(index) - attributes.valueStart(index)
+                }
+                if captureBytes > maxSignatureBytes {
+                    oversizedSignatureLine = line
+                } else {
+                    capture.startElement(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+                }
+            }
+        } else if isSignature {
+            signatures.append(
+                DocumentSurvey.Signature(
+                    element: Element(name: QName(xmlDSigNamespace, "Signature"), line: line), isChildOfRoot: depth == 2,
+                    isLastChildOfRoot: depth == 2))
+            let builder = ElementBuilder()
+            builder.startElement(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+            capture = builder
+            captureDepth = depth
+            captureIndex = signatures.count - 1
+            captureBytes = 0
+            if signatures.count == 1 && depth == 2 && !excludedOnce {
+                excludedDepth = depth
+                excludedOnce = true
+            }
+        }
+
+        if excluding {
+            document.checkDeclarations(declarations)
+            if signedInfo != nil {
+                signedInfo!.startElement(
+                    prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+                    attributes: attributes)
+            } else if depth == excludedDepth + 1 && !signedInfoDone && Self.isDSig(localName, namespaceURI, "SignedInfo") {
+                signedInfoDepth = depth
+                var canonicalizer = ExclusiveCanonicalizer { [signedInfoSink] in signedInfoSink.bytes.append(contentsOf: $0) }
+                canonicalizer.startElement(
+                    prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+                    attributes: attributes)
+                signedInfo = canonicalizer
+            }
+            return
+        }
+        document.startElement(
+            prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+            attributes: attributes)
+    }
+
+    mutating func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+        runHasText = false
+        markupAwaitingText = nil
+        if signedInfo != nil {
+            signedInfo!.endElement(prefix: prefix, localName: localName)
+            if depth == signedInfoDepth {
+                signedInfo!.finish()
+                signedInfoUnsupported = signedInfo!.unsupported
+                signedInfo!.release()
+                signedInfo = nil
+                signedInfoDone = true
+            }
+        }
+        if let capture {
+            if oversizedSignatureLine == nil { capture.endElement(parser) }
+            if depth == captureDepth {
+                if let element = capture.root { signatures[captureIndex].element = element }
+                self.capture = nil
+                if depth == 2 { lastChildCandidates.append(captureIndex) }
+            }
+        }
+        if excluding {
+            if depth == excludedDepth { excludedDepth = 0 }
+        } else {
+            document.endElement(prefix: prefix, localName: localName)
+        }
+        depth -= 1
+    }
+
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+        if depth >= 1 && (!runHasText || (depth == 1 && !lastChildCandidates.isEmpty)),
+            Self.holdsText(bytes, count: count)
+        {
+            runHasText = true
+            if let line = markupAwaitingText {
+                markupInsideText.append(line)
+                markupAwaitingText = nil
+            }
+            if depth == 1 {
+                for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }
+                lastChildCandidates.removeAll()
+            }
+        }
+        if let capture, oversizedSignatureLine == nil {
+            captureBytes += count
+            if captureBytes > maxSignatureBytes {
+                oversizedSignatureLine = signatures[captureIndex].element.line
+            } else {
+                capture.characters(bytes, count: count)
+            }
+        }
+        if signedInfo != nil {
+            signedInfo!.characters(bytes, count: count)
+        } else if !excluding {
+            document.characters(bytes, count: count)
+        }
+    }
+
+    /// A comment or processing instruction: inside the document element it
+    /// must not split a text value.
+    mutating func markup(line: Int) {
+        guard depth >= 1 else { return }
+        if runHasText {
+            markupInsideText.append(line)
+            markupAwaitingText = nil
+        } else {
+            markupAwaitingText = line
+        }
+        runHasText = false
+    }
+
+    mutating func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
+        if signedInfo != nil {
+            signedInfo!.processingInstruction(target: target, data: data)
+        } else if !excluding {
+            document.processingInstruction(target: target, data: data)
+        }
+    }
+
+    private mutating func collectIDs(_ attributes: Attributes, line: Int) {
+        for index in 0..<attributes.count {
+            let name = attributes.localName(index)
+            let isID: Bool
+            if let prefix = attributes.prefix(index), prefix[0] == 0x78, prefix[1] == 0x6D, prefix[2] == 0x6C, prefix[3] == 0 {
+                isID = name[0] == 0x69 && name[1] == 0x64 && name[2] == 0  // xml:id
+            } else {
+                // Id, ID, id
+                isID = (name[0] == 0x49 || name[0] == 0x69) && (name[1] == 0x64 || (name[0] == 0x49 && name[1] == 0x44)) && name[2] == 0
+            }
+            guard isID else { continue }
+            let value = attributes.value(index)
+            if ids[value] == nil { idOrder.append(value) }
+            ids[value, default: []].append(line)
+        }
+    }
+
+    private static func isDSig(
+        _ localName: UnsafePointer<xmlChar>, _ namespaceURI: UnsafePointer<xmlChar>?, _ expected: StaticString
+    ) -> Bool {
+        guard let namespaceURI, localName[0] == expected.utf8Start[0] else { return false }
+        return xmlStrEqual(localName, expected.utf8Start) == 1
+            && xmlStrEqual(namespaceURI, dsigNamespaceBytes.utf8Start) == 1
+    }
+
+    private static let dsigNamespaceBytes: StaticString = "http://www.w3.org/2000/09/xmldsig#"
+
+    /// Whether the bytes hold anything but XML white space.
+    private static func holdsText(_ bytes: UnsafePointer<xmlChar>, count: Int) -> Bool {
+        for index in 0..<count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            default: return true
+            }
+        }
+        return false
+    }
+}
