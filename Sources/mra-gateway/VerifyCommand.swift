@@ -40,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
             var json = JSONText()
             json.openArray()
             for file in files {
-                let report = verifier.verifyFile(path: file)
+                let report = verifier.verify(path: file).report
                 allVerified = allVerified && report.verified
                 switch format {
                 case .text: print(report.text)

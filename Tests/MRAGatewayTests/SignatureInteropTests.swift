@@ -105,6 +105,10 @@ import Testing
         let report = try SignatureFixtures.verifier().verify(bytes: signed, file: "xmlsec1.xml")
         #expect(report.verified, "\(report.text)")
         #expect(report.revocationChecked)
+        // Streamed (SHA-256, no PrefixList), streamed twice (other digests) or from the tree (PrefixList): the same.
+        let tree = try SignatureFixtures.verifier().verifyFromTree(bytes: signed, file: "xmlsec1.xml")
+        #expect(tree.verified)
+        #expect(tree.signedContentDigest == report.signedContentDigest)
     }
 
     @Test func xmlsec1SignatureWithSHA1IsRefusedThoughXmlsec1AcceptsIt() throws {

@@ -185,6 +185,10 @@ import Testing
         let report = try SignatureFixtures.verifier().verify(bytes: Array(changed.utf8), file: attack.name)
         #expect(!report.verified)
         #expect(report.failure?.reason.rawValue == attack.reason, "\(report.text)")
+        // The streaming verification refuses it exactly as the tree does.
+        let tree = try SignatureFixtures.verifier().verifyFromTree(bytes: Array(changed.utf8), file: attack.name)
+        #expect(tree.failure?.reason == report.failure?.reason)
+        #expect(tree.failure?.line == report.failure?.line)
     }
 
     @Test func everyAttackHasItsOwnReasonPerKind() {

@@ -1,3 +1,4 @@
+public import MRACrypto
 public import MRAXML
 
 /// One record as read from a partner file: the canonical record when the
@@ -18,6 +19,10 @@ public struct ReadResult: Sendable {
     /// The file could not be read to its end (not well-formed, DOCTYPE,
     /// wrong root …): its records must not be used.
     public var refused: Bool
+    /// What verifying the file's signature needs, gathered in the same pass
+    /// when ``PartnerFileReader/signatureDigest`` is set and the file was read
+    /// to its end (see ``SignatureVerifier/verify(evidence:digestAlgorithm:bytes:file:)``).
+    public var signature: SignatureEvidence?
 
     /// No error-level problem anywhere.
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -32,6 +37,10 @@ public struct PartnerFileReader: Sendable {
     /// Validate against the format's schema while reading.
     public var checkSchema: Bool = true
     public var limits: XMLLimits = XMLLimits()
+    /// When set, the read also hashes the file's canonical form with this
+    /// digest and surveys its enveloped signature (``ReadResult/signature``),
+    /// so the signature is verified without reading the file again.
+    public var signatureDigest: DigestAlgorithm?
 
     public init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration
@@ -78,7 +87,11 @@ public struct PartnerFileReader: Sendable {
         produce: (RecordStream, (RecordStreamEvent) -> Void) -> Void
     ) -> ReadResult {
         let reader = program.reader
-        let stream = RecordStream(layout: reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        var stream = RecordStream(layout: reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        if let signatureDigest, let digest = try? CanonicalDigest(signatureDigest) {
+            // Without a digest (OpenSSL failing) there is no evidence, and the verifier reads the file itself.
+            stream.signatureHasher = { digest }
+        }
         let authTypes = program.mapping.fieldEntries.first { $0.field == .authType }?.codes.map {
             program.mapping.codeList($0)
         }
@@ -128,9 +141,11 @@ public struct PartnerFileReader: Sendable {
         }
         var refused = false
         var recordCount = 0
+        var signature: SignatureEvidence?
         do throws(XMLError) {
             let summary = try finished!.get()
             recordCount = summary.recordCount
+            signature = summary.signature
             for error in summary.schemaErrors {
                 diagnostics.append(
                     Diagnostic(
@@ -152,7 +167,8 @@ public struct PartnerFileReader: Sendable {
                     rule: error.code.rawValue, message: error.message))
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return ReadResult(header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused)
+        return ReadResult(
+            header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, signature: signature)
     }
 
     /// The member id of the record whose start tag is at or before `line`.

@@ -1,4 +1,4 @@
-import MRACrypto
+public import MRACrypto
 public import MRAXML
 
 /// Verifies enveloped XML signatures in the gateway's profile, failing closed.
@@ -29,11 +29,69 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// Verifies a document held in memory; `file` names it in the report.
+    ///
+    /// The document is read once, streaming: its canonical form is hashed as
+    /// it is parsed (``EnvelopedSignatureReader``), so memory stays flat. A
+    /// signature that asks for an InclusiveNamespaces PrefixList, or a
+    /// document whose canonical form the streaming writer does not reproduce,
+    /// is verified from a libxml2 tree instead (``SignedDocument``).
     public func verify(bytes: [UInt8], file: String) -> VerificationReport {
+        let evidence: SignatureEvidence
+        do throws(SignatureFailure) {
+            let hasher = try CanonicalDigest(Self.streamedDigest)
+            do throws(XMLError) {
+                evidence = try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
+            } catch {
+                throw Self.refused(error)
+            }
+        } catch {
+            var report = VerificationReport(file: file)
+            report.partner = trust.program
+            report.failure = error
+            return report
+        }
+        return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, bytes: bytes, file: file)
+    }
+
+    /// The digest streamed reads compute while parsing: the profile's default.
+    /// A signature with another DigestMethod costs a second streaming pass.
+    public static let streamedDigest = DigestAlgorithm.sha256
+
+    /// Verifies a document from what a streaming read of `bytes` found
+    /// (``RecordStreamSummary/signature``), its canonical document hashed
+    /// with `digestAlgorithm`. `bytes` are read again only when the signature
+    /// needs another digest or canonical form.
+    public func verify(
+        evidence: SignatureEvidence, digestAlgorithm: DigestAlgorithm, bytes: [UInt8], file: String
+    ) -> VerificationReport {
         var report = VerificationReport(file: file)
         report.partner = trust.program
         do throws(SignatureFailure) {
-            try verify(bytes: bytes, file: file, into: &report)
+            let signature = try checkPlacement(evidence.survey)
+            if let line = evidence.oversizedSignatureLine {
+                throw SignatureFailure(
+                    .signatureMalformed,
+                    "ds:Signature holds more than \(EnvelopedSignatureReader.maxSignatureBytes) bytes of content",
+                    line: line)
+            }
+            let structure = try SignatureStructure(signature.element)
+            guard structure.signedInfoPrefixes.isEmpty, structure.referencePrefixes.isEmpty,
+                evidence.unsupported == nil, let signedInfo = evidence.canonicalSignedInfo
+            else {
+                return verifyFromTree(bytes: bytes, file: file)
+            }
+            try verify(
+                structure, canonicalSignedInfo: { () throws(SignatureFailure) in signedInfo },
+                documentDigest: { (algorithm) throws(SignatureFailure) in
+                    if algorithm == digestAlgorithm { return evidence.documentDigest }
+                    let hasher = try CanonicalDigest(algorithm)
+                    do throws(XMLError) {
+                        return try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
+                            .documentDigest
+                    } catch {
+                        throw Self.refused(error)
+                    }
+                }, into: &report)
         } catch {
             report.failure = error
         }
@@ -56,35 +114,54 @@ public struct SignatureVerifier: Sendable {
         return (verify(bytes: bytes, file: name), bytes)
     }
 
-    /// Reads and verifies the file at `path` when its bytes are not needed
-    /// afterwards: they are released as soon as the tree is built.
-    public func verifyFile(path: String, displayName: String? = nil) -> VerificationReport {
-        var report = VerificationReport(file: displayName ?? path)
+    /// Verifies from a libxml2 tree of the whole document: for the
+    /// canonical forms the streaming reader leaves to libxml2, and as the
+    /// reference the streaming verification is tested against.
+    public func verifyFromTree(bytes: [UInt8], file: String) -> VerificationReport {
+        var report = VerificationReport(file: file)
         report.partner = trust.program
         do throws(SignatureFailure) {
-            let document = try parse(try FileBytes.read(path, limit: limits.maxBytes), file: report.file)
-            try verify(document, into: &report)
+            let document: SignedDocument
+            do throws(XMLError) {
+                document = try SignedDocument(bytes: bytes, file: file, limits: limits)
+            } catch {
+                throw Self.refused(error)
+            }
+            let signature = try checkPlacement(document.survey)
+            let structure = try SignatureStructure(signature.element)
+            try verify(
+                structure,
+                canonicalSignedInfo: { () throws(SignatureFailure) in
+                    do throws(XMLError) {
+                        return try document.canonicalizeSignedInfo(0, inclusivePrefixes: structure.signedInfoPrefixes)
+                    } catch {
+                        throw SignatureFailure(.signatureMalformed, "SignedInfo cannot be canonicalized: \(error.message)")
+                    }
+                },
+                documentDigest: { (algorithm) throws(SignatureFailure) in
+                    do {
+                        var digest = try Digest(algorithm: algorithm)
+                        try document.canonicalizeExcludingSignature(0, inclusivePrefixes: structure.referencePrefixes) {
+                            digest.update($0)
+                        }
+                        return digest.finalize()
+                    } catch {
+                        throw SignatureFailure(.documentRefused, "the document cannot be canonicalized: \(error)")
+                    }
+                }, into: &report)
         } catch {
             report.failure = error
         }
         return report
     }
 
-    private func verify(bytes: [UInt8], file: String, into report: inout VerificationReport) throws(SignatureFailure) {
-        try verify(try parse(bytes, file: file), into: &report)
+    private static func refused(_ error: XMLError) -> SignatureFailure {
+        SignatureFailure(.documentRefused, "\(error.code): \(error.message)", line: error.line > 0 ? error.line : nil)
     }
 
-    private func parse(_ bytes: consuming [UInt8], file: String) throws(SignatureFailure) -> SignedDocument {
-        do {
-            return try SignedDocument(bytes: bytes, file: file, limits: limits)
-        } catch {
-            throw SignatureFailure(
-                .documentRefused, "\(error.code): \(error.message)", line: error.line > 0 ? error.line : nil)
-        }
-    }
-
-    private func verify(_ document: SignedDocument, into report: inout VerificationReport) throws(SignatureFailure) {
-        let survey = document.survey
+    /// Exactly one `ds:Signature`, the root's last child; unique IDs; no
+    /// comment inside a value. Returns the signature.
+    private func checkPlacement(_ survey: DocumentSurvey) throws(SignatureFailure) -> DocumentSurvey.Signature {
         guard let signature = survey.signatures.first else {
             throw SignatureFailure(.signatureMissing, "the document carries no ds:Signature")
         }
@@ -111,8 +188,15 @@ public struct SignatureVerifier: Sendable {
             throw SignatureFailure(
                 .commentInValue, "a comment or processing instruction splits a text value", line: line)
         }
+        return signature
+    }
 
-        let structure = try SignatureStructure(signature.element)
+    /// The signer's chain, the SignatureValue over the canonical SignedInfo,
+    /// and the DigestValue over the canonical document minus its signature.
+    private func verify(
+        _ structure: SignatureStructure, canonicalSignedInfo: () throws(SignatureFailure) -> [UInt8],
+        documentDigest: (DigestAlgorithm) throws(SignatureFailure) -> [UInt8], into report: inout VerificationReport
+    ) throws(SignatureFailure) {
         report.canonicalization = "exc-c14n"
         report.signatureAlgorithm = structure.signatureAlgorithm.description
         report.digestAlgorithm = structure.digestAlgorithm.name
@@ -137,12 +221,7 @@ public struct SignatureVerifier: Sendable {
         }
 
         // SignatureValue over the canonical SignedInfo.
-        let signedInfo: [UInt8]
-        do {
-            signedInfo = try document.canonicalizeSignedInfo(0, inclusivePrefixes: structure.signedInfoPrefixes)
-        } catch {
-            throw SignatureFailure(.signatureMalformed, "SignedInfo cannot be canonicalized: \(error.message)")
-        }
+        let signedInfo = try canonicalSignedInfo()
         let valid: Bool
         do {
             valid = try key.verify(
@@ -154,17 +233,8 @@ public struct SignatureVerifier: Sendable {
             throw SignatureFailure(.signatureInvalid, "SignatureValue does not verify with the signer's key")
         }
 
-        // The digest of the document minus its signature, streamed.
-        let computed: [UInt8]
-        do {
-            var digest = try Digest(algorithm: structure.digestAlgorithm)
-            try document.canonicalizeExcludingSignature(0, inclusivePrefixes: structure.referencePrefixes) { chunk in
-                digest.update(chunk)
-            }
-            computed = digest.finalize()
-        } catch {
-            throw SignatureFailure(.documentRefused, "the document cannot be canonicalized: \(error)")
-        }
+        // The digest of the document minus its signature.
+        let computed = try documentDigest(structure.digestAlgorithm)
         report.signedContentDigest = Base64.encode(computed)
         guard computed == structure.digestValue else {
             throw SignatureFailure(

@@ -25,15 +25,13 @@ extension ExchangeJob {
 
     /// Reads a verified file and loads it in one registry transaction, with
     /// its ledger entry and receipt; or records why it was not applied.
-    func load(_ base: LedgerEntry, bytes: [UInt8], verification: VerificationInBackground) throws(ExchangeError)
-        -> LedgerEntry
-    {
+    func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         var base = base
-        /// A refused signature outranks any other reason not to apply the file.
-        func refusal() -> LedgerEntry? { checked(&base, verification) }
         let reader: PartnerFileReader
         do {
-            reader = try PartnerFileReader(configuration: configuration, program: base.partner, today: today)
+            var configured = try PartnerFileReader(configuration: configuration, program: base.partner, today: today)
+            configured.signatureDigest = SignatureVerifier.streamedDigest
+            reader = configured
         } catch {
             throw ExchangeError(.configuration, error.description)
         }
@@ -41,6 +39,20 @@ extension ExchangeJob {
         var starts: [(line: Int, memberId: String?)] = []
         var header = BatchHeader()
         var readResult: ReadResult?
+        var verification: VerificationReport?
+        /// A refused signature outranks any other reason not to apply the file.
+        func refusal() -> LedgerEntry? {
+            if verification == nil {
+                // From what the read gathered; a read that stopped early gathered nothing.
+                verification =
+                    readResult?.signature.map {
+                        verifier.verify(
+                            evidence: $0, digestAlgorithm: SignatureVerifier.streamedDigest, bytes: bytes,
+                            file: base.fileName)
+                    } ?? verifier.verify(bytes: bytes, file: base.fileName)
+            }
+            return checked(&base, verification!)
+        }
         progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
         let started = Timestamp.monotonic()
         var readSeconds = 0.0
@@ -192,10 +204,8 @@ extension ExchangeJob {
             }
             return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems)
         } catch let error as ExchangeError {
-            _ = verification.report()
             throw error
         } catch let error as RegistryError {
-            _ = verification.report()
             throw ExchangeError(error)
         } catch {
             throw ExchangeError(.registry, "\(error)")

@@ -136,16 +136,14 @@ public struct ExchangeJob {
             return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
         }
 
-        // The signature is verified while the records are read and loaded;
-        // the load commits only once the signature has verified.
-        let verification = VerificationInBackground(verifier: verifier, bytes: bytes, file: name)
-        return try load(entry, bytes: bytes, verification: verification)
+        // The signature is verified from the same pass that reads and loads the
+        // records; the load commits only once the signature has verified.
+        return try load(entry, bytes: bytes, verifier: verifier)
     }
 
-    /// Waits for the verification and puts its report in `entry` (an entry
-    /// before loading); returns the entry to record when the signature is refused.
-    func checked(_ entry: inout LedgerEntry, _ verification: VerificationInBackground) -> LedgerEntry? {
-        let report = verification.report()
+    /// Puts the verification report in `entry` (an entry before loading);
+    /// returns the entry to record when the signature is refused.
+    func checked(_ entry: inout LedgerEntry, _ report: VerificationReport) -> LedgerEntry? {
         var json = JSONText()
         report.write(to: &json)
         entry.verification = json.text
