@@ -43,7 +43,11 @@ let package = Package(
             dependencies: ["MRAGateway", "MRAXML", "MRACrypto", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "MRARegistrySQLite",
-            dependencies: ["MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the per-record statements of a load (GRDB's documented raw access).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
         .target(name: "MRALookup", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRAXML",

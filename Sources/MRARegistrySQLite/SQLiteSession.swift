@@ -7,6 +7,11 @@ import MRARegistry
 /// connection and reused for every record.
 struct SQLiteSession: RegistrySession {
     let db: Database
+    private let prepared = PreparedStatements()
+
+    init(db: Database) {
+        self.db = db
+    }
 
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry? {
         try guarded {
@@ -63,68 +68,15 @@ struct SQLiteSession: RegistrySession {
     }
 
     func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
-        try guarded {
-            let stored = CanonicalJSON.stored(record)
-            let existing = try Row.fetchOne(
-                try db.cachedStatement(
-                    sql: "SELECT rowid, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?"),
-                arguments: [record.program, record.memberId])
-            var before: MemberSnapshot?
-            if let existing {
-                let openMIDs = try String.fetchSet(
-                    try db.cachedStatement(
-                        sql: "SELECT mid FROM mid_link WHERE program = ? AND memberId = ? AND validTo IS NULL"),
-                    arguments: [record.program, record.memberId])
-                before = MemberSnapshot(
-                    status: MemberStatus(rawValue: existing["status"]) ?? .active,
-                    statusEffective: existing["statusEffective"], lastValidated: existing["lastValidated"],
-                    stored: existing["record"], openMIDs: openMIDs)
-            }
-            if let before, let existing, before.stored == stored {
-                try db.cachedStatement(sql: "UPDATE member SET source = ?, seenIn = ? WHERE rowid = ?")
-                    .execute(arguments: [batch.partner, batch.ledgerId, existing["rowid"] as Int64])
-                return .unchanged
-            }
-            let values: StatementArguments = [
-                batch.partner, record.status.rawValue, record.statusEffective?.description,
-                record.lastValidated?.description, stored, batch.batchId, batch.processedAt, batch.ledgerId,
-            ]
-            if let existing {
-                try db.cachedStatement(
-                    sql: """
-                        UPDATE member SET source = ?, status = ?, statusEffective = ?, lastValidated = ?, record = ?,
-                            changedBy = ?, changedAt = ?, seenIn = ? WHERE rowid = ?
-                        """
-                ).execute(arguments: values + [existing["rowid"] as Int64])
-            } else {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO member (program, memberId, source, status, statusEffective, lastValidated, record,
-                            changedBy, changedAt, seenIn)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(arguments: [record.program, record.memberId] + values)
-            }
-            for event in StatusHistory.events(for: record, before: before, in: batch) {
-                try append(event, program: record.program, memberId: record.memberId, batch: batch)
-            }
-            let mids = StatusHistory.mids(of: record)
-            let open = before?.openMIDs ?? []
-            for mid in mids.subtracting(open).sorted() {
-                try db.cachedStatement(
-                    sql: "INSERT INTO mid_link (program, memberId, mid, validFrom, openedBy) VALUES (?, ?, ?, ?, ?)"
-                ).execute(arguments: [record.program, record.memberId, mid, batch.date, batch.ledgerId])
-            }
-            for mid in open.subtracting(mids).sorted() {
-                try db.cachedStatement(
-                    sql: """
-                        UPDATE mid_link SET validTo = ?, closedBy = ?
-                        WHERE program = ? AND memberId = ? AND mid = ? AND validTo IS NULL
-                        """
-                ).execute(arguments: [batch.date, batch.ledgerId, record.program, record.memberId, mid])
-            }
-            return before == nil ? .inserted : .changed
-        }
+        try statements().put(record, in: batch)
+    }
+
+    /// The per-record statements, prepared on the transaction's first put.
+    private func statements() throws(RegistryError) -> MemberStatements {
+        if let ready = prepared.statements { return ready }
+        let made = try guarded { try MemberStatements(db: db) }
+        prepared.statements = made
+        return made
     }
 
     func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int {
@@ -150,23 +102,10 @@ struct SQLiteSession: RegistrySession {
                         batch.date, CanonicalJSON.stored(record), batch.batchId, batch.processedAt,
                         row["rowid"] as Int64,
                     ])
-                try append(event, program: row["program"], memberId: row["memberId"], batch: batch)
+                try statements().append(event, program: row["program"], memberId: row["memberId"], batch: batch)
             }
             return absent.count
         }
-    }
-
-    private func append(_ event: MemberEvent, program: String, memberId: String, batch: BatchContext) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO member_event (program, memberId, kind, effective, reason, cause, partner, batchId,
-                    ledgerId, recordedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            program, memberId, event.kind.rawValue, event.effective, event.reason, event.cause.rawValue, event.partner,
-            event.batchId, batch.ledgerId, batch.processedAt,
-        ])
     }
 
     private func guarded<T>(_ body: () throws -> T) throws(RegistryError) -> T {
@@ -178,4 +117,9 @@ struct SQLiteSession: RegistrySession {
             throw RegistryError(.storage, SQLiteRegistry.describe(error))
         }
     }
+}
+
+/// Holds a transaction's prepared per-record statements.
+private final class PreparedStatements {
+    var statements: MemberStatements?
 }

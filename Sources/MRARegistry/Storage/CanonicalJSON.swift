@@ -13,6 +13,11 @@ public enum CanonicalJSON {
         CanonicalJSONEncoder.line(record)
     }
 
+    /// The line to store, as UTF-8 in `bytes` (replacing what it held, reusing its storage).
+    public static func stored(_ record: TraderRecord, into bytes: inout [UInt8]) {
+        CanonicalJSONEncoder.write(record, into: &bytes)
+    }
+
     /// The stored line with `batchId` put back in its place.
     public static func withBatchId(_ stored: String, _ batchId: String?) -> String {
         guard let batchId, stored.hasSuffix("}") else { return stored }

@@ -9,10 +9,19 @@ struct CanonicalJSONEncoder {
     private var needsComma = false
 
     static func line(_ record: TraderRecord) -> String {
+        var bytes: [UInt8] = []
+        write(record, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Replaces the contents of `bytes` with the record's line, reusing its storage.
+    static func write(_ record: TraderRecord, into bytes: inout [UInt8]) {
         var encoder = CanonicalJSONEncoder()
-        encoder.bytes.reserveCapacity(512)
+        swap(&encoder.bytes, &bytes)
+        encoder.bytes.removeAll(keepingCapacity: true)
+        encoder.bytes.reserveCapacity(1024)
         encoder.write(record)
-        return String(decoding: encoder.bytes, as: UTF8.self)
+        swap(&encoder.bytes, &bytes)
     }
 
     private mutating func write(_ record: TraderRecord) {
@@ -96,18 +105,27 @@ struct CanonicalJSONEncoder {
 
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Clean runs are copied at once; only quotes, backslashes and controls are escaped.
+            var run = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                }
+                run = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
