@@ -52,16 +52,35 @@ public struct Signer: Sendable {
         return output
     }
 
-    /// Parses, digests and signs; returns the Signature element and where it goes.
+    /// Digests (in one streaming pass) and signs; returns the Signature
+    /// element and where it goes.
     private func prepare(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+        let evidence: SignatureEvidence
+        let hasher = try CanonicalDigest(digest)
+        do throws(XMLError) {
+            evidence = try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
+        } catch {
+            throw SignatureFailure(.documentRefused, error.description)
+        }
+        guard evidence.survey.signatures.isEmpty else {
+            throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
+        }
+        guard evidence.unsupported == nil else { return try prepareFromTree(bytes, file: file) }
+        guard let offset = SignedDocument.rootEndTagOffset(in: bytes, qualifiedName: evidence.rootQualifiedName) else {
+            throw SignatureFailure(
+                .documentRefused, "cannot find the end tag of the document element (empty root, or content after it)")
+        }
+        return try signature(digestValue: evidence.documentDigest, offset: offset)
+    }
+
+    /// As ``prepare(_:file:)``, from a libxml2 tree: for documents whose
+    /// canonical form the streaming writer leaves to libxml2.
+    private func prepareFromTree(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
         let document: SignedDocument
         do {
             document = try SignedDocument(bytes: bytes, file: file, limits: limits)
         } catch {
             throw SignatureFailure(.documentRefused, error.description)
-        }
-        guard document.survey.signatures.isEmpty else {
-            throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
         }
         let offset: Int
         var hasher: Digest
@@ -74,7 +93,11 @@ public struct Signer: Sendable {
         } catch {
             throw SignatureFailure(.signingFailed, "\(error)")
         }
-        let signedInfo = signedInfoXML(digestValue: Base64.encode(hasher.finalize()))
+        return try signature(digestValue: hasher.finalize(), offset: offset)
+    }
+
+    private func signature(digestValue: [UInt8], offset: Int) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+        let signedInfo = signedInfoXML(digestValue: Base64.encode(digestValue))
         let canonical = try canonicalSignedInfo(signedInfo)
         let value: [UInt8]
         do {

@@ -38,6 +38,12 @@ public struct ExchangeFolders: Sendable, Hashable {
         return folder + "/" + Self.stem(of: entry)
     }
 
+    /// Where the copy of an inbound file being loaded is written before it is
+    /// renamed into the archive (hidden; named by the content's digest).
+    public func archiveCopy(partner: String, digest: String) -> String {
+        archive(partner) + "/." + digest + ".partial"
+    }
+
     /// Where an inbound entry's receipt is written.
     public func receipt(of entry: LedgerEntry) -> String {
         receipts(entry.partner) + "/" + Self.stem(of: entry) + ".receipt.xml"

@@ -4,9 +4,17 @@ extension ExchangeJob {
     /// Files a recorded inbound entry: the copy in archive or quarantine with
     /// its report or reason, the receipt, then the inbox file removed and the
     /// entry marked filed. Every step may be repeated after a crash.
-    func file(_ entry: LedgerEntry, bytes: [UInt8]) throws(ExchangeError) {
+    ///
+    /// With `copy`, a complete copy of `bytes` written during the load is
+    /// renamed into place instead of writing them again.
+    func file(_ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil) throws(ExchangeError) {
         let destination = folders.destination(of: entry)
-        try DurableFiles.write(bytes, to: destination)
+        if let copy, copy.wait() {
+            CrashPoints.reach()
+            try DurableFiles.promote(copy.path, to: destination)
+        } else {
+            try DurableFiles.write(bytes, to: destination)
+        }
         CrashPoints.reach()
         if let verification = entry.verification {
             try DurableFiles.write(Array((verification + "\n").utf8), to: destination + ".verification.json")

@@ -27,6 +27,9 @@ extension ExchangeJob {
     /// its ledger entry and receipt; or records why it was not applied.
     func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         var base = base
+        // The archive copy is written while the file loads; filing an applied file renames it.
+        let copy = ArchiveCopy(bytes: bytes, path: folders.archiveCopy(partner: base.partner, digest: base.digest))
+        defer { copy.discard() }
         let reader: PartnerFileReader
         do {
             var configured = try PartnerFileReader(configuration: configuration, program: base.partner, today: today)
@@ -168,7 +171,7 @@ extension ExchangeJob {
             let committed = Timestamp.monotonic()
             CrashPoints.reach()
             log(applied)
-            try file(applied, bytes: bytes)
+            try file(applied, bytes: bytes, copy: copy)
             logger.debug(
                 "filed",
                 metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])

@@ -86,6 +86,8 @@ public struct ExchangeJob {
                 try OutboundExport.finish(entry, registry: registry, folders: folders)
             } else {
                 let inboxPath = folders.inbox(entry.partner) + "/" + entry.fileName
+                // A copy the crash may have cut short: the file is copied again from the inbox.
+                try DurableFiles.remove(folders.archiveCopy(partner: entry.partner, digest: entry.digest))
                 if DurableFiles.exists(inboxPath) {
                     let bytes = try DurableFiles.read(inboxPath)
                     if Self.digest(bytes) == entry.digest {

@@ -68,7 +68,7 @@ final class EnvelopedSignatureTap {
             },
             markupInsideText: state.pointee.markupInsideText)
         return SignatureEvidence(
-            survey: survey, canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
+            survey: survey, rootQualifiedName: state.pointee.rootQualifiedName, canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
             documentDigest: documentDigest, unsupported: state.pointee.document.unsupported ?? state.pointee.signedInfoUnsupported,
             oversizedSignatureLine: state.pointee.oversizedSignatureLine)
     }
@@ -85,6 +85,7 @@ struct TapState {
     let maxSignatureBytes: Int
     var depth = 0
     var root: QName?
+    var rootQualifiedName = ""
 
     // Signatures.
     var signatures: [DocumentSurvey.Signature] = []
@@ -139,6 +140,7 @@ struct TapState {
         markupAwaitingText = nil
         if depth == 1 {
             root = QName(namespaceURI.map { String(xmlString: $0) }, String(xmlString: localName))
+            rootQualifiedName = (prefix.map { String(xmlString: $0) + ":" } ?? "") + String(xmlString: localName)
         }
         if depth == 2 && !lastChildCandidates.isEmpty {
             for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }

@@ -16,6 +16,8 @@ public struct SignatureEvidence: Sendable, Equatable {
     /// Signatures, duplicate IDs and comments inside text, as a tree walk finds them.
     /// A signature nested in another one is listed with its name and line only.
     public var survey: DocumentSurvey
+    /// The document element's name as written (`prefix:local` or `local`).
+    public var rootQualifiedName: String
     /// The canonical `SignedInfo` of the first signature, when that signature
     /// is a child of the document element.
     public var canonicalSignedInfo: [UInt8]?

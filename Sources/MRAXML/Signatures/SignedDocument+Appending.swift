@@ -39,8 +39,14 @@ extension SignedDocument {
         var qualified = ""
         if let ns = root.pointee.ns, let prefix = ns.pointee.prefix { qualified = String(xmlString: prefix) + ":" }
         qualified += root.pointee.name.map { String(xmlString: $0) } ?? ""
-        let name = Array(qualified.utf8)
+        return Self.rootEndTagOffset(in: bytes, qualifiedName: qualified)
+    }
 
+    /// The byte offset of the end tag `</qualifiedName>` that closes a
+    /// document, scanning back over trailing white space and comments; nil
+    /// when the document does not end that way.
+    public static func rootEndTagOffset(in bytes: [UInt8], qualifiedName: String) -> Int? {
+        let name = Array(qualifiedName.utf8)
         var end = bytes.count  // exclusive end of the region still to scan
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func hasSuffix(_ suffix: [UInt8], before index: Int) -> Bool {
