@@ -20,6 +20,12 @@ final class MemberStatements {
     private let insertEvent: Statement
     private let openLink: Statement
     private let closeLink: Statement
+    private let programHasMembers: Statement
+    /// Programs that had no member when this transaction first put one of
+    /// theirs (a partner's first list): their records need no lookup, as a
+    /// list holds each member once (rule DUP-MEMBER; a second one would fail
+    /// on the primary key, not overwrite).
+    private var newPrograms: [String: Bool] = [:]
     /// The record being put, as its stored canonical line.
     private var line: [UInt8] = []
 
@@ -27,6 +33,7 @@ final class MemberStatements {
         self.db = db
         selectMember = try db.makeStatement(
             sql: "SELECT rowid, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?")
+        programHasMembers = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM member WHERE program = ?)")
         selectOpenMIDs = try db.makeStatement(
             sql: "SELECT mid FROM mid_link WHERE program = ? AND memberId = ? AND validTo IS NULL")
         touchMember = try db.makeStatement(sql: "UPDATE member SET source = ?, seenIn = ? WHERE rowid = ?")
@@ -66,7 +73,7 @@ final class MemberStatements {
         bind(select, 2, record.memberId)
         var before: MemberSnapshot?
         var rowid: Int64 = 0
-        if try step(select) {
+        if try !isNewProgram(record.program), try step(select) {
             rowid = sqlite3_column_int64(select, 0)
             let storedLength = Int(sqlite3_column_bytes(select, 4))
             let stored = UnsafeBufferPointer(
@@ -143,6 +150,16 @@ final class MemberStatements {
             sqlite3_bind_int64(statement, 9, batch.ledgerId)
             bind(statement, 10, batch.processedAt)
         }
+    }
+
+    private func isNewProgram(_ program: String) throws(RegistryError) -> Bool {
+        if let known = newPrograms[program] { return known }
+        let statement = programHasMembers.sqliteStatement
+        defer { sqlite3_reset(statement) }
+        bind(statement, 1, program)
+        let isNew = try step(statement) && sqlite3_column_int64(statement, 0) == 0
+        newPrograms[program] = isNew
+        return isNew
     }
 
     private func openMIDs(_ record: TraderRecord) throws(RegistryError) -> Set<String> {

@@ -12,9 +12,14 @@ extension ExchangeJob {
     /// What the reading thread hands to the storing one, in document order.
     private enum ReaderEvent: Sendable {
         case batch(BatchHeader)
-        case record(ReadRecord)
+        /// Records in document order, a few dozen at a time: handing them over one by one
+        /// would cost a lock and a wake-up per record.
+        case records([ReadRecord])
         case finished(ReadResult)
     }
+
+    /// How many read records the reading thread hands over at once.
+    private static var recordsPerHandOver: Int { 64 }
 
     /// Why a batch is abandoned before commit: nothing it wrote is kept.
     private struct Abandon: Error {
@@ -93,39 +98,51 @@ extension ExchangeJob {
                 // Reading (parse, schema, mapping, rules) runs on its own thread, a record ahead of the
                 // store: this thread only writes. It drains the feed to the end whatever happens, so the
                 // reader never waits on a full channel.
-                let feed = BoundedChannel<ReaderEvent>(capacity: 512)
+                let feed = BoundedChannel<ReaderEvent>(capacity: 16)
                 let fileName = base.fileName
                 let readerThread = Thread {
+                    var pending: [ReadRecord] = []
+                    pending.reserveCapacity(Self.recordsPerHandOver)
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
-                        onRecord: { feed.send(.record($0)) })
+                        onRecord: { read in
+                            pending.append(read)
+                            if pending.count == Self.recordsPerHandOver {
+                                feed.send(.records(pending))
+                                pending.removeAll(keepingCapacity: true)
+                            }
+                        })
+                    if !pending.isEmpty { feed.send(.records(pending)) }
                     feed.send(.finished(result))
                 }
                 readerThread.stackSize = 1 << 22
                 readerThread.start()
+
+                func store(_ read: ReadRecord) {
+                    if context == nil { begin(BatchHeader()) }
+                    starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
+                    if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
+                    guard let context, let record = read.record, !errorsSeen, failure == nil else { return }
+                    let putStarted = Timestamp.monotonic()
+                    do {
+                        switch try session.put(record, in: context) {
+                        case .inserted: counts.inserted += 1
+                        case .changed: counts.changed += 1
+                        case .unchanged: counts.unchanged += 1
+                        }
+                    } catch {
+                        failure = error
+                    }
+                    storeSeconds += Timestamp.monotonic() - putStarted
+                    if starts.count % 8 == 0 { CrashPoints.reach() }
+                    if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
+                }
                 var finished: ReadResult?
                 while finished == nil {
                     switch feed.receive() {
                     case .batch(let batch): begin(batch)
                     case .finished(let result): finished = result
-                    case .record(let read):
-                        if context == nil { begin(BatchHeader()) }
-                        starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
-                        if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
-                        guard let context, let record = read.record, !errorsSeen, failure == nil else { continue }
-                        let putStarted = Timestamp.monotonic()
-                        do {
-                            switch try session.put(record, in: context) {
-                            case .inserted: counts.inserted += 1
-                            case .changed: counts.changed += 1
-                            case .unchanged: counts.unchanged += 1
-                            }
-                        } catch {
-                            failure = error
-                        }
-                        storeSeconds += Timestamp.monotonic() - putStarted
-                        if starts.count % 8 == 0 { CrashPoints.reach() }
-                        if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
+                    case .records(let records): for read in records { store(read) }
                     }
                 }
                 let result = finished!
