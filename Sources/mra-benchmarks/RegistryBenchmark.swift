@@ -36,7 +36,13 @@ func runRegistryBenchmark(
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/inbox/" + program, withIntermediateDirectories: true)
         try Data(file).write(to: URL(fileURLWithPath: folder + "/inbox/\(program)/batch.xml"))
-        if let base { try FileManager.default.copyItem(atPath: base, toPath: folder + "/registry.sqlite") }
+        if let base {
+            try FileManager.default.copyItem(atPath: base, toPath: folder + "/registry.sqlite")
+            // Flushed before the run: otherwise the run's first fsync of the registry writes out the whole copy.
+            let copy = FileHandle(forUpdatingAtPath: folder + "/registry.sqlite")
+            try copy?.synchronize()
+            try copy?.close()
+        }
         return folder
     }
     func exchangeRun(_ root: String) -> [String] {
