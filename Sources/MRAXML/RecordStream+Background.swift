@@ -43,20 +43,11 @@ extension RecordStream {
         let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
         let stream = self
         let thread = Thread {
-            var pending: [StreamedRecord] = []
-            pending.reserveCapacity(chunkSize)
+            var pending = Batched<StreamedRecord>(size: chunkSize) { channel.send(.records($0)) }
             let result = Result { () throws(XMLError) -> RecordStreamSummary in
-                try read(
-                    stream, { channel.send(.batch($0)) },
-                    { record in
-                        pending.append(record)
-                        if pending.count >= chunkSize {
-                            channel.send(.records(pending))
-                            pending.removeAll(keepingCapacity: true)
-                        }
-                    })
+                try read(stream, { channel.send(.batch($0)) }, { pending.append($0) })
             }
-            if !pending.isEmpty { channel.send(.records(pending)) }
+            pending.flush()
             channel.send(.finished(result))
         }
         thread.stackSize = 1 << 22

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes the raw bytes of a file being loaded to a hidden temporary in its
-/// archive folder while the load runs, so that filing an applied file only
-/// renames the flushed copy into place.
+/// archive folder while the load runs, so that filing it only renames the
+/// flushed copy into place (in the archive, or the quarantine).
 ///
 /// The copy is of the bytes that were read and verified, never of whatever
 /// the inbox holds later. A copy that is not used is removed

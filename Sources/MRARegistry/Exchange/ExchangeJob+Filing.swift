@@ -6,7 +6,7 @@ extension ExchangeJob {
     /// entry marked filed. Every step may be repeated after a crash.
     ///
     /// With `copy`, a complete copy of `bytes` written during the load is
-    /// renamed into place instead of writing them again.
+    /// renamed into place (archive or quarantine) instead of writing them again.
     func file(_ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil) throws(ExchangeError) {
         let destination = folders.destination(of: entry)
         if let copy, copy.wait() {

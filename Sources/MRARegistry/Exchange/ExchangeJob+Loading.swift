@@ -28,11 +28,12 @@ extension ExchangeJob {
         var message: String
     }
 
-    /// Reads a verified file and loads it in one registry transaction, with
-    /// its ledger entry and receipt; or records why it was not applied.
+    /// Reads a file, verifying its signature from the same pass, and loads it
+    /// in one registry transaction with its ledger entry and receipt (the
+    /// commit waits for the verification); or records why it was not applied.
     func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         var base = base
-        // The archive copy is written while the file loads; filing an applied file renames it.
+        // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
         let copy = ArchiveCopy(bytes: bytes, path: folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
         let reader: PartnerFileReader
@@ -101,18 +102,11 @@ extension ExchangeJob {
                 let feed = BoundedChannel<ReaderEvent>(capacity: 16)
                 let fileName = base.fileName
                 let readerThread = Thread {
-                    var pending: [ReadRecord] = []
-                    pending.reserveCapacity(Self.recordsPerHandOver)
+                    var pending = Batched<ReadRecord>(size: Self.recordsPerHandOver) { feed.send(.records($0)) }
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
-                        onRecord: { read in
-                            pending.append(read)
-                            if pending.count == Self.recordsPerHandOver {
-                                feed.send(.records(pending))
-                                pending.removeAll(keepingCapacity: true)
-                            }
-                        })
-                    if !pending.isEmpty { feed.send(.records(pending)) }
+                        onRecord: { pending.append($0) })
+                    pending.flush()
                     feed.send(.finished(result))
                 }
                 readerThread.stackSize = 1 << 22
@@ -194,9 +188,11 @@ extension ExchangeJob {
                 metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
             return applied
         } catch let refused as SignatureRefused {
-            return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [])
+            return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [], copy: copy)
         } catch let abandon as Abandon {
-            if let refused = refusal() { return try recordAndFile(refused, bytes: bytes, records: [], fileProblems: []) }
+            if let refused = refusal() {
+                return try recordAndFile(refused, bytes: bytes, records: [], fileProblems: [], copy: copy)
+            }
             var entry = base
             entry.batchId = header.id
             entry.batchKind = header.kind?.rawValue
@@ -222,7 +218,7 @@ extension ExchangeJob {
             } else {
                 entry.message = abandon.message
             }
-            return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems)
+            return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems, copy: copy)
         } catch let error as ExchangeError {
             throw error
         } catch let error as RegistryError {

@@ -158,7 +158,8 @@ public struct ExchangeJob {
 
     /// Records an entry that applies nothing, with its receipt, and files it.
     func recordAndFile(
-        _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic]
+        _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic],
+        copy: ArchiveCopy? = nil
     ) throws(ExchangeError) -> LedgerEntry {
         let recorded: LedgerEntry
         do {
@@ -178,7 +179,7 @@ public struct ExchangeJob {
         }
         CrashPoints.reach()
         log(recorded)
-        try file(recorded, bytes: bytes)
+        try file(recorded, bytes: bytes, copy: copy)
         return recorded
     }
 
