@@ -6,8 +6,8 @@ import MRARegistry
 /// The statements loading a record runs, prepared once per transaction and
 /// run through SQLite's C API (as GRDB documents for raw access): per record,
 /// GRDB's argument arrays, statement-cache lookups and row copies cost more
-/// than SQLite's own work. The record's canonical line is bound as bytes and
-/// compared with the stored one in place.
+/// than SQLite's own work. The record's canonical line (made beforehand, see
+/// ``StoredRecord``) is bound as bytes and compared with the stored one in place.
 ///
 /// Owned by one transaction's session; GRDB finalizes the statements.
 final class MemberStatements {
@@ -26,8 +26,6 @@ final class MemberStatements {
     /// list holds each member once (rule DUP-MEMBER; a second one would fail
     /// on the primary key, not overwrite).
     private var newPrograms: [String: Bool] = [:]
-    /// The record being put, as its stored canonical line.
-    private var line: [UInt8] = []
 
     init(db: Database) throws {
         self.db = db
@@ -65,8 +63,9 @@ final class MemberStatements {
 
     /// Stores `record` as the member's current state, with the history
     /// events and link changes it brings (see ``StatusHistory``).
-    func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
-        CanonicalJSON.stored(record, into: &line)
+    func put(_ stored: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
+        let record = stored.record
+        let line = stored.line
         let select = selectMember.sqliteStatement
         defer { sqlite3_reset(select) }
         bind(select, 1, record.program)
@@ -76,9 +75,9 @@ final class MemberStatements {
         if try !isNewProgram(record.program), try step(select) {
             rowid = sqlite3_column_int64(select, 0)
             let storedLength = Int(sqlite3_column_bytes(select, 4))
-            let stored = UnsafeBufferPointer(
+            let current = UnsafeBufferPointer(
                 start: sqlite3_column_text(select, 4).map { UnsafePointer($0) }, count: storedLength)
-            if stored.elementsEqual(line) {
+            if current.elementsEqual(line) {
                 try run(touchMember) { statement in
                     bind(statement, 1, batch.partner)
                     sqlite3_bind_int64(statement, 2, batch.ledgerId)
@@ -88,7 +87,7 @@ final class MemberStatements {
             }
             before = MemberSnapshot(
                 status: MemberStatus(rawValue: text(select, 1) ?? "") ?? .active, statusEffective: text(select, 2),
-                lastValidated: text(select, 3), stored: String(decoding: stored, as: UTF8.self),
+                lastValidated: text(select, 3), stored: String(decoding: current, as: UTF8.self),
                 openMIDs: try openMIDs(record))
         }
         sqlite3_reset(select)
@@ -113,7 +112,7 @@ final class MemberStatements {
         for event in StatusHistory.events(for: record, before: before, in: batch) {
             try append(event, program: record.program, memberId: record.memberId, batch: batch)
         }
-        let mids = StatusHistory.mids(of: record)
+        let mids = stored.mids
         let open = before?.openMIDs ?? []
         for mid in mids.subtracting(open).sorted() {
             try run(openLink) { statement in

@@ -67,7 +67,7 @@ struct SQLiteSession: RegistrySession {
         }
     }
 
-    func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
+    func put(_ record: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
         try statements().put(record, in: batch)
     }
 

@@ -14,7 +14,7 @@ extension ExchangeJob {
         case batch(BatchHeader)
         /// Records in document order, a few dozen at a time: handing them over one by one
         /// would cost a lock and a wake-up per record.
-        case records([ReadRecord])
+        case records([(read: ReadRecord, stored: StoredRecord?)])
         case finished(ReadResult)
     }
 
@@ -102,21 +102,24 @@ extension ExchangeJob {
                 let feed = BoundedChannel<ReaderEvent>(capacity: 16)
                 let fileName = base.fileName
                 let readerThread = Thread {
-                    var pending = Batched<ReadRecord>(size: Self.recordsPerHandOver) { feed.send(.records($0)) }
+                    var pending = Batched<(read: ReadRecord, stored: StoredRecord?)>(size: Self.recordsPerHandOver) {
+                        feed.send(.records($0))
+                    }
+                    // The stored form is made here, beside mapping and rules, so the store only writes.
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
-                        onRecord: { pending.append($0) })
+                        onRecord: { read in pending.append((read, read.record.map(StoredRecord.init))) })
                     pending.flush()
                     feed.send(.finished(result))
                 }
                 readerThread.stackSize = 1 << 22
                 readerThread.start()
 
-                func store(_ read: ReadRecord) {
+                func store(_ read: ReadRecord, _ stored: StoredRecord?) {
                     if context == nil { begin(BatchHeader()) }
                     starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
                     if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
-                    guard let context, let record = read.record, !errorsSeen, failure == nil else { return }
+                    guard let context, let record = stored, !errorsSeen, failure == nil else { return }
                     let putStarted = Timestamp.monotonic()
                     do {
                         switch try session.put(record, in: context) {
@@ -136,7 +139,7 @@ extension ExchangeJob {
                     switch feed.receive() {
                     case .batch(let batch): begin(batch)
                     case .finished(let result): finished = result
-                    case .records(let records): for read in records { store(read) }
+                    case .records(let records): for (read, stored) in records { store(read, stored) }
                     }
                 }
                 let result = finished!

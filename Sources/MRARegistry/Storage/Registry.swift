@@ -35,6 +35,13 @@ public protocol Registry: Sendable {
     func memberCounts() throws(RegistryError) -> [String: Int]
 }
 
+extension RegistrySession {
+    /// Loads one record, making its stored form first.
+    public func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
+        try put(StoredRecord(record), in: batch)
+    }
+}
+
 /// Reads and writes inside one ``Registry/transaction(_:)``.
 public protocol RegistrySession {
     /// The applied inbound entry of `partner` with this batch id, if any.
@@ -51,7 +58,7 @@ public protocol RegistrySession {
 
     /// Loads one record: inserts the member or updates it, appending the
     /// history events ``StatusHistory`` derives and opening or closing MID links.
-    func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange
+    func put(_ record: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange
     /// After a full list: withdraws the members `batch.partner` supplies that
     /// the list did not carry (and that are not withdrawn already). Returns how many.
     func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int
