@@ -74,12 +74,9 @@ struct ExclusiveCanonicalizer {
         }
         // Attributes sorted by namespace URI (none first), then local name.
         attributeOrder.removeAll(keepingCapacity: true)
-        for index in 0..<attributes.count {
-            var position = attributeOrder.count
-            while position > 0, Self.attributePrecedes(index, attributeOrder[position - 1], in: attributes) {
-                position -= 1
-            }
-            attributeOrder.insert(index, at: position)
+        attributeOrder.append(contentsOf: 0..<attributes.count)
+        if attributes.count > 1 {
+            attributeOrder.sort { Self.attributePrecedes($0, $1, in: attributes) }
         }
         for index in attributeOrder {
             output.byte(0x20)
