@@ -1,4 +1,5 @@
 import Foundation
+import MRAGateway
 import MRAXML
 import Testing
 
@@ -85,8 +86,7 @@ import Testing
 
     /// Every sample and broken sample of every program.
     @Test func streamedFormEqualsLibxml2sOnEveryExample() throws {
-        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Examples")
+        let examples = URL(fileURLWithPath: Repository.root).appendingPathComponent("Examples")
         let files = FileManager.default.enumerator(atPath: examples.path)!.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".xml") }.sorted()
         #expect(files.count >= 30)
@@ -139,50 +139,38 @@ import Testing
 /// with values needing escapes, text with CR, `&`, `<`, `>`, CDATA, comments,
 /// processing instructions, and sometimes an enveloped signature.
 @Suite struct StreamingCanonicalizationPropertyTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let uris = ["urn:one", "urn:two", "http://example.com/ns/three", "urn:x:four"]
     static let textPieces = ["plain", " ", "\n  ", "&amp;", "&lt;", "&gt;", "&#13;", "&#9;", "é☃", "<![CDATA[a<b&c]]>", "\"q\"", "'"]
     static let valuePieces = ["v", " ", "&amp;", "&lt;", ">", "&quot;", "'", "&#9;", "&#10;", "&#13;", "\t", "\n", "ü"]
 
     static func document(seed: UInt64) -> String {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
+        func pick<T>(_ items: [T]) -> T { items[random.below(items.count)] }
         var output = random.below(3) == 0 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         if random.below(4) == 0 { output += "<?before data?>\n<!-- c -->\n" }
         func element(depth: Int, scope: [String: String], isRoot: Bool) -> String {
             var scope = scope
             var declarations = ""
             for _ in 0..<random.below(3) {
-                let prefix = random.pick(["", "a", "b", "c"])
-                let uri = prefix.isEmpty && random.below(3) == 0 ? "" : random.pick(uris)
+                let prefix = pick(["", "a", "b", "c"])
+                let uri = prefix.isEmpty && random.below(3) == 0 ? "" : pick(uris)
                 if declarations.contains(prefix.isEmpty ? " xmlns=" : " xmlns:\(prefix)=") { continue }
                 if !prefix.isEmpty && uri.isEmpty { continue }
                 declarations += prefix.isEmpty ? " xmlns=\"\(uri)\"" : " xmlns:\(prefix)=\"\(uri)\""
                 scope[prefix] = uri
             }
             let bound = scope.keys.filter { !$0.isEmpty && !(scope[$0] ?? "").isEmpty }.sorted()
-            let prefix = bound.isEmpty || random.below(2) == 0 ? "" : random.pick(bound)
-            let name = (prefix.isEmpty ? "" : prefix + ":") + random.pick(["r", "item", "Name", "x"])
+            let prefix = bound.isEmpty || random.below(2) == 0 ? "" : pick(bound)
+            let name = (prefix.isEmpty ? "" : prefix + ":") + pick(["r", "item", "Name", "x"])
             var attributes = ""
             var seen = Set<String>()
             for _ in 0..<random.below(4) {
-                let attributePrefix = bound.isEmpty || random.below(2) == 0 ? "" : random.pick(bound)
-                let local = random.pick(["x", "y", "id", "code", "lang"])
+                let attributePrefix = bound.isEmpty || random.below(2) == 0 ? "" : pick(bound)
+                let local = pick(["x", "y", "id", "code", "lang"])
                 let expanded = (attributePrefix.isEmpty ? "" : scope[attributePrefix]!) + "|" + local
                 guard seen.insert(expanded).inserted else { continue }
                 var value = ""
-                for _ in 0..<random.below(4) { value += random.pick(valuePieces) }
+                for _ in 0..<random.below(4) { value += pick(valuePieces) }
                 attributes += " " + (attributePrefix.isEmpty ? "" : attributePrefix + ":") + local + "=\"\(value)\""
             }
             if random.below(6) == 0 { attributes += " xml:lang=\"en\"" }
@@ -193,7 +181,7 @@ import Testing
                     case 0, 1: content += element(depth: depth + 1, scope: scope, isRoot: false)
                     case 2: content += "<!-- note -->"
                     case 3: content += "<?pi some data?>"
-                    default: content += random.pick(textPieces)
+                    default: content += pick(textPieces)
                     }
                 }
             }
