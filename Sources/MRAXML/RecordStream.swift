@@ -53,16 +53,12 @@ public struct RecordStream: Sendable {
         let result = withoutActuallyEscaping(onBatch) { onBatch in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let matcher = RecordMatcher(layout: layout, onBatch: onBatch, onRecord: onRecord)
-                let hasher = signatureHasher.map { HasherBox($0()) }
-                let tap = hasher.map { box in
-                    EnvelopedSignatureTap(
-                        sink: { box.hasher.update($0) }, maxSignatureBytes: EnvelopedSignatureReader.maxSignatureBytes)
-                }
+                let tap = signatureHasher.map { EnvelopedSignatureTap(hasher: $0()) }
                 let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher, tap: tap)
                 return Result { () throws(XMLError) in
                     try parse(parser)
                     var summary = matcher.summary(parser)
-                    if let tap, let hasher { summary.signature = tap.finish { hasher.hasher.finalize() } }
+                    summary.signature = tap?.finish()
                     return summary
                 }
             }

@@ -13,9 +13,9 @@ public enum CanonicalJSON {
         CanonicalJSONEncoder.line(record)
     }
 
-    /// The line to store, as UTF-8 in `bytes` (replacing what it held, reusing its storage).
-    public static func stored(_ record: TraderRecord, into bytes: inout [UInt8]) {
-        CanonicalJSONEncoder.write(record, into: &bytes)
+    /// The line to store, as UTF-8.
+    public static func storedBytes(_ record: TraderRecord) -> [UInt8] {
+        CanonicalJSONEncoder.bytes(record)
     }
 
     /// The stored line with `batchId` put back in its place.

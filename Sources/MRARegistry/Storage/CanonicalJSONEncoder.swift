@@ -9,19 +9,15 @@ struct CanonicalJSONEncoder {
     private var needsComma = false
 
     static func line(_ record: TraderRecord) -> String {
-        var bytes: [UInt8] = []
-        write(record, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: bytes(record), as: UTF8.self)
     }
 
-    /// Replaces the contents of `bytes` with the record's line, reusing its storage.
-    static func write(_ record: TraderRecord, into bytes: inout [UInt8]) {
+    /// The record's line as UTF-8.
+    static func bytes(_ record: TraderRecord) -> [UInt8] {
         var encoder = CanonicalJSONEncoder()
-        swap(&encoder.bytes, &bytes)
-        encoder.bytes.removeAll(keepingCapacity: true)
         encoder.bytes.reserveCapacity(1024)
         encoder.write(record)
-        swap(&encoder.bytes, &bytes)
+        return encoder.bytes
     }
 
     private mutating func write(_ record: TraderRecord) {

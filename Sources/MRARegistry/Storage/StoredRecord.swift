@@ -1,7 +1,7 @@
 public import MRAGateway
 
 /// A record as the registry stores it: the record, its canonical line
-/// without batch id (``CanonicalJSON/stored(_:into:)``) as UTF-8, and the
+/// without batch id (``CanonicalJSON/storedBytes(_:)``) as UTF-8, and the
 /// MIDs it links its member to. Made once per record wherever that is
 /// cheapest: a batch load makes it on the reading thread, so the thread
 /// that writes only writes.
@@ -12,9 +12,7 @@ public struct StoredRecord: Sendable {
 
     public init(_ record: TraderRecord) {
         self.record = record
-        var line: [UInt8] = []
-        CanonicalJSON.stored(record, into: &line)
-        self.line = line
+        line = CanonicalJSON.storedBytes(record)
         mids = StatusHistory.mids(of: record)
     }
 }

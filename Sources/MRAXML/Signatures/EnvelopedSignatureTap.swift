@@ -5,7 +5,7 @@ internal import CMRALibXML2
 ///
 /// - writes the exclusive canonical form of the document minus its first
 ///   `ds:Signature` (when that is a child of the document element: the
-///   enveloped-signature transform) to a sink, which hashes it;
+///   enveloped-signature transform) to a hasher;
 /// - canonicalizes that signature's `SignedInfo` on its own;
 /// - captures every `ds:Signature` as an ``Element`` (bounded in size);
 /// - surveys what the verifier refuses: ID values used twice, comments or
@@ -16,10 +16,17 @@ internal import CMRALibXML2
 final class EnvelopedSignatureTap {
     private let state: UnsafeMutablePointer<TapState>
     private let signedInfoBytes = ByteCollector()
+    /// The hash the canonical document is fed to, updated in place.
+    private let hasher: HasherBox
 
-    init(sink: @escaping (UnsafeRawBufferPointer) -> Void, maxSignatureBytes: Int) {
+    init(hasher: any CanonicalHasher) {
+        let box = HasherBox(hasher)
+        self.hasher = box
         state = .allocate(capacity: 1)
-        state.initialize(to: TapState(document: ExclusiveCanonicalizer(sink: sink), maxSignatureBytes: maxSignatureBytes))
+        state.initialize(
+            to: TapState(
+                document: ExclusiveCanonicalizer { box.hasher.update($0) },
+                maxSignatureBytes: EnvelopedSignatureReader.maxSignatureBytes))
     }
 
     deinit {
@@ -54,12 +61,12 @@ final class EnvelopedSignatureTap {
         state.pointee.processingInstruction(target: target, data: data)
     }
 
-    /// Flushes the canonical form to the sink, then returns what was found
-    /// with the digest `finalize` reads from the hasher behind the sink.
-    /// Call once, after a parse that reached the end of the document.
-    func finish(digest finalize: () -> [UInt8]) -> SignatureEvidence {
+    /// Flushes the canonical form to the hasher, then returns what was found
+    /// with the hasher's digest. Call once, after a parse that reached the
+    /// end of the document.
+    func finish() -> SignatureEvidence {
         state.pointee.document.finish()
-        let documentDigest = finalize()
+        let documentDigest = hasher.hasher.finalize()
         let survey = DocumentSurvey(
             root: state.pointee.root ?? QName(nil, ""), signatures: state.pointee.signatures,
             duplicateIDs: state.pointee.idOrder.compactMap { value in
@@ -77,6 +84,12 @@ final class EnvelopedSignatureTap {
 /// Collects bytes handed to a sink.
 final class ByteCollector {
     var bytes: [UInt8] = []
+}
+
+/// Holds a hasher the canonical writer's sink updates in place.
+final class HasherBox {
+    var hasher: any CanonicalHasher
+    init(_ hasher: any CanonicalHasher) { self.hasher = hasher }
 }
 
 /// What ``EnvelopedSignatureTap`` reads and changes on every event.

@@ -43,11 +43,10 @@ public enum EnvelopedSignatureReader {
     public static func read(
         bytes: [UInt8], file: String?, limits: XMLLimits = XMLLimits(), hasher: some CanonicalHasher
     ) throws(XMLError) -> SignatureEvidence {
-        let box = HasherBox(hasher)
-        let tap = EnvelopedSignatureTap(sink: { box.hasher.update($0) }, maxSignatureBytes: maxSignatureBytes)
+        let tap = EnvelopedSignatureTap(hasher: hasher)
         let parser = SecureParser(file: file, limits: limits, schema: nil, consumer: IgnoringConsumer(), tap: tap)
         try withBytes(bytes) { (raw) throws(XMLError) in try parser.parse(bytes: raw) }
-        return tap.finish { box.hasher.finalize() }
+        return tap.finish()
     }
 
     /// The canonical form of `bytes` minus its enveloped signature, whole:
@@ -63,12 +62,6 @@ struct CanonicalBytes: CanonicalHasher {
     private var bytes: [UInt8] = []
     mutating func update(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
     func finalize() -> [UInt8] { bytes }
-}
-
-/// Holds a hasher the canonical writer's sink updates in place.
-final class HasherBox {
-    var hasher: any CanonicalHasher
-    init(_ hasher: any CanonicalHasher) { self.hasher = hasher }
 }
 
 /// A consumer for parses that only the signature tap watches.
