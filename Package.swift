@@ -84,6 +84,8 @@ let package = Package(
             dependencies: [
                 "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
                 .product(name: "Logging", package: "swift-log"),
+                // To write a registry as an earlier gateway did, for the migration tests.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "MRALookupTests",

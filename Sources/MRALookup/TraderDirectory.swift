@@ -112,8 +112,8 @@ public final class TraderDirectory: Sendable {
         for partner in partners {
             try collect("SELECT program, memberId FROM member WHERE source = ? AND seenIn > ?", [partner, cursor.ledger])
         }
-        try collect("SELECT program, memberId FROM member_event WHERE id > ?", [cursor.event])
-        try collect("SELECT program, memberId FROM mid_link WHERE id > ?", [cursor.link])
+        try collect("SELECT program, memberId FROM member_event_entry WHERE id > ?", [cursor.event])
+        try collect("SELECT program, memberId FROM mid_link_entry WHERE id > ?", [cursor.link])
         return keys.sorted { ($0.program, $0.memberId) < ($1.program, $1.memberId) }
     }
 
@@ -131,11 +131,11 @@ public final class TraderDirectory: Sendable {
             table.upsert(MemberFacts(record: record(row, program: row[0], memberId: row[1]), events: [], links: []))
         }
         let events = try Row.fetchCursor(
-            db, sql: "SELECT program, memberId, " + eventColumns + " FROM member_event ORDER BY id")
+            db, sql: "SELECT program, memberId, " + eventColumns + " FROM member_event_entry ORDER BY id")
         while let row = try events.next() {
             if let event = event(row) { table.append(event, program: row[0], memberId: row[1]) }
         }
-        let links = try Row.fetchCursor(db, sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link ORDER BY id")
+        let links = try Row.fetchCursor(db, sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link_entry ORDER BY id")
         while let row = try links.next() { table.append(link(row), program: row[0], memberId: row[1]) }
         return table
     }
@@ -151,13 +151,13 @@ public final class TraderDirectory: Sendable {
         var events: [MemberEvent] = []
         let eventRows = try Row.fetchCursor(
             try db.cachedStatement(
-                sql: "SELECT program, memberId, " + eventColumns + " FROM member_event WHERE program = ? AND memberId = ? ORDER BY id"),
+                sql: "SELECT program, memberId, " + eventColumns + " FROM member_event_entry WHERE program = ? AND memberId = ? ORDER BY id"),
             arguments: arguments)
         while let row = try eventRows.next() { if let event = event(row) { events.append(event) } }
         var links: [MIDLink] = []
         let linkRows = try Row.fetchCursor(
             try db.cachedStatement(
-                sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link WHERE program = ? AND memberId = ? ORDER BY id"),
+                sql: "SELECT program, memberId, " + linkColumns + " FROM mid_link_entry WHERE program = ? AND memberId = ? ORDER BY id"),
             arguments: arguments)
         while let row = try linkRows.next() { links.append(link(row)) }
         return MemberFacts(record: record(row, program: program, memberId: memberId), events: events, links: links)

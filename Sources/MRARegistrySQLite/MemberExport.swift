@@ -24,9 +24,9 @@ struct MemberExport {
                 ORDER BY program, memberId
                 """, arguments: arguments)
         let events = try Row.fetchCursor(
-            db, sql: "SELECT * FROM member_event \(filter) ORDER BY program, memberId, id", arguments: arguments)
+            db, sql: "SELECT * FROM member_event_entry \(filter) ORDER BY program, memberId, id", arguments: arguments)
         let links = try Row.fetchCursor(
-            db, sql: "SELECT * FROM mid_link \(filter) ORDER BY program, memberId, id", arguments: arguments)
+            db, sql: "SELECT * FROM mid_link_entry \(filter) ORDER BY program, memberId, id", arguments: arguments)
         var nextEvent = try events.next()
         var nextLink = try links.next()
         while let row = try members.next() {

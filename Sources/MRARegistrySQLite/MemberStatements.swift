@@ -30,15 +30,15 @@ final class MemberStatements {
     init(db: Database) throws {
         self.db = db
         selectMember = try db.makeStatement(
-            sql: "SELECT rowid, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?")
+            sql: "SELECT id, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?")
         programHasMembers = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM member WHERE program = ?)")
         selectOpenMIDs = try db.makeStatement(
-            sql: "SELECT mid FROM mid_link WHERE program = ? AND memberId = ? AND validTo IS NULL")
-        touchMember = try db.makeStatement(sql: "UPDATE member SET source = ?, seenIn = ? WHERE rowid = ?")
+            sql: "SELECT mid FROM mid_link WHERE member = ? AND validTo IS NULL")
+        touchMember = try db.makeStatement(sql: "UPDATE member SET source = ?, seenIn = ? WHERE id = ?")
         updateMember = try db.makeStatement(
             sql: """
                 UPDATE member SET source = ?, status = ?, statusEffective = ?, lastValidated = ?, record = ?,
-                    changedBy = ?, changedAt = ?, seenIn = ? WHERE rowid = ?
+                    changedBy = ?, changedAt = ?, seenIn = ? WHERE id = ?
                 """)
         insertMember = try db.makeStatement(
             sql: """
@@ -48,16 +48,15 @@ final class MemberStatements {
                 """)
         insertEvent = try db.makeStatement(
             sql: """
-                INSERT INTO member_event (program, memberId, kind, effective, reason, cause, partner, batchId,
-                    ledgerId, recordedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO member_event (member, kind, effective, reason, cause, ledgerId)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """)
         openLink = try db.makeStatement(
-            sql: "INSERT INTO mid_link (program, memberId, mid, validFrom, openedBy) VALUES (?, ?, ?, ?, ?)")
+            sql: "INSERT INTO mid_link (member, mid, validFrom, openedBy) VALUES (?, ?, ?, ?)")
         closeLink = try db.makeStatement(
             sql: """
                 UPDATE mid_link SET validTo = ?, closedBy = ?
-                WHERE program = ? AND memberId = ? AND mid = ? AND validTo IS NULL
+                WHERE member = ? AND mid = ? AND validTo IS NULL
                 """)
     }
 
@@ -71,9 +70,9 @@ final class MemberStatements {
         bind(select, 1, record.program)
         bind(select, 2, record.memberId)
         var before: MemberSnapshot?
-        var rowid: Int64 = 0
+        var member: Int64 = 0
         if try !isNewProgram(record.program), try step(select) {
-            rowid = sqlite3_column_int64(select, 0)
+            member = sqlite3_column_int64(select, 0)
             let storedLength = Int(sqlite3_column_bytes(select, 4))
             let current = UnsafeBufferPointer(
                 start: sqlite3_column_text(select, 4).map { UnsafePointer($0) }, count: storedLength)
@@ -81,14 +80,14 @@ final class MemberStatements {
                 try run(touchMember) { statement in
                     bind(statement, 1, batch.partner)
                     sqlite3_bind_int64(statement, 2, batch.ledgerId)
-                    sqlite3_bind_int64(statement, 3, rowid)
+                    sqlite3_bind_int64(statement, 3, member)
                 }
                 return .unchanged
             }
             before = MemberSnapshot(
                 status: MemberStatus(rawValue: text(select, 1) ?? "") ?? .active, statusEffective: text(select, 2),
                 lastValidated: text(select, 3), stored: String(decoding: current, as: UTF8.self),
-                openMIDs: try openMIDs(record))
+                openMIDs: try openMIDs(member))
         }
         sqlite3_reset(select)
 
@@ -106,48 +105,45 @@ final class MemberStatements {
                 bind(statement, 9, record.program)
                 bind(statement, 10, record.memberId)
             } else {
-                sqlite3_bind_int64(statement, 9, rowid)
+                sqlite3_bind_int64(statement, 9, member)
             }
         }
+        if before == nil { member = sqlite3_last_insert_rowid(db.sqliteConnection) }
         for event in StatusHistory.events(for: record, before: before, in: batch) {
-            try append(event, program: record.program, memberId: record.memberId, batch: batch)
+            try append(event, member: member, batch: batch)
         }
         let mids = stored.mids
         let open = before?.openMIDs ?? []
         for mid in mids.subtracting(open).sorted() {
             try run(openLink) { statement in
-                bind(statement, 1, record.program)
-                bind(statement, 2, record.memberId)
-                bind(statement, 3, mid)
-                bind(statement, 4, batch.date)
-                sqlite3_bind_int64(statement, 5, batch.ledgerId)
+                sqlite3_bind_int64(statement, 1, member)
+                bind(statement, 2, mid)
+                bind(statement, 3, batch.date)
+                sqlite3_bind_int64(statement, 4, batch.ledgerId)
             }
         }
         for mid in open.subtracting(mids).sorted() {
             try run(closeLink) { statement in
                 bind(statement, 1, batch.date)
                 sqlite3_bind_int64(statement, 2, batch.ledgerId)
-                bind(statement, 3, record.program)
-                bind(statement, 4, record.memberId)
-                bind(statement, 5, mid)
+                sqlite3_bind_int64(statement, 3, member)
+                bind(statement, 4, mid)
             }
         }
         return before == nil ? .inserted : .changed
     }
 
-    /// Appends a status history event.
-    func append(_ event: MemberEvent, program: String, memberId: String, batch: BatchContext) throws(RegistryError) {
+    /// Appends a status history event of the member with id `member`. Its
+    /// partner and batch id are those of the batch's ledger entry.
+    func append(_ event: MemberEvent, member: Int64, batch: BatchContext) throws(RegistryError) {
+        assert(event.partner == batch.partner && event.batchId == batch.batchId, "an event of another batch")
         try run(insertEvent) { statement in
-            bind(statement, 1, program)
-            bind(statement, 2, memberId)
-            bind(statement, 3, event.kind.rawValue)
-            bind(statement, 4, event.effective)
-            bind(statement, 5, event.reason)
-            bind(statement, 6, event.cause.rawValue)
-            bind(statement, 7, event.partner)
-            bind(statement, 8, event.batchId)
-            sqlite3_bind_int64(statement, 9, batch.ledgerId)
-            bind(statement, 10, batch.processedAt)
+            sqlite3_bind_int64(statement, 1, member)
+            bind(statement, 2, event.kind.rawValue)
+            bind(statement, 3, event.effective)
+            bind(statement, 4, event.reason)
+            bind(statement, 5, event.cause.rawValue)
+            sqlite3_bind_int64(statement, 6, batch.ledgerId)
         }
     }
 
@@ -161,11 +157,10 @@ final class MemberStatements {
         return isNew
     }
 
-    private func openMIDs(_ record: TraderRecord) throws(RegistryError) -> Set<String> {
+    private func openMIDs(_ member: Int64) throws(RegistryError) -> Set<String> {
         let statement = selectOpenMIDs.sqliteStatement
         defer { sqlite3_reset(statement) }
-        bind(statement, 1, record.program)
-        bind(statement, 2, record.memberId)
+        sqlite3_bind_int64(statement, 1, member)
         var mids: Set<String> = []
         while try step(statement) {
             if let mid = text(statement, 0) { mids.insert(mid) }

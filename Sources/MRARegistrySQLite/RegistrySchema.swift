@@ -11,12 +11,20 @@ import GRDB
 ///   program and member id, with the partner that supplies it (`source`), the
 ///   batch that last changed it, and the last ledger entry that carried it
 ///   (`seenIn`, for full lists).
-/// - `member_event`: the status history, appended only.
-/// - `mid_link`: member ↔ MID links with their validity period.
+/// - `member_event`: the status history, appended only, keyed by the
+///   member's `id`; its partner, batch id and time are its ledger entry's.
+/// - `mid_link`: member ↔ MID links with their validity period, keyed by
+///   the member's `id`.
+/// - The views `member_event_entry` and `mid_link_entry` give events and
+///   links with the member's program and member id (and an event's partner,
+///   batch id and time): readers use them.
 ///
 /// Indexes serve the queries that exist (member by key, by source for full
 /// lists, events and links by member); each one costs every loaded record a
-/// B-tree insert.
+/// B-tree insert, which is why history and links refer to members by
+/// integer id rather than by their text key. Event and link ids are plain
+/// rowids (nothing is ever deleted, so they only grow), not AUTOINCREMENT,
+/// which would write `sqlite_sequence` on every insert.
 enum RegistrySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -103,6 +111,9 @@ enum RegistrySchema {
         // Exports filter on changedAt while they scan; lookups find MIDs in memory.
         migrator.registerMigration("v2: drop indexes no query uses") { db in
             try db.execute(sql: "DROP INDEX member_changed; DROP INDEX mid_link_mid;")
+        }
+        migrator.registerMigration("v3: history and links keyed by member id, batch facts from the ledger") { db in
+            try RegistrySchema.keyHistoryByMemberId(db)
         }
         return migrator
     }

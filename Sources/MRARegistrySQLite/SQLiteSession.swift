@@ -84,7 +84,7 @@ struct SQLiteSession: RegistrySession {
             let absent = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT rowid, program, memberId, record FROM member
+                    SELECT id, program, memberId, record FROM member
                     WHERE source = ? AND seenIn <> ? AND status <> 'withdrawn' ORDER BY program, memberId
                     """, arguments: [batch.partner, batch.ledgerId])
             let (event, reason) = StatusHistory.absence(in: batch)
@@ -96,13 +96,13 @@ struct SQLiteSession: RegistrySession {
                 try db.execute(
                     sql: """
                         UPDATE member SET status = 'withdrawn', statusEffective = ?, record = ?, changedBy = ?,
-                            changedAt = ? WHERE rowid = ?
+                            changedAt = ? WHERE id = ?
                         """,
                     arguments: [
                         batch.date, CanonicalJSON.stored(record), batch.batchId, batch.processedAt,
-                        row["rowid"] as Int64,
+                        row["id"] as Int64,
                     ])
-                try statements().append(event, program: row["program"], memberId: row["memberId"], batch: batch)
+                try statements().append(event, member: row["id"], batch: batch)
             }
             return absent.count
         }
