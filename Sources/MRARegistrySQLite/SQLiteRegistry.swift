@@ -54,7 +54,12 @@ public struct SQLiteRegistry: Registry {
 
     public func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
         do {
-            return try database.write { db in try body(SQLiteSession(db: db)) }
+            return try database.write { db in
+                let session = SQLiteSession(db: db)
+                let result = try body(session)
+                try session.finish()
+                return result
+            }
         } catch let error as DatabaseError {
             throw RegistryError(.storage, Self.describe(error))
         }

@@ -5,6 +5,10 @@ import MRARegistry
 
 /// A transaction on the SQLite registry. Statements are prepared once per
 /// connection and reused for every record.
+///
+/// Rows a `put` queued (see ``PendingInserts``) are written before anything
+/// else this session runs, and by ``finish()`` at the end of the transaction:
+/// a method added here starts with ``flushPending()``.
 struct SQLiteSession: RegistrySession {
     let db: Database
     private let prepared = PreparedStatements()
@@ -14,7 +18,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry? {
-        try guarded {
+        try flushPending()
+        return try guarded {
             try Row.fetchOne(
                 db,
                 sql: """
@@ -26,7 +31,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func latestApplied(partner: String) throws(RegistryError) -> LedgerEntry? {
-        try guarded {
+        try flushPending()
+        return try guarded {
             try Row.fetchOne(
                 db,
                 sql: """
@@ -38,7 +44,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func outboundCount(partner: String) throws(RegistryError) -> Int {
-        try guarded {
+        try flushPending()
+        return try guarded {
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM ledger WHERE direction = 'outbound' AND partner = ?",
                 arguments: [partner]) ?? 0
@@ -46,7 +53,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func record(_ entry: LedgerEntry) throws(RegistryError) -> LedgerEntry {
-        try guarded {
+        try flushPending()
+        return try guarded {
             let columns = LedgerRow.columns
             try db.execute(
                 sql: "INSERT INTO ledger (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
@@ -58,7 +66,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func update(_ entry: LedgerEntry) throws(RegistryError) {
-        try guarded {
+        try flushPending()
+        return try guarded {
             var arguments = LedgerRow.arguments(entry)
             arguments += [entry.id]
             try db.execute(
@@ -71,6 +80,16 @@ struct SQLiteSession: RegistrySession {
         try statements().put(record, in: batch)
     }
 
+    /// Writes the rows `put` queued.
+    func flushPending() throws(RegistryError) {
+        try prepared.statements?.pending.flush()
+    }
+
+    /// Ends the session's work: call before the transaction commits.
+    func finish() throws(RegistryError) {
+        try flushPending()
+    }
+
     /// The per-record statements, prepared on the transaction's first put.
     private func statements() throws(RegistryError) -> MemberStatements {
         if let ready = prepared.statements { return ready }
@@ -80,7 +99,8 @@ struct SQLiteSession: RegistrySession {
     }
 
     func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int {
-        try guarded {
+        try flushPending()
+        return try guarded {
             let absent = try Row.fetchAll(
                 db,
                 sql: """

@@ -40,7 +40,7 @@ struct ExchangeRunCommand: ParsableCommand {
             let job = ExchangeJob(
                 configuration: configuration, registry: registry, folders: exchange.folders,
                 signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
-                logger: logger, progress: ProgressBar())
+                logger: logger, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
             let summary: ExchangeSummary
             do throws(ExchangeError) {
                 summary = try job.run()

@@ -82,6 +82,38 @@ import Testing
         #expect(members["B2"]?.links == [MIDLink(mid: "MID1", validFrom: "2026-01-01")])
     }
 
+    /// New members are written in groups (see `PendingInserts`): a first list
+    /// of several groups and a remainder, then a list that changes, adds and
+    /// drops members, must come out as if written one by one.
+    @Test(arguments: [1, 31, 32, 33, 70])
+    func listsOfAnySizeKeepEveryMemberEventAndLink(count: Int) throws {
+        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+        let ids = (0..<count).map { String(format: "M%03d", $0) }
+        try Self.load(registry, ids.map { Self.record($0, mids: ["X" + $0]) }, date: "2026-01-01", full: true)
+        var members = try Self.members(registry)
+        #expect(members.keys.sorted() == ids)
+        for id in ids {
+            #expect(members[id]?.history.map(\.kind) == [.granted])
+            #expect(members[id]?.links == [MIDLink(mid: "X" + id, validFrom: "2026-01-01")])
+        }
+
+        // Every other member suspended, the last one dropped, two new ones.
+        var second = ids.dropLast().enumerated().map { index, id in
+            Self.record(id, status: index % 2 == 0 ? .suspended : .active, mids: ["X" + id])
+        }
+        second += [Self.record("N1", mids: ["XN1"]), Self.record("N2")]
+        try Self.load(registry, second, date: "2026-02-01", full: true)
+        members = try Self.members(registry)
+        #expect(members.count == count + 2)
+        for (index, id) in ids.dropLast().enumerated() {
+            #expect(members[id]?.history.map(\.kind) == (index % 2 == 0 ? [.granted, .suspended] : [.granted]))
+        }
+        #expect(members[ids.last!]?.status == .withdrawn)
+        #expect(members[ids.last!]?.history.map(\.kind) == [.granted, .withdrawn])
+        #expect(members["N1"]?.links == [MIDLink(mid: "XN1", validFrom: "2026-02-01")])
+        #expect(members["N2"]?.history.map(\.kind) == [.granted])
+    }
+
     @Test func unchangedRecordsAddNoEvents() throws {
         let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
         try Self.load(registry, [Self.record("A1")], date: "2026-01-01", full: true)

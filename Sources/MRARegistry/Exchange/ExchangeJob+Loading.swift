@@ -44,7 +44,6 @@ extension ExchangeJob {
         } catch {
             throw ExchangeError(.configuration, error.description)
         }
-        let lines = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
         var starts: [(line: Int, memberId: String?)] = []
         var header = BatchHeader()
         var readResult: ReadResult?
@@ -62,7 +61,10 @@ extension ExchangeJob {
             }
             return checked(&base, verification!)
         }
-        progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
+        if let progress {
+            // Lines are counted only for a progress bar to show.
+            progress.begin(file: base.partner + "/" + base.fileName, lines: bytes.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } })
+        }
         let started = Timestamp.monotonic()
         var readSeconds = 0.0
         var storeSeconds = 0.0

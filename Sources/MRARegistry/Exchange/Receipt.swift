@@ -23,20 +23,34 @@ enum Receipt {
     static func document(
         entry: LedgerEntry, issuer: String, records: [RecordResult], fileProblems: [Diagnostic]
     ) -> [UInt8] {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        var xml = ReceiptText()
+        xml.reserve(512 + records.count * 72)
+        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<receipt xmlns=\"\(namespace)\" version=\"1\" ledgerEntry=\"\(entry.id)\""
-        xml += attribute("issuer", issuer) + attribute("partner", entry.partner) + ">\n"
-        xml += "  <received" + attribute("file", entry.fileName) + attribute("bytes", String(entry.byteCount))
-        xml += " digestAlgorithm=\"SHA-256\"" + attribute("digest", entry.digest)
-        xml += attribute("receivedAt", entry.receivedAt) + "/>\n"
+        xml.attribute("issuer", issuer)
+        xml.attribute("partner", entry.partner)
+        xml += ">\n  <received"
+        xml.attribute("file", entry.fileName)
+        xml.attribute("bytes", String(entry.byteCount))
+        xml += " digestAlgorithm=\"SHA-256\""
+        xml.attribute("digest", entry.digest)
+        xml.attribute("receivedAt", entry.receivedAt)
+        xml += "/>\n"
         if entry.batchId != nil || entry.batchKind != nil || entry.batchCreated != nil {
-            xml += "  <batch" + attribute("id", entry.batchId) + attribute("kind", entry.batchKind)
-            xml += attribute("created", entry.batchCreated) + "/>\n"
+            xml += "  <batch"
+            xml.attribute("id", entry.batchId)
+            xml.attribute("kind", entry.batchKind)
+            xml.attribute("created", entry.batchCreated)
+            xml += "/>\n"
         }
-        xml += "  <outcome" + attribute("code", entry.outcome.rawValue) + attribute("reason", entry.reason)
-        xml += attribute("processedAt", entry.processedAt)
+        xml += "  <outcome"
+        xml.attribute("code", entry.outcome.rawValue)
+        xml.attribute("reason", entry.reason)
+        xml.attribute("processedAt", entry.processedAt)
         if let message = entry.message {
-            xml += ">" + escape(message, attribute: false) + "</outcome>\n"
+            xml += ">"
+            xml.escaped(message, attribute: false)
+            xml += "</outcome>\n"
         } else {
             xml += "/>\n"
         }
@@ -46,57 +60,100 @@ enum Receipt {
         xml += " withdrawn=\"\(counts.withdrawn)\"/>\n"
         if !fileProblems.isEmpty {
             xml += "  <fileProblems>\n"
-            for problem in fileProblems { xml += "    " + element(problem) + "\n" }
+            for problem in fileProblems {
+                xml += "    "
+                xml.problem(problem)
+            }
             xml += "  </fileProblems>\n"
         }
         if !records.isEmpty {
             xml += "  <records>\n"
             for record in records {
-                xml += "    <record" + attribute("memberId", record.memberId) + " line=\"\(record.line)\""
-                xml += " result=\"\(record.result.rawValue)\""
+                xml += "    <record"
+                xml.attribute("memberId", record.memberId)
+                xml += " line=\""
+                xml.decimal(record.line)
+                xml += "\" result=\""
+                xml += record.result.rawValue
                 if record.problems.isEmpty {
-                    xml += "/>\n"
+                    xml += "\"/>\n"
                 } else {
-                    xml += ">\n"
-                    for problem in record.problems { xml += "      " + element(problem) + "\n" }
+                    xml += "\">\n"
+                    for problem in record.problems {
+                        xml += "      "
+                        xml.problem(problem)
+                    }
                     xml += "    </record>\n"
                 }
             }
             xml += "  </records>\n"
         }
         xml += "</receipt>\n"
-        return Array(xml.utf8)
+        return xml.bytes
+    }
+}
+
+/// The receipt's UTF-8 bytes as they are written: a receipt lists every
+/// record of a batch, so it is built as bytes, not by joining strings.
+private struct ReceiptText {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    static func += (text: inout ReceiptText, string: String) {
+        var string = string
+        string.withUTF8 { text.bytes.append(contentsOf: $0) }
     }
 
-    private static func element(_ problem: Diagnostic) -> String {
-        "<problem line=\"\(problem.line)\"" + attribute("field", problem.field) + attribute("rule", problem.rule)
-            + attribute("severity", problem.severity.rawValue) + ">" + escape(problem.message, attribute: false)
-            + "</problem>"
+    mutating func decimal(_ value: Int) { self += String(value) }
+
+    /// ` name="value"` with the value escaped; nothing when `value` is nil.
+    mutating func attribute(_ name: String, _ value: String?) {
+        guard let value else { return }
+        self += " " + name + "=\""
+        escaped(value, attribute: true)
+        bytes.append(0x22)
     }
 
-    private static func attribute(_ name: String, _ value: String?) -> String {
-        guard let value else { return "" }
-        return " \(name)=\"" + escape(value, attribute: true) + "\""
+    mutating func problem(_ problem: Diagnostic) {
+        self += "<problem line=\""
+        decimal(problem.line)
+        bytes.append(0x22)
+        attribute("field", problem.field)
+        attribute("rule", problem.rule)
+        attribute("severity", problem.severity.rawValue)
+        bytes.append(0x3E)
+        escaped(problem.message, attribute: false)
+        self += "</problem>\n"
     }
 
-    static func escape(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t" where attribute: out += "&#9;"
-            case "\r": out += "&#13;"
-            default:
-                // Characters XML 1.0 cannot carry are dropped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
+    /// Appends `text` escaped for character data or an attribute value;
+    /// characters XML 1.0 cannot carry (controls other than tab and line
+    /// feed) are dropped. Every byte it looks at is ASCII: UTF-8 sequences
+    /// of other characters pass through unchanged.
+    mutating func escaped(_ text: String, attribute: Bool) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22 where attribute: replacement = "&quot;"
+                case 0x0A where attribute: replacement = "&#10;"
+                case 0x09 where attribute: replacement = "&#9;"
+                case 0x0D: replacement = "&#13;"
+                case 0x0A, 0x09: continue
+                case ..<0x20: replacement = ""
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        return out
     }
 }
