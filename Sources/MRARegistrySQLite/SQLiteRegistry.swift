@@ -31,6 +31,9 @@ public struct SQLiteRegistry: Registry {
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -262144")
+            // Statement journals (which undo one failed statement of a load) in memory, not in a
+            // temporary file written page by page for every insert.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
