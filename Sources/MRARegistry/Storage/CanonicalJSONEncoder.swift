@@ -15,7 +15,7 @@ struct CanonicalJSONEncoder {
     /// The record's line as UTF-8.
     static func bytes(_ record: TraderRecord) -> [UInt8] {
         var encoder = CanonicalJSONEncoder()
-        encoder.bytes.reserveCapacity(1024)
+        encoder.bytes.reserveCapacity(512)
         encoder.write(record)
         return encoder.bytes
     }

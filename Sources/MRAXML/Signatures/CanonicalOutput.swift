@@ -29,7 +29,19 @@ struct CanonicalOutput {
         count += 1
     }
 
+    @inline(__always)
     mutating func bytes(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        // Most pieces (a name, a short text) fit in what is left of the buffer.
+        if length <= Self.capacity - count {
+            (buffer + count).update(from: start, count: length)
+            count += length
+        } else {
+            spill(start, length)
+        }
+    }
+
+    /// Copies a piece that does not fit, flushing as the buffer fills.
+    private mutating func spill(_ start: UnsafePointer<UInt8>, _ length: Int) {
         var start = start
         var length = length
         while length > 0 {

@@ -93,8 +93,10 @@ struct ExclusiveCanonicalizer {
         qualifiedName(prefix: prefix, localName: localName)
         output.byte(0x3E)
         let mark = marks.removeLast()
-        renderedPrefixes.removeSubrange(mark...)
-        renderedURIs.removeSubrange(mark...)
+        if mark < renderedPrefixes.count {
+            renderedPrefixes.removeSubrange(mark...)
+            renderedURIs.removeSubrange(mark...)
+        }
         if marks.isEmpty { rootClosed = true }
     }
 
