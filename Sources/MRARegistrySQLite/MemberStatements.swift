@@ -26,6 +26,7 @@ final class MemberStatements {
     /// list holds each member once (rule DUP-MEMBER; a second one would fail
     /// on the unique key, not overwrite).
     private var newPrograms: [String: Bool] = [:]
+    private var lastProgram: (program: String, isNew: Bool)?
 
     init(db: Database) throws {
         self.db = db
@@ -92,18 +93,20 @@ final class MemberStatements {
             }
         }
         let open = before?.openMIDs ?? []
-        for mid in open.subtracting(stored.mids).sorted() {
-            try SQLiteCalls.run(closeLink, in: db) { statement in
-                SQLiteCalls.bind(statement, 1, batch.date)
-                SQLiteCalls.bind(statement, 2, batch.ledgerId)
-                SQLiteCalls.bind(statement, 3, member)
-                SQLiteCalls.bind(statement, 4, mid)
+        if !open.isEmpty {
+            for mid in open.subtracting(stored.mids).sorted() {
+                try SQLiteCalls.run(closeLink, in: db) { statement in
+                    SQLiteCalls.bind(statement, 1, batch.date)
+                    SQLiteCalls.bind(statement, 2, batch.ledgerId)
+                    SQLiteCalls.bind(statement, 3, member)
+                    SQLiteCalls.bind(statement, 4, mid)
+                }
             }
         }
         for event in StatusHistory.events(for: record, before: before, in: batch) {
             try append(event, member: member, batch: batch)
         }
-        for mid in stored.mids.subtracting(open).sorted() {
+        for mid in stored.mids where !open.contains(mid) {
             try pending.addLink(member: member, mid: mid, validFrom: batch.date, ledgerId: batch.ledgerId)
         }
         return before == nil ? .inserted : .changed
@@ -117,13 +120,19 @@ final class MemberStatements {
     }
 
     private func isNewProgram(_ program: String) throws(RegistryError) -> Bool {
-        if let known = newPrograms[program] { return known }
+        // A batch is of one program: the last answer is almost always the one asked for.
+        if let last = lastProgram, last.program == program { return last.isNew }
+        if let known = newPrograms[program] {
+            lastProgram = (program, known)
+            return known
+        }
         try pending.flush()
         let statement = programHasMembers.sqliteStatement
         defer { sqlite3_reset(statement) }
         SQLiteCalls.bind(statement, 1, program)
         let isNew = try SQLiteCalls.step(statement, in: db) && sqlite3_column_int64(statement, 0) == 0
         newPrograms[program] = isNew
+        lastProgram = (program, isNew)
         return isNew
     }
 

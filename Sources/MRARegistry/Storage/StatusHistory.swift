@@ -72,9 +72,15 @@ public enum StatusHistory {
         }
     }
 
-    /// The MIDs a record links its member to.
-    public static func mids(of record: TraderRecord) -> Set<String> {
-        Set(record.linkedIds.filter { $0.scheme == "MID" }.map(\.value))
+    /// The MIDs a record links its member to, sorted, each once.
+    public static func mids(of record: TraderRecord) -> [String] {
+        var mids: [String] = []
+        for linked in record.linkedIds where linked.scheme == "MID" { mids.append(linked.value) }
+        guard mids.count > 1 else { return mids }
+        mids.sort()
+        var unique = [mids[0]]
+        for mid in mids.dropFirst() where mid != unique.last! { unique.append(mid) }
+        return unique
     }
 
     /// The withdrawal of a member missing from a full list.

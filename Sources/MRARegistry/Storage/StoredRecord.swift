@@ -8,7 +8,8 @@ public import MRAGateway
 public struct StoredRecord: Sendable {
     public let record: TraderRecord
     public let line: [UInt8]
-    public let mids: Set<String>
+    /// The MIDs, sorted, each once.
+    public let mids: [String]
 
     public init(_ record: TraderRecord) {
         self.record = record
