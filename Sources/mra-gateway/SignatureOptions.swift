@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAXML
 
 /// `--verify` for commands that read partner files (validate, translate).
 struct VerifyOptions: ParsableArguments {
@@ -23,6 +24,38 @@ extension SignatureVerifier {
     /// nil when it is refused.
     func verifiedBytes(_ file: String, format: OutputFormat) -> [UInt8]? {
         let (report, bytes) = verify(path: file)
+        print(report, format: format)
+        return report.verified ? bytes : nil
+    }
+
+    /// Reads `file` with `reader` and verifies its signature from that same
+    /// pass (as an exchange run does), rather than parsing it once to verify
+    /// and again to read; prints the report on standard error. Returns the
+    /// read when the signature verified, nil when the file is refused.
+    func verifiedRead(_ file: String, reader: PartnerFileReader, format: OutputFormat) -> ReadResult? {
+        let bytes: [UInt8]
+        do throws(SignatureFailure) {
+            bytes = try FileBytes.read(file, limit: limits.maxBytes)
+        } catch {
+            var report = VerificationReport(file: file)
+            report.partner = trust.program
+            report.failure = error
+            print(report, format: format)
+            return nil
+        }
+        var reader = reader
+        reader.signatureDigest = Self.streamedDigest
+        let result = reader.read(bytes: bytes, file: file)
+        // A read that stopped early gathered nothing: the signature is then checked on its own.
+        let report =
+            result.signature.map {
+                verify(evidence: $0, digestAlgorithm: Self.streamedDigest, bytes: bytes, file: file)
+            } ?? verify(bytes: bytes, file: file)
+        print(report, format: format)
+        return report.verified ? result : nil
+    }
+
+    private func print(_ report: VerificationReport, format: OutputFormat) {
         switch format {
         case .text: printError(report.text)
         case .json:
@@ -30,7 +63,6 @@ extension SignatureVerifier {
             report.write(to: &json)
             printError(json.text)
         }
-        return report.verified ? bytes : nil
     }
 }
 

@@ -25,15 +25,16 @@ struct ValidateCommand: ParsableCommand {
             var json = JSONText()
             json.openArray()
             for file in files {
-                var verified: [UInt8]?
+                let result: ReadResult
                 if let verifier {
-                    verified = verifier.verifiedBytes(file, format: format)
-                    if verified == nil {
+                    guard let verified = verifier.verifiedRead(file, reader: reader, format: format) else {
                         allValid = false
                         continue
                     }
+                    result = verified
+                } else {
+                    result = reader.read(path: file)
                 }
-                let result = verified.map { reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
                 allValid = allValid && result.isValid
                 switch format {
                 case .text:

@@ -56,6 +56,37 @@ import Testing
         #expect(parsed?.first?["records"] as? Int == 30)
     }
 
+    /// `validate --verify` reads the file once, verifying the signature from
+    /// that pass: a signed sample validates; the same file with one byte of a
+    /// record changed is refused for its digest, and no record is reported.
+    @Test func validateVerifyAcceptsTheSignedSampleAndRefusesItTampered() throws {
+        let folder = NSTemporaryDirectory() + "mra-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let signed = folder + "/signed.xml"
+        let (signCode, _, signError) = try Self.run([
+            "sign", "--key", "Certs/eu-aeo/demo/signer.key.pem", "--cert", "Certs/eu-aeo/demo/signer.cert.pem",
+            "--chain", "Certs/eu-aeo/demo/chain.pem", "--output", signed, "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
+        ])
+        #expect(signCode == 0, "\(signError)")
+        let (code, output, error) = try Self.run(["validate", "--verify", "--program", "eu-aeo", signed])
+        #expect(code == 0, "\(error)")
+        #expect(output.isEmpty)
+        #expect(error.contains("30 records, 0 errors"))
+
+        var bytes = try String(contentsOfFile: signed, encoding: .utf8)
+        let name = try #require(bytes.range(of: "<Name>"))
+        bytes.replaceSubrange(name.upperBound..<bytes.index(after: name.upperBound), with: "X")
+        let tampered = folder + "/tampered.xml"
+        try bytes.write(toFile: tampered, atomically: true, encoding: .utf8)
+        let (refusedCode, refusedOutput, refusedError) = try Self.run([
+            "validate", "--verify", "--program", "eu-aeo", tampered,
+        ])
+        #expect(refusedCode == 1)
+        #expect(refusedOutput.isEmpty)
+        #expect(refusedError.contains("digest-mismatch"))
+        #expect(!refusedError.contains("records,"))
+    }
+
     @Test func translateWritesNothingWhenTheTargetCannotTakeTheRecords() throws {
         let folder = Repository.temporaryFolder()
         // The CTPAT sample mixes CTPAT and EU members; the EU list keeps the program once per batch.
