@@ -57,6 +57,8 @@ func runRegistryBenchmark(
     try Data(batch).write(to: URL(fileURLWithPath: file))
     lines.append("\(program): \(records) records, \(String(format: "%.1f", Double(batch.count) / 1_048_576)) MiB signed")
     let validate = try best(of: runs, [gateway, "validate", "--program", program, file])
+    let validateVerify = try best(
+        of: runs, [gateway, "validate", "--verify", "--program", program, "--home", configuration.home.path, file])
     var loads: [Measurement] = []
     for _ in 0..<runs {
         let folder = try root("load", inbox: batch, registryFrom: nil)
@@ -66,11 +68,16 @@ func runRegistryBenchmark(
     }
     let load = loads.min { $0.seconds < $1.seconds }!
     lines.append(line("mra-gateway validate", validate, records: records))
+    lines.append(line("mra-gateway validate --verify", validateVerify, records: records))
     lines.append(line("mra-gateway exchange run (load, empty registry)", load, records: records))
     lines.append(
         String(
             format: "  load / validate speed: %.2f (target ≥ 0.50); exchange run also verifies the signature, signs a receipt and archives",
             validate.seconds / load.seconds))
+    lines.append(
+        String(
+            format: "  load / validate --verify speed: %.2f (the same checks as the load, signature included)",
+            validateVerify.seconds / load.seconds))
 
     lines.append(try storeOnly(generator.records(count: records, seed: 2026), program: program, workDirectory: workDirectory))
 

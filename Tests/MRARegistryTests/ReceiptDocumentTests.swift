@@ -1,49 +1,98 @@
 import MRAGateway
 @testable import MRARegistry
+import MRAXML
 import Testing
 
 /// The receipt's text, before signing: every field in its place and every
-/// value escaped, whatever a partner put in file names or messages.
+/// value escaped, whatever a partner put in file names or messages; and the
+/// canonical form hashed while writing it, which its signature relies on,
+/// equal to libxml2's.
 @Suite struct ReceiptDocumentTests {
-    @Test func writesEveryFieldEscapedAndDropsCharactersXMLCannotCarry() {
-        let tricky = "a&b<c>\"d\"\n\te\r\u{1}é"
+    /// Collects the canonical bytes instead of hashing them.
+    struct Collected: CanonicalHasher {
+        var bytes: [UInt8] = []
+        mutating func update(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
+        func finalize() -> [UInt8] { bytes }
+    }
+
+    static let tricky = "a&b<c>\"d\"'\n\te\r\u{1}é\u{FFFE}😀\u{FFFF}"
+
+    static func receipt(text: String, records: Int, withProblems: Bool) -> (entry: LedgerEntry, records: [RecordResult], file: [Diagnostic]) {
         var entry = LedgerEntry(
-            id: 7, direction: .inbound, partner: "eu-aeo", fileName: tricky, digest: "ab12", byteCount: 99,
+            id: 7, direction: .inbound, partner: "eu-aeo", fileName: text, digest: "ab12", byteCount: 99,
             batchId: "B1", batchKind: "delta", receivedAt: "2026-01-01T00:00:00Z",
-            processedAt: "2026-01-01T00:00:01Z", outcome: .rejected, reason: "invalid-records", message: tricky)
-        entry.counts.records = 2
-        entry.counts.rejected = 1
+            processedAt: "2026-01-01T00:00:01Z", outcome: .rejected, reason: "invalid-records", message: text)
+        entry.counts.records = records
+        entry.counts.rejected = withProblems ? 1 : 0
         let problem = Diagnostic(
-            file: "f.xml", line: 12, recordId: "DE1", field: "memberId", rule: "ID-EU-AEO", message: tricky)
-        let records = [
-            RecordResult(memberId: "DE1", line: 10, result: .rejected, problems: [problem]),
-            RecordResult(memberId: nil, line: 20, result: .notApplied, problems: []),
-        ]
-        let filed = Diagnostic(file: "f.xml", line: 0, rule: "XML-WELLFORMED", message: "x", severity: .warning)
+            file: "f.xml", line: 12, recordId: "DE1", field: "memberId", rule: "ID-EU-AEO", message: text)
+        let results = (0..<records).map { index in
+            RecordResult(
+                memberId: index == 1 ? nil : (index == 0 ? text : "M\(index)"), line: 10 * (index + 1),
+                result: withProblems && index == 0 ? .rejected : .notApplied,
+                problems: withProblems && index == 0 ? [problem] : [])
+        }
+        let filed = withProblems ? [Diagnostic(file: "f.xml", line: 0, rule: "XML-WELLFORMED", message: text, severity: .warning)] : []
+        return (entry, results, filed)
+    }
+
+    @Test func writesEveryFieldEscapedAndDropsCharactersXMLCannotCarry() {
+        let (entry, records, file) = Self.receipt(text: Self.tricky, records: 2, withProblems: true)
+        var canonical = Collected()
         let text = String(
-            decoding: Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: [filed]),
+            decoding: Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical),
             as: UTF8.self)
-        let inAttribute = "a&amp;b&lt;c&gt;&quot;d&quot;&#10;&#9;e&#13;é"
-        let inText = "a&amp;b&lt;c&gt;\"d\"\n\te&#13;é"
+        let inAttribute = "a&amp;b&lt;c>&quot;d&quot;'&#xA;&#x9;e&#xD;é😀"
+        let inText = "a&amp;b&lt;c&gt;\"d\"'\n\te&#xD;é😀"
         #expect(
             text == """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <receipt xmlns="urn:mra-gateway:receipt:1" version="1" ledgerEntry="7" issuer="ctpat" partner="eu-aeo">
-                  <received file="\(inAttribute)" bytes="99" digestAlgorithm="SHA-256" digest="ab12" receivedAt="2026-01-01T00:00:00Z"/>
+                <receipt xmlns="urn:mra-gateway:receipt:1" issuer="ctpat" ledgerEntry="7" partner="eu-aeo" version="1">
+                  <received bytes="99" digest="ab12" digestAlgorithm="SHA-256" file="\(inAttribute)" receivedAt="2026-01-01T00:00:00Z"/>
                   <batch id="B1" kind="delta"/>
-                  <outcome code="rejected" reason="invalid-records" processedAt="2026-01-01T00:00:01Z">\(inText)</outcome>
-                  <counts records="2" accepted="0" rejected="1" inserted="0" changed="0" unchanged="0" withdrawn="0"/>
+                  <outcome code="rejected" processedAt="2026-01-01T00:00:01Z" reason="invalid-records">\(inText)</outcome>
+                  <counts accepted="0" changed="0" inserted="0" records="2" rejected="1" unchanged="0" withdrawn="0"/>
                   <fileProblems>
-                    <problem line="0" rule="XML-WELLFORMED" severity="warning">x</problem>
+                    <problem line="0" rule="XML-WELLFORMED" severity="warning">\(inText)</problem>
                   </fileProblems>
                   <records>
-                    <record memberId="DE1" line="10" result="rejected">
-                      <problem line="12" field="memberId" rule="ID-EU-AEO" severity="error">\(inText)</problem>
+                    <record line="10" memberId="\(inAttribute)" result="rejected">
+                      <problem field="memberId" line="12" rule="ID-EU-AEO" severity="error">\(inText)</problem>
                     </record>
                     <record line="20" result="not-applied"/>
                   </records>
                 </receipt>
 
                 """)
+    }
+
+    /// Random values over the characters escaping cares about, in receipts
+    /// with and without problems: the canonical form written beside the
+    /// text is byte for byte libxml2's canonicalization of that text.
+    @Test(arguments: 0..<40)
+    func canonicalFormWrittenAlongsideEqualsLibxml2s(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 0x5EED)
+        let alphabet = Array("ab &<>\"'\t\n\r\u{1}\u{1F}é中😀\u{FFFE}\u{FFFF}\u{FFFD}]]>")
+        var text = ""
+        for _ in 0..<Int(random.next() % 24) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+        let (entry, records, file) = Self.receipt(text: text, records: Int(random.next() % 4), withProblems: seed % 2 == 0)
+        var canonical = Collected()
+        let document = Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+        let libxml2 = try SignedDocument(bytes: document, file: "receipt").canonicalize()
+        #expect(canonical.bytes == libxml2, "\(String(decoding: document, as: UTF8.self))")
+    }
+
+    /// Signed without being parsed again, the receipt verifies both ways:
+    /// streaming and from libxml2's tree.
+    @Test func receiptSignedFromItsWrittenCanonicalFormVerifies() throws {
+        let (entry, records, file) = Self.receipt(text: Self.tricky, records: 3, withProblems: true)
+        let signer = try Fixture.ourSigner()
+        var canonical = try CanonicalDigest(signer.digest)
+        let document = Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+        let signed = try signer.sign(
+            bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
+        let verifier = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Fixture.configuration.home))
+        #expect(verifier.verify(bytes: signed, file: "receipt").verified)
+        #expect(verifier.verifyFromTree(bytes: signed, file: "receipt").verified)
     }
 }

@@ -44,6 +44,27 @@ public struct Signer: Sendable {
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
         // The tree is freed before the output is assembled, so the two never coexist.
         let (signature, offset) = try prepare(bytes, file: file)
+        return Self.inserting(signature, at: offset, into: bytes)
+    }
+
+    /// Signs a document its writer also wrote in exclusive canonical form
+    /// (no comments, empty PrefixList) and hashed with ``digest`` as it went:
+    /// `canonicalDigest` is that hash, so the document is not parsed again.
+    /// For the gateway's own documents (receipts), whose writers are held by
+    /// tests to libxml2's canonical form; anything else goes through
+    /// ``sign(bytes:file:)``. `rootQualifiedName` is the document element's
+    /// name as written, whose end tag the signature goes before.
+    public func sign(
+        bytes: [UInt8], canonicalDigest: [UInt8], rootQualifiedName: String
+    ) throws(SignatureFailure) -> [UInt8] {
+        guard let offset = SignedDocument.rootEndTagOffset(in: bytes, qualifiedName: rootQualifiedName) else {
+            throw SignatureFailure(.documentRefused, "cannot find the end tag </\(rootQualifiedName)> that closes the document")
+        }
+        let (signature, _) = try signature(digestValue: canonicalDigest, offset: offset)
+        return Self.inserting(signature, at: offset, into: bytes)
+    }
+
+    private static func inserting(_ signature: [UInt8], at offset: Int, into bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + signature.count)
         output.append(contentsOf: bytes[..<offset])

@@ -187,9 +187,12 @@ public struct ExchangeJob {
     func receipt(
         for entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]
     ) throws(ExchangeError) -> [UInt8] {
-        let document = Receipt.document(entry: entry, issuer: issuer, records: records, fileProblems: fileProblems)
         do {
-            return try signer.sign(bytes: document, file: "receipt")
+            var canonical = try CanonicalDigest(signer.digest)
+            let document = Receipt.document(
+                entry: entry, issuer: issuer, records: records, fileProblems: fileProblems, canonical: &canonical)
+            return try signer.sign(
+                bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
         } catch {
             throw ExchangeError(.signing, "cannot sign the receipt: \(error)")
         }

@@ -1,63 +1,85 @@
 import MRAGateway
+import MRAXML
 
 /// The receipt the gateway returns for each received file, in its own small
 /// format (`Schemas/receipt-1.xsd`, namespace `urn:mra-gateway:receipt:1`),
 /// before signing:
 ///
 /// ```xml
-/// <receipt xmlns="urn:mra-gateway:receipt:1" version="1" ledgerEntry="12" issuer="ctpat" partner="eu-aeo">
-///   <received file="…" bytes="…" digestAlgorithm="SHA-256" digest="…" receivedAt="…"/>
-///   <batch id="…" kind="full" created="…"/>
+/// <receipt xmlns="urn:mra-gateway:receipt:1" issuer="ctpat" ledgerEntry="12" partner="eu-aeo" version="1">
+///   <received bytes="…" digest="…" digestAlgorithm="SHA-256" file="…" receivedAt="…"/>
+///   <batch created="…" id="…" kind="full"/>
 ///   <outcome code="applied" processedAt="…"/>            (reason="…" and a message when not applied)
-///   <counts records="30" accepted="30" rejected="0" inserted="30" changed="0" unchanged="0" withdrawn="0"/>
+///   <counts accepted="30" changed="0" inserted="30" records="30" rejected="0" unchanged="0" withdrawn="0"/>
 ///   <fileProblems> <problem line="…" rule="…" severity="error">message</problem> </fileProblems>
 ///   <records>
-///     <record memberId="…" line="…" result="accepted|rejected|not-applied"> <problem …/> </record>
+///     <record line="…" memberId="…" result="accepted|rejected|not-applied"> <problem …/> </record>
 ///   </records>
 ///   <ds:Signature>…</ds:Signature>
 /// </receipt>
 /// ```
+///
+/// Attributes are written in canonical order and escaped as canonical XML
+/// escapes them, so the receipt's exclusive canonical form (what its
+/// signature covers) differs from the text only in the XML declaration and
+/// in empty elements written `<x/>`: it is hashed as the receipt is written,
+/// and the receipt is signed without being parsed again.
 enum Receipt {
     static let namespace = "urn:mra-gateway:receipt:1"
+    static let rootName = "receipt"
 
-    static func document(
-        entry: LedgerEntry, issuer: String, records: [RecordResult], fileProblems: [Diagnostic]
+    /// The receipt before signing. Its exclusive canonical form goes to
+    /// `canonical` as it is written, for the signature's digest.
+    static func document<Hasher: CanonicalHasher>(
+        entry: LedgerEntry, issuer: String, records: [RecordResult], fileProblems: [Diagnostic],
+        canonical: inout Hasher
     ) -> [UInt8] {
         var xml = ReceiptText()
         xml.reserve(512 + records.count * 72)
-        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<receipt xmlns=\"\(namespace)\" version=\"1\" ledgerEntry=\"\(entry.id)\""
+        xml.declaration("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        xml += "<receipt xmlns=\"\(namespace)\""
         xml.attribute("issuer", issuer)
+        xml.attribute("ledgerEntry", String(entry.id))
         xml.attribute("partner", entry.partner)
-        xml += ">\n  <received"
-        xml.attribute("file", entry.fileName)
+        xml += " version=\"1\">\n  <received"
         xml.attribute("bytes", String(entry.byteCount))
-        xml += " digestAlgorithm=\"SHA-256\""
         xml.attribute("digest", entry.digest)
+        xml += " digestAlgorithm=\"SHA-256\""
+        xml.attribute("file", entry.fileName)
         xml.attribute("receivedAt", entry.receivedAt)
-        xml += "/>\n"
+        xml.closeEmpty("received", into: &canonical)
+        xml += "\n"
         if entry.batchId != nil || entry.batchKind != nil || entry.batchCreated != nil {
             xml += "  <batch"
+            xml.attribute("created", entry.batchCreated)
             xml.attribute("id", entry.batchId)
             xml.attribute("kind", entry.batchKind)
-            xml.attribute("created", entry.batchCreated)
-            xml += "/>\n"
+            xml.closeEmpty("batch", into: &canonical)
+            xml += "\n"
         }
         xml += "  <outcome"
         xml.attribute("code", entry.outcome.rawValue)
-        xml.attribute("reason", entry.reason)
         xml.attribute("processedAt", entry.processedAt)
+        xml.attribute("reason", entry.reason)
         if let message = entry.message {
             xml += ">"
-            xml.escaped(message, attribute: false)
+            xml.text(message)
             xml += "</outcome>\n"
         } else {
-            xml += "/>\n"
+            xml.closeEmpty("outcome", into: &canonical)
+            xml += "\n"
         }
         let counts = entry.counts
-        xml += "  <counts records=\"\(counts.records)\" accepted=\"\(counts.accepted)\" rejected=\"\(counts.rejected)\""
-        xml += " inserted=\"\(counts.inserted)\" changed=\"\(counts.changed)\" unchanged=\"\(counts.unchanged)\""
-        xml += " withdrawn=\"\(counts.withdrawn)\"/>\n"
+        xml += "  <counts"
+        xml.attribute("accepted", String(counts.accepted))
+        xml.attribute("changed", String(counts.changed))
+        xml.attribute("inserted", String(counts.inserted))
+        xml.attribute("records", String(counts.records))
+        xml.attribute("rejected", String(counts.rejected))
+        xml.attribute("unchanged", String(counts.unchanged))
+        xml.attribute("withdrawn", String(counts.withdrawn))
+        xml.closeEmpty("counts", into: &canonical)
+        xml += "\n"
         if !fileProblems.isEmpty {
             xml += "  <fileProblems>\n"
             for problem in fileProblems {
@@ -70,15 +92,14 @@ enum Receipt {
             xml += "  <records>\n"
             for record in records {
                 xml += "    <record"
+                xml.attribute("line", String(record.line))
                 xml.attribute("memberId", record.memberId)
-                xml += " line=\""
-                xml.decimal(record.line)
-                xml += "\" result=\""
-                xml += record.result.rawValue
+                xml.attribute("result", record.result.rawValue)
                 if record.problems.isEmpty {
-                    xml += "\"/>\n"
+                    xml.closeEmpty("record", into: &canonical)
+                    xml += "\n"
                 } else {
-                    xml += "\">\n"
+                    xml += ">\n"
                     for problem in record.problems {
                         xml += "      "
                         xml.problem(problem)
@@ -88,15 +109,22 @@ enum Receipt {
             }
             xml += "  </records>\n"
         }
-        xml += "</receipt>\n"
+        xml += "</receipt>"
+        xml.hashPending(into: &canonical)
+        xml += "\n"
         return xml.bytes
     }
 }
 
 /// The receipt's UTF-8 bytes as they are written: a receipt lists every
 /// record of a batch, so it is built as bytes, not by joining strings.
+/// Keeps track of what has gone to the canonical hash: everything from the
+/// document element's start tag to its end tag, except that an empty
+/// element's `/>` is hashed as `></name>`.
 private struct ReceiptText {
     private(set) var bytes: [UInt8] = []
+    /// How much of `bytes` the canonical form has taken (or skipped).
+    private var hashed = 0
 
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
@@ -105,7 +133,29 @@ private struct ReceiptText {
         string.withUTF8 { text.bytes.append(contentsOf: $0) }
     }
 
-    mutating func decimal(_ value: Int) { self += String(value) }
+    /// Text before the document element, which the canonical form leaves out.
+    mutating func declaration(_ text: String) {
+        self += text
+        hashed = bytes.count
+    }
+
+    /// Hands what was written since the last call to the canonical hash.
+    mutating func hashPending<Hasher: CanonicalHasher>(into canonical: inout Hasher) {
+        bytes.withUnsafeBytes { all in canonical.update(UnsafeRawBufferPointer(rebasing: all[hashed...])) }
+        hashed = bytes.count
+    }
+
+    /// Ends an empty element's start tag: `/>` in the text, a start and an
+    /// end tag in the canonical form.
+    mutating func closeEmpty<Hasher: CanonicalHasher>(_ name: StaticString, into canonical: inout Hasher) {
+        hashPending(into: &canonical)
+        self += "/>"
+        hashed = bytes.count
+        var expanded: [UInt8] = [0x3E, 0x3C, 0x2F]  // "></"
+        name.withUTF8Buffer { expanded.append(contentsOf: $0) }
+        expanded.append(0x3E)
+        expanded.withUnsafeBytes { canonical.update($0) }
+    }
 
     /// ` name="value"` with the value escaped; nothing when `value` is nil.
     mutating func attribute(_ name: String, _ value: String?) {
@@ -115,11 +165,12 @@ private struct ReceiptText {
         bytes.append(0x22)
     }
 
+    mutating func text(_ value: String) { escaped(value, attribute: false) }
+
     mutating func problem(_ problem: Diagnostic) {
-        self += "<problem line=\""
-        decimal(problem.line)
-        bytes.append(0x22)
+        self += "<problem"
         attribute("field", problem.field)
+        attribute("line", String(problem.line))
         attribute("rule", problem.rule)
         attribute("severity", problem.severity.rawValue)
         bytes.append(0x3E)
@@ -127,31 +178,45 @@ private struct ReceiptText {
         self += "</problem>\n"
     }
 
-    /// Appends `text` escaped for character data or an attribute value;
-    /// characters XML 1.0 cannot carry (controls other than tab and line
-    /// feed) are dropped. Every byte it looks at is ASCII: UTF-8 sequences
-    /// of other characters pass through unchanged.
+    /// Appends `text` escaped as canonical XML writes it: in attribute values
+    /// `&`, `<`, `"`, tab, line feed and carriage return; in text `&`, `<`,
+    /// `>` and carriage return. Characters XML 1.0 cannot carry (controls
+    /// other than tab, line feed and carriage return; U+FFFE and U+FFFF) are
+    /// dropped, so a partner's file name or value never makes the receipt
+    /// unreadable. Every byte looked at is ASCII or part of those two
+    /// characters: other UTF-8 sequences pass through unchanged.
     mutating func escaped(_ text: String, attribute: Bool) {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() {
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
                 let replacement: StaticString
+                var width = 1
                 switch byte {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
+                case 0x3E where !attribute: replacement = "&gt;"
                 case 0x22 where attribute: replacement = "&quot;"
-                case 0x0A where attribute: replacement = "&#10;"
-                case 0x09 where attribute: replacement = "&#9;"
-                case 0x0D: replacement = "&#13;"
-                case 0x0A, 0x09: continue
+                case 0x09 where attribute: replacement = "&#x9;"
+                case 0x0A where attribute: replacement = "&#xA;"
+                case 0x0D: replacement = "&#xD;"
+                case 0x09, 0x0A:
+                    index += 1
+                    continue
                 case ..<0x20: replacement = ""
-                default: continue
+                case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
+                    replacement = ""  // U+FFFE, U+FFFF
+                    width = 3
+                default:
+                    index += 1
+                    continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = index + 1
+                index += width
+                start = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
