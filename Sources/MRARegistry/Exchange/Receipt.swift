@@ -39,22 +39,22 @@ enum Receipt {
         xml.declaration("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml += "<receipt xmlns=\"\(namespace)\""
         xml.attribute("issuer", issuer)
-        xml.attribute("ledgerEntry", String(entry.id))
+        xml.attribute("ledgerEntry", Int(entry.id))
         xml.attribute("partner", entry.partner)
         xml += " version=\"1\">\n  <received"
-        xml.attribute("bytes", String(entry.byteCount))
+        xml.attribute("bytes", entry.byteCount)
         xml.attribute("digest", entry.digest)
         xml += " digestAlgorithm=\"SHA-256\""
         xml.attribute("file", entry.fileName)
         xml.attribute("receivedAt", entry.receivedAt)
-        xml.closeEmpty("received", into: &canonical)
+        xml.closeEmpty("received")
         xml += "\n"
         if entry.batchId != nil || entry.batchKind != nil || entry.batchCreated != nil {
             xml += "  <batch"
             xml.attribute("created", entry.batchCreated)
             xml.attribute("id", entry.batchId)
             xml.attribute("kind", entry.batchKind)
-            xml.closeEmpty("batch", into: &canonical)
+            xml.closeEmpty("batch")
             xml += "\n"
         }
         xml += "  <outcome"
@@ -66,19 +66,19 @@ enum Receipt {
             xml.text(message)
             xml += "</outcome>\n"
         } else {
-            xml.closeEmpty("outcome", into: &canonical)
+            xml.closeEmpty("outcome")
             xml += "\n"
         }
         let counts = entry.counts
         xml += "  <counts"
-        xml.attribute("accepted", String(counts.accepted))
-        xml.attribute("changed", String(counts.changed))
-        xml.attribute("inserted", String(counts.inserted))
-        xml.attribute("records", String(counts.records))
-        xml.attribute("rejected", String(counts.rejected))
-        xml.attribute("unchanged", String(counts.unchanged))
-        xml.attribute("withdrawn", String(counts.withdrawn))
-        xml.closeEmpty("counts", into: &canonical)
+        xml.attribute("accepted", counts.accepted)
+        xml.attribute("changed", counts.changed)
+        xml.attribute("inserted", counts.inserted)
+        xml.attribute("records", counts.records)
+        xml.attribute("rejected", counts.rejected)
+        xml.attribute("unchanged", counts.unchanged)
+        xml.attribute("withdrawn", counts.withdrawn)
+        xml.closeEmpty("counts")
         xml += "\n"
         if !fileProblems.isEmpty {
             xml += "  <fileProblems>\n"
@@ -92,11 +92,11 @@ enum Receipt {
             xml += "  <records>\n"
             for record in records {
                 xml += "    <record"
-                xml.attribute("line", String(record.line))
+                xml.attribute("line", record.line)
                 xml.attribute("memberId", record.memberId)
                 xml.attribute("result", record.result.rawValue)
                 if record.problems.isEmpty {
-                    xml.closeEmpty("record", into: &canonical)
+                    xml.closeEmpty("record")
                     xml += "\n"
                 } else {
                     xml += ">\n"
@@ -110,58 +110,95 @@ enum Receipt {
             xml += "  </records>\n"
         }
         xml += "</receipt>"
-        xml.hashPending(into: &canonical)
+        xml.takeCanonical()
         xml += "\n"
+        xml.canonical.withUnsafeBytes { canonical.update($0) }
         return xml.bytes
     }
 }
 
 /// The receipt's UTF-8 bytes as they are written: a receipt lists every
 /// record of a batch, so it is built as bytes, not by joining strings.
-/// Keeps track of what has gone to the canonical hash: everything from the
-/// document element's start tag to its end tag, except that an empty
-/// element's `/>` is hashed as `></name>`.
+/// Builds the canonical form beside the text (everything from the document
+/// element's start tag to its end tag, except that an empty element's `/>`
+/// is `></name>` there), to be hashed in one call: a call per record would
+/// cost more than the hashing.
 private struct ReceiptText {
     private(set) var bytes: [UInt8] = []
+    private(set) var canonical: [UInt8] = []
     /// How much of `bytes` the canonical form has taken (or skipped).
-    private var hashed = 0
+    private var taken = 0
 
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(count)
+        canonical.reserveCapacity(count)
+    }
 
     static func += (text: inout ReceiptText, string: String) {
         var string = string
         string.withUTF8 { text.bytes.append(contentsOf: $0) }
     }
 
+    static func += (text: inout ReceiptText, string: StaticString) {
+        text.bytes.append(contentsOf: UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
+    }
+
+    /// A number in decimal, without making a string of it.
+    mutating func decimal(_ value: Int) {
+        guard value > 0 else {
+            if value == 0 { bytes.append(0x30) } else { self += String(value) }
+            return
+        }
+        let start = bytes.count
+        var rest = value
+        while rest > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
+
     /// Text before the document element, which the canonical form leaves out.
     mutating func declaration(_ text: String) {
         self += text
-        hashed = bytes.count
+        taken = bytes.count
     }
 
-    /// Hands what was written since the last call to the canonical hash.
-    mutating func hashPending<Hasher: CanonicalHasher>(into canonical: inout Hasher) {
-        bytes.withUnsafeBytes { all in canonical.update(UnsafeRawBufferPointer(rebasing: all[hashed...])) }
-        hashed = bytes.count
+    /// Adds what was written since the last call to the canonical form.
+    mutating func takeCanonical() {
+        canonical.append(contentsOf: bytes[taken...])
+        taken = bytes.count
     }
 
     /// Ends an empty element's start tag: `/>` in the text, a start and an
     /// end tag in the canonical form.
-    mutating func closeEmpty<Hasher: CanonicalHasher>(_ name: StaticString, into canonical: inout Hasher) {
-        hashPending(into: &canonical)
-        self += "/>"
-        hashed = bytes.count
-        var expanded: [UInt8] = [0x3E, 0x3C, 0x2F]  // "></"
-        name.withUTF8Buffer { expanded.append(contentsOf: $0) }
-        expanded.append(0x3E)
-        expanded.withUnsafeBytes { canonical.update($0) }
+    mutating func closeEmpty(_ name: StaticString) {
+        takeCanonical()
+        self += "/>" as StaticString
+        taken = bytes.count
+        canonical.append(contentsOf: [0x3E, 0x3C, 0x2F])  // "></"
+        canonical.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        canonical.append(0x3E)
     }
 
     /// ` name="value"` with the value escaped; nothing when `value` is nil.
-    mutating func attribute(_ name: String, _ value: String?) {
+    mutating func attribute(_ name: StaticString, _ value: String?) {
         guard let value else { return }
-        self += " " + name + "=\""
+        attributeName(name)
         escaped(value, attribute: true)
+        bytes.append(0x22)
+    }
+
+    mutating func attribute(_ name: StaticString, _ value: Int) {
+        attributeName(name)
+        decimal(value)
+        bytes.append(0x22)
+    }
+
+    private mutating func attributeName(_ name: StaticString) {
+        bytes.append(0x20)
+        self += name
+        bytes.append(0x3D)
         bytes.append(0x22)
     }
 
@@ -170,7 +207,7 @@ private struct ReceiptText {
     mutating func problem(_ problem: Diagnostic) {
         self += "<problem"
         attribute("field", problem.field)
-        attribute("line", String(problem.line))
+        attribute("line", problem.line)
         attribute("rule", problem.rule)
         attribute("severity", problem.severity.rawValue)
         bytes.append(0x3E)
