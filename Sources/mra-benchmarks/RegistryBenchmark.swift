@@ -17,7 +17,9 @@ func runRegistryBenchmark(
     var lines: [String] = []
     func line(_ name: String, _ measurement: Measurement, records: Int) -> String {
         String(
-            format: "  %-44@ %8.3f s %12.0f records/s  peak %7.1f MiB", name as NSString, measurement.seconds,
+            // Padded here: Foundation on Linux ignores the width of %@.
+            format: "  %@ %8.3f s %12.0f records/s  peak %7.1f MiB",
+            name.padding(toLength: 48, withPad: " ", startingAt: 0) as NSString, measurement.seconds,
             Double(records) / measurement.seconds, measurement.peakMiB)
     }
     let signer = try Signer(identity: try SigningIdentity.demo(program: program, home: configuration.home))

@@ -7,7 +7,23 @@
 /// Reads a whole file into one array, without an intermediate copy: the one
 /// file reader for signature checks and the exchange's inbox.
 public enum FileBytes {
+    /// Is told how far a read has filled its buffer, part by part.
+    protocol PartSink {
+        /// The first `filled.count` bytes of the buffer are read.
+        func take(_ filled: UnsafeRawBufferPointer)
+        /// Called once, after the last part and before the buffer is handed
+        /// back: a sink that works on the buffer from another thread ends here.
+        func finish()
+    }
+
+    /// Bytes read at once when a ``PartSink`` follows the read.
+    static let partSize = 4 << 20
+
     public static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
+        try read(path, limit: limit, parts: nil)
+    }
+
+    static func read(_ path: String, limit: Int, parts: (any PartSink)?) throws(SignatureFailure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SignatureFailure(.unreadable, "cannot open \(path): \(String(cString: strerror(errno)))")
@@ -25,11 +41,14 @@ public enum FileBytes {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var offset = 0
             while offset < size {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                let wanted = parts == nil ? size - offset : min(partSize, size - offset)
+                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, wanted)
                 if read < 0 && errno == EINTR { continue }
                 if read <= 0 { break }
                 offset += read
+                parts?.take(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<offset])))
             }
+            parts?.finish()
             failed = offset != size
             count = offset
         }

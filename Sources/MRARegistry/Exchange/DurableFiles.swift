@@ -1,3 +1,4 @@
+import MRACrypto
 import MRAGateway
 
 #if canImport(Glibc)
@@ -72,6 +73,15 @@ public enum DurableFiles {
     public static func read(_ path: String) throws(ExchangeError) -> [UInt8] {
         do {
             return try FileBytes.read(path, limit: Int.max)
+        } catch {
+            throw ExchangeError(.filesystem, error.message)
+        }
+    }
+
+    /// A file's bytes and their SHA-256, hashed while the file is read.
+    public static func readDigesting(_ path: String) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8]) {
+        do {
+            return try FileBytes.readDigesting(path, limit: Int.max, algorithm: .sha256)
         } catch {
             throw ExchangeError(.filesystem, error.message)
         }

@@ -114,10 +114,10 @@ public struct ExchangeJob {
     /// Processes one inbox file to its recorded and filed outcome.
     func process(program: String, name: String, verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         let path = folders.inbox(program) + "/" + name
-        let bytes = try DurableFiles.read(path)
+        let (bytes, sha256) = try DurableFiles.readDigesting(path)
         let now = Timestamp.now()
         var entry = LedgerEntry(
-            direction: .inbound, partner: program, fileName: name, digest: Self.digest(bytes), byteCount: bytes.count,
+            direction: .inbound, partner: program, fileName: name, digest: Self.hex(sha256), byteCount: bytes.count,
             receivedAt: Timestamp.iso(DurableFiles.modificationTime(path) ?? now), processedAt: Timestamp.iso(now),
             outcome: .refused)
 
@@ -216,15 +216,20 @@ public struct ExchangeJob {
         }
     }
 
+    /// A digest in lowercase hex, as the ledger keeps it.
+    static func hex(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
     static func digest(_ bytes: [UInt8]) -> String {
         do {
-            let digits = Array("0123456789abcdef".utf8)
-            var hex: [UInt8] = []
-            for byte in try Digest.hash(bytes, algorithm: .sha256) {
-                hex.append(digits[Int(byte >> 4)])
-                hex.append(digits[Int(byte & 0x0F)])
-            }
-            return String(decoding: hex, as: UTF8.self)
+            return hex(try Digest.hash(bytes, algorithm: .sha256))
         } catch {
             // SHA-256 is always available in OpenSSL 3; failing here means a broken installation.
             fatalError("SHA-256 unavailable: \(error)")
