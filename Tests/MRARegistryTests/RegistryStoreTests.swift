@@ -180,4 +180,17 @@ import Testing
             status: .active, roles: ["importer"], consent: false)
         #expect(CanonicalJSON.stored(record) == record.jsonLine)
     }
+
+    /// A load makes every line with one encoder: lines longer than its
+    /// first buffer, then shorter ones, each come out as the contract writes them.
+    @Test func oneEncoderForManyRecordsOfAnyLength() {
+        let encoder = StoredRecord.Encoder()
+        for length in [10, 5_000, 3, 20_000, 0] {
+            let name = String(repeating: "\"é\u{2}x", count: length)
+            let record = TraderRecord(
+                program: "eu-aeo", memberId: "M\(length)", memberIdScheme: "EU-AEO", legalName: name, status: .active,
+                roles: ["importer"], consent: true)
+            #expect(StoredRecord(record, encoder: encoder).line == Array(record.jsonLine.utf8))
+        }
+    }
 }

@@ -108,9 +108,12 @@ extension ExchangeJob {
                         feed.send(.records($0))
                     }
                     // The stored form is made here, beside mapping and rules, so the store only writes.
+                    let encoder = StoredRecord.Encoder()
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
-                        onRecord: { read in pending.append((read, read.record.map(StoredRecord.init))) })
+                        onRecord: { read in
+                            pending.append((read, read.record.map { StoredRecord($0, encoder: encoder) }))
+                        })
                     pending.flush()
                     feed.send(.finished(result))
                 }

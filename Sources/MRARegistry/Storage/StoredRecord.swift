@@ -12,8 +12,21 @@ public struct StoredRecord: Sendable {
     public let mids: [String]
 
     public init(_ record: TraderRecord) {
+        self.init(record, encoder: Encoder())
+    }
+
+    /// With `encoder`'s scratch buffer: a load makes every record's line
+    /// with one encoder (``Encoder``).
+    public init(_ record: TraderRecord, encoder: Encoder) {
         self.record = record
-        line = CanonicalJSON.storedBytes(record)
+        line = encoder.encoder.bytes(record)
         mids = StatusHistory.mids(of: record)
+    }
+
+    /// Makes the stored lines of many records, reusing one buffer; for one
+    /// thread at a time.
+    public final class Encoder {
+        fileprivate let encoder = CanonicalJSONEncoder()
+        public init() {}
     }
 }
