@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A fixed buffer that canonical bytes are written into and handed to a sink
 /// in chunks of up to 64 KiB, so a canonical form of any size is never held
 /// whole. Owns its memory: call ``release()`` once when done.
@@ -114,10 +120,9 @@ struct CanonicalOutput {
     }
 }
 
-/// The length of a NUL-terminated string.
+/// The length of a NUL-terminated string (the C library's, which reads a
+/// word at a time).
 @inline(__always)
 func cStringLength(_ start: UnsafePointer<UInt8>) -> Int {
-    var length = 0
-    while start[length] != 0 { length += 1 }
-    return length
+    start.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
 }

@@ -48,9 +48,12 @@ struct ExclusiveCanonicalizer {
         attributes: Attributes
     ) {
         marks.append(renderedPrefixes.count)
-        checkDeclarations(declarations)
-        pendingPrefixes.removeAll(keepingCapacity: true)
-        pendingURIs.removeAll(keepingCapacity: true)
+        if declarations.count > 0 { checkDeclarations(declarations) }
+        // Emptied only when used: most start tags declare nothing, and the calls would cost more than the work.
+        if !pendingPrefixes.isEmpty {
+            pendingPrefixes.removeAll(keepingCapacity: true)
+            pendingURIs.removeAll(keepingCapacity: true)
+        }
         consider(prefix: prefix, uri: namespaceURI)
         for index in 0..<attributes.count {
             guard let attributePrefix = attributes.prefix(index), !Self.isXML(attributePrefix) else { continue }
@@ -73,19 +76,23 @@ struct ExclusiveCanonicalizer {
             renderedURIs.append(pendingURIs[index])
         }
         // Attributes sorted by namespace URI (none first), then local name.
-        attributeOrder.removeAll(keepingCapacity: true)
-        attributeOrder.append(contentsOf: 0..<attributes.count)
-        if attributes.count > 1 {
+        if attributes.count == 1 {
+            attribute(0, of: attributes)
+        } else if attributes.count > 1 {
+            attributeOrder.removeAll(keepingCapacity: true)
+            attributeOrder.append(contentsOf: 0..<attributes.count)
             attributeOrder.sort { Self.attributePrecedes($0, $1, in: attributes) }
-        }
-        for index in attributeOrder {
-            output.byte(0x20)
-            qualifiedName(prefix: attributes.prefix(index), localName: attributes.localName(index))
-            output.ascii("=\"")
-            output.attributeValue(attributes.valueStart(index), attributes.valueEnd(index))
-            output.byte(0x22)
+            for index in attributeOrder { attribute(index, of: attributes) }
         }
         output.byte(0x3E)  // >
+    }
+
+    private mutating func attribute(_ index: Int, of attributes: Attributes) {
+        output.byte(0x20)
+        qualifiedName(prefix: attributes.prefix(index), localName: attributes.localName(index))
+        output.ascii("=\"")
+        output.attributeValue(attributes.valueStart(index), attributes.valueEnd(index))
+        output.byte(0x22)
     }
 
     mutating func endElement(prefix: Text?, localName: Text) {
