@@ -37,10 +37,7 @@ extension SignatureVerifier {
         do throws(SignatureFailure) {
             bytes = try FileBytes.read(file, limit: limits.maxBytes)
         } catch {
-            var report = VerificationReport(file: file)
-            report.partner = trust.program
-            report.failure = error
-            print(report, format: format)
+            print(refusalReport(file: file, error), format: format)
             return nil
         }
         var reader = reader

@@ -45,10 +45,7 @@ public struct SignatureVerifier: Sendable {
                 throw Self.refused(error)
             }
         } catch {
-            var report = VerificationReport(file: file)
-            report.partner = trust.program
-            report.failure = error
-            return report
+            return refusalReport(file: file, error)
         }
         return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, bytes: bytes, file: file)
     }
@@ -98,6 +95,15 @@ public struct SignatureVerifier: Sendable {
         return report
     }
 
+    /// The report on a file refused before its signature could be checked
+    /// (unreadable, too large, not XML).
+    public func refusalReport(file: String, _ failure: SignatureFailure) -> VerificationReport {
+        var report = VerificationReport(file: file)
+        report.partner = trust.program
+        report.failure = failure
+        return report
+    }
+
     /// Reads and verifies the file at `path`. Returns the bytes that were
     /// verified, for processing, with the report.
     public func verify(path: String, displayName: String? = nil) -> (report: VerificationReport, bytes: [UInt8]?) {
@@ -106,10 +112,7 @@ public struct SignatureVerifier: Sendable {
         do throws(SignatureFailure) {
             bytes = try FileBytes.read(path, limit: limits.maxBytes)
         } catch {
-            var report = VerificationReport(file: name)
-            report.partner = trust.program
-            report.failure = error
-            return (report, nil)
+            return (refusalReport(file: name, error), nil)
         }
         return (verify(bytes: bytes, file: name), bytes)
     }

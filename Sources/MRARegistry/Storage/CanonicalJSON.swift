@@ -13,11 +13,6 @@ public enum CanonicalJSON {
         CanonicalJSONEncoder.line(record)
     }
 
-    /// The line to store, as UTF-8.
-    public static func storedBytes(_ record: TraderRecord) -> [UInt8] {
-        CanonicalJSONEncoder.bytes(record)
-    }
-
     /// The stored line with `batchId` put back in its place.
     public static func withBatchId(_ stored: String, _ batchId: String?) -> String {
         guard let batchId, stored.hasSuffix("}") else { return stored }

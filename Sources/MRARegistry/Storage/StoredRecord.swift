@@ -1,7 +1,7 @@
 public import MRAGateway
 
 /// A record as the registry stores it: the record, its canonical line
-/// without batch id (``CanonicalJSON/storedBytes(_:)``) as UTF-8, and the
+/// without batch id (``CanonicalJSON/stored(_:)``) as UTF-8, and the
 /// MIDs it links its member to. Made once per record wherever that is
 /// cheapest: a batch load makes it on the reading thread, so the thread
 /// that writes only writes.
