@@ -83,6 +83,8 @@ let package = Package(
             name: "MRARegistryTests",
             dependencies: [
                 "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                // A migrated registry answers lookups.
+                "MRALookup",
                 .product(name: "Logging", package: "swift-log"),
                 // To write a registry as an earlier gateway did, for the migration tests.
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MRAGateway
 import MRARegistry
+import MRARegistrySQLite
 import Synchronization
 
 /// Read-only access to the registry for lookups, fast enough to serve.
@@ -39,6 +40,12 @@ public final class TraderDirectory: Sendable {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             throw LookupError(.registry, "\(path): no registry there")
+        }
+        do {
+            // A registry an earlier gateway wrote is migrated first: the tables and views read here are this one's.
+            try SQLiteRegistry.upgradeIfNeeded(path: path)
+        } catch {
+            throw LookupError(.registry, error.description)
         }
         var configuration = Configuration()
         configuration.readonly = true

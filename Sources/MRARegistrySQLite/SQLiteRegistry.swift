@@ -55,6 +55,24 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
+    /// Migrates the registry at `path` when its schema is behind this
+    /// gateway's, so that a reader that opens it read-only (the lookup
+    /// directory) finds the tables and views it reads. Writes nothing when
+    /// the schema is current.
+    public static func upgradeIfNeeded(path: String) throws(RegistryError) {
+        let current: Bool
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            current = try DatabaseQueue(path: path, configuration: configuration).read { db in
+                try RegistrySchema.migrator.hasCompletedMigrations(db)
+            }
+        } catch {
+            throw RegistryError(.unavailable, "\(path): \(Self.describe(error))")
+        }
+        if !current { _ = try SQLiteRegistry(path: path, create: false) }
+    }
+
     public func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
         do {
             return try database.write { db in

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MRAGateway
 import MRARegistry
+import MRALookup
 @testable import MRARegistrySQLite
 import Testing
 
@@ -82,5 +83,17 @@ import Testing
         #expect(throws: RegistryError(.migration, "")) { try SQLiteRegistry(path: path) }
         let columns = try DatabaseQueue(path: path).read { db in try db.columns(in: "member_event").map(\.name) }
         #expect(columns.contains("partner"))
+    }
+}
+
+/// The lookup directory opens registries read-only: one an earlier gateway
+/// wrote is migrated first, then answers.
+@Suite struct LookupOfAMigratedRegistryTests {
+    @Test func version2RegistryAnswersLookupsAfterTheDirectoryMigratesIt() throws {
+        let directory = try MRALookup.TraderDirectory(path: try RegistryMigrationTests.version2Registry())
+        let members = try directory.members(carrying: "M2")
+        #expect(members.map(\.record.memberId) == ["A1"])
+        #expect(members.first?.events.map(\.kind) == [.granted, .suspended])
+        #expect(members.first?.events.last?.batchId == "B2")
     }
 }
