@@ -11,22 +11,29 @@ struct MemberExport {
     let changedSince: String?
 
     func run(_ body: (RegisteredMember) throws -> Void) throws {
-        var filter = "WHERE 1"
-        var arguments: StatementArguments = []
-        if let program {
-            filter += " AND program = ?"
-            arguments += [program]
-        }
+        let filter = program == nil ? "" : "WHERE m.program = ?"
+        let arguments: StatementArguments = program.map { [$0] } ?? []
         let members = try Row.fetchCursor(
             db,
             sql: """
-                SELECT program, memberId, source, status, record, changedBy, changedAt FROM member \(filter)
+                SELECT program, memberId, source, status, record, changedBy, changedAt FROM member m \(filter)
                 ORDER BY program, memberId
                 """, arguments: arguments)
+        // Members in key order on the outside (CROSS JOIN fixes the order), each one's rows by their
+        // index on (member, id): already in the export's order, so SQLite sorts nothing.
         let events = try Row.fetchCursor(
-            db, sql: "SELECT * FROM member_event_entry \(filter) ORDER BY program, memberId, id", arguments: arguments)
+            db,
+            sql: """
+                SELECT m.program, m.memberId, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
+                FROM member m CROSS JOIN member_event e ON e.member = m.id JOIN ledger l ON l.id = e.ledgerId
+                \(filter) ORDER BY m.program, m.memberId, e.id
+                """, arguments: arguments)
         let links = try Row.fetchCursor(
-            db, sql: "SELECT * FROM mid_link_entry \(filter) ORDER BY program, memberId, id", arguments: arguments)
+            db,
+            sql: """
+                SELECT m.program, m.memberId, k.mid, k.validFrom, k.validTo
+                FROM member m CROSS JOIN mid_link k ON k.member = m.id \(filter) ORDER BY m.program, m.memberId, k.id
+                """, arguments: arguments)
         var nextEvent = try events.next()
         var nextLink = try links.next()
         while let row = try members.next() {

@@ -78,7 +78,7 @@ public struct SQLiteRegistry: Registry {
             return try database.write { db in
                 let session = SQLiteSession(db: db)
                 let result = try body(session)
-                try session.finish()
+                try session.flushPending()
                 return result
             }
         } catch let error as DatabaseError {

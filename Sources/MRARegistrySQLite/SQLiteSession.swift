@@ -7,7 +7,7 @@ import MRARegistry
 /// connection and reused for every record.
 ///
 /// Rows a `put` queued (see ``PendingInserts``) are written before anything
-/// else this session runs, and by ``finish()`` at the end of the transaction:
+/// else this session runs, and at the end of the transaction:
 /// a method added here starts with ``flushPending()``.
 struct SQLiteSession: RegistrySession {
     let db: Database
@@ -80,14 +80,9 @@ struct SQLiteSession: RegistrySession {
         try statements().put(record, in: batch)
     }
 
-    /// Writes the rows `put` queued.
+    /// Writes the rows `put` queued; the transaction calls it last, before it commits.
     func flushPending() throws(RegistryError) {
         try prepared.statements?.pending.flush()
-    }
-
-    /// Ends the session's work: call before the transaction commits.
-    func finish() throws(RegistryError) {
-        try flushPending()
     }
 
     /// The per-record statements, prepared on the transaction's first put.
