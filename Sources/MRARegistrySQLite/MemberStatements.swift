@@ -26,7 +26,6 @@ final class MemberStatements {
     /// list holds each member once (rule DUP-MEMBER; a second one would fail
     /// on the unique key, not overwrite).
     private var newPrograms: [String: Bool] = [:]
-    private var lastProgram: (program: String, isNew: Bool)?
 
     init(db: Database) throws {
         self.db = db
@@ -120,19 +119,13 @@ final class MemberStatements {
     }
 
     private func isNewProgram(_ program: String) throws(RegistryError) -> Bool {
-        // A batch is of one program: the last answer is almost always the one asked for.
-        if let last = lastProgram, last.program == program { return last.isNew }
-        if let known = newPrograms[program] {
-            lastProgram = (program, known)
-            return known
-        }
+        if let known = newPrograms[program] { return known }
         try pending.flush()
         let statement = programHasMembers.sqliteStatement
         defer { sqlite3_reset(statement) }
         SQLiteCalls.bind(statement, 1, program)
         let isNew = try SQLiteCalls.step(statement, in: db) && sqlite3_column_int64(statement, 0) == 0
         newPrograms[program] = isNew
-        lastProgram = (program, isNew)
         return isNew
     }
 

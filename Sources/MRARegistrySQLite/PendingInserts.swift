@@ -18,6 +18,7 @@ final class PendingInserts {
     private struct Member {
         var id: Int64
         var stored: StoredRecord
+        var batch: BatchContext
     }
 
     private struct Event {
@@ -34,9 +35,6 @@ final class PendingInserts {
     }
 
     private let db: Database
-    /// The batch of the queued members (one per transaction in practice;
-    /// a member of another batch flushes the queue first).
-    private var batch: BatchContext?
     private var members: [Member] = []
     private var events: [Event] = []
     private var links: [Link] = []
@@ -84,9 +82,7 @@ final class PendingInserts {
             }
         }
         lastMemberId = id
-        if let queued = self.batch, queued != batch { try flush() }
-        self.batch = batch
-        members.append(Member(id: id, stored: stored))
+        members.append(Member(id: id, stored: stored, batch: batch))
         try flushWhenFull()
         return id
     }
@@ -109,21 +105,19 @@ final class PendingInserts {
     /// Writes every queued row: members, then events, then links.
     func flush() throws(RegistryError) {
         guard !isEmpty else { return }
-        if let batch {
-            try write(members, many: insertMembers, one: insertMember, columns: 11) { statement, base, row in
-                let record = row.stored.record
-                SQLiteCalls.bind(statement, base + 1, row.id)
-                SQLiteCalls.bind(statement, base + 2, record.program)
-                SQLiteCalls.bind(statement, base + 3, record.memberId)
-                SQLiteCalls.bind(statement, base + 4, batch.partner)
-                SQLiteCalls.bind(statement, base + 5, record.status.rawValue)
-                SQLiteCalls.bind(statement, base + 6, record.statusEffective?.description)
-                SQLiteCalls.bind(statement, base + 7, record.lastValidated?.description)
-                row.stored.line.withUnsafeBufferPointer { SQLiteCalls.bindText(statement, base + 8, $0) }
-                SQLiteCalls.bind(statement, base + 9, batch.batchId)
-                SQLiteCalls.bind(statement, base + 10, batch.processedAt)
-                SQLiteCalls.bind(statement, base + 11, batch.ledgerId)
-            }
+        try write(members, many: insertMembers, one: insertMember, columns: 11) { statement, base, row in
+            let record = row.stored.record
+            SQLiteCalls.bind(statement, base + 1, row.id)
+            SQLiteCalls.bind(statement, base + 2, record.program)
+            SQLiteCalls.bind(statement, base + 3, record.memberId)
+            SQLiteCalls.bind(statement, base + 4, row.batch.partner)
+            SQLiteCalls.bind(statement, base + 5, record.status.rawValue)
+            SQLiteCalls.bind(statement, base + 6, record.statusEffective?.description)
+            SQLiteCalls.bind(statement, base + 7, record.lastValidated?.description)
+            row.stored.line.withUnsafeBufferPointer { SQLiteCalls.bindText(statement, base + 8, $0) }
+            SQLiteCalls.bind(statement, base + 9, row.batch.batchId)
+            SQLiteCalls.bind(statement, base + 10, row.batch.processedAt)
+            SQLiteCalls.bind(statement, base + 11, row.batch.ledgerId)
         }
         members.removeAll(keepingCapacity: true)
         try write(events, many: insertEvents, one: insertEvent, columns: 6) { statement, base, row in

@@ -1,6 +1,6 @@
 import Foundation
 import MRAGateway
-import MRARegistry
+@testable import MRARegistry
 import MRARegistrySQLite
 import Testing
 
@@ -184,7 +184,7 @@ import Testing
     /// A load makes every line with one encoder: lines longer than its
     /// first buffer, then shorter ones, each come out as the contract writes them.
     @Test func oneEncoderForManyRecordsOfAnyLength() {
-        let encoder = StoredRecord.Encoder()
+        let encoder = CanonicalJSONEncoder()
         for length in [10, 5_000, 3, 20_000, 0] {
             let name = String(repeating: "\"é\u{2}x", count: length)
             let record = TraderRecord(

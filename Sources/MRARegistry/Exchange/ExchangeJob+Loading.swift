@@ -108,7 +108,7 @@ extension ExchangeJob {
                         feed.send(.records($0))
                     }
                     // The stored form is made here, beside mapping and rules, so the store only writes.
-                    let encoder = StoredRecord.Encoder()
+                    let encoder = CanonicalJSONEncoder()
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
                         onRecord: { read in

@@ -117,7 +117,7 @@ public struct ExchangeJob {
         let (bytes, sha256) = try DurableFiles.readDigesting(path)
         let now = Timestamp.now()
         var entry = LedgerEntry(
-            direction: .inbound, partner: program, fileName: name, digest: Self.hex(sha256), byteCount: bytes.count,
+            direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: bytes.count,
             receivedAt: Timestamp.iso(DurableFiles.modificationTime(path) ?? now), processedAt: Timestamp.iso(now),
             outcome: .refused)
 
@@ -216,20 +216,9 @@ public struct ExchangeJob {
         }
     }
 
-    /// A digest in lowercase hex, as the ledger keeps it.
-    static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
     static func digest(_ bytes: [UInt8]) -> String {
         do {
-            return hex(try Digest.hash(bytes, algorithm: .sha256))
+            return Hex.encode(try Digest.hash(bytes, algorithm: .sha256))
         } catch {
             // SHA-256 is always available in OpenSSL 3; failing here means a broken installation.
             fatalError("SHA-256 unavailable: \(error)")

@@ -12,21 +12,14 @@ public struct StoredRecord: Sendable {
     public let mids: [String]
 
     public init(_ record: TraderRecord) {
-        self.init(record, encoder: Encoder())
+        self.init(record, encoder: CanonicalJSONEncoder())
     }
 
     /// With `encoder`'s scratch buffer: a load makes every record's line
-    /// with one encoder (``Encoder``).
-    public init(_ record: TraderRecord, encoder: Encoder) {
+    /// with one encoder.
+    init(_ record: TraderRecord, encoder: CanonicalJSONEncoder) {
         self.record = record
-        line = encoder.encoder.bytes(record)
+        line = encoder.bytes(record)
         mids = StatusHistory.mids(of: record)
-    }
-
-    /// Makes the stored lines of many records, reusing one buffer; for one
-    /// thread at a time.
-    public final class Encoder {
-        fileprivate let encoder = CanonicalJSONEncoder()
-        public init() {}
     }
 }
