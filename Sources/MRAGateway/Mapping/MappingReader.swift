@@ -162,9 +162,7 @@ struct MappingReader: Sendable {
         for match in matches {
             guard let text = match.text, !text.isEmpty else { continue }
             if let separator = entry.separator {
-                for item in text.split(separator: separator) where !item.isEmpty {
-                    raw.append((String(item).trimmingXMLWhitespace(), match.line))
-                }
+                for item in ListItems.split(text, separator: separator) { raw.append((item, match.line)) }
             } else {
                 raw.append((text, match.line))
             }

@@ -95,17 +95,17 @@ public struct BusinessRules: Sendable {
 
 /// Finds member ids that occur twice in one file.
 struct DuplicateMemberCheck {
-    private var seen: [String: Int] = [:]
+    /// Line of each member id's first record, per program.
+    private var seen: [String: [String: Int]] = [:]
 
     /// Reports the record when its program and member id were seen before.
     mutating func check(_ record: TraderRecord, file: String, line: Int) -> Diagnostic? {
-        let key = record.program + "\u{0}" + record.memberId
-        if let first = seen[key] {
+        if let first = seen[record.program]?[record.memberId] {
             return Diagnostic(
                 file: file, line: line, recordId: record.memberId, field: CanonicalField.memberId.rawValue,
                 rule: RuleID.duplicate, message: "member id \(record.memberId) already occurs at line \(first)")
         }
-        seen[key] = line
+        seen[record.program, default: [:]][record.memberId] = line
         return nil
     }
 }
