@@ -1,5 +1,5 @@
 /// One entry of a mapping file's `document`, in document order.
-public enum MappingEntry: Sendable {
+public indirect enum MappingEntry: Sendable {
     /// A constant the format requires (`<fixed>`).
     case fixed(path: MappingPath, value: String, check: Bool)
     /// One canonical field (`<field>` or `<batch>`).

@@ -72,13 +72,20 @@ struct MappingReader: Sendable {
         return (draft, diagnostics)
     }
 
-    /// Reads one record; `batch` holds the batch-level values it inherits.
-    func record(_ record: StreamedRecord, file: String, batch: RecordDraft) -> (RecordDraft, [Diagnostic]) {
+    /// What every record of a batch inherits from the batch's values: the
+    /// member-level fields given once for the whole batch.
+    func inherited(from batch: RecordDraft) -> RecordDraft {
         var draft = RecordDraft()
         for (field, values) in batch.values.entries where !field.isBatchLevel {
             draft.values[field] = values
             draft.lines[field] = batch.lines[field]
         }
+        return draft
+    }
+
+    /// Reads one record on top of what it inherits from its batch (``inherited(from:)``).
+    func record(_ record: StreamedRecord, file: String, inherited: RecordDraft) -> (RecordDraft, [Diagnostic]) {
+        var draft = inherited
         var context = Context(file: file, line: record.line, recordId: nil)
         if let memberIdEntry, let query = recordQueries[memberIdEntry],
             case .field(let entry) = mapping.recordEntries[memberIdEntry], let raw = record.values[query].first?.text

@@ -95,7 +95,7 @@ public struct PartnerFileReader: Sendable {
         let authTypes = program.mapping.fieldEntries.first { $0.field == .authType }?.codes.map {
             program.mapping.codeList($0)
         }
-        var batch = RecordDraft()
+        var inherited = RecordDraft()
         var header = BatchHeader()
         var diagnostics: [Diagnostic] = []
         var duplicates = DuplicateMemberCheck()
@@ -103,7 +103,7 @@ public struct PartnerFileReader: Sendable {
 
         func onBatch(_ matches: [[Match]]) {
             let (draft, found) = reader.batch(matches, file: file, line: 1)
-            batch = draft
+            inherited = reader.inherited(from: draft)
             diagnostics += found
             header = BatchHeader(
                 id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
@@ -111,7 +111,7 @@ public struct PartnerFileReader: Sendable {
             reportBatch(header)
         }
         func onStreamed(_ streamed: StreamedRecord) {
-            var (draft, found) = reader.record(streamed, file: file, batch: batch)
+            var (draft, found) = reader.record(streamed, file: file, inherited: inherited)
             if draft.values[.memberIdScheme] == nil, let program = draft.first(.program),
                 let scheme = configuration.catalogue.program(program)?.memberIdScheme
             {
