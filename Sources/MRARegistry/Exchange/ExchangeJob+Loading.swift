@@ -14,8 +14,26 @@ extension ExchangeJob {
         case batch(BatchHeader)
         /// Records in document order, a few dozen at a time: handing them over one by one
         /// would cost a lock and a wake-up per record.
-        case records([(read: ReadRecord, stored: StoredRecord?)])
+        case records([HandedRecord])
         case finished(ReadResult)
+    }
+
+    /// What the storing thread needs of a read record.
+    private struct HandedRecord: Sendable {
+        /// Line of the record's start tag.
+        var line: Int
+        /// The record's member id, or the one its first problem names.
+        var memberId: String?
+        var hasError: Bool
+        /// The record to store, when it could be made.
+        var stored: StoredRecord?
+
+        init(_ read: ReadRecord, encoder: CanonicalJSONEncoder) {
+            line = read.line
+            memberId = read.record?.memberId ?? read.diagnostics.first?.recordId
+            hasError = read.diagnostics.contains { $0.severity == .error }
+            stored = read.record.map { StoredRecord($0, encoder: encoder) }
+        }
     }
 
     /// How many read records the reading thread hands over at once.
@@ -104,7 +122,7 @@ extension ExchangeJob {
                 let feed = BoundedChannel<ReaderEvent>(capacity: 16)
                 let fileName = base.fileName
                 let readerThread = Thread {
-                    var pending = Batched<(read: ReadRecord, stored: StoredRecord?)>(size: Self.recordsPerHandOver) {
+                    var pending = Batched<HandedRecord>(size: Self.recordsPerHandOver) {
                         feed.send(.records($0))
                     }
                     // The stored form is made here, beside mapping and rules, so the store only writes.
@@ -112,7 +130,7 @@ extension ExchangeJob {
                     let result = reader.read(
                         bytes: bytes, file: fileName, onBatch: { feed.send(.batch($0)) },
                         onRecord: { read in
-                            pending.append((read, read.record.map { StoredRecord($0, encoder: encoder) }))
+                            pending.append(HandedRecord(read, encoder: encoder))
                         })
                     pending.flush()
                     feed.send(.finished(result))
@@ -120,11 +138,11 @@ extension ExchangeJob {
                 readerThread.stackSize = 1 << 22
                 readerThread.start()
 
-                func store(_ read: ReadRecord, _ stored: StoredRecord?) {
+                func store(_ read: HandedRecord) {
                     if context == nil { begin(BatchHeader()) }
-                    starts.append((read.line, read.record?.memberId ?? read.diagnostics.first?.recordId))
-                    if read.diagnostics.contains(where: { $0.severity == .error }) { errorsSeen = true }
-                    guard let context, let record = stored, !errorsSeen, failure == nil else { return }
+                    starts.append((read.line, read.memberId))
+                    if read.hasError { errorsSeen = true }
+                    guard let context, let record = read.stored, !errorsSeen, failure == nil else { return }
                     let putStarted = Timestamp.monotonic()
                     do {
                         switch try session.put(record, in: context) {
@@ -144,7 +162,7 @@ extension ExchangeJob {
                     switch feed.receive() {
                     case .batch(let batch): begin(batch)
                     case .finished(let result): finished = result
-                    case .records(let records): for (read, stored) in records { store(read, stored) }
+                    case .records(let records): for read in records { store(read) }
                     }
                 }
                 let result = finished!

@@ -4,14 +4,16 @@ public import MRAGateway
 /// without batch id (``CanonicalJSON/stored(_:)``) as UTF-8, and the
 /// MIDs it links its member to. Made once per record wherever that is
 /// cheapest: a batch load makes it on the reading thread, so the thread
-/// that writes only writes.
-public struct StoredRecord: Sendable {
+/// that writes only writes. A class: it is handed from thread to thread
+/// and queued for insertion, and a copy of a reference costs one count,
+/// where a copy of the record costs one per string.
+public final class StoredRecord: Sendable {
     public let record: TraderRecord
     public let line: [UInt8]
     /// The MIDs, sorted, each once.
     public let mids: [String]
 
-    public init(_ record: TraderRecord) {
+    public convenience init(_ record: TraderRecord) {
         self.init(record, encoder: CanonicalJSONEncoder())
     }
 

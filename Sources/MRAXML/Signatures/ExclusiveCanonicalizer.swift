@@ -21,6 +21,7 @@ struct ExclusiveCanonicalizer {
     typealias Text = UnsafePointer<UInt8>
 
     private(set) var output: CanonicalOutput
+    private var tags = CanonicalTags()
     /// Namespace declarations rendered by the open elements, innermost last.
     private var renderedPrefixes: [Text?] = []
     private var renderedURIs: [Text?] = []
@@ -41,7 +42,10 @@ struct ExclusiveCanonicalizer {
     /// Hands the buffered bytes on; call once at the end.
     mutating func finish() { output.flush() }
 
-    func release() { output.release() }
+    func release() {
+        output.release()
+        tags.release()
+    }
 
     mutating func startElement(
         prefix: Text?, localName: Text, namespaceURI: Text?, declarations: NamespaceDeclarations,
@@ -60,8 +64,8 @@ struct ExclusiveCanonicalizer {
             consider(prefix: attributePrefix, uri: attributes.namespaceURI(index))
         }
 
-        output.byte(0x3C)  // <
-        qualifiedName(prefix: prefix, localName: localName)
+        let start = tags.start(prefix: prefix, localName: localName)
+        output.bytes(start.baseAddress!, start.count)
         // Declarations, already sorted by prefix (the default namespace first).
         for index in 0..<pendingPrefixes.count {
             output.ascii(" xmlns")
@@ -96,9 +100,8 @@ struct ExclusiveCanonicalizer {
     }
 
     mutating func endElement(prefix: Text?, localName: Text) {
-        output.ascii("</")
-        qualifiedName(prefix: prefix, localName: localName)
-        output.byte(0x3E)
+        let end = tags.end(prefix: prefix, localName: localName)
+        output.bytes(end.baseAddress!, end.count)
         let mark = marks.removeLast()
         if mark < renderedPrefixes.count {
             renderedPrefixes.removeSubrange(mark...)
@@ -145,6 +148,8 @@ struct ExclusiveCanonicalizer {
     /// Queues a declaration for `prefix` unless an output ancestor already
     /// rendered it with the same URI (or it is the implicit empty default).
     private mutating func consider(prefix: Text?, uri: Text?) {
+        // Most often the innermost declaration rendered is this one, with the same pointers (libxml2's dictionary).
+        if pendingPrefixes.isEmpty, let last = renderedPrefixes.last, last == prefix, renderedURIs.last! == uri { return }
         for queued in pendingPrefixes where Self.samePrefix(queued, prefix) { return }
         var index = renderedPrefixes.count - 1
         while index >= 0 {
