@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The one Linux call the Glibc module leaves out (sync_file_range), for the registry's commits.
+        .systemLibrary(name: "CMRALinux"),
 
         // The two wrapper modules: the only places that touch C.
         .target(name: "MRAXML", dependencies: ["CMRALibXML2"]),
@@ -46,7 +48,7 @@ let package = Package(
             dependencies: [
                 "MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the per-record statements of a load (GRDB's documented raw access).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CMRALinux",
             ]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
