@@ -87,7 +87,7 @@ public struct SQLiteRegistry: Registry {
                 let result = try body(session)
                 try session.flushPending()
                 if db.totalChangesCount - changesBefore >= Self.largeTransaction {
-                    writeback = WALWriteback(walPath: path + "-wal")
+                    writeback = WALWriteback(walPath: path + "-wal", databasePath: path)
                 }
                 return result
             }

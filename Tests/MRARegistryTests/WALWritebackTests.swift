@@ -26,7 +26,8 @@ import Testing
         let path = NSTemporaryDirectory() + "mra-writeback-" + UUID().uuidString
         #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1 << 16)))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writeback = try #require(WALWriteback(walPath: path))
+        let writeback = try #require(WALWriteback(walPath: path, databasePath: path + "-none"))
+        #expect(writeback.databaseDescriptor == nil)
         let descriptor = writeback.descriptor
         #expect(fcntl(descriptor, F_GETFD) >= 0)
         writeback.stop()
@@ -34,6 +35,20 @@ import Testing
     }
 
     @Test func startsNothingWithoutALog() {
-        #expect(WALWriteback(walPath: NSTemporaryDirectory() + "mra-no-such-log-" + UUID().uuidString) == nil)
+        let missing = NSTemporaryDirectory() + "mra-no-such-log-" + UUID().uuidString
+        #expect(WALWriteback(walPath: missing, databasePath: missing) == nil)
+    }
+
+    /// The database file's descriptor is the one already open on it, found by device and inode.
+    @Test func findsTheDescriptorOpenOnAFileAndNoneOnAClosedOne() throws {
+        let path = NSTemporaryDirectory() + "mra-writeback-" + UUID().uuidString
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3])))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(WALWriteback.openDescriptor(of: path) == nil)
+        let descriptor = open(path, O_RDONLY)
+        #expect(descriptor >= 0)
+        #expect(WALWriteback.openDescriptor(of: path) == descriptor)
+        close(descriptor)
+        #expect(WALWriteback.openDescriptor(of: path) == nil)
     }
 }
