@@ -52,7 +52,7 @@ struct Benchmarks {
             return
         }
         if registry {
-            print("registry (exchange run vs validate, best of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores):")
+            print("registry (exchange run vs validate, taking turns, best of \(runs) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores):")
             for line in try runRegistryBenchmark(
                 records: records, baseRecords: baseRecords, deltaChanges: 1_000, gateway: gateway,
                 configuration: configuration, workDirectory: work, runs: runs)

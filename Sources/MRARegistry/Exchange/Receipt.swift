@@ -34,8 +34,8 @@ enum Receipt {
         entry: LedgerEntry, issuer: String, records: [RecordResult], fileProblems: [Diagnostic],
         canonical: inout Hasher
     ) -> [UInt8] {
-        var xml = ReceiptText()
-        xml.reserve(512 + records.count * 72)
+        var xml = ReceiptText(capacity: 512 + records.count * 80)
+        defer { xml.release() }
         xml.declaration("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml += "<receipt xmlns=\"\(namespace)\""
         xml.attribute("issuer", issuer)
@@ -112,150 +112,7 @@ enum Receipt {
         xml += "</receipt>"
         xml.takeCanonical()
         xml += "\n"
-        xml.canonical.withUnsafeBytes { canonical.update($0) }
+        xml.hashCanonical(into: &canonical)
         return xml.bytes
-    }
-}
-
-/// The receipt's UTF-8 bytes as they are written: a receipt lists every
-/// record of a batch, so it is built as bytes, not by joining strings.
-/// Builds the canonical form beside the text (everything from the document
-/// element's start tag to its end tag, except that an empty element's `/>`
-/// is `></name>` there), to be hashed in one call: a call per record would
-/// cost more than the hashing.
-private struct ReceiptText {
-    private(set) var bytes: [UInt8] = []
-    private(set) var canonical: [UInt8] = []
-    /// How much of `bytes` the canonical form has taken (or skipped).
-    private var taken = 0
-
-    mutating func reserve(_ count: Int) {
-        bytes.reserveCapacity(count)
-        canonical.reserveCapacity(count)
-    }
-
-    static func += (text: inout ReceiptText, string: String) {
-        var string = string
-        string.withUTF8 { text.bytes.append(contentsOf: $0) }
-    }
-
-    static func += (text: inout ReceiptText, string: StaticString) {
-        text.bytes.append(contentsOf: UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
-    }
-
-    /// A number in decimal, without making a string of it.
-    mutating func decimal(_ value: Int) {
-        guard value > 0 else {
-            if value == 0 { bytes.append(0x30) } else { self += String(value) }
-            return
-        }
-        let start = bytes.count
-        var rest = value
-        while rest > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
-            rest /= 10
-        }
-        bytes[start...].reverse()
-    }
-
-    /// Text before the document element, which the canonical form leaves out.
-    mutating func declaration(_ text: String) {
-        self += text
-        taken = bytes.count
-    }
-
-    /// Adds what was written since the last call to the canonical form.
-    mutating func takeCanonical() {
-        canonical.append(contentsOf: bytes[taken...])
-        taken = bytes.count
-    }
-
-    /// Ends an empty element's start tag: `/>` in the text, a start and an
-    /// end tag in the canonical form.
-    mutating func closeEmpty(_ name: StaticString) {
-        takeCanonical()
-        self += "/>" as StaticString
-        taken = bytes.count
-        canonical.append(contentsOf: [0x3E, 0x3C, 0x2F])  // "></"
-        canonical.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        canonical.append(0x3E)
-    }
-
-    /// ` name="value"` with the value escaped; nothing when `value` is nil.
-    mutating func attribute(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        attributeName(name)
-        escaped(value, attribute: true)
-        bytes.append(0x22)
-    }
-
-    mutating func attribute(_ name: StaticString, _ value: Int) {
-        attributeName(name)
-        decimal(value)
-        bytes.append(0x22)
-    }
-
-    private mutating func attributeName(_ name: StaticString) {
-        bytes.append(0x20)
-        self += name
-        bytes.append(0x3D)
-        bytes.append(0x22)
-    }
-
-    mutating func text(_ value: String) { escaped(value, attribute: false) }
-
-    mutating func problem(_ problem: Diagnostic) {
-        self += "<problem"
-        attribute("field", problem.field)
-        attribute("line", problem.line)
-        attribute("rule", problem.rule)
-        attribute("severity", problem.severity.rawValue)
-        bytes.append(0x3E)
-        escaped(problem.message, attribute: false)
-        self += "</problem>\n"
-    }
-
-    /// Appends `text` escaped as canonical XML writes it: in attribute values
-    /// `&`, `<`, `"`, tab, line feed and carriage return; in text `&`, `<`,
-    /// `>` and carriage return. Characters XML 1.0 cannot carry (controls
-    /// other than tab, line feed and carriage return; U+FFFE and U+FFFF) are
-    /// dropped, so a partner's file name or value never makes the receipt
-    /// unreadable. Every byte looked at is ASCII or part of those two
-    /// characters: other UTF-8 sequences pass through unchanged.
-    mutating func escaped(_ text: String, attribute: Bool) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let replacement: StaticString
-                var width = 1
-                switch byte {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E where !attribute: replacement = "&gt;"
-                case 0x22 where attribute: replacement = "&quot;"
-                case 0x09 where attribute: replacement = "&#x9;"
-                case 0x0A where attribute: replacement = "&#xA;"
-                case 0x0D: replacement = "&#xD;"
-                case 0x09, 0x0A:
-                    index += 1
-                    continue
-                case ..<0x20: replacement = ""
-                case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
-                    replacement = ""  // U+FFFE, U+FFFF
-                    width = 3
-                default:
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                index += width
-                start = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
     }
 }

@@ -1,0 +1,214 @@
+import MRAGateway
+import MRAXML
+
+/// The receipt's UTF-8 bytes as they are written: a receipt lists every
+/// record of a batch, so it is built in raw buffers, not by joining strings
+/// or appending to arrays piece by piece. Builds the canonical form beside
+/// the text (everything from the document element's start tag to its end
+/// tag, except that an empty element's `/>` is `></name>` there), to be
+/// hashed in one call: a call per record would cost more than the hashing.
+///
+/// Owns its buffers: call ``release()`` once when done.
+struct ReceiptText {
+    private var text: RawBytes
+    private var canonical: RawBytes
+    /// How much of `text` the canonical form has taken (or skipped).
+    private var taken = 0
+
+    init(capacity: Int) {
+        text = RawBytes(capacity: capacity)
+        canonical = RawBytes(capacity: capacity)
+    }
+
+    func release() {
+        text.release()
+        canonical.release()
+    }
+
+    /// The text written so far.
+    var bytes: [UInt8] { text.array }
+
+    /// Hashes the canonical form written so far.
+    func hashCanonical<Hasher: CanonicalHasher>(into hasher: inout Hasher) {
+        hasher.update(UnsafeRawBufferPointer(canonical.buffer))
+    }
+
+    static func += (receipt: inout ReceiptText, string: String) {
+        var string = string
+        string.withUTF8 { receipt.text.append($0) }
+    }
+
+    static func += (receipt: inout ReceiptText, string: StaticString) {
+        receipt.text.append(string)
+    }
+
+    /// A number in decimal, without making a string of it.
+    mutating func decimal(_ value: Int) {
+        guard value >= 0 else {
+            self += String(value)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
+        withUnsafeMutableBytes(of: &digits) { room in
+            var rest = value
+            var start = room.count
+            repeat {
+                start -= 1
+                room[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+            } while rest > 0
+            text.append(UnsafeBufferPointer(rebasing: room.bindMemory(to: UInt8.self)[start...]))
+        }
+    }
+
+    /// Text before the document element, which the canonical form leaves out.
+    mutating func declaration(_ string: String) {
+        self += string
+        taken = text.count
+    }
+
+    /// Adds what was written since the last call to the canonical form.
+    mutating func takeCanonical() {
+        canonical.append(UnsafeBufferPointer(rebasing: text.buffer[taken...]))
+        taken = text.count
+    }
+
+    /// Ends an empty element's start tag: `/>` in the text, a start and an
+    /// end tag in the canonical form.
+    mutating func closeEmpty(_ name: StaticString) {
+        takeCanonical()
+        text.append("/>")
+        taken = text.count
+        canonical.append("></")
+        canonical.append(name)
+        canonical.append(0x3E)
+    }
+
+    /// ` name="value"` with the value escaped; nothing when `value` is nil.
+    mutating func attribute(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        attributeName(name)
+        escaped(value, attribute: true)
+        text.append(0x22)
+    }
+
+    mutating func attribute(_ name: StaticString, _ value: Int) {
+        attributeName(name)
+        decimal(value)
+        text.append(0x22)
+    }
+
+    private mutating func attributeName(_ name: StaticString) {
+        text.append(0x20)
+        text.append(name)
+        text.append(0x3D)
+        text.append(0x22)
+    }
+
+    mutating func text(_ value: String) { escaped(value, attribute: false) }
+
+    mutating func problem(_ problem: Diagnostic) {
+        self += "<problem"
+        attribute("field", problem.field)
+        attribute("line", problem.line)
+        attribute("rule", problem.rule)
+        attribute("severity", problem.severity.rawValue)
+        text.append(0x3E)
+        escaped(problem.message, attribute: false)
+        self += "</problem>\n"
+    }
+
+    /// Appends `value` escaped as canonical XML escapes it: in attribute
+    /// values `&`, `<`, `"`, tab, line feed and carriage return; in text `&`,
+    /// `<`, `>` and carriage return. Characters XML 1.0 cannot carry
+    /// (controls other than tab, line feed and carriage return; U+FFFE and
+    /// U+FFFF) are dropped, so a partner's file name or value never makes the
+    /// receipt unreadable. Every byte looked at is ASCII or part of those two
+    /// characters: other UTF-8 sequences pass through unchanged.
+    mutating func escaped(_ value: String, attribute: Bool) {
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let replacement: StaticString
+                var width = 1
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E where !attribute: replacement = "&gt;"
+                case 0x22 where attribute: replacement = "&quot;"
+                case 0x09 where attribute: replacement = "&#x9;"
+                case 0x0A where attribute: replacement = "&#xA;"
+                case 0x0D: replacement = "&#xD;"
+                case 0x09, 0x0A:
+                    index += 1
+                    continue
+                case ..<0x20: replacement = ""
+                case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
+                    replacement = ""  // U+FFFE, U+FFFF
+                    width = 3
+                default:
+                    index += 1
+                    continue
+                }
+                text.append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                text.append(replacement)
+                index += width
+                start = index
+            }
+            text.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+    }
+}
+
+/// A growable byte buffer written through a raw pointer: appends are a
+/// bounds check and a copy. Owns its memory: call ``release()`` once.
+private struct RawBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    var array: [UInt8] { Array(buffer) }
+
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(capacity * 2, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ string: StaticString) {
+        append(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
+    }
+}
