@@ -56,11 +56,13 @@ public enum DurableFiles {
 
     /// Creates a folder and its parents.
     public static func makeFolder(_ path: String) throws(ExchangeError) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", current) }
+        // One call when the folder or its parent exists (the usual case); the parents first otherwise.
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw failure("cannot create folder", path)
         }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", path) }
     }
 
     /// Whether a regular file exists at `path`.
