@@ -172,6 +172,8 @@ struct MappingReader: Sendable {
                 for item in ListItems.split(text, separator: separator) { raw.append((item, match.line)) }
             } else {
                 raw.append((text, match.line))
+                // A single-valued field takes its first value (and has no separator: the mapping's loading refuses one).
+                if !entry.field.isList { break }
             }
         }
         if raw.isEmpty {
@@ -182,7 +184,6 @@ struct MappingReader: Sendable {
             }
             return
         }
-        if !entry.field.isList { raw = Array(raw.prefix(1)) }
         var values: [String] = []
         for (text, line) in raw {
             var value = entry.normalized(text)

@@ -52,13 +52,13 @@ public struct BusinessRules: Sendable {
             report(.addressCountry, identifiers.countryRule, "\"\(country)\" is not an ISO 3166-1 alpha-2 country code")
         }
 
-        let dates: [(CanonicalField, CalendarDate?)] = [
-            (.authorisedSince, record.authorisedSince), (.statusEffective, record.statusEffective),
-            (.lastValidated, record.lastValidated),
-        ]
-        for case (let field, let date?) in dates where date > today {
+        func checkNotFuture(_ field: CanonicalField, _ date: CalendarDate?) {
+            guard let date, date > today else { return }
             report(field, RuleID.futureDate, "\(field.rawValue) \(date) is after today (\(today))")
         }
+        checkNotFuture(.authorisedSince, record.authorisedSince)
+        checkNotFuture(.statusEffective, record.statusEffective)
+        checkNotFuture(.lastValidated, record.lastValidated)
         if let since = record.authorisedSince {
             if let effective = record.statusEffective, effective < since {
                 report(.statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
