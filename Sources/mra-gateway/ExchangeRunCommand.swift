@@ -28,7 +28,6 @@ struct ExchangeRunCommand: ParsableCommand {
         var allApplied = true
         try reportingFailures {
             let logger = exchange.logger("mra-gateway.exchange")
-            let configuration = try common.loadConfiguration()
             let lock: ExchangeLock
             do throws(ExchangeError) {
                 lock = try ExchangeLock(folders: exchange.folders)
@@ -36,6 +35,9 @@ struct ExchangeRunCommand: ParsableCommand {
                 throw error.commandError
             }
             defer { withExtendedLifetime(lock) {} }
+            // The first inbox file is read while the configuration loads.
+            let first = InboxPrefetch.first(in: exchange.folders)
+            let configuration = try common.loadConfiguration()
             let registry = try exchange.openRegistry()
             let job = ExchangeJob(
                 configuration: configuration, registry: registry, folders: exchange.folders,
@@ -43,7 +45,7 @@ struct ExchangeRunCommand: ParsableCommand {
                 logger: logger, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
             let summary: ExchangeSummary
             do throws(ExchangeError) {
-                summary = try job.run()
+                summary = try job.run(prefetched: first)
             } catch {
                 CrashPoints.reportCount()
                 throw error.commandError

@@ -44,30 +44,40 @@ public struct ExchangeJob {
     /// The catalogue's programs, whose inbox folders are read in this order.
     public var programs: [String] { configuration.catalogue.programs.map(\.id).sorted() }
 
-    /// Processes the inbox.
-    public func run() throws(ExchangeError) -> ExchangeSummary {
+    /// Processes the files in the inbox when the run starts (after finishing
+    /// what an interrupted run left), program by program, each folder's
+    /// files in name order. Each file is read ahead while the one before it
+    /// loads (``InboxPrefetch``); `first` is the first file, read ahead by
+    /// the caller while it prepared the job (used only if it is that file).
+    public func run(prefetched first: InboxPrefetch? = nil) throws(ExchangeError) -> ExchangeSummary {
         try folders.create(programs: programs)
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
-        var trust: [String: SignatureVerifier] = [:]
+        var queue: [(program: String, name: String)] = []
         for program in programs {
-            for name in try DurableFiles.files(in: folders.inbox(program)) {
-                CrashPoints.reach()
-                let verifier: SignatureVerifier
-                if let known = trust[program] {
-                    verifier = known
-                } else {
-                    do {
-                        verifier = SignatureVerifier(
-                            trust: try TrustStore.load(program: program, home: configuration.home))
-                    } catch {
-                        throw ExchangeError(.configuration, "trust store of \(program): \(error)")
-                    }
-                    trust[program] = verifier
+            for name in try DurableFiles.files(in: folders.inbox(program)) { queue.append((program, name)) }
+        }
+        var trust: [String: SignatureVerifier] = [:]
+        var ahead = first
+        for (index, (program, name)) in queue.enumerated() {
+            CrashPoints.reach()
+            let prefetched = ahead
+            ahead = queue.indices.contains(index + 1)
+                ? InboxPrefetch.ahead(folders.inbox(queue[index + 1].program) + "/" + queue[index + 1].name) : nil
+            let verifier: SignatureVerifier
+            if let known = trust[program] {
+                verifier = known
+            } else {
+                do {
+                    verifier = SignatureVerifier(
+                        trust: try TrustStore.load(program: program, home: configuration.home))
+                } catch {
+                    throw ExchangeError(.configuration, "trust store of \(program): \(error)")
                 }
-                let entry = try process(program: program, name: name, verifier: verifier)
-                summary.files.append(entry)
+                trust[program] = verifier
             }
+            let entry = try process(program: program, name: name, verifier: verifier, prefetched: prefetched)
+            summary.files.append(entry)
         }
         return summary
     }
@@ -112,9 +122,17 @@ public struct ExchangeJob {
     }
 
     /// Processes one inbox file to its recorded and filed outcome.
-    func process(program: String, name: String, verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
+    func process(
+        program: String, name: String, verifier: SignatureVerifier, prefetched: InboxPrefetch? = nil
+    ) throws(ExchangeError) -> LedgerEntry {
         let path = folders.inbox(program) + "/" + name
-        let (bytes, sha256) = try DurableFiles.readDigesting(path)
+        let bytes: [UInt8]
+        let sha256: [UInt8]
+        if let read = prefetched?.take(for: path) {
+            (bytes, sha256) = read
+        } else {
+            (bytes, sha256) = try DurableFiles.readDigesting(path)
+        }
         let now = Timestamp.now()
         var entry = LedgerEntry(
             direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: bytes.count,
