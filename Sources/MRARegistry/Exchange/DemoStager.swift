@@ -30,7 +30,7 @@ public struct DemoStager {
         for program in programs {
             let (name, document) = try source(program: program, records: records)
             let signed = try sign(document, program: program, name: name)
-            let path = folders.inbox(program) + "/" + name
+            let path = folders.inbox(program, file: name)
             try DurableFiles.write(signed, to: path)
             staged.append(path)
             signedByProgram[program] = (name, signed)

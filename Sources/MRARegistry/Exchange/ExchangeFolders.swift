@@ -18,6 +18,8 @@ public struct ExchangeFolders: Sendable, Hashable {
     public var defaultRegistry: String { root + "/registry.sqlite" }
     public var lock: String { root + "/.exchange.lock" }
     public func inbox(_ program: String) -> String { root + "/inbox/" + program }
+    /// A file `name` in `program`'s inbox.
+    public func inbox(_ program: String, file name: String) -> String { inbox(program) + "/" + name }
     public func archive(_ program: String) -> String { root + "/archive/" + program }
     public func quarantine(_ program: String) -> String { root + "/quarantine/" + program }
     public func receipts(_ program: String) -> String { root + "/receipts/" + program }

@@ -27,7 +27,7 @@ extension ExchangeJob {
             try DurableFiles.write(receipt, to: folders.receipt(of: entry))
             CrashPoints.reach()
         }
-        try DurableFiles.remove(folders.inbox(entry.partner) + "/" + entry.fileName)
+        try DurableFiles.remove(folders.inbox(entry.partner, file: entry.fileName))
         CrashPoints.reach()
         try markFiled(entry)
     }

@@ -63,7 +63,7 @@ public struct ExchangeJob {
             CrashPoints.reach()
             let prefetched = ahead
             ahead = queue.indices.contains(index + 1)
-                ? InboxPrefetch.ahead(folders.inbox(queue[index + 1].program) + "/" + queue[index + 1].name) : nil
+                ? InboxPrefetch.ahead(folders.inbox(queue[index + 1].program, file: queue[index + 1].name)) : nil
             let verifier: SignatureVerifier
             if let known = trust[program] {
                 verifier = known
@@ -95,7 +95,7 @@ public struct ExchangeJob {
             if entry.direction == .outbound {
                 try OutboundExport.finish(entry, registry: registry, folders: folders)
             } else {
-                let inboxPath = folders.inbox(entry.partner) + "/" + entry.fileName
+                let inboxPath = folders.inbox(entry.partner, file: entry.fileName)
                 // A copy the crash may have cut short: the file is copied again from the inbox.
                 try DurableFiles.remove(folders.archiveCopy(partner: entry.partner, digest: entry.digest))
                 if DurableFiles.exists(inboxPath) {
@@ -125,7 +125,7 @@ public struct ExchangeJob {
     func process(
         program: String, name: String, verifier: SignatureVerifier, prefetched: InboxPrefetch? = nil
     ) throws(ExchangeError) -> LedgerEntry {
-        let path = folders.inbox(program) + "/" + name
+        let path = folders.inbox(program, file: name)
         let bytes: [UInt8]
         let sha256: [UInt8]
         if let read = prefetched?.take(for: path) {

@@ -44,7 +44,7 @@ public final class InboxPrefetch: @unchecked Sendable {
         guard let programs = try? DurableFiles.folders(in: folders.root + "/inbox") else { return nil }
         for program in programs {
             guard let name = (try? DurableFiles.files(in: folders.inbox(program)))?.first else { continue }
-            return ahead(folders.inbox(program) + "/" + name)
+            return ahead(folders.inbox(program, file: name))
         }
         return nil
     }
