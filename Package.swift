@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "MRAXML", dependencies: ["CMRALibXML2"]),
         .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL"]),
 
-        // The gateway's logic: Swift values only.
+        // The gateway's logic, Swift values only: read, check, map, emit, sign.
         .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto"]),
+        // Reconciliation of validation findings across programs: criteria, findings, reconciler, reports.
+        .target(name: "MRAReconciliation", dependencies: ["MRAGateway", "MRAXML"]),
 
         // The registry and the daily exchange: the storage interface and the job above it (no SQLite),
         // and its embedded SQLite backend (GRDB), the only target that knows SQLite.
@@ -52,7 +54,7 @@ let package = Package(
             ]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
-        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRAXML",
+        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRAXML",
             .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "MRALookupServer",
@@ -66,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
-                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,11 +78,15 @@ let package = Package(
             name: "mra-benchmarks",
             dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer"]),
 
+        // Fixtures the test targets share: the checkout's paths and configuration.
+        .target(name: "MRATestSupport", dependencies: ["MRAGateway"], path: "Tests/MRATestSupport"),
+
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto"],
+            name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport"],
             exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MRAReconciliationTests", dependencies: ["MRAReconciliation", "MRAGateway", "MRATestSupport"]),
         .testTarget(
             name: "MRARegistryTests",
             dependencies: [
@@ -94,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "MRALookupTests",
             dependencies: [
-                "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway",
+                "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import MRAGateway
+import MRAReconciliation
 
 extension LookupService {
     /// The program `id`, or ``LookupError/Code/unknownProgram``.

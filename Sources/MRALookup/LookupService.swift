@@ -1,4 +1,5 @@
 public import MRAGateway
+public import MRAReconciliation
 import MRARegistry
 
 /// The answers of `mra-gateway lookup`, `equivalence` and the HTTP API,

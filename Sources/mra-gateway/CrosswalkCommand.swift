@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAReconciliation
 
 struct CrosswalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

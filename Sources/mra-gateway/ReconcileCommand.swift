@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAReconciliation
 
 struct ReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

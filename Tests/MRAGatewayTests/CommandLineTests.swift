@@ -1,42 +1,17 @@
 import Foundation
+import MRATestSupport
 import Testing
 
 /// The `mra-gateway` executable, run as a user would: exit codes and output.
 @Suite struct CommandLineTests {
-    /// The built executable, next to the test bundle.
-    static let executable: String = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("mra-gateway").path
-    }()
-
-    /// Runs the gateway with `arguments` in the repository; returns exit code, stdout, stderr.
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
-
     @Test func validSampleExitsZero() throws {
-        let (code, output, _) = try Self.run(["validate", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        let (code, output, _) = try GatewayCLI.run(["validate", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
         #expect(code == 0)
         #expect(output.isEmpty)
     }
 
     @Test func brokenSampleExitsOneWithLocatedProblems() throws {
-        let (code, output, _) = try Self.run([
+        let (code, output, _) = try GatewayCLI.run([
             "validate", "--today", "2026-11-23", "--program", "eu-aeo", "Examples/eu-aeo/broken-eu-aeo-list.xml",
         ])
         #expect(code == 1)
@@ -47,7 +22,7 @@ import Testing
     }
 
     @Test func validateJSONReportsEachFile() throws {
-        let (code, output, _) = try Self.run([
+        let (code, output, _) = try GatewayCLI.run([
             "validate", "--format", "json", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
         ])
         #expect(code == 0)
@@ -63,12 +38,12 @@ import Testing
         let folder = NSTemporaryDirectory() + "mra-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let signed = folder + "/signed.xml"
-        let (signCode, _, signError) = try Self.run([
+        let (signCode, _, signError) = try GatewayCLI.run([
             "sign", "--key", "Certs/eu-aeo/demo/signer.key.pem", "--cert", "Certs/eu-aeo/demo/signer.cert.pem",
             "--chain", "Certs/eu-aeo/demo/chain.pem", "--output", signed, "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
         ])
         #expect(signCode == 0, "\(signError)")
-        let (code, output, error) = try Self.run(["validate", "--verify", "--program", "eu-aeo", signed])
+        let (code, output, error) = try GatewayCLI.run(["validate", "--verify", "--program", "eu-aeo", signed])
         #expect(code == 0, "\(error)")
         #expect(output.isEmpty)
         #expect(error.contains("30 records, 0 errors"))
@@ -78,7 +53,7 @@ import Testing
         bytes.replaceSubrange(name.upperBound..<bytes.index(after: name.upperBound), with: "X")
         let tampered = folder + "/tampered.xml"
         try bytes.write(toFile: tampered, atomically: true, encoding: .utf8)
-        let (refusedCode, refusedOutput, refusedError) = try Self.run([
+        let (refusedCode, refusedOutput, refusedError) = try GatewayCLI.run([
             "validate", "--verify", "--program", "eu-aeo", tampered,
         ])
         #expect(refusedCode == 1)
@@ -90,7 +65,7 @@ import Testing
     @Test func translateWritesNothingWhenTheTargetCannotTakeTheRecords() throws {
         let folder = Repository.temporaryFolder()
         // The CTPAT sample mixes CTPAT and EU members; the EU list keeps the program once per batch.
-        let (code, _, errors) = try Self.run([
+        let (code, _, errors) = try GatewayCLI.run([
             "translate", "--from", "ctpat", "--to", "eu-aeo", "Examples/ctpat/ctpat-partners-2026-11.xml", "-o",
             folder + "/out.xml",
         ])
@@ -103,9 +78,9 @@ import Testing
     @Test func translateReportsLossesAsJSON() throws {
         let folder = Repository.temporaryFolder()
         let members = folder + "/members.xml"
-        let (generated, _, _) = try Self.run(["generate", "--program", "ctpat", "--records", "5", "-o", members])
+        let (generated, _, _) = try GatewayCLI.run(["generate", "--program", "ctpat", "--records", "5", "-o", members])
         #expect(generated == 0)
-        let (code, _, errors) = try Self.run([
+        let (code, _, errors) = try GatewayCLI.run([
             "translate", "--format", "json", "--from", "ctpat", "--to", "eu-aeo", members, "-o", folder + "/eu.xml",
         ])
         #expect(code == 0)
@@ -115,22 +90,22 @@ import Testing
     }
 
     @Test func programsListsTheCatalogueAsJSON() throws {
-        let (code, output, _) = try Self.run(["programs", "--format", "json"])
+        let (code, output, _) = try GatewayCLI.run(["programs", "--format", "json"])
         #expect(code == 0)
         let programs = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]] ?? []
         #expect(Set(programs.compactMap { $0["id"] as? String }) == Set(Repository.programs))
     }
 
     @Test func generateIsDeterministicForASeed() throws {
-        let (_, first, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
-        let (_, second, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
-        let (_, other, _) = try Self.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "10"])
+        let (_, first, _) = try GatewayCLI.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
+        let (_, second, _) = try GatewayCLI.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "9"])
+        let (_, other, _) = try GatewayCLI.run(["generate", "--program", "eu-aeo", "--records", "20", "--seed", "10"])
         #expect(first == second)
         #expect(first != other)
     }
 
     @Test func unknownProgramIsAConfigurationFailure() throws {
-        let (code, _, errors) = try Self.run(["validate", "--program", "xx-none", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        let (code, _, errors) = try GatewayCLI.run(["validate", "--program", "xx-none", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
         #expect(code == 2)
         #expect(errors.contains("unknown program"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import Testing
 
 /// Each sample's translation to the hub format is pinned by a golden file in

@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import Testing
 
 /// Hostile or damaged partner files are refused, each with its own rule id,

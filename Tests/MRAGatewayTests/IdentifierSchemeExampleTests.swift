@@ -1,4 +1,5 @@
 import MRAGateway
+import MRATestSupport
 import MRAXML
 import Testing
 

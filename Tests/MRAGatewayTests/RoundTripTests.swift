@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import Testing
 
 /// `inspect(A) == inspect(translate(translate(A → Q) → P))`, apart from the

@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import Testing
 
 /// Every rule of the gateway has a fixture that breaks it: the planted

@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import Testing
 
 /// The samples in `Examples/` validate, and every broken sample reports

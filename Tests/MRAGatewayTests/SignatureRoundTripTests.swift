@@ -1,6 +1,7 @@
 import Foundation
 import MRACrypto
 import MRAGateway
+import MRATestSupport
 import Testing
 
 @Suite struct SignatureRoundTripTests {

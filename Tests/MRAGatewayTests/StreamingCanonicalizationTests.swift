@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRATestSupport
 import MRAXML
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import MRAGateway
+import MRAReconciliation
 import MRALookup
 import MRARegistry
 import MRARegistrySQLite

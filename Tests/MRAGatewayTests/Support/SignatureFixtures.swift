@@ -1,6 +1,7 @@
 import Foundation
 import MRACrypto
 import MRAGateway
+import MRATestSupport
 
 /// The signature tests' PKI (`Fixtures/signatures/make-fixtures.sh`) and helpers.
 enum SignatureFixtures {

@@ -1,0 +1,79 @@
+public import MRAXML
+
+/// A path of a mapping file, with prefixes resolved to namespace URIs:
+/// element steps from a context element, then its text or an attribute.
+public struct MappingPath: Hashable, Sendable, CustomStringConvertible {
+    public var elements: [QName]
+    public var attribute: QName?
+    /// The path as written in the mapping file.
+    public var description: String
+
+    /// Parses `text` (`a:b/a:c/@d`, `.`, `@x`) with `namespaces` (prefix → URI).
+    public init(_ text: String, namespaces: [String: String]) throws(MappingError) {
+        description = text
+        elements = []
+        attribute = nil
+        let steps = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !text.isEmpty, !steps.contains(where: \.isEmpty) else {
+            throw MappingError("empty step in path \"\(text)\"")
+        }
+        for (index, step) in steps.enumerated() {
+            if step == "." { continue }
+            if step.hasPrefix("@") {
+                guard index == steps.count - 1 else { throw MappingError("attribute step not last in \"\(text)\"") }
+                attribute = try Self.name(String(step.dropFirst()), namespaces: namespaces, path: text, isAttribute: true)
+            } else {
+                elements.append(try Self.name(step, namespaces: namespaces, path: text, isAttribute: false))
+            }
+        }
+    }
+
+    private static func name(_ step: String, namespaces: [String: String], path: String, isAttribute: Bool)
+        throws(MappingError) -> QName
+    {
+        let parts = step.split(separator: ":", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            return QName(nil, step)
+        case 2:
+            guard let uri = namespaces[String(parts[0])] else {
+                throw MappingError("undeclared prefix \"\(parts[0])\" in path \"\(path)\"")
+            }
+            return QName(uri, String(parts[1]))
+        default:
+            throw MappingError("bad step \"\(step)\" in path \"\(path)\"")
+        }
+    }
+
+    /// The query that extracts this path.
+    package var query: PathQuery { PathQuery(steps: elements, attribute: attribute) }
+}
+
+/// A mapping file that cannot be used, with the reason.
+public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var file: String?
+    public var line: Int
+    public init(_ message: String, file: String? = nil, line: Int = 0) {
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+    public var description: String {
+        var location = file ?? "mapping"
+        if line > 0 { location += ":\(line)" }
+        return "\(location): MAPPING: \(message)"
+    }
+}
+
+extension MappingError {
+    /// Reads the configuration document at `path` through the secure reader,
+    /// validated against `schema`; any problem becomes a configuration error.
+    static func loading(_ path: String, schema: Schema?) throws(MappingError) -> Element {
+        do {
+            return try Element(contentsOf: path, schema: schema)
+        } catch {
+            throw MappingError(error.message, file: path, line: error.line)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import MRAGateway
+/// Why reconciliation could not run: unusable criteria, crosswalk or findings
+/// configuration, or an input file that cannot be read at all.
+public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A stable, machine-readable code.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// A criteria catalogue does not load or contradicts itself.
+        public static let catalogue = Code("CRITERIA-CATALOGUE")
+        /// The crosswalk does not load or links a node no catalogue has.
+        public static let crosswalk = Code("CRITERIA-CROSSWALK")
+        /// A findings mapping does not load or refers to what does not exist.
+        public static let findingsMapping = Code("FINDINGS-MAPPING")
+        /// No findings mapping reads this file (unknown root element).
+        public static let unknownFormat = Code("FINDINGS-FORMAT")
+        /// A member list given for trader status cannot be used.
+        public static let members = Code("RECONCILE-MEMBERS")
+    }
+
+    public var code: Code
+    public var message: String
+    public var file: String?
+    public var line: Int
+
+    public init(_ code: Code, _ message: String, file: String? = nil, line: Int = 0) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// `FILE:LINE: CODE: message`.
+    public var description: String {
+        var location = file ?? "reconcile"
+        if line > 0 { location += ":\(line)" }
+        return "\(location): \(code): \(message)"
+    }
+
+    /// Equality on the code, file and line: messages may be reworded.
+    public static func == (lhs: ReconciliationError, rhs: ReconciliationError) -> Bool {
+        lhs.code == rhs.code && lhs.file == rhs.file && lhs.line == rhs.line
+    }
+}

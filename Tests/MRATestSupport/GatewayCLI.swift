@@ -1,0 +1,30 @@
+import Foundation
+
+/// The built `mra-gateway` executable, run as a user would.
+public enum GatewayCLI {
+    /// The built executable, next to the test bundle.
+    public static let executable: String = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("mra-gateway").path
+    }()
+
+    /// Runs the gateway with `arguments` in the repository; returns exit code, stdout, stderr.
+    public static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
