@@ -28,14 +28,23 @@ public struct BusinessRules: Sendable {
         _ record: TraderRecord, file: String, recordLine: Int, lines: FieldTable<Int>,
         linkedIdLines: [Int], authTypes: CodeList?
     ) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        func report(_ field: CanonicalField, _ rule: String, _ message: String, line: Int? = nil) {
-            found.append(
-                Diagnostic(
-                    file: file, line: line ?? lines[field] ?? recordLine, recordId: record.memberId,
-                    field: field.rawValue, rule: rule, message: message))
+        var report = RuleReport(
+            diagnostics: RecordDiagnostics(file: file, recordId: record.memberId), lines: lines, recordLine: recordLine)
+        checkIdentifiers(record, linkedIdLines: linkedIdLines, report: &report)
+        checkDates(record, report: &report)
+        if record.status != .active, (record.statusReason ?? "").isEmpty {
+            report(.statusReason, RuleID.statusReason, "a \(record.status.rawValue) member needs a status reason",
+                line: lines[.status])
         }
+        if let type = record.authType, let pattern = authTypes?.memberIdPatterns[type], !pattern.matches(record.memberId) {
+            report(.authType, RuleID.authTypeId, "authorisation type \(type) does not match member id \"\(record.memberId)\"")
+        }
+        checkEligibility(record, report: &report)
+        return report.diagnostics.found
+    }
 
+    /// Member id and linked ids against their schemes' patterns; the country against ISO 3166-1.
+    private func checkIdentifiers(_ record: TraderRecord, linkedIdLines: [Int], report: inout RuleReport) {
         if let scheme = identifiers.schemes[record.memberIdScheme], !scheme.pattern.matches(record.memberId) {
             report(
                 .memberId, scheme.rule,
@@ -51,45 +60,52 @@ public struct BusinessRules: Sendable {
         if let country = record.address.country, !identifiers.countries.contains(country) {
             report(.addressCountry, identifiers.countryRule, "\"\(country)\" is not an ISO 3166-1 alpha-2 country code")
         }
+    }
 
-        func checkNotFuture(_ field: CanonicalField, _ date: CalendarDate?) {
-            guard let date, date > today else { return }
-            report(field, RuleID.futureDate, "\(field.rawValue) \(date) is after today (\(today))")
+    /// No date after today; status and validation dates not before the authorisation.
+    private func checkDates(_ record: TraderRecord, report: inout RuleReport) {
+        checkNotFuture(.authorisedSince, record.authorisedSince, report: &report)
+        checkNotFuture(.statusEffective, record.statusEffective, report: &report)
+        checkNotFuture(.lastValidated, record.lastValidated, report: &report)
+        guard let since = record.authorisedSince else { return }
+        if let effective = record.statusEffective, effective < since {
+            report(.statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
         }
-        checkNotFuture(.authorisedSince, record.authorisedSince)
-        checkNotFuture(.statusEffective, record.statusEffective)
-        checkNotFuture(.lastValidated, record.lastValidated)
-        if let since = record.authorisedSince {
-            if let effective = record.statusEffective, effective < since {
-                report(.statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
-            }
-            if let validated = record.lastValidated, validated < since {
-                report(.lastValidated, RuleID.dateOrder, "lastValidated \(validated) is before authorisedSince \(since)")
-            }
+        if let validated = record.lastValidated, validated < since {
+            report(.lastValidated, RuleID.dateOrder, "lastValidated \(validated) is before authorisedSince \(since)")
         }
+    }
 
-        if record.status != .active, (record.statusReason ?? "").isEmpty {
-            report(.statusReason, RuleID.statusReason, "a \(record.status.rawValue) member needs a status reason",
-                line: lines[.status])
-        }
-        if let type = record.authType, let pattern = authTypes?.memberIdPatterns[type], !pattern.matches(record.memberId) {
-            report(.authType, RuleID.authTypeId, "authorisation type \(type) does not match member id \"\(record.memberId)\"")
-        }
+    private func checkNotFuture(_ field: CanonicalField, _ date: CalendarDate?, report: inout RuleReport) {
+        guard let date, date > today else { return }
+        report(field, RuleID.futureDate, "\(field.rawValue) \(date) is after today (\(today))")
+    }
 
-        if let program = programs[record.program] {
-            let rules = program.eligibility
-            if let type = record.authType, !rules.authTypes.isEmpty, !rules.authTypes.contains(type) {
-                report(
-                    .authType, RuleID.eligibility,
-                    "\(program.shortName ?? program.id) type \(type) is not MRA-eligible (eligible: \(rules.authTypes.joined(separator: ", ")))")
-            }
-            if rules.consentRequired, record.consent != true {
-                report(
-                    .consent, RuleID.eligibility,
-                    "\(program.shortName ?? program.id) members are exchanged only with their consent; consent is \(record.consent.map { $0 ? "given" : "not given" } ?? "missing")")
-            }
+    /// The program's MRA eligibility: authorisation types and consent.
+    private func checkEligibility(_ record: TraderRecord, report: inout RuleReport) {
+        guard let program = programs[record.program] else { return }
+        let rules = program.eligibility
+        if let type = record.authType, !rules.authTypes.isEmpty, !rules.authTypes.contains(type) {
+            report(
+                .authType, RuleID.eligibility,
+                "\(program.shortName ?? program.id) type \(type) is not MRA-eligible (eligible: \(rules.authTypes.joined(separator: ", ")))")
         }
-        return found
+        if rules.consentRequired, record.consent != true {
+            report(
+                .consent, RuleID.eligibility,
+                "\(program.shortName ?? program.id) members are exchanged only with their consent; consent is \(record.consent.map { $0 ? "given" : "not given" } ?? "missing")")
+        }
+    }
+}
+
+/// One record's diagnostics, each at its field's line (the record's line when the field has none).
+private struct RuleReport {
+    var diagnostics: RecordDiagnostics
+    let lines: FieldTable<Int>
+    let recordLine: Int
+
+    mutating func callAsFunction(_ field: CanonicalField, _ rule: String, _ message: String, line: Int? = nil) {
+        diagnostics.report(line: line ?? lines[field] ?? recordLine, field: field.rawValue, rule: rule, message: message)
     }
 }
 

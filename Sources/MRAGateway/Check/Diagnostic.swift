@@ -44,3 +44,21 @@ extension Diagnostic {
             < (rhs.file, rhs.line, rhs.rule, rhs.field ?? "", rhs.message)
     }
 }
+
+/// The diagnostics found in one record, each placed in the record's file and named by its id.
+package struct RecordDiagnostics {
+    package let file: String
+    package let recordId: String?
+    /// What was reported, in order.
+    package private(set) var found: [Diagnostic] = []
+
+    package init(file: String, recordId: String?) {
+        self.file = file
+        self.recordId = recordId
+    }
+
+    /// Adds one error at `line`.
+    package mutating func report(line: Int, field: String?, rule: String, message: String) {
+        found.append(Diagnostic(file: file, line: line, recordId: recordId, field: field, rule: rule, message: message))
+    }
+}

@@ -70,8 +70,15 @@ public final class FieldEntry: Sendable {
             }
             if clean { return value }
         }
+        return Normalization.apply(normalize, to: value)
+    }
+}
+
+extension FieldEntry.Normalization {
+    /// Applies the clean-ups `steps` to `value`, in order.
+    package static func apply(_ steps: [Self], to value: String) -> String {
         var result = value
-        for step in normalize {
+        for step in steps {
             switch step {
             case .upper: result = result.uppercased()
             case .removeSpaces: result = String(result.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" })
@@ -80,5 +87,18 @@ public final class FieldEntry: Sendable {
             }
         }
         return result
+    }
+
+    /// The clean-ups a `normalize` attribute names, words separated by spaces;
+    /// `unknown` makes the error for a word that names none.
+    package static func steps<Failure: Error>(
+        _ attribute: String?, unknown: (Substring) -> Failure
+    ) throws(Failure) -> [Self] {
+        var steps: [Self] = []
+        for word in (attribute ?? "").split(separator: " ") {
+            guard let step = Self(rawValue: String(word)) else { throw unknown(word) }
+            steps.append(step)
+        }
+        return steps
     }
 }

@@ -8,6 +8,8 @@ public struct MappingWriter: Sendable {
     private let recordRanks: OutputTree.Ranks
     /// Member ranks of the `linkedIds` group, when the format has one.
     private let groupRanks: OutputTree.Ranks
+    /// Schemes a `linkedId` entry writes; a `linkedIds` group takes the others.
+    private let claimedSchemes: Set<String>
 
     public init(mapping: ProgramMapping) {
         self.mapping = mapping
@@ -20,6 +22,11 @@ public struct MappingWriter: Sendable {
             groupRanks = OutputTree.ranks(of: [scheme, value])
         }
         self.groupRanks = groupRanks
+        claimedSchemes = Set(
+            mapping.recordEntries.compactMap {
+                if case .linkedId(let scheme, _, _, _) = $0 { return scheme }
+                return nil
+            })
     }
 
     private static func paths(_ entry: MappingEntry) -> [MappingPath] {
@@ -81,22 +88,7 @@ public struct MappingWriter: Sendable {
         var written: Set<CanonicalField> = batchFields
         written.insert(.batchId)
         var pendingIds = record.linkedIds
-        let claimedSchemes = Set(
-            mapping.recordEntries.compactMap {
-                if case .linkedId(let scheme, _, _, _) = $0 { return scheme }
-                return nil
-            })
-        for field in batchFields where !field.isBatchLevel {
-            // Kept once per batch: every record must agree with the header's value.
-            if let headerValue = header.flatMap({ headerValue(field, in: $0) }),
-                let own = record.values(of: field).first, own != headerValue
-            {
-                problems.append(
-                    TranslationProblem(
-                        recordId: record.memberId, field: field.rawValue,
-                        message: "\(mapping.program) keeps \(field.rawValue) once per batch; this record has \(own), the batch \(headerValue)"))
-            }
-        }
+        if let header { checkAgreement(of: record, with: header, problems: &problems) }
         for entry in mapping.recordEntries {
             switch entry {
             case .fixed(let path, let value, _):
@@ -114,36 +106,76 @@ public struct MappingWriter: Sendable {
                             recordId: record.memberId, field: "linkedIds",
                             message: "\(mapping.program) requires a \(scheme) identifier and the record has none"))
                 }
-                for (index, linked) in matching.enumerated() {
-                    if repeats || index == 0 {
-                        tree.set(path, linked.value, repeating: repeats)
-                    } else {
-                        losses.append(
-                            Loss(
-                                recordId: record.memberId, field: "linkedIds", value: "\(scheme):\(linked.value)",
-                                reason: "\(mapping.program) carries one \(scheme) identifier per member"))
-                    }
-                }
+                write(matching, scheme: scheme, at: path, repeats: repeats, recordId: record.memberId, into: &tree, losses: &losses)
             case .linkedIds(let path, let schemePath, let valuePath, let schemeCodes):
                 written.insert(.linkedIds)
-                for linked in pendingIds where !claimedSchemes.contains(linked.scheme) {
-                    var scheme = linked.scheme
-                    if let schemeCodes {
-                        guard let native = mapping.codeList(schemeCodes).native(linked.scheme) else {
-                            losses.append(
-                                Loss(
-                                    recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
-                                    reason: "\(mapping.program) has no code for identifier scheme \(linked.scheme)"))
-                            continue
-                        }
-                        scheme = native
-                    }
-                    tree.appendGroup(
-                        path, members: [(schemePath, scheme), (valuePath, linked.value)], memberRanks: groupRanks)
-                }
+                writeGroups(
+                    pendingIds, at: path, scheme: schemePath, value: valuePath, schemeCodes: schemeCodes,
+                    recordId: record.memberId, into: &tree, losses: &losses)
                 pendingIds.removeAll { !claimedSchemes.contains($0.scheme) }
             }
         }
+        addUnwritten(record, written: written, pendingIds: pendingIds, losses: &losses)
+        return (tree.root, losses, problems)
+    }
+
+    /// Fields the format keeps once per batch: every record must agree with the header's value.
+    private func checkAgreement(of record: TraderRecord, with header: Element, problems: inout [TranslationProblem]) {
+        for field in batchFields where !field.isBatchLevel {
+            if let headerValue = headerValue(field, in: header), let own = record.values(of: field).first,
+                own != headerValue
+            {
+                problems.append(
+                    TranslationProblem(
+                        recordId: record.memberId, field: field.rawValue,
+                        message: "\(mapping.program) keeps \(field.rawValue) once per batch; this record has \(own), the batch \(headerValue)"))
+            }
+        }
+    }
+
+    /// The linked ids of one scheme at its path: all of them when the format repeats it, else the first.
+    private func write(
+        _ matching: [LinkedID], scheme: String, at path: MappingPath, repeats: Bool, recordId: String,
+        into tree: inout OutputTree, losses: inout [Loss]
+    ) {
+        for (index, linked) in matching.enumerated() {
+            if repeats || index == 0 {
+                tree.set(path, linked.value, repeating: repeats)
+            } else {
+                losses.append(
+                    Loss(
+                        recordId: recordId, field: "linkedIds", value: "\(scheme):\(linked.value)",
+                        reason: "\(mapping.program) carries one \(scheme) identifier per member"))
+            }
+        }
+    }
+
+    /// Linked ids of the schemes no `linkedId` entry claims, as scheme-and-value groups, the scheme through
+    /// `schemeCodes` when the format has codes for it.
+    private func writeGroups(
+        _ linkedIds: [LinkedID], at path: MappingPath, scheme schemePath: MappingPath, value valuePath: MappingPath,
+        schemeCodes: String?, recordId: String, into tree: inout OutputTree, losses: inout [Loss]
+    ) {
+        for linked in linkedIds where !claimedSchemes.contains(linked.scheme) {
+            var scheme = linked.scheme
+            if let schemeCodes {
+                guard let native = mapping.codeList(schemeCodes).native(linked.scheme) else {
+                    losses.append(
+                        Loss(
+                            recordId: recordId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
+                            reason: "\(mapping.program) has no code for identifier scheme \(linked.scheme)"))
+                    continue
+                }
+                scheme = native
+            }
+            tree.appendGroup(path, members: [(schemePath, scheme), (valuePath, linked.value)], memberRanks: groupRanks)
+        }
+    }
+
+    /// A loss for every linked id and field value the format has no place for.
+    private func addUnwritten(
+        _ record: TraderRecord, written: Set<CanonicalField>, pendingIds: [LinkedID], losses: inout [Loss]
+    ) {
         for linked in pendingIds {
             losses.append(
                 Loss(
@@ -159,7 +191,6 @@ public struct MappingWriter: Sendable {
                 if !field.isList { break }
             }
         }
-        return (tree.root, losses, problems)
     }
 
     private func headerValue(_ field: CanonicalField, in header: Element) -> String? {

@@ -13,54 +13,17 @@ extension ProgramMapping {
 
     init(element root: Element, file: String) throws(MappingError) {
         let ns = Self.namespace
-        func fail(_ message: String, _ element: Element) -> MappingError {
-            MappingError(message, file: file, line: element.line)
-        }
         guard root.name == QName(ns, "mapping"), let program = root.attribute("program") else {
-            throw fail("root element is not a mapping of \(ns)", root)
+            throw MappingError("root element is not a mapping of \(ns)", file: file, line: root.line)
         }
         self.program = program
         self.version = root.attribute("version") ?? "1"
         self.file = file
-
-        var prefixes: [String: String] = [:]
-        var namespaces: [(prefix: String, uri: String)] = []
-        for declaration in root.children(QName(ns, "namespace")) {
-            guard let prefix = declaration.attribute("prefix"), let uri = declaration.attribute("uri") else {
-                throw fail("namespace needs prefix and uri", declaration)
-            }
-            prefixes[prefix] = uri
-            namespaces.append((prefix, uri))
-        }
+        let namespaces = try Self.namespaces(root, file: file)
         self.namespaces = namespaces
-
-        var codeLists: [String: CodeList] = [:]
-        for list in root.children(QName(ns, "codes")) {
-            let name = list.attribute("name") ?? ""
-            var codes: [(String, String)] = []
-            var aliases: [(String, String)] = []
-            var patterns: [String: XMLPattern] = [:]
-            for entry in list.children {
-                guard let value = entry.attribute("value"), let native = entry.attribute("native") else {
-                    throw fail("code needs value and native", entry)
-                }
-                if entry.name.localName == "alias" {
-                    aliases.append((value, native))
-                } else {
-                    codes.append((value, native))
-                    if let pattern = entry.attribute("memberIdPattern") {
-                        do {
-                            patterns[value] = try XMLPattern(pattern)
-                        } catch {
-                            throw fail(error.message, entry)
-                        }
-                    }
-                }
-            }
-            codeLists[name] = CodeList(name: name, codes: codes, aliases: aliases, memberIdPatterns: patterns)
-        }
+        let prefixes = Dictionary(namespaces.map { ($0.prefix, $0.uri) }, uniquingKeysWith: { _, last in last })
+        let codeLists = try Self.codeLists(root, file: file)
         self.codeLists = codeLists
-
         var lossReasons: [String: String] = [:]
         for loss in root.children(QName(ns, "loss")) {
             if let field = loss.attribute("field") { lossReasons[field] = loss.attribute("reason") ?? "" }
@@ -69,47 +32,96 @@ extension ProgramMapping {
 
         guard let document = root.child(QName(ns, "document")), let schema = document.attribute("schema"),
             let rootName = document.attribute("root")
-        else { throw fail("mapping needs a document with schema and root", root) }
+        else { throw MappingError("mapping needs a document with schema and root", file: file, line: root.line) }
         self.schema = schema
         let rootPath = try MappingPath(rootName, namespaces: prefixes)
         guard rootPath.elements.count == 1, rootPath.attribute == nil else {
-            throw fail("document root must be one element name", document)
+            throw MappingError("document root must be one element name", file: file, line: document.line)
         }
         self.root = rootPath.elements[0]
+        let entries = try Self.entries(document, prefixes: prefixes, codeLists: codeLists, file: file)
+        self.batchEntries = entries.batch
+        self.recordPath = entries.recordPath
+        self.recordEntries = entries.records
 
+        let mapped = Set(fieldEntries.map(\.field))
+        for needed in [CanonicalField.memberId, .legalName, .status] where !mapped.contains(needed) {
+            throw MappingError(
+                "mapping does not map the required field \(needed.rawValue)", file: file, line: document.line)
+        }
+    }
+
+    /// The `<namespace>` declarations, in document order.
+    private static func namespaces(_ root: Element, file: String) throws(MappingError) -> [(prefix: String, uri: String)] {
+        var namespaces: [(prefix: String, uri: String)] = []
+        for declaration in root.children(QName(namespace, "namespace")) {
+            guard let prefix = declaration.attribute("prefix"), let uri = declaration.attribute("uri") else {
+                throw MappingError("namespace needs prefix and uri", file: file, line: declaration.line)
+            }
+            namespaces.append((prefix, uri))
+        }
+        return namespaces
+    }
+
+    /// The `<codes>` lists by name: codes, aliases and the member id pattern of each code.
+    private static func codeLists(_ root: Element, file: String) throws(MappingError) -> [String: CodeList] {
+        var codeLists: [String: CodeList] = [:]
+        for list in root.children(QName(namespace, "codes")) {
+            let name = list.attribute("name") ?? ""
+            var codes: [(String, String)] = []
+            var aliases: [(String, String)] = []
+            var patterns: [String: XMLPattern] = [:]
+            for entry in list.children {
+                guard let value = entry.attribute("value"), let native = entry.attribute("native") else {
+                    throw MappingError("code needs value and native", file: file, line: entry.line)
+                }
+                if entry.name.localName == "alias" {
+                    aliases.append((value, native))
+                    continue
+                }
+                codes.append((value, native))
+                if let pattern = entry.attribute("memberIdPattern") {
+                    do {
+                        patterns[value] = try XMLPattern(pattern)
+                    } catch {
+                        throw MappingError(error.message, file: file, line: entry.line)
+                    }
+                }
+            }
+            codeLists[name] = CodeList(name: name, codes: codes, aliases: aliases, memberIdPatterns: patterns)
+        }
+        return codeLists
+    }
+
+    /// The document's batch-level entries, then its one `<records>` element with the record entries.
+    private static func entries(
+        _ document: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String
+    ) throws(MappingError) -> (batch: [MappingEntry], recordPath: MappingPath, records: [MappingEntry]) {
         var batchEntries: [MappingEntry] = []
         var recordEntries: [MappingEntry] = []
         var recordPath: MappingPath?
         for child in document.children {
-            switch child.name.localName {
-            case "records":
-                guard recordPath == nil, let path = child.attribute("path") else {
-                    throw fail("exactly one records element with a path", child)
-                }
-                let parsed = try MappingPath(path, namespaces: prefixes)
-                guard !parsed.elements.isEmpty, parsed.attribute == nil else {
-                    throw fail("records path must name elements", child)
-                }
-                recordPath = parsed
-                for entry in child.children {
-                    recordEntries.append(try Self.entry(entry, prefixes: prefixes, codeLists: codeLists, file: file))
-                }
-            default:
+            guard child.name.localName == "records" else {
                 guard recordPath == nil else {
-                    throw fail("batch-level entries must come before the records", child)
+                    throw MappingError("batch-level entries must come before the records", file: file, line: child.line)
                 }
-                batchEntries.append(try Self.entry(child, prefixes: prefixes, codeLists: codeLists, file: file))
+                batchEntries.append(try entry(child, prefixes: prefixes, codeLists: codeLists, file: file))
+                continue
+            }
+            guard recordPath == nil, let path = child.attribute("path") else {
+                throw MappingError("exactly one records element with a path", file: file, line: child.line)
+            }
+            let parsed = try MappingPath(path, namespaces: prefixes)
+            guard !parsed.elements.isEmpty, parsed.attribute == nil else {
+                throw MappingError("records path must name elements", file: file, line: child.line)
+            }
+            recordPath = parsed
+            for entry in child.children {
+                recordEntries.append(try Self.entry(entry, prefixes: prefixes, codeLists: codeLists, file: file))
             }
         }
-        guard let recordPath else { throw fail("mapping has no records element", document) }
-        self.recordPath = recordPath
-        self.batchEntries = batchEntries
-        self.recordEntries = recordEntries
-
-        let mapped = Set(fieldEntries.map(\.field))
-        for needed in [CanonicalField.memberId, .legalName, .status] where !mapped.contains(needed) {
-            throw fail("mapping does not map the required field \(needed.rawValue)", document)
-        }
+        guard let recordPath else { throw MappingError("mapping has no records element", file: file, line: document.line) }
+        return (batchEntries, recordPath, recordEntries)
     }
 
     private static func entry(_ element: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String)
@@ -143,12 +155,8 @@ extension ProgramMapping {
                 guard let parsed = DatePattern(pattern) else { throw fail("bad date pattern \"\(pattern)\"") }
                 date = parsed
             }
-            var normalize: [FieldEntry.Normalization] = []
-            for word in (element.attribute("normalize") ?? "").split(separator: " ") {
-                guard let step = FieldEntry.Normalization(rawValue: String(word)) else {
-                    throw fail("unknown normalization \"\(word)\"")
-                }
-                normalize.append(step)
+            let normalize = try FieldEntry.Normalization.steps(element.attribute("normalize")) { word in
+                fail("unknown normalization \"\(word)\"")
             }
             let separator = element.attribute("separator")
             if (repeats || separator != nil) && !field.isList { throw fail("\(name) is not a list field") }

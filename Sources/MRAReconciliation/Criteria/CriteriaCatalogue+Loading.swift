@@ -6,12 +6,7 @@ extension CriteriaCatalogue {
 
     /// Loads a catalogue, validated against `schema` (`Schemas/criteria-1.xsd`).
     public init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
-        let root: Element
-        do {
-            root = try Element(contentsOf: path, schema: schema)
-        } catch {
-            throw ReconciliationError(.catalogue, error.message, file: path, line: error.line)
-        }
+        let root = try ReconciliationError.loading(path, schema: schema, code: .catalogue)
         let ns = Self.namespace
         guard root.name == QName(ns, "criteria"), let framework = root.attribute("framework"),
             let version = root.attribute("version")
@@ -56,12 +51,7 @@ extension CriteriaCatalogue {
 extension Crosswalk {
     /// Loads the crosswalk, validated against `schema` (`Schemas/criteria-1.xsd`).
     public init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
-        let root: Element
-        do {
-            root = try Element(contentsOf: path, schema: schema)
-        } catch {
-            throw ReconciliationError(.crosswalk, error.message, file: path, line: error.line)
-        }
+        let root = try ReconciliationError.loading(path, schema: schema, code: .crosswalk)
         let ns = CriteriaCatalogue.namespace
         guard root.name == QName(ns, "crosswalk"), let version = root.attribute("version") else {
             throw ReconciliationError(.crosswalk, "not a crosswalk", file: path, line: root.line)

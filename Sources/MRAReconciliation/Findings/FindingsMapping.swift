@@ -59,19 +59,3 @@ public struct FindingsMapping: Sendable {
 
 /// Read-side clean-ups of a value, as in the record mappings.
 public typealias FieldEntryNormalization = FieldEntry.Normalization
-
-extension FieldEntry.Normalization {
-    /// Applies the clean-ups in order.
-    static func apply(_ steps: [FieldEntry.Normalization], to value: String) -> String {
-        var result = value
-        for step in steps {
-            switch step {
-            case .upper: result = result.uppercased()
-            case .removeSpaces: result = String(result.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" })
-            case .removeSeparators:
-                result = String(result.unicodeScalars.filter { !" \u{A0}-./".unicodeScalars.contains($0) })
-            }
-        }
-        return result
-    }
-}

@@ -87,19 +87,42 @@ public struct FindingsReader: Sendable {
             refused: refused)
     }
 
+    /// One field of a streamed record: its entry, the text found (or the entry's constant) and where.
+    private typealias RawField = (spec: FindingsMapping.FieldSpec, text: String?, line: Int)
+
     /// Builds one validation from a streamed record.
     private func validation(
         _ record: StreamedRecord, batch: [FindingsMapping.Field: (String, Int)], file: String
     ) -> (Validation?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var values: [FindingsMapping.Field: String] = [:]
-        var recordId: String?
-        func report(_ line: Int, _ field: String?, _ rule: String, _ message: String) {
-            diagnostics.append(
-                Diagnostic(file: file, line: line, recordId: recordId, field: field, rule: rule, message: message))
+        let raw = rawFields(record)
+        let memberIdField = raw.first { $0.spec.field == .memberId }
+        let recordId = memberIdField.flatMap { field in
+            field.text.map { FieldEntryNormalization.apply(field.spec.normalize, to: $0) }
         }
+        var diagnostics = RecordDiagnostics(file: file, recordId: recordId)
+        let values = fieldValues(raw, batch: batch, diagnostics: &diagnostics)
+        // Record queries: the fields with a path, then one per linked-id entry, then the results.
+        let linkedQuery = mapping.fields.count { $0.path != nil }
+        let linkedIds = linkedIds(record, firstQuery: linkedQuery)
+        let findings = findings(record.values[linkedQuery + mapping.linkedIds.count], diagnostics: &diagnostics)
+
+        guard let memberId = values[.memberId], let dateText = values[.validationDate],
+            let date = CalendarDate(iso: dateText), let validator = values[.validator]
+        else { return (nil, diagnostics.found) }
+        return (
+            Validation(
+                program: mapping.program, memberId: memberId, memberIdScheme: memberIdScheme, linkedIds: linkedIds,
+                entityType: values[.entityType], validationId: values[.validationId], kind: values[.validationKind],
+                date: date, validator: validator, office: values[.office], findings: findings, file: file,
+                line: record.line),
+            diagnostics.found
+        )
+    }
+
+    /// Each field's text as found (the first match of its path) or its constant.
+    private func rawFields(_ record: StreamedRecord) -> [RawField] {
         var query = 0
-        var raw: [(FindingsMapping.FieldSpec, String?, Int)] = []
+        var raw: [RawField] = []
         for spec in mapping.fields {
             if spec.path != nil {
                 let match = record.values[query].first
@@ -109,38 +132,51 @@ public struct FindingsReader: Sendable {
                 raw.append((spec, spec.constant, record.line))
             }
         }
-        if let memberId = raw.first(where: { $0.0.field == .memberId })?.1 {
-            recordId = FieldEntryNormalization.apply(raw.first { $0.0.field == .memberId }!.0.normalize, to: memberId)
-        }
+        return raw
+    }
+
+    /// The batch's values overlaid with the record's, normalized and through their code lists and date patterns.
+    private func fieldValues(
+        _ raw: [RawField], batch: [FindingsMapping.Field: (String, Int)], diagnostics: inout RecordDiagnostics
+    ) -> [FindingsMapping.Field: String] {
+        var values: [FindingsMapping.Field: String] = [:]
         for (field, (text, _)) in batch { values[field] = text }
         for (spec, text, line) in raw {
+            let name = spec.field.rawValue
             guard let text, !text.isEmpty else {
                 if spec.required && values[spec.field] == nil {
-                    report(line, spec.field.rawValue, "FND-REQUIRED", "\(spec.field.rawValue) is required")
+                    diagnostics.report(line: line, field: name, rule: "FND-REQUIRED", message: "\(name) is required")
                 }
                 continue
             }
             var value = FieldEntryNormalization.apply(spec.normalize, to: text)
             if let codes = spec.codes {
                 guard let canonical = codes.canonical(value) else {
-                    report(line, spec.field.rawValue, "FND-CODE", "\"\(value)\" is not in code list \(codes.name)")
+                    diagnostics.report(
+                        line: line, field: name, rule: "FND-CODE", message: "\"\(value)\" is not in code list \(codes.name)")
                     continue
                 }
                 value = canonical
             }
             if let pattern = spec.date {
                 guard let date = pattern.parse(value) else {
-                    report(line, spec.field.rawValue, "FND-DATE", "\"\(value)\" is not a date in the form \(pattern)")
+                    diagnostics.report(
+                        line: line, field: name, rule: "FND-DATE",
+                        message: "\"\(value)\" is not a date in the form \(pattern)")
                     continue
                 }
                 value = date.description
             }
             values[spec.field] = value
         }
+        return values
+    }
 
+    /// The linked ids of every linked-id entry, whose queries start at `firstQuery`.
+    private func linkedIds(_ record: StreamedRecord, firstQuery: Int) -> [LinkedID] {
         var linkedIds: [LinkedID] = []
-        for entry in mapping.linkedIds {
-            for match in record.values[query] {
+        for (offset, entry) in mapping.linkedIds.enumerated() {
+            for match in record.values[firstQuery + offset] {
                 if let scheme = entry.scheme, let text = match.text, !text.isEmpty {
                     linkedIds.append(LinkedID(scheme: scheme, value: FieldEntryNormalization.apply(entry.normalize, to: text)))
                 } else if match.members.count == 2, let scheme = match.members[0].first?.text,
@@ -149,43 +185,47 @@ public struct FindingsReader: Sendable {
                     linkedIds.append(LinkedID(scheme: entry.schemeCodes?.canonical(scheme) ?? scheme, value: value))
                 }
             }
-            query += 1
         }
+        return linkedIds
+    }
 
+    /// One finding per result element whose criterion and result are known.
+    private func findings(_ matches: [Match], diagnostics: inout RecordDiagnostics) -> [CriterionFinding] {
         var findings: [CriterionFinding] = []
         let results = mapping.results
-        for match in record.values[query] {
+        for match in matches {
             guard let native = match.members[0].first?.text, let code = match.members[1].first?.text else {
-                report(match.line, "criterion", "FND-REQUIRED", "a result needs a criterion and a result")
+                diagnostics.report(
+                    line: match.line, field: "criterion", rule: "FND-REQUIRED",
+                    message: "a result needs a criterion and a result")
                 continue
             }
-            guard let criterion = results.criterionCodes.map({ $0.canonical(native) }) ?? native else {
-                report(match.line, "criterion", "FND-CODE", "criterion \"\(native)\" is not in code list \(results.criterionCodes!.name)")
-                continue
+            var criterion = native
+            if let codes = results.criterionCodes {
+                guard let canonical = codes.canonical(native) else {
+                    diagnostics.report(
+                        line: match.line, field: "criterion", rule: "FND-CODE",
+                        message: "criterion \"\(native)\" is not in code list \(codes.name)")
+                    continue
+                }
+                criterion = canonical
             }
             guard let result = results.resultCodes.canonical(code).flatMap(CriterionResult.init(rawValue:)) else {
-                report(match.line, "result", "FND-CODE", "\"\(code)\" is not in code list \(results.resultCodes.name)")
+                diagnostics.report(
+                    line: match.line, field: "result", rule: "FND-CODE",
+                    message: "\"\(code)\" is not in code list \(results.resultCodes.name)")
                 continue
             }
             if let catalogue, catalogue.node(criterion) == nil {
-                report(match.line, "criterion", "FND-CRITERION", "\(mapping.criteria) has no criterion \(criterion)")
+                diagnostics.report(
+                    line: match.line, field: "criterion", rule: "FND-CRITERION",
+                    message: "\(mapping.criteria) has no criterion \(criterion)")
                 continue
             }
             let note = match.members.count > 2 ? match.members[2].first?.text : nil
             findings.append(
                 CriterionFinding(criterion: criterion, result: result, note: note?.isEmpty == false ? note : nil, line: match.line))
         }
-
-        guard let memberId = values[.memberId], let dateText = values[.validationDate],
-            let date = CalendarDate(iso: dateText), let validator = values[.validator]
-        else { return (nil, diagnostics) }
-        return (
-            Validation(
-                program: mapping.program, memberId: memberId, memberIdScheme: memberIdScheme, linkedIds: linkedIds,
-                entityType: values[.entityType], validationId: values[.validationId], kind: values[.validationKind],
-                date: date, validator: validator, office: values[.office], findings: findings, file: file,
-                line: record.line),
-            diagnostics
-        )
+        return findings
     }
 }

@@ -1,4 +1,6 @@
 import MRAGateway
+import MRAXML
+
 /// Why reconciliation could not run: unusable criteria, crosswalk or findings
 /// configuration, or an input file that cannot be read at all.
 public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -42,5 +44,17 @@ public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConve
     /// Equality on the code, file and line: messages may be reworded.
     public static func == (lhs: ReconciliationError, rhs: ReconciliationError) -> Bool {
         lhs.code == rhs.code && lhs.file == rhs.file && lhs.line == rhs.line
+    }
+}
+
+extension ReconciliationError {
+    /// Reads the configuration document at `path` through the secure reader,
+    /// validated against `schema`; any problem becomes an error with `code`.
+    static func loading(_ path: String, schema: Schema?, code: Code) throws(ReconciliationError) -> Element {
+        do {
+            return try Element(contentsOf: path, schema: schema)
+        } catch {
+            throw ReconciliationError(code, error.message, file: path, line: error.line)
+        }
     }
 }

@@ -18,38 +18,62 @@ struct SignatureStructure {
 
     private static func ds(_ localName: String) -> QName { QName(SignatureProfile.namespace, localName) }
 
+    /// Checks are made in document order, so the first refusal is the one a reader meets first.
     init(_ signature: Element) throws(SignatureFailure) {
+        let children = try Self.signatureChildren(signature)
+        let (canonicalization, method, reference) = try Self.signedInfoParts(children[0])
+        signedInfoPrefixes = try Self.exclusiveC14N(canonicalization, what: "CanonicalizationMethod")
+        signatureAlgorithm = try Self.signatureAlgorithm(method)
+        try Self.checkWholeDocument(reference)
+        let (transforms, digestMethod, digestValueElement) = try Self.referenceParts(reference)
+        referencePrefixes = try Self.transforms(transforms)
+        digestAlgorithm = try Self.digestAlgorithm(digestMethod)
+        digestValue = try Self.base64(digestValueElement, what: "DigestValue")
+        guard digestValue.count == digestAlgorithm.byteCount else {
+            throw SignatureFailure(.signatureMalformed, "DigestValue has the wrong length", line: digestValueElement.line)
+        }
+        signatureValue = try Self.base64(children[1], what: "SignatureValue")
+        certificates = try Self.certificates(keyInfo: children.count == 3 ? children[2] : nil, signature: signature)
+    }
+
+    /// Whether `elements` are the profile's elements `names`, in that order, with nothing before them.
+    private static func start(_ elements: [Element], with names: String...) -> Bool {
+        elements.count >= names.count && zip(elements, names).allSatisfy { $0.name == ds($1) }
+    }
+
+    /// SignedInfo, SignatureValue and an optional KeyInfo, and no ds:Object.
+    private static func signatureChildren(_ signature: Element) throws(SignatureFailure) -> [Element] {
         let children = signature.children
-        if let object = children.first(where: { $0.name == Self.ds("Object") }) {
+        if let object = children.first(where: { $0.name == ds("Object") }) {
             throw SignatureFailure(
                 .signatureWrapped, "the signature carries ds:Object content, which the profile never uses",
                 line: object.line)
         }
-        guard children.count >= 2, children[0].name == Self.ds("SignedInfo"),
-            children[1].name == Self.ds("SignatureValue")
-        else {
+        guard start(children, with: "SignedInfo", "SignatureValue") else {
             throw SignatureFailure(
                 .signatureMalformed, "Signature must hold SignedInfo, SignatureValue and KeyInfo, in that order",
                 line: signature.line)
         }
-        guard children.count <= 3, children.count == 2 || children[2].name == Self.ds("KeyInfo") else {
+        guard children.count <= 3, children.count == 2 || children[2].name == ds("KeyInfo") else {
             throw SignatureFailure(
                 .signatureMalformed, "unexpected element \(children[min(2, children.count - 1)].name) in Signature",
                 line: signature.line)
         }
-        let signedInfo = children[0]
+        return children
+    }
 
-        // SignedInfo: CanonicalizationMethod, SignatureMethod, exactly one Reference.
+    /// SignedInfo: CanonicalizationMethod, SignatureMethod, exactly one Reference.
+    private static func signedInfoParts(
+        _ signedInfo: Element
+    ) throws(SignatureFailure) -> (canonicalization: Element, method: Element, reference: Element) {
         let parts = signedInfo.children
-        guard parts.count >= 2, parts[0].name == Self.ds("CanonicalizationMethod"),
-            parts[1].name == Self.ds("SignatureMethod")
-        else {
+        guard start(parts, with: "CanonicalizationMethod", "SignatureMethod") else {
             throw SignatureFailure(
                 .signatureMalformed, "SignedInfo must start with CanonicalizationMethod and SignatureMethod",
                 line: signedInfo.line)
         }
         let references = parts.dropFirst(2)
-        if let other = references.first(where: { $0.name != Self.ds("Reference") }) {
+        if let other = references.first(where: { $0.name != ds("Reference") }) {
             throw SignatureFailure(.signatureMalformed, "unexpected element \(other.name) in SignedInfo", line: other.line)
         }
         guard references.count == 1, let reference = references.first else {
@@ -57,26 +81,33 @@ struct SignatureStructure {
                 .referenceCount, "SignedInfo has \(references.count) references; the profile has exactly one",
                 line: signedInfo.line)
         }
+        return (parts[0], parts[1], reference)
+    }
 
-        signedInfoPrefixes = try Self.exclusiveC14N(parts[0], what: "CanonicalizationMethod")
-        let methodURI = try Self.algorithm(of: parts[1])
-        guard let method = SignatureProfile.SignatureAlgorithm(rawValue: methodURI) else {
-            throw Self.refuse(methodURI, what: "signature algorithm", line: parts[1].line)
+    /// An allowed SignatureMethod without parameters.
+    private static func signatureAlgorithm(
+        _ method: Element
+    ) throws(SignatureFailure) -> SignatureProfile.SignatureAlgorithm {
+        let uri = try algorithm(of: method)
+        guard let algorithm = SignatureProfile.SignatureAlgorithm(rawValue: uri) else {
+            throw refuse(uri, what: "signature algorithm", line: method.line)
         }
-        if !parts[1].children.isEmpty {
+        if !method.children.isEmpty {
             throw SignatureFailure(
                 .weakAlgorithm, "SignatureMethod has parameters (HMACOutputLength?); HMAC is refused",
-                line: parts[1].line)
+                line: method.line)
         }
-        signatureAlgorithm = method
+        return algorithm
+    }
 
-        // Reference: URI="" only.
+    /// Reference: URI="" only.
+    private static func checkWholeDocument(_ reference: Element) throws(SignatureFailure) {
         guard let uri = reference.attribute("URI") else {
             throw SignatureFailure(
                 .referenceNotWholeDocument, "Reference has no URI; the profile signs the whole document (URI=\"\")",
                 line: reference.line)
         }
-        if !uri.isEmpty {
+        guard uri.isEmpty else {
             if uri.hasPrefix("#") {
                 throw SignatureFailure(
                     .referenceNotWholeDocument,
@@ -87,58 +118,58 @@ struct SignatureStructure {
                 .externalReference, "Reference points outside the document; only URI=\"\" is accepted",
                 line: reference.line)
         }
+    }
+
+    /// Reference: Transforms, DigestMethod and DigestValue, nothing else.
+    private static func referenceParts(
+        _ reference: Element
+    ) throws(SignatureFailure) -> (transforms: Element, digestMethod: Element, digestValue: Element) {
         let items = reference.children
-        guard items.count == 3, items[0].name == Self.ds("Transforms"), items[1].name == Self.ds("DigestMethod"),
-            items[2].name == Self.ds("DigestValue")
-        else {
-            if let transforms = items.first(where: { $0.name == Self.ds("Transforms") }) {
-                try Self.checkTransformNames(transforms)
+        guard items.count == 3, start(items, with: "Transforms", "DigestMethod", "DigestValue") else {
+            if let transforms = items.first(where: { $0.name == ds("Transforms") }) {
+                try checkTransformNames(transforms)
             }
             throw SignatureFailure(
                 .transformNotAllowed,
                 "Reference must hold Transforms (enveloped-signature, exclusive C14N), DigestMethod and DigestValue",
                 line: reference.line)
         }
-        referencePrefixes = try Self.transforms(items[0])
-        let digestURI = try Self.algorithm(of: items[1])
-        guard let digest = SignatureProfile.digestAlgorithms[digestURI] else {
-            throw Self.refuse(digestURI, what: "digest algorithm", line: items[1].line)
-        }
-        digestAlgorithm = digest
-        digestValue = try Self.base64(items[2], what: "DigestValue")
-        guard digestValue.count == digest.byteCount else {
-            throw SignatureFailure(.signatureMalformed, "DigestValue has the wrong length", line: items[2].line)
-        }
-        signatureValue = try Self.base64(children[1], what: "SignatureValue")
+        return (items[0], items[1], items[2])
+    }
 
-        // KeyInfo: certificates only; KeyValue and KeyName are ignored, RetrievalMethod refused.
+    private static func digestAlgorithm(_ method: Element) throws(SignatureFailure) -> DigestAlgorithm {
+        let uri = try algorithm(of: method)
+        guard let digest = SignatureProfile.digestAlgorithms[uri] else {
+            throw refuse(uri, what: "digest algorithm", line: method.line)
+        }
+        return digest
+    }
+
+    /// KeyInfo: certificates only; KeyValue and KeyName are ignored, RetrievalMethod refused.
+    private static func certificates(keyInfo: Element?, signature: Element) throws(SignatureFailure) -> [[UInt8]] {
         var certificates: [[UInt8]] = []
-        if children.count == 3 {
-            for item in children[2].children {
-                switch item.name {
-                case Self.ds("RetrievalMethod"):
-                    throw SignatureFailure(
-                        .retrievalMethod, "KeyInfo/RetrievalMethod is refused: keys are never fetched",
-                        line: item.line)
-                case Self.ds("X509Data"):
-                    for entry in item.children where entry.name == Self.ds("X509Certificate") {
-                        certificates.append(try Self.base64(entry, what: "X509Certificate"))
-                    }
-                case Self.ds("KeyValue"), Self.ds("KeyName"):
-                    continue  // never used: the key comes from the trust store
-                default:
-                    throw SignatureFailure(
-                        .signatureMalformed, "unexpected element \(item.name) in KeyInfo", line: item.line)
+        for item in keyInfo?.children ?? [] {
+            switch item.name {
+            case ds("RetrievalMethod"):
+                throw SignatureFailure(
+                    .retrievalMethod, "KeyInfo/RetrievalMethod is refused: keys are never fetched", line: item.line)
+            case ds("X509Data"):
+                for entry in item.children where entry.name == ds("X509Certificate") {
+                    certificates.append(try base64(entry, what: "X509Certificate"))
                 }
+            case ds("KeyValue"), ds("KeyName"):
+                continue  // never used: the key comes from the trust store
+            default:
+                throw SignatureFailure(.signatureMalformed, "unexpected element \(item.name) in KeyInfo", line: item.line)
             }
         }
         guard !certificates.isEmpty else {
             throw SignatureFailure(
                 .certificateMissing,
                 "KeyInfo carries no X509Certificate; KeyValue and bare keys are never used",
-                line: children.count == 3 ? children[2].line : signature.line)
+                line: keyInfo?.line ?? signature.line)
         }
-        self.certificates = certificates
+        return certificates
     }
 
     private static func algorithm(of element: Element) throws(SignatureFailure) -> String {
