@@ -3,18 +3,9 @@ import CMRAOpenSSL
 extension Certificate {
     /// Parses one DER certificate; trailing bytes are an error.
     public init(der: [UInt8]) throws(CryptoError) {
-        let result: Result<OpaquePointer, CryptoError> = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            guard let pointer = d2i_X509(nil, &cursor, buffer.count) else {
-                return .failure(.drainingQueue(.invalidDER, "not a DER certificate"))
-            }
-            guard cursor == buffer.baseAddress.map({ $0 + buffer.count }) else {
-                X509_free(pointer)
-                return .failure(CryptoError(code: .invalidDER, message: "trailing bytes after DER certificate"))
-            }
-            return .success(pointer)
-        }
-        try self.init(taking: result.get())
+        let pointer = try DERDecoding.decode(
+            der, what: "certificate", with: { d2i_X509(nil, $0, $1) }, free: { X509_free($0) })
+        try self.init(taking: pointer)
     }
 
     /// Parses the first certificate in PEM text.

@@ -55,18 +55,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
 
     /// Parses one DER CRL; trailing bytes are an error.
     public init(der: [UInt8]) throws(CryptoError) {
-        let result: Result<OpaquePointer, CryptoError> = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            guard let pointer = d2i_X509_CRL(nil, &cursor, buffer.count) else {
-                return .failure(.drainingQueue(.invalidDER, "not a DER CRL"))
-            }
-            guard cursor == buffer.baseAddress.map({ $0 + buffer.count }) else {
-                X509_CRL_free(pointer)
-                return .failure(CryptoError(code: .invalidDER, message: "trailing bytes after DER CRL"))
-            }
-            return .success(pointer)
-        }
-        try self.init(taking: result.get())
+        let pointer = try DERDecoding.decode(
+            der, what: "CRL", with: { d2i_X509_CRL(nil, $0, $1) }, free: { X509_CRL_free($0) })
+        try self.init(taking: pointer)
     }
 
     /// Parses the first CRL in PEM text (`-----BEGIN X509 CRL-----`).

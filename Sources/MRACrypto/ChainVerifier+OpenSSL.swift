@@ -8,8 +8,29 @@ extension ChainVerifier {
         at time: Int64,
         checkCRLs: Bool
     ) throws(TrustFailure) -> [Certificate] {
-        guard let store = X509_STORE_new() else { throw Self.internalFailure("X509_STORE_new failed") }
+        let store = try makeStore(checkCRLs: checkCRLs)
         defer { X509_STORE_free(store) }
+        let untrusted = try Self.makeStack(intermediates)
+        defer { CMRAOpenSSL_sk_X509_free(untrusted) }
+        guard let context = X509_STORE_CTX_new() else { throw Self.internalFailure("X509_STORE_CTX_new failed") }
+        defer { X509_STORE_CTX_free(context) }
+        guard X509_STORE_CTX_init(context, store, leaf.handle.pointer, untrusted) == 1 else {
+            throw Self.internalFailure("X509_STORE_CTX_init failed")
+        }
+        configure(context, at: time, checkCRLs: checkCRLs)
+
+        let result = withExtendedLifetime((leaf, intermediates, trustAnchors, crls)) {
+            X509_verify_cert(context)
+        }
+        let chain = Self.copyChain(context)
+        guard result == 1 else { throw failure(context, result: result, chain: chain) }
+        OpenSSLErrorQueue.clear()
+        return chain
+    }
+
+    /// A store of the trust anchors, and of the CRLs when they are checked.
+    private func makeStore(checkCRLs: Bool) throws(TrustFailure) -> OpaquePointer {
+        guard let store = X509_STORE_new() else { throw Self.internalFailure("X509_STORE_new failed") }
         for anchor in trustAnchors where X509_STORE_add_cert(store, anchor.handle.pointer) != 1 {
             // Adding the same certificate twice is harmless; anything else is not.
             OpenSSLErrorQueue.clear()
@@ -19,19 +40,23 @@ extension ChainVerifier {
                 OpenSSLErrorQueue.clear()
             }
         }
-        guard let untrusted = CMRAOpenSSL_sk_X509_new_null() else {
-            throw Self.internalFailure("sk_X509_new_null failed")
-        }
-        defer { CMRAOpenSSL_sk_X509_free(untrusted) }
-        for certificate in intermediates where CMRAOpenSSL_sk_X509_push(untrusted, certificate.handle.pointer) <= 0 {
-            throw Self.internalFailure("sk_X509_push failed")
-        }
-        guard let context = X509_STORE_CTX_new() else { throw Self.internalFailure("X509_STORE_CTX_new failed") }
-        defer { X509_STORE_CTX_free(context) }
-        guard X509_STORE_CTX_init(context, store, leaf.handle.pointer, untrusted) == 1 else {
-            throw Self.internalFailure("X509_STORE_CTX_init failed")
-        }
+        return store
+    }
 
+    /// A stack of the untrusted intermediates (the stack holds no references of its own).
+    private static func makeStack(_ intermediates: [Certificate]) throws(TrustFailure) -> OpaquePointer {
+        guard let untrusted = CMRAOpenSSL_sk_X509_new_null() else {
+            throw internalFailure("sk_X509_new_null failed")
+        }
+        for certificate in intermediates where CMRAOpenSSL_sk_X509_push(untrusted, certificate.handle.pointer) <= 0 {
+            CMRAOpenSSL_sk_X509_free(untrusted)
+            throw internalFailure("sk_X509_push failed")
+        }
+        return untrusted
+    }
+
+    /// Sets the verification time and flags: partial chains for pinned anchors, CRL checks when asked.
+    private func configure(_ context: OpaquePointer, at time: Int64, checkCRLs: Bool) {
         let parameters = X509_STORE_CTX_get0_param(context)
         X509_VERIFY_PARAM_set_time(parameters, time_t(time))
         var flags = UInt(X509_V_FLAG_USE_CHECK_TIME)
@@ -46,34 +71,29 @@ extension ChainVerifier {
             }
         }
         X509_VERIFY_PARAM_set_flags(parameters, flags)
+    }
 
-        let result = withExtendedLifetime((leaf, intermediates, trustAnchors, crls)) {
-            X509_verify_cert(context)
-        }
-        let chain = Self.copyChain(context)
-        guard result == 1 else {
-            let error = X509_STORE_CTX_get_error(context)
-            let depth = Int(X509_STORE_CTX_get_error_depth(context))
-            let subject = X509_STORE_CTX_get_current_cert(context).map { X509Text.rfc2253(X509_get_subject_name($0)) }
-            let message = X509_verify_cert_error_string(Int(error)).map { String(cString: $0) } ?? "error \(error)"
-            OpenSSLErrorQueue.clear()
-            if result < 0 && error == X509_V_OK {
-                throw Self.internalFailure("X509_verify_cert failed")
-            }
-            var reason = Self.reason(forVerifyError: error)
-            if reason == .crlMissing && hasForgedCRL(for: chain) {
-                reason = .crlSignatureInvalid
-            }
-            throw TrustFailure(
-                reason: reason,
-                message: "OpenSSL: \(message)",
-                depth: depth,
-                subject: subject,
-                openSSLVerifyError: Int(error)
-            )
-        }
+    /// Why `X509_verify_cert` refused, read from `context` (and the error queue, which it clears).
+    private func failure(_ context: OpaquePointer, result: Int32, chain: [Certificate]) -> TrustFailure {
+        let error = X509_STORE_CTX_get_error(context)
+        let depth = Int(X509_STORE_CTX_get_error_depth(context))
+        let subject = X509_STORE_CTX_get_current_cert(context).map { X509Text.rfc2253(X509_get_subject_name($0)) }
+        let message = X509_verify_cert_error_string(Int(error)).map { String(cString: $0) } ?? "error \(error)"
         OpenSSLErrorQueue.clear()
-        return chain
+        if result < 0 && error == X509_V_OK {
+            return Self.internalFailure("X509_verify_cert failed")
+        }
+        var reason = Self.reason(forVerifyError: error)
+        if reason == .crlMissing && hasForgedCRL(for: chain) {
+            reason = .crlSignatureInvalid
+        }
+        return TrustFailure(
+            reason: reason,
+            message: "OpenSSL: \(message)",
+            depth: depth,
+            subject: subject,
+            openSSLVerifyError: Int(error)
+        )
     }
 
     /// Copies `X509_STORE_CTX_get1_chain` into certificates (each takes one reference).

@@ -30,12 +30,7 @@ struct ExchangeExportCommand: ParsableCommand {
         try reportingFailures {
             let logger = exchange.logger("mra-gateway.exchange")
             let configuration = try common.loadConfiguration()
-            let lock: ExchangeLock
-            do throws(ExchangeError) {
-                lock = try ExchangeLock(folders: exchange.folders)
-            } catch {
-                throw error.commandError
-            }
+            let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
             let export = OutboundExport(
                 configuration: configuration, registry: try exchange.openRegistry(), folders: exchange.folders,

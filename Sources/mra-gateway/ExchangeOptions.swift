@@ -23,6 +23,15 @@ struct ExchangeOptions: ParsableArguments {
         }
     }
 
+    /// Takes the exchange's lock (one run or export at a time), held while the returned value lives.
+    func lock() throws -> ExchangeLock {
+        do throws(ExchangeError) {
+            return try ExchangeLock(folders: folders)
+        } catch {
+            throw error.commandError
+        }
+    }
+
     /// A logger writing structured lines to standard error.
     func logger(_ label: String) -> Logger {
         LogSetup.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)

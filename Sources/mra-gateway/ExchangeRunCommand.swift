@@ -28,12 +28,7 @@ struct ExchangeRunCommand: ParsableCommand {
         var allApplied = true
         try reportingFailures {
             let logger = exchange.logger("mra-gateway.exchange")
-            let lock: ExchangeLock
-            do throws(ExchangeError) {
-                lock = try ExchangeLock(folders: exchange.folders)
-            } catch {
-                throw error.commandError
-            }
+            let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
             // The first inbox file is read while the configuration loads.
             let first = InboxPrefetch.first(in: exchange.folders)

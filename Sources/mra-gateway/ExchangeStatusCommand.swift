@@ -37,32 +37,34 @@ struct ExchangeStatusCommand: ParsableCommand {
                 for entry in entries { LedgerPrinter.write(entry, to: &json) }
                 json.closeArray()
                 json.key("members")
-                json.openObject()
-                for program in counts.keys.sorted() {
-                    json.key(program)
-                    json.number(counts[program]!)
-                }
-                json.closeObject()
+                Self.write(counts, to: &json)
                 json.key("inbox")
-                json.openObject()
-                for program in waiting.keys.sorted() {
-                    json.key(program)
-                    json.number(waiting[program]!)
-                }
-                json.closeObject()
+                Self.write(waiting, to: &json)
                 json.closeObject()
                 print(json.text)
             case .text:
                 print("ledger (\(entries.count) entries):")
                 for entry in entries { print("  " + LedgerPrinter.line(entry)) }
                 let total = counts.values.reduce(0, +)
-                print("registry: \(total) members: " + counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
-                print(
-                    "inbox: "
-                        + (waiting.isEmpty
-                            ? "empty" : waiting.keys.sorted().map { "\($0) \(waiting[$0]!)" }.joined(separator: ", ")))
+                print("registry: \(total) members: " + Self.text(counts))
+                print("inbox: " + (waiting.isEmpty ? "empty" : Self.text(waiting)))
             }
         }
+    }
+
+    /// Counts per program as one JSON object, programs in order.
+    private static func write(_ counts: [String: Int], to json: inout JSONText) {
+        json.openObject()
+        for (program, count) in counts.sorted(by: { $0.key < $1.key }) {
+            json.key(program)
+            json.number(count)
+        }
+        json.closeObject()
+    }
+
+    /// Counts per program as `program count, …`, programs in order.
+    private static func text(_ counts: [String: Int]) -> String {
+        counts.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 }
 

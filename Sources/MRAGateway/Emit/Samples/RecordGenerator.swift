@@ -19,77 +19,54 @@ public struct RecordGenerator: Sendable {
     /// `count` records, deterministic for `seed`, with unique member ids.
     public func records(count: Int, seed: UInt64) -> [TraderRecord] {
         var random = SplitMix64(seed: seed)
-        let mapping = program.mapping
-        let carried = Set(mapping.fieldEntries.map(\.field))
-        func codes(_ field: CanonicalField) -> [String] {
-            guard let list = mapping.fieldEntries.first(where: { $0.field == field })?.codes else { return [] }
-            return mapping.codeList(list).canonicalValues
-        }
-        let eligible = program.program.eligibility
-        // Eligible types only; where the catalogue names none, leave the type out
-        // unless the format requires one (the code list may hold other programs' types).
-        var authTypes = codes(.authType)
-        if !eligible.authTypes.isEmpty {
-            authTypes = authTypes.filter(eligible.authTypes.contains)
-        } else if mapping.fieldEntries.first(where: { $0.field == .authType })?.required != true {
-            authTypes = []
-        }
-        let roles = codes(.roles)
-        let typeList = mapping.fieldEntries.first { $0.field == .authType }?.codes.map { mapping.codeList($0) }
-        let linkedSchemes = mapping.recordEntries.compactMap { entry -> String? in
-            if case .linkedId(let scheme, _, _, _) = entry { return scheme }
-            return nil
-        }
-        let scheme = program.program.memberIdScheme
+        let plan = SamplePlan(program: program)
         let offset = Int(random.next() % 1_000_000)
-        let names = CompanyNames(country: program.program.country)
-
         var records: [TraderRecord] = []
         records.reserveCapacity(count)
         for index in 0..<count {
-            let authType = authTypes.isEmpty ? nil : authTypes[random.below(authTypes.count)]
-            let memberId = identifier(
-                scheme: scheme, unique: offset + index, random: &random,
-                fitting: authType.flatMap { typeList?.memberIdPatterns[$0] }, typeCode: authType,
-                otherTypes: typeList?.canonicalValues ?? [])
-            let country = countryOf(memberId)
-            let since = today.adding(days: -(60 + random.below(5000)))
-            let suspended = random.below(20) == 0
-            let validated = since.adding(days: random.below(max(1, today.daysSinceEpoch - since.daysSinceEpoch - 1)))
-            var record = TraderRecord(
-                program: program.program.id, memberId: memberId, memberIdScheme: scheme,
-                legalName: names.name(&random), status: suspended ? .suspended : .active)
-            record.statusReason = suspended ? "Security criteria not met at monitoring visit; action plan requested" : nil
-            record.authorisedSince = since
-            record.statusEffective = suspended ? validated : since
-            record.lastValidated = validated
-            record.address = Address(
-                street: names.street(&random), city: names.city(&random),
-                postalCode: String(10_000 + random.below(89_999)), region: names.region(&random), country: country)
-            record.authType = authType
-            if !roles.isEmpty {
-                var picked: [String] = []
-                for _ in 0..<(1 + random.below(3)) {
-                    let role = roles[random.below(roles.count)]
-                    if !picked.contains(role) { picked.append(role) }
-                }
-                record.roles = picked
-            }
-            for linked in linkedSchemes {
-                record.linkedIds.append(
-                    LinkedID(scheme: linked, value: identifier(scheme: linked, unique: index, random: &random)))
-            }
-            record.consent = true
-            // Keep only what the format carries, so the batch is a faithful sample of it.
-            if !carried.contains(.legalNameLatin) { record.legalNameLatin = nil }
-            if !carried.contains(.addressRegion) { record.address.region = nil }
-            if !carried.contains(.addressStreet) { record.address.street = nil }
-            if !carried.contains(.addressPostalCode) { record.address.postalCode = nil }
-            if !carried.contains(.lastValidated) { record.lastValidated = nil }
-            if !carried.contains(.consent) { record.consent = nil }
+            var record = record(index, unique: offset + index, plan: plan, random: &random)
+            plan.keepCarried(&record)
             records.append(record)
         }
         return records
+    }
+
+    /// Record `index` of a sample: a member, active or (one in twenty) suspended, authorised some
+    /// days to years before today, with an address, roles and an id of each linked scheme.
+    private func record(_ index: Int, unique: Int, plan: SamplePlan, random: inout SplitMix64) -> TraderRecord {
+        let authType = plan.authTypes.isEmpty ? nil : plan.authTypes[random.below(plan.authTypes.count)]
+        let memberId = identifier(
+            scheme: plan.scheme, unique: unique, random: &random,
+            fitting: authType.flatMap { plan.typeList?.memberIdPatterns[$0] }, typeCode: authType,
+            otherTypes: plan.typeList?.canonicalValues ?? [])
+        let country = countryOf(memberId)
+        let since = today.adding(days: -(60 + random.below(5000)))
+        let suspended = random.below(20) == 0
+        let validated = since.adding(days: random.below(max(1, today.daysSinceEpoch - since.daysSinceEpoch - 1)))
+        var record = TraderRecord(
+            program: program.program.id, memberId: memberId, memberIdScheme: plan.scheme,
+            legalName: plan.names.name(&random), status: suspended ? .suspended : .active)
+        record.statusReason = suspended ? "Security criteria not met at monitoring visit; action plan requested" : nil
+        record.authorisedSince = since
+        record.statusEffective = suspended ? validated : since
+        record.lastValidated = validated
+        record.address = Address(
+            street: plan.names.street(&random), city: plan.names.city(&random),
+            postalCode: String(10_000 + random.below(89_999)), region: plan.names.region(&random), country: country)
+        record.authType = authType
+        if !plan.roles.isEmpty {
+            var picked: [String] = []
+            for _ in 0..<(1 + random.below(3)) {
+                let role = plan.roles[random.below(plan.roles.count)]
+                if !picked.contains(role) { picked.append(role) }
+            }
+            record.roles = picked
+        }
+        for linked in plan.linkedSchemes {
+            record.linkedIds.append(LinkedID(scheme: linked, value: identifier(scheme: linked, unique: index, random: &random)))
+        }
+        record.consent = true
+        return record
     }
 
     /// An identifier of `scheme` built from one of its examples: digits
@@ -128,5 +105,56 @@ public struct RecordGenerator: Sendable {
         if configuration.identifiers.countries.contains(prefix) { return prefix }
         let country = program.program.country
         return configuration.identifiers.countries.contains(country) ? country : "US"
+    }
+}
+
+/// What a program's sample records are made of: the values its code lists and
+/// catalogue allow, and the fields its format carries.
+private struct SamplePlan {
+    /// Eligible authorisation types; none where the catalogue names none and the format does not require one.
+    let authTypes: [String]
+    let typeList: CodeList?
+    let roles: [String]
+    /// Schemes the format has a `linkedId` entry for.
+    let linkedSchemes: [String]
+    let scheme: String
+    let names: CompanyNames
+    let carried: Set<CanonicalField>
+
+    init(program: LoadedProgram) {
+        let mapping = program.mapping
+        carried = Set(mapping.fieldEntries.map(\.field))
+        func codes(_ field: CanonicalField) -> [String] {
+            guard let list = mapping.fieldEntries.first(where: { $0.field == field })?.codes else { return [] }
+            return mapping.codeList(list).canonicalValues
+        }
+        let eligible = program.program.eligibility
+        // Eligible types only; where the catalogue names none, leave the type out
+        // unless the format requires one (the code list may hold other programs' types).
+        var authTypes = codes(.authType)
+        if !eligible.authTypes.isEmpty {
+            authTypes = authTypes.filter(eligible.authTypes.contains)
+        } else if mapping.fieldEntries.first(where: { $0.field == .authType })?.required != true {
+            authTypes = []
+        }
+        self.authTypes = authTypes
+        roles = codes(.roles)
+        typeList = mapping.fieldEntries.first { $0.field == .authType }?.codes.map { mapping.codeList($0) }
+        linkedSchemes = mapping.recordEntries.compactMap { entry -> String? in
+            if case .linkedId(let scheme, _, _, _) = entry { return scheme }
+            return nil
+        }
+        scheme = program.program.memberIdScheme
+        names = CompanyNames(country: program.program.country)
+    }
+
+    /// Keeps only what the format carries, so the batch is a faithful sample of it.
+    func keepCarried(_ record: inout TraderRecord) {
+        if !carried.contains(.legalNameLatin) { record.legalNameLatin = nil }
+        if !carried.contains(.addressRegion) { record.address.region = nil }
+        if !carried.contains(.addressStreet) { record.address.street = nil }
+        if !carried.contains(.addressPostalCode) { record.address.postalCode = nil }
+        if !carried.contains(.lastValidated) { record.lastValidated = nil }
+        if !carried.contains(.consent) { record.consent = nil }
     }
 }
