@@ -31,16 +31,13 @@ struct ExchangeStatusCommand: ParsableCommand {
             switch format {
             case .json:
                 var json = JSONText()
-                json.openObject()
-                json.key("ledger")
-                json.openArray()
-                for entry in entries { LedgerPrinter.write(entry, to: &json) }
-                json.closeArray()
-                json.key("members")
-                Self.write(counts, to: &json)
-                json.key("inbox")
-                Self.write(waiting, to: &json)
-                json.closeObject()
+                json.object { json in
+                    json.array("ledger", entries) { json, entry in LedgerPrinter.write(entry, to: &json) }
+                    json.key("members")
+                    Self.write(counts, to: &json)
+                    json.key("inbox")
+                    Self.write(waiting, to: &json)
+                }
                 print(json.text)
             case .text:
                 print("ledger (\(entries.count) entries):")
@@ -54,12 +51,9 @@ struct ExchangeStatusCommand: ParsableCommand {
 
     /// Counts per program as one JSON object, programs in order.
     private static func write(_ counts: [String: Int], to json: inout JSONText) {
-        json.openObject()
-        for (program, count) in counts.sorted(by: { $0.key < $1.key }) {
-            json.key(program)
-            json.number(count)
+        json.object { json in
+            for (program, count) in counts.sorted(by: { $0.key < $1.key }) { json.field(program, count) }
         }
-        json.closeObject()
     }
 
     /// Counts per program as `program count, …`, programs in order.
@@ -95,36 +89,32 @@ enum LedgerPrinter {
     }
 
     static func write(_ entry: LedgerEntry, to json: inout JSONText) {
-        json.openObject()
-        json.key("ledgerEntry")
-        json.number(Int(entry.id))
-        json.field("direction", entry.direction.rawValue)
-        json.field("partner", entry.partner)
-        json.field("file", entry.fileName)
-        json.field("sha256", entry.digest)
-        json.key("bytes")
-        json.number(entry.byteCount)
-        json.field("batchId", entry.batchId)
-        json.field("batchKind", entry.batchKind)
-        json.field("batchCreated", entry.batchCreated)
-        json.field("receivedAt", entry.receivedAt)
-        json.field("processedAt", entry.processedAt)
-        json.field("outcome", entry.outcome.rawValue)
-        json.field("reason", entry.reason)
-        json.field("message", entry.message)
-        json.key("counts")
-        json.openObject()
-        for (name, value) in [
-            ("records", entry.counts.records), ("accepted", entry.counts.accepted), ("rejected", entry.counts.rejected),
-            ("inserted", entry.counts.inserted), ("changed", entry.counts.changed),
-            ("unchanged", entry.counts.unchanged), ("withdrawn", entry.counts.withdrawn),
-        ] {
-            json.key(name)
-            json.number(value)
+        json.object { json in
+            json.field("ledgerEntry", Int(entry.id))
+            json.field("direction", entry.direction.rawValue)
+            json.field("partner", entry.partner)
+            json.field("file", entry.fileName)
+            json.field("sha256", entry.digest)
+            json.field("bytes", entry.byteCount)
+            json.field("batchId", entry.batchId)
+            json.field("batchKind", entry.batchKind)
+            json.field("batchCreated", entry.batchCreated)
+            json.field("receivedAt", entry.receivedAt)
+            json.field("processedAt", entry.processedAt)
+            json.field("outcome", entry.outcome.rawValue)
+            json.field("reason", entry.reason)
+            json.field("message", entry.message)
+            json.object("counts") { json in
+                let counts = entry.counts
+                json.field("records", counts.records)
+                json.field("accepted", counts.accepted)
+                json.field("rejected", counts.rejected)
+                json.field("inserted", counts.inserted)
+                json.field("changed", counts.changed)
+                json.field("unchanged", counts.unchanged)
+                json.field("withdrawn", counts.withdrawn)
+            }
+            json.field("filed", entry.filed)
         }
-        json.closeObject()
-        json.key("filed")
-        json.bool(entry.filed)
-        json.closeObject()
     }
 }

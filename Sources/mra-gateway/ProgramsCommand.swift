@@ -17,41 +17,7 @@ struct ProgramsCommand: ParsableCommand {
             case .json:
                 var json = JSONText()
                 json.openArray()
-                for program in programs {
-                    json.openObject()
-                    json.field("id", program.id)
-                    json.field("name", program.name)
-                    json.field("shortName", program.shortName)
-                    json.field("administration", program.administration)
-                    json.field("country", program.country)
-                    json.field("mraDate", program.mraDateWithCTPAT)
-                    json.field("memberIdScheme", program.memberIdScheme)
-                    json.field("mapping", program.mapping)
-                    json.key("eligibility")
-                    json.openObject()
-                    json.key("authTypes")
-                    json.openArray()
-                    for type in program.eligibility.authTypes { json.string(type) }
-                    json.closeArray()
-                    json.key("statuses")
-                    json.openArray()
-                    for status in program.eligibility.statuses { json.string(status) }
-                    json.closeArray()
-                    json.key("consentRequired")
-                    json.bool(program.eligibility.consentRequired)
-                    json.closeObject()
-                    json.key("arrangements")
-                    json.openArray()
-                    for arrangement in program.arrangements {
-                        json.openObject()
-                        json.field("with", arrangement.with)
-                        json.field("signed", arrangement.signed)
-                        json.field("inForce", arrangement.inForce)
-                        json.closeObject()
-                    }
-                    json.closeArray()
-                    json.closeObject()
-                }
+                for program in programs { program.write(to: &json) }
                 json.closeArray()
                 print(json.text)
             case .text:
@@ -71,5 +37,33 @@ func printTable(header: [String], rows: [[String]]) {
             column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
         }
         print(cells.joined(separator: "  "))
+    }
+}
+
+extension Program {
+    /// The catalogue entry as one JSON object.
+    fileprivate func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("id", id)
+            json.field("name", name)
+            json.field("shortName", shortName)
+            json.field("administration", administration)
+            json.field("country", country)
+            json.field("mraDate", mraDateWithCTPAT)
+            json.field("memberIdScheme", memberIdScheme)
+            json.field("mapping", mapping)
+            json.object("eligibility") { json in
+                json.array("authTypes", strings: eligibility.authTypes)
+                json.array("statuses", strings: eligibility.statuses)
+                json.field("consentRequired", eligibility.consentRequired)
+            }
+            json.array("arrangements", arrangements) { json, arrangement in
+                json.object { json in
+                    json.field("with", arrangement.with)
+                    json.field("signed", arrangement.signed)
+                    json.field("inForce", arrangement.inForce)
+                }
+            }
+        }
     }
 }

@@ -58,40 +58,29 @@ struct TranslationReportPrinter {
         switch format {
         case .json:
             var json = JSONText()
-            json.openObject()
-            json.field("file", file)
-            json.field("from", from)
-            json.field("to", to)
-            json.key("succeeded")
-            json.bool(result.succeeded)
-            json.key("records")
-            json.number(result.recordsWritten)
-            json.key("diagnostics")
-            json.openArray()
-            for diagnostic in result.source.diagnostics { diagnostic.write(to: &json) }
-            json.closeArray()
-            json.key("problems")
-            json.openArray()
-            for problem in result.problems {
-                json.openObject()
-                json.field("recordId", problem.recordId)
-                json.field("field", problem.field)
-                json.field("message", problem.message)
-                json.closeObject()
+            json.object { json in
+                json.field("file", file)
+                json.field("from", from)
+                json.field("to", to)
+                json.field("succeeded", result.succeeded)
+                json.field("records", result.recordsWritten)
+                json.array("diagnostics", result.source.diagnostics)
+                json.array("problems", result.problems) { json, problem in
+                    json.object { json in
+                        json.field("recordId", problem.recordId)
+                        json.field("field", problem.field)
+                        json.field("message", problem.message)
+                    }
+                }
+                json.array("losses", result.losses) { json, loss in
+                    json.object { json in
+                        json.field("recordId", loss.recordId)
+                        json.field("field", loss.field)
+                        json.field("value", loss.value)
+                        json.field("reason", loss.reason)
+                    }
+                }
             }
-            json.closeArray()
-            json.key("losses")
-            json.openArray()
-            for loss in result.losses {
-                json.openObject()
-                json.field("recordId", loss.recordId)
-                json.field("field", loss.field)
-                json.field("value", loss.value)
-                json.field("reason", loss.reason)
-                json.closeObject()
-            }
-            json.closeArray()
-            json.closeObject()
             printError(json.text)
         case .text:
             for diagnostic in result.source.diagnostics { printError(diagnostic.description) }

@@ -43,21 +43,15 @@ struct ValidateCommand: ParsableCommand {
                     printError(
                         "\(file): \(result.recordCount) records, \(errors) errors\(result.refused ? ", file refused" : "")")
                 case .json:
-                    json.openObject()
-                    json.field("file", file)
-                    json.field("program", program)
-                    json.key("valid")
-                    json.bool(result.isValid)
-                    json.key("refused")
-                    json.bool(result.refused)
-                    json.key("records")
-                    json.number(result.recordCount)
-                    json.field("batchId", result.header.id)
-                    json.key("diagnostics")
-                    json.openArray()
-                    for diagnostic in result.diagnostics { diagnostic.write(to: &json) }
-                    json.closeArray()
-                    json.closeObject()
+                    json.object { json in
+                        json.field("file", file)
+                        json.field("program", program)
+                        json.field("valid", result.isValid)
+                        json.field("refused", result.refused)
+                        json.field("records", result.recordCount)
+                        json.field("batchId", result.header.id)
+                        json.array("diagnostics", result.diagnostics)
+                    }
                 }
             }
             json.closeArray()

@@ -9,62 +9,59 @@ extension TraderRecord {
 
     /// Writes the record as a JSON object.
     public func write(to json: inout JSONText) {
-        json.openObject()
-        json.field("program", program)
-        json.field("memberId", memberId)
-        json.field("memberIdScheme", memberIdScheme)
-        json.field("legalName", legalName)
-        json.field("legalNameLatin", legalNameLatin)
-        if address != Address() {
-            json.key("address")
-            json.openObject()
-            json.field("street", address.street)
-            json.field("city", address.city)
-            json.field("postalCode", address.postalCode)
-            json.field("region", address.region)
-            json.field("country", address.country)
-            json.closeObject()
+        json.object { json in
+            json.field("program", program)
+            json.field("memberId", memberId)
+            json.field("memberIdScheme", memberIdScheme)
+            json.field("legalName", legalName)
+            json.field("legalNameLatin", legalNameLatin)
+            if address != Address() { json.field("address", address) }
+            json.field("status", status.rawValue)
+            json.field("statusReason", statusReason)
+            json.field("statusEffective", statusEffective?.description)
+            json.field("authorisedSince", authorisedSince?.description)
+            json.field("lastValidated", lastValidated?.description)
+            json.array("roles", strings: roles)
+            json.field("authType", authType)
+            json.array("linkedIds", linkedIds)
+            json.field("consent", consent)
+            json.field("batchId", batchId)
         }
-        json.field("status", status.rawValue)
-        json.field("statusReason", statusReason)
-        json.field("statusEffective", statusEffective?.description)
-        json.field("authorisedSince", authorisedSince?.description)
-        json.field("lastValidated", lastValidated?.description)
-        json.key("roles")
-        json.openArray()
-        for role in roles { json.string(role) }
-        json.closeArray()
-        json.field("authType", authType)
-        json.key("linkedIds")
-        json.openArray()
-        for linked in linkedIds {
-            json.openObject()
-            json.field("scheme", linked.scheme)
-            json.field("value", linked.value)
-            json.closeObject()
-        }
-        json.closeArray()
-        if let consent {
-            json.key("consent")
-            json.bool(consent)
-        }
-        json.field("batchId", batchId)
-        json.closeObject()
     }
 }
 
-extension Diagnostic {
+extension Address: JSONWritable {
+    package func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("street", street)
+            json.field("city", city)
+            json.field("postalCode", postalCode)
+            json.field("region", region)
+            json.field("country", country)
+        }
+    }
+}
+
+extension LinkedID: JSONWritable {
+    package func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("scheme", scheme)
+            json.field("value", value)
+        }
+    }
+}
+
+extension Diagnostic: JSONWritable {
     /// Writes the diagnostic as a JSON object.
     public func write(to json: inout JSONText) {
-        json.openObject()
-        json.field("file", file)
-        json.key("line")
-        json.number(line)
-        json.field("recordId", recordId)
-        json.field("field", field)
-        json.field("rule", rule)
-        json.field("severity", severity.rawValue)
-        json.field("message", message)
-        json.closeObject()
+        json.object { json in
+            json.field("file", file)
+            json.field("line", line)
+            json.field("recordId", recordId)
+            json.field("field", field)
+            json.field("rule", rule)
+            json.field("severity", severity.rawValue)
+            json.field("message", message)
+        }
     }
 }

@@ -22,37 +22,31 @@ extension CriteriaLibrary {
     /// The crosswalk as JSON: version, revisions, links.
     public func crosswalkJSON(derived: Bool) -> String {
         var json = JSONText()
-        json.openObject()
-        json.field("version", crosswalk.version)
-        json.field("title", crosswalk.title)
-        json.field("hub", crosswalk.hub)
-        json.key("revisions")
-        json.openArray()
-        for revision in crosswalk.revisions {
-            json.openObject()
-            json.field("version", revision.version)
-            json.field("date", revision.date)
-            json.field("text", revision.text)
-            json.closeObject()
+        json.object { json in
+            json.field("version", crosswalk.version)
+            json.field("title", crosswalk.title)
+            json.field("hub", crosswalk.hub)
+            json.array("revisions", crosswalk.revisions) { json, revision in
+                json.object { json in
+                    json.field("version", revision.version)
+                    json.field("date", revision.date)
+                    json.field("text", revision.text)
+                }
+            }
+            json.array("links", crosswalkLinks(derived: derived)) { json, link in
+                json.object { json in
+                    json.field("from", link.from.description)
+                    json.field("fromText", text(of: link.from))
+                    json.field("to", link.to.description)
+                    json.field("toText", text(of: link.to))
+                    json.field("strength", link.strength.rawValue)
+                    json.field("confidence", link.confidence)
+                    json.field("source", link.source)
+                    json.field("note", link.note.isEmpty ? nil : link.note)
+                    json.field("via", link.via?.description)
+                }
+            }
         }
-        json.closeArray()
-        json.key("links")
-        json.openArray()
-        for link in crosswalkLinks(derived: derived) {
-            json.openObject()
-            json.field("from", link.from.description)
-            json.field("fromText", text(of: link.from))
-            json.field("to", link.to.description)
-            json.field("toText", text(of: link.to))
-            json.field("strength", link.strength.rawValue)
-            json.field("confidence", link.confidence)
-            json.field("source", link.source)
-            json.field("note", link.note.isEmpty ? nil : link.note)
-            json.field("via", link.via?.description)
-            json.closeObject()
-        }
-        json.closeArray()
-        json.closeObject()
         return json.text
     }
 

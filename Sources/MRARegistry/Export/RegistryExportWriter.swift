@@ -12,33 +12,26 @@ import MRAGateway
 public enum RegistryExportWriter {
     public static func line(_ member: RegisteredMember) -> String {
         var json = JSONText()
-        json.openObject()
-        json.key("source")
-        json.string(member.source)
-        json.key("history")
-        json.openArray()
-        for event in member.history {
-            json.openObject()
-            json.field("event", event.kind.rawValue)
-            json.field("effective", event.effective)
-            json.field("reason", event.reason)
-            json.field("cause", event.cause.rawValue)
-            json.field("partner", event.partner)
-            json.field("batchId", event.batchId)
-            json.closeObject()
+        json.object { json in
+            json.field("source", member.source)
+            json.array("history", member.history) { json, event in
+                json.object { json in
+                    json.field("event", event.kind.rawValue)
+                    json.field("effective", event.effective)
+                    json.field("reason", event.reason)
+                    json.field("cause", event.cause.rawValue)
+                    json.field("partner", event.partner)
+                    json.field("batchId", event.batchId)
+                }
+            }
+            json.array("midLinks", member.links) { json, link in
+                json.object { json in
+                    json.field("mid", link.mid)
+                    json.field("validFrom", link.validFrom)
+                    json.field("validTo", link.validTo)
+                }
+            }
         }
-        json.closeArray()
-        json.key("midLinks")
-        json.openArray()
-        for link in member.links {
-            json.openObject()
-            json.field("mid", link.mid)
-            json.field("validFrom", link.validFrom)
-            json.field("validTo", link.validTo)
-            json.closeObject()
-        }
-        json.closeArray()
-        json.closeObject()
         // Splice the extra members before the record's closing brace.
         var line = member.canonicalJSON
         guard line.hasSuffix("}") else { return line }

@@ -25,59 +25,42 @@ extension VerificationReport {
 
     /// Writes the report as one JSON object.
     public func write(to json: inout JSONText) {
-        json.openObject()
-        json.field("file", file)
-        json.field("result", verified ? "verified" : "refused")
-        json.field("reason", failure?.reason.rawValue)
-        json.field("message", failure?.message)
-        if let line = failure?.line {
-            json.key("line")
-            json.number(line)
-        }
-        json.field("partner", partner)
-        json.key("algorithms")
-        json.openObject()
-        json.field("canonicalization", canonicalization)
-        json.field("signature", signatureAlgorithm)
-        json.field("digest", digestAlgorithm)
-        json.closeObject()
-        if let signer {
-            json.key("signer")
-            Self.write(signer, to: &json)
-        }
-        json.key("chain")
-        json.openArray()
-        for certificate in chain { Self.write(certificate, to: &json) }
-        json.closeArray()
-        json.field("anchorFingerprint", anchorFingerprint)
-        json.key("crls")
-        json.openArray()
-        for crl in crlsUsed {
-            json.openObject()
-            json.field("issuer", crl.issuer)
-            json.field("fingerprint", crl.fingerprint)
-            json.key("lastUpdate")
-            json.number(Int(crl.lastUpdate))
-            if let next = crl.nextUpdate {
-                json.key("nextUpdate")
-                json.number(Int(next))
+        json.object { json in
+            json.field("file", file)
+            json.field("result", verified ? "verified" : "refused")
+            json.field("reason", failure?.reason.rawValue)
+            json.field("message", failure?.message)
+            json.field("line", failure?.line)
+            json.field("partner", partner)
+            json.object("algorithms") { json in
+                json.field("canonicalization", canonicalization)
+                json.field("signature", signatureAlgorithm)
+                json.field("digest", digestAlgorithm)
             }
-            json.closeObject()
+            json.field("signer", signer)
+            json.array("chain", chain)
+            json.field("anchorFingerprint", anchorFingerprint)
+            json.array("crls", crlsUsed) { json, crl in
+                json.object { json in
+                    json.field("issuer", crl.issuer)
+                    json.field("fingerprint", crl.fingerprint)
+                    json.field("lastUpdate", Int(crl.lastUpdate))
+                    json.field("nextUpdate", crl.nextUpdate.map { Int($0) })
+                }
+            }
+            json.field("revocationChecked", revocationChecked)
+            json.field("signedContentDigest", signedContentDigest)
         }
-        json.closeArray()
-        json.key("revocationChecked")
-        json.bool(revocationChecked)
-        json.field("signedContentDigest", signedContentDigest)
-        json.closeObject()
     }
+}
 
-    private static func write(_ certificate: CertificateSummary, to json: inout JSONText) {
-        json.openObject()
-        json.field("subject", certificate.subject)
-        json.field("issuer", certificate.issuer)
-        json.field("fingerprint", certificate.fingerprint)
-        json.key("notAfter")
-        json.number(Int(certificate.notAfter))
-        json.closeObject()
+extension VerificationReport.CertificateSummary: JSONWritable {
+    package func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("subject", subject)
+            json.field("issuer", issuer)
+            json.field("fingerprint", fingerprint)
+            json.field("notAfter", Int(notAfter))
+        }
     }
 }
