@@ -54,8 +54,8 @@ let package = Package(
             ]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
-        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRAXML",
-            .product(name: "GRDB", package: "GRDB.swift")]),
+        // The lookup reads the registry through MRARegistry's RegistryReader only: no SQLite here.
+        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML"]),
         .target(
             name: "MRALookupServer",
             dependencies: [
@@ -76,10 +76,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "mra-benchmarks",
-            dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer"]),
+            dependencies: [
+                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                // Generated registries for the lookup benchmark.
+                "MRATestSupport",
+            ]),
 
         // Fixtures the test targets share: the checkout's paths and configuration.
-        .target(name: "MRATestSupport", dependencies: ["MRAGateway"], path: "Tests/MRATestSupport"),
+        .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
@@ -101,7 +105,7 @@ let package = Package(
             name: "MRALookupTests",
             dependencies: [
                 "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAReconciliation",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -4,7 +4,7 @@ import MRARegistry
 /// Everything a lookup reads about every member, in memory: the fields of
 /// ``MemberFacts`` with repeated strings shared (schemes, types, roles,
 /// dates, reasons, partners, batch ids), and the ``IdentifierIndex`` over
-/// them. A lookup is then a hash probe and a few copies; no SQLite read.
+/// them. A lookup is then a hash probe and a few copies; no storage read.
 struct MemberTable {
     private var members: [StoredMember] = []
     private var index = IdentifierIndex()
@@ -31,19 +31,6 @@ struct MemberTable {
             members.append(stored)
             indexIdentifiers(of: stored, slot: slot)
         }
-    }
-
-    /// Appends a status event to a member already in the table (bulk load, in event order).
-    mutating func append(_ event: MemberEvent, program: String, memberId: String) {
-        guard let slot = slot(program: program, memberId: memberId) else { return }
-        members[Int(slot)].events.append(StoredMember.event(event, strings: &strings))
-    }
-
-    /// Appends a MID link to a member already in the table (bulk load, in link order).
-    mutating func append(_ link: MIDLink, program: String, memberId: String) {
-        guard let slot = slot(program: program, memberId: memberId) else { return }
-        members[Int(slot)].links.append(StoredMember.link(link, strings: &strings))
-        index.add(link.mid, slot: slot)
     }
 
     /// The members whose facts carry `id` (member id, linked id or MID).

@@ -47,68 +47,97 @@ final class MemberStatements {
     /// Stores `record` as the member's current state, with the history
     /// events and link changes it brings (see ``StatusHistory``).
     func put(_ stored: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
-        let record = stored.record
-        var before: MemberSnapshot?
-        var member: Int64 = 0
-        if try !isNewProgram(record.program) {
-            try pending.flush()
-            let select = selectMember.sqliteStatement
-            defer { sqlite3_reset(select) }
-            SQLiteCalls.bind(select, 1, record.program)
-            SQLiteCalls.bind(select, 2, record.memberId)
-            if try SQLiteCalls.step(select, in: db) {
-                member = sqlite3_column_int64(select, 0)
-                let current = UnsafeBufferPointer(
-                    start: sqlite3_column_text(select, 4).map { UnsafePointer($0) },
-                    count: Int(sqlite3_column_bytes(select, 4)))
-                if current.elementsEqual(stored.line) {
-                    try SQLiteCalls.run(touchMember, in: db) { statement in
-                        SQLiteCalls.bind(statement, 1, batch.partner)
-                        SQLiteCalls.bind(statement, 2, batch.ledgerId)
-                        SQLiteCalls.bind(statement, 3, member)
-                    }
-                    return .unchanged
-                }
-                before = MemberSnapshot(
-                    status: MemberStatus(rawValue: SQLiteCalls.text(select, 1) ?? "") ?? .active,
-                    statusEffective: SQLiteCalls.text(select, 2), lastValidated: SQLiteCalls.text(select, 3),
-                    stored: String(decoding: current, as: UTF8.self), openMIDs: try openMIDs(member))
+        let found: Existing = try isNewProgram(stored.record.program) ? .absent : existing(stored, in: batch)
+        switch found {
+        case .unchanged:
+            return .unchanged
+        case .absent:
+            let member = try pending.addMember(stored, in: batch)
+            try recordChanges(of: member, to: stored, before: nil, in: batch)
+            return .inserted
+        case let .changed(member, before):
+            try update(member, to: stored, in: batch)
+            for mid in before.openMIDs.subtracting(stored.mids).sorted() {
+                try close(linkTo: mid, of: member, in: batch)
             }
+            try recordChanges(of: member, to: stored, before: before, in: batch)
+            return .changed
         }
+    }
 
-        if before == nil {
-            member = try pending.addMember(stored, in: batch)
-        } else {
-            try SQLiteCalls.run(updateMember, in: db) { statement in
+    /// What the registry holds of a record's member before the record is put.
+    private enum Existing {
+        /// No such member.
+        case absent
+        /// The same record: the member was only marked as seen in the batch.
+        case unchanged
+        /// Another record: the member's id and what its record, status and links were.
+        case changed(member: Int64, before: MemberSnapshot)
+    }
+
+    /// Finds the record's member; marks it as seen in `batch` when its stored record is the same.
+    private func existing(_ stored: StoredRecord, in batch: BatchContext) throws(RegistryError) -> Existing {
+        try pending.flush()
+        let select = selectMember.sqliteStatement
+        defer { sqlite3_reset(select) }
+        SQLiteCalls.bind(select, 1, stored.record.program)
+        SQLiteCalls.bind(select, 2, stored.record.memberId)
+        guard try SQLiteCalls.step(select, in: db) else { return .absent }
+        let member = sqlite3_column_int64(select, 0)
+        let current = UnsafeBufferPointer(
+            start: sqlite3_column_text(select, 4).map { UnsafePointer($0) }, count: Int(sqlite3_column_bytes(select, 4)))
+        if current.elementsEqual(stored.line) {
+            try SQLiteCalls.run(touchMember, in: db) { statement in
                 SQLiteCalls.bind(statement, 1, batch.partner)
-                SQLiteCalls.bind(statement, 2, record.status.rawValue)
-                SQLiteCalls.bind(statement, 3, record.statusEffective?.description)
-                SQLiteCalls.bind(statement, 4, record.lastValidated?.description)
-                stored.line.withUnsafeBufferPointer { SQLiteCalls.bindText(statement, 5, $0) }
-                SQLiteCalls.bind(statement, 6, batch.batchId)
-                SQLiteCalls.bind(statement, 7, batch.processedAt)
-                SQLiteCalls.bind(statement, 8, batch.ledgerId)
-                SQLiteCalls.bind(statement, 9, member)
+                SQLiteCalls.bind(statement, 2, batch.ledgerId)
+                SQLiteCalls.bind(statement, 3, member)
             }
+            return .unchanged
         }
-        let open = before?.openMIDs ?? []
-        if !open.isEmpty {
-            for mid in open.subtracting(stored.mids).sorted() {
-                try SQLiteCalls.run(closeLink, in: db) { statement in
-                    SQLiteCalls.bind(statement, 1, batch.date)
-                    SQLiteCalls.bind(statement, 2, batch.ledgerId)
-                    SQLiteCalls.bind(statement, 3, member)
-                    SQLiteCalls.bind(statement, 4, mid)
-                }
-            }
+        let before = MemberSnapshot(
+            status: MemberStatus(rawValue: SQLiteCalls.text(select, 1) ?? "") ?? .active,
+            statusEffective: SQLiteCalls.text(select, 2), lastValidated: SQLiteCalls.text(select, 3),
+            stored: String(decoding: current, as: UTF8.self), openMIDs: try openMIDs(member))
+        return .changed(member: member, before: before)
+    }
+
+    /// Replaces the stored record of the member with id `member`.
+    private func update(_ member: Int64, to stored: StoredRecord, in batch: BatchContext) throws(RegistryError) {
+        let record = stored.record
+        try SQLiteCalls.run(updateMember, in: db) { statement in
+            SQLiteCalls.bind(statement, 1, batch.partner)
+            SQLiteCalls.bind(statement, 2, record.status.rawValue)
+            SQLiteCalls.bind(statement, 3, record.statusEffective?.description)
+            SQLiteCalls.bind(statement, 4, record.lastValidated?.description)
+            stored.line.withUnsafeBufferPointer { SQLiteCalls.bindText(statement, 5, $0) }
+            SQLiteCalls.bind(statement, 6, batch.batchId)
+            SQLiteCalls.bind(statement, 7, batch.processedAt)
+            SQLiteCalls.bind(statement, 8, batch.ledgerId)
+            SQLiteCalls.bind(statement, 9, member)
         }
-        for event in StatusHistory.events(for: record, before: before, in: batch) {
+    }
+
+    /// Closes the open link of the member with id `member` to `mid`, as of the batch's date.
+    private func close(linkTo mid: String, of member: Int64, in batch: BatchContext) throws(RegistryError) {
+        try SQLiteCalls.run(closeLink, in: db) { statement in
+            SQLiteCalls.bind(statement, 1, batch.date)
+            SQLiteCalls.bind(statement, 2, batch.ledgerId)
+            SQLiteCalls.bind(statement, 3, member)
+            SQLiteCalls.bind(statement, 4, mid)
+        }
+    }
+
+    /// Appends the history events the record brings and opens links to its new MIDs.
+    private func recordChanges(
+        of member: Int64, to stored: StoredRecord, before: MemberSnapshot?, in batch: BatchContext
+    ) throws(RegistryError) {
+        for event in StatusHistory.events(for: stored.record, before: before, in: batch) {
             try append(event, member: member, batch: batch)
         }
+        let open = before?.openMIDs ?? []
         for mid in stored.mids where !open.contains(mid) {
             try pending.addLink(member: member, mid: mid, validFrom: batch.date, ledgerId: batch.ledgerId)
         }
-        return before == nil ? .inserted : .changed
     }
 
     /// Appends a status history event of the member with id `member`. Its

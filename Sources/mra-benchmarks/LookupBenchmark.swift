@@ -2,6 +2,7 @@ import Foundation
 import MRAGateway
 import MRALookup
 import MRARegistrySQLite
+import MRATestSupport
 
 /// The lookup API under load: a registry of `members` generated members
 /// (loaded through the registry's load path), `mra-gateway serve` on a
@@ -96,7 +97,8 @@ func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String]
 private func inProcessLookupCost(registry: String, members: Int, count: Int = 50_000) throws -> String {
     let configuration = try GatewayConfiguration.load()
     let service = LookupService(
-        configuration: configuration, criteria: nil, directory: try TraderDirectory(path: registry))
+        configuration: configuration, criteria: nil,
+        directory: try TraderDirectory(reader: try SQLiteRegistryReader(path: registry)))
     var generator = SystemRandomNumberGenerator()
     let ids = (0..<count).map { _ in
         let i = Int.random(in: 0..<members, using: &generator)

@@ -3,9 +3,11 @@ import MRAGateway
 import MRAReconciliation
 import MRALookup
 import MRARegistry
+import MRARegistrySQLite
 
 /// Where `lookup` and `serve` read the registry: `--root DIR` (its
-/// `registry.sqlite`) or `--registry FILE`, as in `exchange`.
+/// `registry.sqlite`) or `--registry FILE`, as in `exchange`, read through
+/// the SQLite backend's ``SQLiteRegistryReader``.
 struct RegistryLocation: ParsableArguments {
     @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
     @Option(help: "Registry file.") var registry: String?
@@ -28,10 +30,16 @@ struct RegistryLocation: ParsableArguments {
             if requireRegistry { throw ValidationError("give --root DIR or --registry FILE") }
             return LookupService(configuration: configuration, criteria: Self.criteria(configuration), directory: nil)
         }
+        let reader: SQLiteRegistryReader
+        do throws(RegistryError) {
+            reader = try SQLiteRegistryReader(path: path)
+        } catch {
+            throw Failure(error.description)
+        }
         do throws(LookupError) {
             return LookupService(
                 configuration: configuration, criteria: Self.criteria(configuration),
-                directory: try TraderDirectory(path: path))
+                directory: try TraderDirectory(reader: reader))
         } catch {
             throw Failure(error.description)
         }

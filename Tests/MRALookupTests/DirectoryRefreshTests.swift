@@ -2,6 +2,7 @@ import MRAGateway
 import MRALookup
 import MRARegistry
 import MRARegistrySQLite
+import MRATestSupport
 import Testing
 
 /// The lookup's in-memory member table follows what an exchange commits:

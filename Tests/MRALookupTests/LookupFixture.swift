@@ -4,6 +4,7 @@ import MRAReconciliation
 import MRALookup
 import MRARegistry
 import MRARegistrySQLite
+import MRATestSupport
 
 /// The checkout's configuration and registries of generated members in temporary folders.
 enum LookupFixture {
@@ -45,7 +46,8 @@ enum LookupFixture {
     /// The service over a registry of generated members.
     static func service(members: Int = 300) throws -> (LookupService, path: String) {
         let path = try registry(members: members)
-        return (LookupService(configuration: configuration, criteria: criteria, directory: try TraderDirectory(path: path)), path)
+        let directory = try TraderDirectory(reader: try SQLiteRegistryReader(path: path))
+        return (LookupService(configuration: configuration, criteria: criteria, directory: directory), path)
     }
 
     /// A service with no registry: equivalence queries only.

@@ -5,6 +5,7 @@ import MRAGateway
 import MRALookup
 import MRALookupServer
 import MRARegistrySQLite
+import MRATestSupport
 import Synchronization
 import Testing
 

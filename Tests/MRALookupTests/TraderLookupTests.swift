@@ -1,6 +1,7 @@
 import MRAGateway
 import MRALookup
 import MRARegistry
+import MRATestSupport
 import Testing
 
 @Suite struct TraderLookupTests {

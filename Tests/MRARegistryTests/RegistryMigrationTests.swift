@@ -90,7 +90,8 @@ import Testing
 /// wrote is migrated first, then answers.
 @Suite struct LookupOfAMigratedRegistryTests {
     @Test func version2RegistryAnswersLookupsAfterTheDirectoryMigratesIt() throws {
-        let directory = try MRALookup.TraderDirectory(path: try RegistryMigrationTests.version2Registry())
+        let reader = try SQLiteRegistryReader(path: try RegistryMigrationTests.version2Registry())
+        let directory = try MRALookup.TraderDirectory(reader: reader)
         let members = try directory.members(carrying: "M2")
         #expect(members.map(\.record.memberId) == ["A1"])
         #expect(members.first?.events.map(\.kind) == [.granted, .suspended])

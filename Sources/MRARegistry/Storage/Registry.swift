@@ -4,9 +4,10 @@ public import MRAGateway
 /// history and MID links, and the batch ledger.
 ///
 /// Everything above it (the exchange job, exports, the CLI) works through
-/// this protocol only; the embedded default is SQLite (`MRARegistrySQLite`),
-/// and a shared server database can implement the same interface. A
-/// backend's duties are what the interface promises:
+/// this protocol only, and lookups through its read side, ``RegistryReader``;
+/// the embedded default is SQLite (`MRARegistrySQLite`), and a shared server
+/// database can implement the same interfaces. A backend's duties are what
+/// the interface promises:
 ///
 /// - ``transaction(_:)`` is atomic and durable: when it returns, the records
 ///   and the ledger entry written through the session survive a crash or a
