@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "MRATestSupport", dependencies: ["MRAGateway"], path: "Tests/MRATestSupport"),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
-        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
+        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto", "MRATestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport"],
             exclude: ["Fixtures", "Golden"]),
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "MRARegistryTests",
             dependencies: [
-                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport",
                 // A migrated registry answers lookups.
                 "MRALookup",
                 .product(name: "Logging", package: "swift-log"),
@@ -101,7 +101,7 @@ let package = Package(
             name: "MRALookupTests",
             dependencies: [
                 "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAReconciliation",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
