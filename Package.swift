@@ -76,7 +76,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "mra-benchmarks",
-            dependencies: ["MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer"]),
+            dependencies: [
+                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // Fixtures the test targets share: the checkout's paths and configuration.
         .target(name: "MRATestSupport", dependencies: ["MRAGateway"], path: "Tests/MRATestSupport"),
