@@ -80,13 +80,14 @@ let package = Package(
                 "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
                 // Generated registries for the lookup benchmark.
                 "MRATestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Fixtures the test targets share: the checkout's paths and configuration.
         .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
 
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
-        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto"], exclude: ["Fixtures"]),
+        .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto", "MRATestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport"],
             exclude: ["Fixtures", "Golden"]),
@@ -94,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "MRARegistryTests",
             dependencies: [
-                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto",
+                "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport",
                 // A migrated registry answers lookups.
                 "MRALookup",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MRAGateway
 
@@ -5,109 +6,102 @@ import MRAGateway
 /// prints the figures: records/s, ratios, peak memory. Run a release build:
 ///
 ///     swift build -c release && .build/release/mra-benchmarks [--records N] [--programs a,b] [--runs R]
+///     .build/release/mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R]
+///
+/// `--lookup` as the first argument chooses the lookup API benchmark. It is a command of its own, with options
+/// of its own: its `--registry` names a file, where the other benchmarks' `--registry` is a flag.
 @main
-struct Benchmarks {
-    static func main() throws {
-        var records = 100_000
-        var programs = ["eu-aeo", "ctpat"]
-        var runs = 3
-        var signatures = true
-        var registry = false
-        var baseRecords = 1_000_000
-        var storeOnly = false
-        var arguments = CommandLine.arguments.dropFirst()
+enum Benchmarks {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "--lookup" {
-            let gateway = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-                .deletingLastPathComponent().path + "/mra-gateway"
-            _ = try runLookupBenchmark(arguments: Array(arguments.dropFirst()), gateway: gateway)
-            return
+            LookupBenchmarkCommand.main(Array(arguments.dropFirst()))
+        } else {
+            BenchmarkCommand.main(arguments)
         }
-        while let argument = arguments.popFirst() {
-            switch argument {
-            case "--records": records = Int(arguments.popFirst() ?? "") ?? records
-            case "--programs": programs = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
-            case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
-            case "--no-signatures": signatures = false
-            case "--registry": registry = true
-            case "--base-records": baseRecords = Int(arguments.popFirst() ?? "") ?? baseRecords
-            case "--store-only": storeOnly = true
-            default:
-                print(
-                    "usage: mra-benchmarks [--records N] [--programs a,b] [--runs R] [--no-signatures] [--registry [--base-records N]] [--store-only]"
-                )
-                print("       mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R] [--registry FILE]")
-                return
-            }
+    }
+
+    /// The built `mra-gateway`, next to this executable.
+    static var gateway: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().path + "/mra-gateway"
+    }
+}
+
+/// The file benchmarks (validate and translate beside `xmllint --schema`, then signatures beside `xmlsec1`), or
+/// the registry benchmarks (`--registry`, `--store-only`).
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mra-benchmarks",
+        abstract: "Measures the gateway beside xmllint and xmlsec1 on the same generated files.",
+        discussion: """
+            Prints times, records/s, ratios and peak memory; run a release build. \
+            `mra-benchmarks --lookup --help` describes the lookup API benchmark.
+            """)
+
+    @Option(help: ArgumentHelp("Records per generated file.", valueName: "n"))
+    var records = 100_000
+
+    @Option(help: ArgumentHelp("The programs to measure, comma-separated.", valueName: "ids"))
+    var programs = "eu-aeo,ctpat"
+
+    @Option(
+        help: ArgumentHelp("Runs of each measurement (rounds with --registry); the best is reported.", valueName: "n"))
+    var runs = 3
+
+    @Flag(inversion: .prefixedNo, help: "Measure signing and verifying beside xmlsec1.")
+    var signatures = true
+
+    @Flag(help: "Registry benchmarks: exchange run beside validate, then a delta on a filled registry.")
+    var registry = false
+
+    @Option(help: ArgumentHelp("Members in the registry under the delta (with --registry).", valueName: "n"))
+    var baseRecords = 1_000_000
+
+    @Flag(help: "Only put --records records into an empty registry, in process (for profiling).")
+    var storeOnly = false
+
+    /// The program ids of `--programs`.
+    var programIds: [String] { programs.split(separator: ",").map(String.init) }
+
+    func validate() throws {
+        for (name, value) in [("--records", records), ("--runs", runs), ("--base-records", baseRecords)] {
+            guard value > 0 else { throw ValidationError("\(name) must be at least 1") }
         }
-        let executableFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().path
-        let gateway = executableFolder + "/mra-gateway"
+        guard !programIds.isEmpty else { throw ValidationError("--programs names no program") }
+        guard !(registry && storeOnly) else { throw ValidationError("--registry and --store-only are separate runs") }
+    }
+
+    func run() throws {
         let configuration = try GatewayConfiguration.load()
         let work = NSTemporaryDirectory() + "mra-benchmarks-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
-
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         if storeOnly {
             print(try runStoreOnlyBenchmark(records: records, configuration: configuration, workDirectory: work))
-            return
-        }
-        if registry {
-            print("registry (exchange run vs validate, taking turns, best of \(runs) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores):")
+        } else if registry {
+            print("registry (exchange run vs validate, taking turns, best of \(runs) rounds, \(cores) cores):")
             for line in try runRegistryBenchmark(
-                records: records, baseRecords: baseRecords, deltaChanges: 1_000, gateway: gateway,
+                records: records, baseRecords: baseRecords, deltaChanges: 1_000, gateway: Benchmarks.gateway,
                 configuration: configuration, workDirectory: work, runs: runs)
             {
                 print(line)
             }
-            return
+        } else {
+            print("MRA gateway benchmarks: \(records) records per file, best of \(runs) runs, \(cores) cores")
+            print("gateway: \(Benchmarks.gateway)")
+            for program in programIds {
+                try runFileBenchmark(
+                    program: program, records: records, runs: runs, gateway: Benchmarks.gateway,
+                    configuration: configuration, workDirectory: work)
+            }
+            if signatures {
+                print("\nsignatures (gateway vs xmlsec1):")
+                for line in try runSignatureBenchmark(records: records, workDirectory: work, repetitions: runs) {
+                    print(line)
+                }
+            }
         }
-        print("MRA gateway benchmarks: \(records) records per file, best of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("gateway: \(gateway)")
-        for program in programs {
-            let file = work + "/\(program)-\(records).xml"
-            try generate(program: program, records: records, into: file, configuration: configuration)
-            let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            let schema = configuration.home.schemas + "/" + (try configuration.program(program)).mapping.schema
-            print("\n\(program): \(file) (\(String(format: "%.1f", Double(size) / 1_048_576)) MiB)")
-
-            let xmllint = try best(of: runs, ["xmllint", "--noout", "--schema", schema, file])
-            let validate = try best(of: runs, [gateway, "validate", "--program", program, file])
-            let target = program == "ctpat" ? "eu-aeo" : "ctpat"
-            let translate = try best(
-                of: runs, [gateway, "translate", "--from", program, "--to", target, file, "-o", work + "/out.xml"],
-                expecting: program == "ctpat" ? 0 : 0)
-            report("xmllint --noout --schema", xmllint, records: records)
-            report("mra-gateway validate", validate, records: records)
-            report("mra-gateway translate → \(target)", translate, records: records)
-            print(
-                String(
-                    format: "  validate / xmllint time ratio: %.2f  (≤ 1.00 means the gateway is no slower); memory %.0f MiB vs %.0f MiB",
-                    validate.seconds / xmllint.seconds, validate.peakMiB, xmllint.peakMiB))
-        }
-        if signatures {
-            print("\nsignatures (gateway vs xmlsec1):")
-            for line in try runSignatureBenchmark(records: records, workDirectory: work, repetitions: runs) { print(line) }
-        }
-    }
-
-    static func report(_ name: String, _ measurement: Measurement, records: Int) {
-        print(
-            String(
-                format: "  %-36@ %8.3f s %12.0f records/s  peak %7.1f MiB", name as NSString, measurement.seconds,
-                Double(records) / measurement.seconds, measurement.peakMiB))
-    }
-
-    static func generate(program: String, records: Int, into path: String, configuration: GatewayConfiguration) throws {
-        let today = CalendarDate.today()
-        let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
-        let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw BenchmarkError("cannot create \(path)") }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let batch = BatchHeader(id: "BENCH-\(program)-\(records)", kind: .full, created: "\(today)T00:00:00Z")
-        let result = translator.write(records: generator.records(count: records, seed: 2026), batch: batch) {
-            handle.write(Data($0))
-        }
-        guard result.succeeded else { throw BenchmarkError("generation failed: \(result.problems.prefix(3))") }
     }
 }

@@ -62,7 +62,15 @@ func best(of runs: Int, _ arguments: [String], expecting code: Int32 = 0) throws
         }
         results.append(result)
     }
-    return results.min { $0.seconds < $1.seconds }!
+    return try fastest(results)
+}
+
+/// The fastest of `measurements`; throws when there are none.
+func fastest(_ measurements: [Measurement]) throws -> Measurement {
+    guard let fastest = measurements.min(by: { $0.seconds < $1.seconds }) else {
+        throw BenchmarkError("nothing was measured")
+    }
+    return fastest
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

@@ -11,24 +11,10 @@ import MRATestSupport
 ///
 ///     mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R] [--registry FILE]
 ///
-/// `--registry FILE` keeps the generated registry there and reuses it when it exists.
-func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String] {
-    var members = 1_000_000
-    var seconds = 10
-    var connections = 16
-    var runs = 3
-    var registryPath: String?
-    var arguments = arguments[...]
-    while let argument = arguments.popFirst() {
-        switch argument {
-        case "--members": members = Int(arguments.popFirst() ?? "") ?? members
-        case "--seconds": seconds = Int(arguments.popFirst() ?? "") ?? seconds
-        case "--connections": connections = Int(arguments.popFirst() ?? "") ?? connections
-        case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
-        case "--registry": registryPath = arguments.popFirst()
-        default: throw BenchmarkError("unknown option \(argument)")
-        }
-    }
+/// `registryPath` keeps the generated registry there and reuses it when it exists.
+func runLookupBenchmark(
+    members: Int, seconds: Int, connections: Int, runs: Int, registryPath: String?, gateway: String
+) throws -> [String] {
     var lines: [String] = []
     func say(_ line: String) {
         print(line)
@@ -68,6 +54,18 @@ func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String]
     let body = try run(["curl", "-sf", base + "/v1/traders/" + probe.mid]).output
     guard body.contains("\"found\":true") else { throw BenchmarkError("probe lookup failed: \(body.prefix(300))") }
 
+    try measureUnderLoad(
+        base, members: members, seconds: seconds, connections: connections, runs: runs, work: work, say: say)
+    say("  load average after: \(loadAverage())")
+    say("  server peak memory: \(serverPeakMemory(server.processIdentifier))")
+    return lines
+}
+
+/// `runs` runs of wrk, `seconds` each, asking `base` for random members; says each run's rate and latency, and
+/// the best run.
+private func measureUnderLoad(
+    _ base: String, members: Int, seconds: Int, connections: Int, runs: Int, work: String, say: (String) -> Void
+) throws {
     let script = work + "/lookup.lua"
     try luaScript(members: members).write(toFile: script, atomically: true, encoding: .utf8)
     _ = try run(["wrk", "-t1", "-c\(connections)", "-d2s", "-s", script, base])  // warm-up
@@ -87,9 +85,6 @@ func runLookupBenchmark(arguments: [String], gateway: String) throws -> [String]
         if value > best?.rate ?? -1 { best = (value, line) }
     }
     if let best { say("  best run: \(best.line)") }
-    say("  load average after: \(loadAverage())")
-    say("  server peak memory: \(serverPeakMemory(server.processIdentifier))")
-    return lines
 }
 
 /// The cost of one lookup answer inside the process (no HTTP): the same

@@ -68,7 +68,7 @@ import Testing
                 #expect(String(buffer: response.body).hasPrefix(#"{"status":"ok","indexedIdentifiers":"#))
             }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
-                let committed = try String(contentsOfFile: LookupFixture.root + "/docs/openapi.yaml", encoding: .utf8)
+                let committed = try String(contentsOfFile: Repository.root + "/docs/openapi.yaml", encoding: .utf8)
                 #expect(String(buffer: response.body) + "\n" == committed)
             }
         }

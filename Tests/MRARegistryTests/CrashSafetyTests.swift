@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRATestSupport
 import Synchronization
 import Testing
 
@@ -15,15 +16,6 @@ import Testing
 /// send itself SIGKILL when it reaches point N: inside the load transaction, after commit, between each
 /// step of the durable writes, after the inbox file is removed …), and at random moments from outside.
 @Suite(.serialized) struct CrashSafetyTests {
-    /// The built executable, next to the test bundle.
-    static let executable: String = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("mra-gateway").path
-    }()
-
     /// An inbox with applied lists, a delta, a duplicate, a tampered file and a file with invalid records.
     static let template: ExchangeFolders = {
         do {
@@ -72,9 +64,9 @@ import Testing
     @discardableResult
     static func run(_ folders: ExchangeFolders, killAt: String? = nil, killAfter: Double? = nil) throws -> Int32? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: GatewayCLI.executable)
         process.arguments = [
-            "exchange", "run", "--root", folders.root, "--home", Fixture.root, "--today", "2026-11-23",
+            "exchange", "run", "--root", folders.root, "--home", Repository.root, "--today", "2026-11-23",
             "--log-level", "critical",
         ]
         var environment = ProcessInfo.processInfo.environment

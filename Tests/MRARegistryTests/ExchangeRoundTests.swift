@@ -2,6 +2,7 @@ import Foundation
 import MRAGateway
 import MRARegistry
 import MRAXML
+import MRATestSupport
 import Testing
 
 /// A whole round with every program's sample, on real files and a real SQLite file.
@@ -39,8 +40,8 @@ import Testing
         try Fixture.drop(bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)
         let summary = try Fixture.run(folders)
 
-        let schema = try Schema(path: Fixture.root + "/Schemas/receipt-1.xsd")
-        let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Fixture.configuration.home))
+        let schema = try Schema(path: Repository.root + "/Schemas/receipt-1.xsd")
+        let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
         for entry in summary.files {
             let path = folders.receipt(of: entry)
             let receipt = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -68,7 +69,7 @@ import Testing
 
     @Test func demoStagesAWholeRoundThatTheJobProcesses() throws {
         let folders = Fixture.exchangeRoot()
-        let stager = DemoStager(configuration: Fixture.configuration, folders: folders, today: Fixture.today)
+        let stager = DemoStager(configuration: Repository.configuration, folders: folders, today: Repository.today)
         let staged = try stager.stage(records: nil, problems: true)
         #expect(staged.count == Fixture.programs.count + 4)
         let summary = try Fixture.run(folders)

@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRATestSupport
 import Testing
 
 /// Our CTPAT members out to each partner: eligible ones only, in the partner's format, signed, in the ledger.
@@ -24,21 +25,21 @@ import Testing
 
     static func exporter(_ folders: ExchangeFolders) throws -> OutboundExport {
         OutboundExport(
-            configuration: Fixture.configuration, registry: try Fixture.registry(folders), folders: folders,
-            signer: try Fixture.ourSigner(), today: Fixture.today, logger: Fixture.quiet)
+            configuration: Repository.configuration, registry: try Fixture.registry(folders), folders: folders,
+            signer: try Fixture.ourSigner(), today: Repository.today, logger: Fixture.quiet)
     }
 
     @Test func fullListCarriesEligibleMembersOnlyInEveryPartnersFormat() throws {
         let (folders, records) = try Self.loadedRoot()
         let eligible = records.filter { $0.status == .active }
-        let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Fixture.configuration.home))
+        let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
         for partner in Fixture.programs where partner != "ctpat" {
             let entry = try #require(try Self.exporter(folders).run(partner: partner, since: nil))
             #expect(entry.outcome == .sent && entry.filed && entry.batchKind == "full")
             let path = folders.outbox(partner) + "/" + entry.fileName
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(ours.verify(bytes: bytes, file: path).verified, "\(partner)")
-            let read = try PartnerFileReader(configuration: Fixture.configuration, program: partner, today: Fixture.today)
+            let read = try PartnerFileReader(configuration: Repository.configuration, program: partner, today: Repository.today)
             var ids: [String] = []
             let result = read.read(bytes: bytes, file: path, onRecord: { if let record = $0.record { ids.append(record.memberId) } })
             #expect(!result.refused, "\(partner): \(result.diagnostics.prefix(3))")

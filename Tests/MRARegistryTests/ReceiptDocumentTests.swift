@@ -1,6 +1,7 @@
 import MRAGateway
 @testable import MRARegistry
 import MRAXML
+import MRATestSupport
 import Testing
 
 /// The receipt's text, before signing: every field in its place and every
@@ -91,7 +92,7 @@ import Testing
         let document = Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
         let signed = try signer.sign(
             bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
-        let verifier = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Fixture.configuration.home))
+        let verifier = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
         #expect(verifier.verify(bytes: signed, file: "receipt").verified)
         #expect(verifier.verifyFromTree(bytes: signed, file: "receipt").verified)
     }

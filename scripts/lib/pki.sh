@@ -1,6 +1,7 @@
 # Shell functions shared by the scripts that make PKI material with the openssl CLI:
 # scripts/make-demo-certs.sh and the test fixture scripts. Source it; the callers set
-# `work` (a scratch folder), `out` (where CRLs go), `start` and `end` (default validity).
+# `work` (a scratch folder), `out` (where CRLs go), `start` and `end` (default validity),
+# or call pki_scratch, which sets all but `out`.
 
 # pki_ca_config FILE: an `openssl ca` configuration with root, intermediate and signer
 # extensions; callers append sections of their own.
@@ -87,4 +88,52 @@ crl() {
     CA_DIR="$work/ca-$ca" openssl ca -batch -config "$work/ca.cnf" -gencrl \
         -keyfile "$work/$ca.key" -cert "$work/$ca.pem" \
         -crl_lastupdate "$last" -crl_nextupdate "$next" -out "$out/$out_file" 2>/dev/null
+}
+
+# revoke CA NAME: records $work/NAME.pem as revoked (keyCompromise) in CA's database; the next `crl CA` lists it.
+revoke() {
+    CA_DIR="$work/ca-$1" openssl ca -batch -config "$work/ca.cnf" -keyfile "$work/$1.key" \
+        -cert "$work/$1.pem" -revoke "$work/$2.pem" -crl_reason keyCompromise 2>/dev/null
+}
+
+# The test fixture scripts (Tests/MRACryptoTests/Fixtures, Tests/MRAGatewayTests/Fixtures/signatures) build
+# the same shape of PKI: the pki_test_* functions below are that shape.
+
+# pki_scratch: $work, a scratch folder removed on exit, with the CA configuration $work/ca.cnf in it;
+# long-lived validity (`start`, `end`): 2025-01-01 .. 2075-12-31.
+pki_scratch() {
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    start="20250101000000Z"
+    end="20751231235959Z"
+    pki_ca_config "$work/ca.cnf"
+}
+
+# pki_test_cas ORG NAME: root (EC P-384) -> intermediate (RSA-2048), subjects "ORG/CN=NAME Root CA" and
+# "ORG/CN=NAME Intermediate CA".
+pki_test_cas() {
+    key root ec:P-384 && cadir root 1000
+    issue root root "$1/CN=$2 Root CA" root
+    key intermediate rsa:2048 && cadir intermediate 2000
+    issue root intermediate "$1/CN=$2 Intermediate CA" intermediate
+}
+
+# pki_test_rogues ORG NAME EXTENSIONS: rogue-self-signed (subject "ORG/CN=NAME Signer", self-signed with
+# EXTENSIONS), rogue-root (the real root's subject, its own key) and rogue-leaf under it ("ORG/CN=NAME Signer").
+pki_test_rogues() {
+    key rogue-self-signed ec:P-256 && cadir rogue-self-signed 4000
+    issue rogue-self-signed rogue-self-signed "$1/CN=$2 Signer" "$3"
+    key rogue-root ec:P-384 && cadir rogue-root 1000
+    issue rogue-root rogue-root "$1/CN=$2 Root CA" root
+    key rogue-leaf ec:P-256
+    issue rogue-root rogue-leaf "$1/CN=$2 Signer" signer
+}
+
+# pki_test_crls REVOKED: root.crl.pem, intermediate.crl.pem (revokes REVOKED) and intermediate-stale.crl.pem
+# (nextUpdate 2021-01-01), written to $out.
+pki_test_crls() {
+    crl root root.crl.pem
+    revoke intermediate "$1"
+    crl intermediate intermediate.crl.pem
+    crl intermediate intermediate-stale.crl.pem 20200101000000Z 20210101000000Z
 }

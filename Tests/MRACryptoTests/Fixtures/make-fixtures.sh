@@ -13,14 +13,8 @@
 set -euo pipefail
 
 out="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-start="20250101000000Z"
-end="20751231235959Z"
-
 source "$out/../../../scripts/lib/pki.sh"
-pki_ca_config "$work/ca.cnf"
+pki_scratch
 cat >>"$work/ca.cnf" <<'CNF'
 
 [ encipher_only ]
@@ -39,10 +33,7 @@ CNF
 org="/C=NZ/O=MRA Gateway Tests"
 
 # The real hierarchy: root (EC P-384) -> intermediate (RSA-2048) -> leaves.
-key root ec:P-384 && cadir root 1000
-issue root root "$org/CN=Test Root CA" root
-key intermediate rsa:2048 && cadir intermediate 2000
-issue root intermediate "$org/CN=Test Intermediate CA" intermediate
+pki_test_cas "$org" Test
 
 key leaf ec:P-256
 issue intermediate leaf "$org/CN=Test Signer" signer
@@ -71,23 +62,14 @@ issue not-ca leaf-under-not-ca "$org/CN=Test Signer Under Non-CA" signer
 
 # Rogues: a self-signed leaf, a root with the real root's subject but its own key
 # (and a leaf under it), an intermediate impostor that signs a CRL, an unrelated root.
-key rogue-self-signed ec:P-256 && cadir rogue-self-signed 4000
-issue rogue-self-signed rogue-self-signed "$org/CN=Test Signer" root
-key rogue-root ec:P-384 && cadir rogue-root 1000
-issue rogue-root rogue-root "$org/CN=Test Root CA" root
-key rogue-leaf ec:P-256
-issue rogue-root rogue-leaf "$org/CN=Test Signer" signer
+pki_test_rogues "$org" Test root
 key rogue-intermediate rsa:2048 && cadir rogue-intermediate 2000
 issue root rogue-intermediate "$org/CN=Test Intermediate CA" intermediate
 key other-root ec:P-256 && cadir other-root 5000
 issue other-root other-root "/C=SG/O=Other Programme/CN=Other Root CA" root
 
 # CRLs. intermediate.crl.pem revokes leaf-revoked.pem.
-crl root root.crl.pem
-CA_DIR="$work/ca-intermediate" openssl ca -batch -config "$work/ca.cnf" -keyfile "$work/intermediate.key" \
-    -cert "$work/intermediate.pem" -revoke "$work/leaf-revoked.pem" -crl_reason keyCompromise 2>/dev/null
-crl intermediate intermediate.crl.pem
-crl intermediate intermediate-stale.crl.pem 20200101000000Z 20210101000000Z
+pki_test_crls leaf-revoked
 # Same issuer name as the real intermediate, signed by the impostor's key.
 crl rogue-intermediate intermediate-wrong-key.crl.pem
 

@@ -1,4 +1,5 @@
 import Foundation
+import MRATestSupport
 
 /// Runs the `openssl` command-line tool, as an independent implementation to compare against.
 enum OpenSSLCLI {
@@ -9,21 +10,11 @@ enum OpenSSLCLI {
     /// Runs `openssl arguments…` and returns standard output; throws on a non-zero exit.
     @discardableResult
     static func run(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openssl \(arguments.joined(separator: " ")): \(errorText)")
+        let result = try ChildProcess.run("/usr/bin/env", ["openssl"] + arguments)
+        guard result.status == 0 else {
+            throw Failure(description: "openssl \(arguments.joined(separator: " ")): \(result.errors)")
         }
-        return data
+        return Data(result.output)
     }
 
     /// A fresh temporary directory, removed by the caller.

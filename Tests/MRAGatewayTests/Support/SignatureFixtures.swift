@@ -75,24 +75,8 @@ enum Tool {
         guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw ToolMissing(tool: tool)
         }
-        let errorsPath = NSTemporaryDirectory() + "mra-tool-\(UUID().uuidString).err"
-        _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorsPath) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input)) }
-        try stdin.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
-        return Result(status: process.terminationStatus, output: Array(outputData), errors: errors)
+        let result = try ChildProcess.run(executable, arguments, input: input)
+        return Result(status: result.status, output: result.output, errors: result.errors)
     }
 
     struct ToolMissing: Error, CustomStringConvertible {

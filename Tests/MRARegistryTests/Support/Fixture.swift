@@ -3,30 +3,13 @@ import Logging
 import MRAGateway
 import MRARegistry
 import MRARegistrySQLite
+import MRATestSupport
 
-/// The checkout, its configuration, and exchange roots in temporary folders.
+/// Exchange roots in temporary folders, the samples, and the exchange job run in-process.
 enum Fixture {
-    /// The checkout's top folder (three levels above this file).
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static let configuration: GatewayConfiguration = {
-        do {
-            return try GatewayConfiguration(home: GatewayHome(path: root))
-        } catch {
-            fatalError("the repository's configuration does not load: \(error)")
-        }
-    }()
-
-    /// The day the samples' dates are checked against.
-    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
-
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    static var programs: [String] { configuration.catalogue.programs.map(\.id).sorted() }
+    static var programs: [String] { Repository.configuration.catalogue.programs.map(\.id).sorted() }
 
     /// A fresh, empty exchange root.
     static func exchangeRoot() -> ExchangeFolders {
@@ -37,7 +20,7 @@ enum Fixture {
 
     /// The valid sample of a program.
     static func sample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
-        let folder = root + "/Examples/" + program
+        let folder = Repository.root + "/Examples/" + program
         let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
             $0.hasSuffix(".xml") && !$0.hasPrefix("broken")
         }!
@@ -46,7 +29,7 @@ enum Fixture {
 
     /// The broken sample of a program.
     static func brokenSample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
-        let folder = root + "/Examples/" + program
+        let folder = Repository.root + "/Examples/" + program
         let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
             $0.hasSuffix(".xml") && $0.hasPrefix("broken")
         }!
@@ -55,13 +38,13 @@ enum Fixture {
 
     /// Signs a document with a program's DEMO identity.
     static func signed(_ bytes: [UInt8], by program: String) throws -> [UInt8] {
-        let identity = try SigningIdentity.demo(program: program, home: configuration.home)
+        let identity = try SigningIdentity.demo(program: program, home: Repository.configuration.home)
         return try Signer(identity: identity).sign(bytes: bytes, file: "fixture")
     }
 
     /// Our signer (CTPAT's DEMO identity).
     static func ourSigner() throws -> Signer {
-        try Signer(identity: try SigningIdentity.demo(program: "ctpat", home: configuration.home))
+        try Signer(identity: try SigningIdentity.demo(program: "ctpat", home: Repository.configuration.home))
     }
 
     /// Puts a file in a partner's inbox.
@@ -72,7 +55,8 @@ enum Fixture {
 
     /// The canonical records of a document.
     static func records(_ program: String, _ bytes: [UInt8]) throws -> [TraderRecord] {
-        let reader = try PartnerFileReader(configuration: configuration, program: program, today: today)
+        let reader = try PartnerFileReader(
+            configuration: Repository.configuration, program: program, today: Repository.today)
         var records: [TraderRecord] = []
         reader.read(bytes: bytes, file: "fixture.xml", onRecord: { if let record = $0.record { records.append(record) } })
         return records
@@ -80,7 +64,8 @@ enum Fixture {
 
     /// Writes records as a batch in a program's format (unsigned).
     static func document(_ records: [TraderRecord], program: String, batch: BatchHeader) throws -> [UInt8] {
-        let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
+        let translator = try Translator(
+            configuration: Repository.configuration, from: program, to: program, today: Repository.today)
         var bytes: [UInt8] = []
         let result = translator.write(records: records, batch: batch) { bytes += $0 }
         precondition(result.succeeded, "\(result.problems)")
@@ -96,8 +81,8 @@ enum Fixture {
     @discardableResult
     static func run(_ folders: ExchangeFolders) throws -> ExchangeSummary {
         let job = ExchangeJob(
-            configuration: configuration, registry: try registry(folders), folders: folders, signer: try ourSigner(),
-            today: today, logger: quiet)
+            configuration: Repository.configuration, registry: try registry(folders), folders: folders,
+            signer: try ourSigner(), today: Repository.today, logger: quiet)
         return try job.run()
     }
 

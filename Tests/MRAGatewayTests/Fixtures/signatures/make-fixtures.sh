@@ -15,19 +15,11 @@
 set -euo pipefail
 
 out="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-start="20250101000000Z"
-end="20751231235959Z"
-
 source "$out/../../../../scripts/lib/pki.sh"
-pki_ca_config "$work/ca.cnf"
+pki_scratch
 
 org="/C=NZ/O=MRA Gateway Signature Tests"
-key root ec:P-384 && cadir root 1000
-issue root root "$org/CN=Signature Test Root CA" root
-key intermediate rsa:2048 && cadir intermediate 2000
-issue root intermediate "$org/CN=Signature Test Intermediate CA" intermediate
+pki_test_cas "$org" "Signature Test"
 key signer-rsa rsa:2048
 issue intermediate signer-rsa "$org/CN=Signature Test RSA Signer" signer
 key signer-ec ec:P-256
@@ -39,21 +31,11 @@ issue intermediate signer-expired "$org/CN=Signature Test Expired Signer" signer
 key signer-revoked ec:P-256
 issue intermediate signer-revoked "$org/CN=Signature Test Revoked Signer" signer
 
-key rogue-self-signed ec:P-256 && cadir rogue-self-signed 4000
-issue rogue-self-signed rogue-self-signed "$org/CN=Signature Test Signer" signer
-key rogue-root ec:P-384 && cadir rogue-root 1000
-issue rogue-root rogue-root "$org/CN=Signature Test Root CA" root
-key rogue-leaf ec:P-256
-issue rogue-root rogue-leaf "$org/CN=Signature Test Signer" signer
+pki_test_rogues "$org" "Signature Test" signer
 key other-root ec:P-256 && cadir other-root 5000
 issue other-root other-root "/C=SG/O=Other Partner/CN=Other Partner Root CA" root
 
-crl root root.crl.pem
-CA_DIR="$work/ca-intermediate" openssl ca -batch -config "$work/ca.cnf" -keyfile "$work/intermediate.key" \
-    -cert "$work/intermediate.pem" -revoke "$work/signer-revoked.pem" -crl_reason keyCompromise 2>/dev/null
-crl intermediate intermediate.crl.pem
-crl intermediate intermediate-stale.crl.pem 20200101000000Z 20210101000000Z
-
+pki_test_crls signer-revoked
 for name in root intermediate other-root rogue-root; do cp "$work/$name.pem" "$out/$name.pem"; done
 for name in signer-rsa signer-ec signer-p384 signer-expired signer-revoked rogue-self-signed rogue-leaf; do
     cp "$work/$name.pem" "$out/$name.pem"

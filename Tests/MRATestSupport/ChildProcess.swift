@@ -1,0 +1,46 @@
+import Foundation
+
+/// A program run to its end, as the tests run `openssl`, `xmlsec1`, `xmllint` and the built `mra-gateway`.
+public enum ChildProcess {
+    /// What a finished program left: its exit status, its standard output and its standard error.
+    public struct Result: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Everything written to standard output.
+        public var output: [UInt8]
+        /// Everything written to standard error, as text.
+        public var errors: String
+
+        /// Standard output as text.
+        public var outputText: String { String(decoding: output, as: UTF8.self) }
+    }
+
+    /// Runs `executable` with `arguments`, feeds it `input` (or nothing) and waits for it to end.
+    ///
+    /// Standard error goes to a temporary file rather than a pipe, so a program that writes much to both streams
+    /// cannot block on a full pipe that nobody reads.
+    public static func run(
+        _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in folder: String? = nil
+    ) throws -> Result {
+        let errorsPath = NSTemporaryDirectory() + "mra-child-\(UUID().uuidString).err"
+        _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorsPath) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let output = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
+        process.standardInput = standardInput
+        try process.run()
+        if let input { standardInput.fileHandleForWriting.write(Data(input)) }
+        try standardInput.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errors = (try? Data(contentsOf: URL(fileURLWithPath: errorsPath))) ?? Data()
+        return Result(
+            status: process.terminationStatus, output: Array(outputData), errors: String(decoding: errors, as: UTF8.self))
+    }
+}
