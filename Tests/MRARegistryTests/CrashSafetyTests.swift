@@ -21,7 +21,7 @@ import Testing
         do {
             let folders = Fixture.exchangeRoot()
             let (ctpatName, ctpat) = try Fixture.sample("ctpat")
-            try Fixture.drop(try Fixture.signed(ctpat, by: "ctpat"), as: ctpatName, for: "ctpat", in: folders)
+            try Fixture.dropSigned(ctpat, by: "ctpat", as: ctpatName, for: "ctpat", in: folders)
             let (euName, eu) = try Fixture.sample("eu-aeo")
             let signedEU = try Fixture.signed(eu, by: "eu-aeo")
             try Fixture.drop(signedEU, as: "1-" + euName, for: "eu-aeo", in: folders)
@@ -32,14 +32,14 @@ import Testing
             let delta = try Fixture.document(
                 Array(records[0..<2]), program: "eu-aeo",
                 batch: BatchHeader(id: "TAXUD-DELTA-1", kind: .delta, created: "2026-11-20T08:00:00Z"))
-            try Fixture.drop(try Fixture.signed(delta, by: "eu-aeo"), as: "2-delta.xml", for: "eu-aeo", in: folders)
+            try Fixture.dropSigned(delta, by: "eu-aeo", as: "2-delta.xml", for: "eu-aeo", in: folders)
             try Fixture.drop(signedEU, as: "3-duplicate.xml", for: "eu-aeo", in: folders)
             var tampered = signedEU
             let index = DemoStager.contentDigit(in: tampered)!
             tampered[index] = tampered[index] == 0x31 ? 0x32 : 0x31
             try Fixture.drop(tampered, as: "4-tampered.xml", for: "eu-aeo", in: folders)
             let (brokenName, broken) = try Fixture.brokenSample("jp-aeo")
-            try Fixture.drop(try Fixture.signed(broken, by: "jp-aeo"), as: brokenName, for: "jp-aeo", in: folders)
+            try Fixture.dropSigned(broken, by: "jp-aeo", as: brokenName, for: "jp-aeo", in: folders)
             return folders
         } catch {
             fatalError("cannot stage the crash scenario: \(error)")

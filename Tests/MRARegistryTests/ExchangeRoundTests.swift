@@ -12,7 +12,7 @@ import Testing
         var expected = 0
         for program in Fixture.programs {
             let (name, bytes) = try Fixture.sample(program)
-            try Fixture.drop(try Fixture.signed(bytes, by: program), as: name, for: program, in: folders)
+            try Fixture.dropSigned(bytes, by: program, as: name, for: program, in: folders)
             expected += try Fixture.records(program, bytes).count
         }
 
@@ -36,7 +36,7 @@ import Testing
     @Test func receiptsAreSignedByUsAndValidAgainstTheirSchema() throws {
         let folders = Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("eu-aeo")
-        try Fixture.drop(try Fixture.signed(bytes, by: "eu-aeo"), as: name, for: "eu-aeo", in: folders)
+        try Fixture.dropSigned(bytes, by: "eu-aeo", as: name, for: "eu-aeo", in: folders)
         try Fixture.drop(bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)
         let summary = try Fixture.run(folders)
 
@@ -59,7 +59,7 @@ import Testing
     @Test func secondRunWithAnEmptyInboxChangesNothing() throws {
         let folders = Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("ctpat")
-        try Fixture.drop(try Fixture.signed(bytes, by: "ctpat"), as: name, for: "ctpat", in: folders)
+        try Fixture.dropSigned(bytes, by: "ctpat", as: name, for: "ctpat", in: folders)
         try Fixture.run(folders)
         let before = try Fixture.export(folders)
         let summary = try Fixture.run(folders)

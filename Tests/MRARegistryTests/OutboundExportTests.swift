@@ -17,7 +17,7 @@ import Testing
         records[1].statusReason = "Revoked: validation findings"
         let document = try Fixture.document(
             records, program: "ctpat", batch: BatchHeader(id: "CBP-TEST-1", kind: .full, created: "2026-11-03T00:00:00Z"))
-        try Fixture.drop(try Fixture.signed(document, by: "ctpat"), as: "ctpat.xml", for: "ctpat", in: folders)
+        try Fixture.dropSigned(document, by: "ctpat", as: "ctpat.xml", for: "ctpat", in: folders)
         let summary = try Fixture.run(folders)
         precondition(summary.allApplied, "\(summary.files.map { $0.message ?? "" })")
         return (folders, records)

@@ -41,19 +41,14 @@ import Testing
 
     @Test func fileSignedByAnotherPartnerIsRefused() throws {
         let folders = Fixture.exchangeRoot()
-        let (name, bytes) = try Fixture.sample("kr-aeo")
-        try Fixture.drop(try Fixture.signed(bytes, by: "jp-aeo"), as: name, for: "kr-aeo", in: folders)
-        let entry = try #require(try Fixture.run(folders).files.first)
+        let entry = try Fixture.runSigned(try Fixture.sample("kr-aeo"), by: "jp-aeo", for: "kr-aeo", in: folders)
         #expect(entry.outcome == .refused)
         #expect(entry.reason == ExchangeReason.signatureRefused)
     }
 
     @Test func fileWithInvalidRecordsIsRejectedWholeAndTheReceiptNamesTheRules() throws {
         let folders = Fixture.exchangeRoot()
-        let (name, bytes) = try Fixture.brokenSample("eu-aeo")
-        try Fixture.drop(try Fixture.signed(bytes, by: "eu-aeo"), as: name, for: "eu-aeo", in: folders)
-
-        let entry = try #require(try Fixture.run(folders).files.first)
+        let entry = try Fixture.runSigned(try Fixture.brokenSample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
 
         #expect(entry.outcome == .rejected)
         #expect(entry.reason == ExchangeReason.invalidRecords)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Logging
 import MRAGateway
 import MRARegistry
@@ -51,6 +52,21 @@ enum Fixture {
     static func drop(_ bytes: [UInt8], as name: String, for program: String, in folders: ExchangeFolders) throws {
         try FileManager.default.createDirectory(atPath: folders.inbox(program), withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: folders.inbox(program) + "/" + name))
+    }
+
+    /// Signs `bytes` as `signer` and puts them in `program`'s inbox.
+    static func dropSigned(
+        _ bytes: [UInt8], by signer: String, as name: String, for program: String, in folders: ExchangeFolders
+    ) throws {
+        try drop(try signed(bytes, by: signer), as: name, for: program, in: folders)
+    }
+
+    /// Signs a sample as `signer`, puts it in `program`'s inbox, runs the exchange and returns the file's entry.
+    static func runSigned(
+        _ sample: (name: String, bytes: [UInt8]), by signer: String, for program: String, in folders: ExchangeFolders
+    ) throws -> LedgerEntry {
+        try dropSigned(sample.bytes, by: signer, as: sample.name, for: program, in: folders)
+        return try #require(try run(folders).files.first)
     }
 
     /// The canonical records of a document.
