@@ -149,19 +149,6 @@ public struct ExchangeJob {
         return try load(entry, bytes: bytes, verifier: verifier)
     }
 
-    /// Puts the verification report in `entry` (an entry before loading);
-    /// returns the entry to record when the signature is refused.
-    func checked(_ entry: inout LedgerEntry, _ report: VerificationReport) -> LedgerEntry? {
-        var json = JSONText()
-        report.write(to: &json)
-        entry.verification = json.text
-        guard let failure = report.failure else { return nil }
-        var refused = entry
-        refused.reason = ExchangeReason.signatureRefused
-        refused.message = "\(failure.reason): \(failure.message)"
-        return refused
-    }
-
     /// Records an entry that applies nothing, with its receipt, and files it.
     func recordAndFile(
         _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic],
