@@ -28,15 +28,16 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
-        // The one Linux call the Glibc module leaves out (sync_file_range), for the registry's commits.
-        .systemLibrary(name: "CMRALinux"),
+
+        // The speed machinery, internal to the package: the byte buffer, the bounded channel, worker threads.
+        .target(name: "MRAPlumbing"),
 
         // The two wrapper modules: the only places that touch C.
-        .target(name: "MRAXML", dependencies: ["CMRALibXML2"]),
+        .target(name: "MRAXML", dependencies: ["CMRALibXML2", "MRAPlumbing"]),
         .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL"]),
 
         // The gateway's logic, Swift values only: read, check, map, emit, sign.
-        .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto"]),
+        .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto", "MRAPlumbing"]),
         // Reconciliation of validation findings across programs: criteria, findings, reconciler, reports.
         .target(name: "MRAReconciliation", dependencies: ["MRAGateway", "MRAXML"]),
 
@@ -44,13 +45,15 @@ let package = Package(
         // and its embedded SQLite backend (GRDB), the only target that knows SQLite.
         .target(
             name: "MRARegistry",
-            dependencies: ["MRAGateway", "MRAXML", "MRACrypto", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "MRAGateway", "MRAXML", "MRACrypto", "MRAPlumbing", .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "MRARegistrySQLite",
             dependencies: [
                 "MRARegistry", "MRAGateway", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the per-record statements of a load (GRDB's documented raw access).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CMRALinux",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
@@ -86,6 +89,7 @@ let package = Package(
         // Fixtures the test targets share: the checkout's paths and configuration.
         .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
 
+        .testTarget(name: "MRAPlumbingTests", dependencies: ["MRAPlumbing"]),
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto", "MRATestSupport"], exclude: ["Fixtures"]),
         .testTarget(

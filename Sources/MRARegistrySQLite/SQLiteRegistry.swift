@@ -73,22 +73,12 @@ public struct SQLiteRegistry: Registry {
         if !current { _ = try SQLiteRegistry(path: path, create: false) }
     }
 
-    /// Rows a transaction changes from which its commit starts the disk
-    /// early (``WALWriteback``): a few megabytes of log.
-    static let largeTransaction = 10_000
-
     public func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
-        var writeback: WALWriteback?
-        defer { writeback?.stop() }
         do {
             return try database.write { db in
-                let changesBefore = db.totalChangesCount
                 let session = SQLiteSession(db: db)
                 let result = try body(session)
                 try session.flushPending()
-                if db.totalChangesCount - changesBefore >= Self.largeTransaction {
-                    writeback = WALWriteback(walPath: path + "-wal", databasePath: path)
-                }
                 return result
             }
         } catch let error as DatabaseError {

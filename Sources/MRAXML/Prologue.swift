@@ -12,73 +12,88 @@ struct Prologue {
 
     /// Inspects the start of `bytes`. Returns once the root start tag is reached.
     static func check(_ bytes: UnsafeRawBufferPointer, file: String?) throws(XMLError) -> Prologue {
-        var index = 0
+        try checkEncodingMarks(bytes, file: file)
+        var index = hasPrefix("\u{FEFF}", in: bytes, at: 0) ? 3 : 0
         var line = 1
-        let count = bytes.count
+        try skipDeclaration(bytes, index: &index, line: &line, file: file)
+        try skipMisc(bytes, index: &index, line: &line, file: file)
+        return Prologue(length: index)
+    }
 
-        func byte(_ offset: Int) -> UInt8? { offset < count ? bytes[offset] : nil }
-        func hasPrefix(_ literal: StaticString, at offset: Int) -> Bool {
-            let length = literal.utf8CodeUnitCount
-            guard offset + length <= count else { return false }
-            let start = literal.utf8Start
-            for i in 0..<length where bytes[offset + i] != start[i] { return false }
-            return true
-        }
-
-        if count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+    /// Refuses a UTF-16 byte-order mark and a leading NUL.
+    private static func checkEncodingMarks(_ bytes: UnsafeRawBufferPointer, file: String?) throws(XMLError) {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             throw XMLError(
                 code: .encoding, message: "document is UTF-16; the gateway accepts UTF-8 only", file: file,
                 line: 1, column: 1)
         }
-        if count >= 1, bytes[0] == 0 {
+        if bytes.count >= 1, bytes[0] == 0 {
             throw XMLError(code: .encoding, message: "document starts with a NUL byte; not UTF-8 text", file: file, line: 1)
         }
-        if hasPrefix("\u{FEFF}", at: 0) { index = 3 }
+    }
 
-        if hasPrefix("<?xml", at: index), let next = byte(index + 5), next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D {
-            let end = find("?>", in: bytes, from: index)
-            guard let end else {
-                throw XMLError(code: .malformed, message: "XML declaration is not closed", file: file, line: 1)
-            }
-            let declaration = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            if let encoding = declaredEncoding(in: declaration) {
-                let normalized = encoding.lowercased()
-                if normalized != "utf-8" && normalized != "utf8" {
-                    throw XMLError(
-                        code: .encoding, message: "document declares encoding \"\(encoding)\"; the gateway accepts UTF-8 only",
-                        file: file, line: 1)
-                }
-            }
-            for i in index..<end where bytes[i] == 0x0A { line += 1 }
-            index = end + 2
+    /// Steps over the XML declaration, if there is one, refusing an encoding other than UTF-8.
+    private static func skipDeclaration(
+        _ bytes: UnsafeRawBufferPointer, index: inout Int, line: inout Int, file: String?
+    ) throws(XMLError) {
+        guard hasPrefix("<?xml", in: bytes, at: index), index + 5 < bytes.count else { return }
+        let next = bytes[index + 5]
+        guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D else { return }
+        guard let end = find("?>", in: bytes, from: index) else {
+            throw XMLError(code: .malformed, message: "XML declaration is not closed", file: file, line: 1)
         }
+        let declaration = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+        if let encoding = declaredEncoding(in: declaration) {
+            let normalized = encoding.lowercased()
+            if normalized != "utf-8" && normalized != "utf8" {
+                throw XMLError(
+                    code: .encoding, message: "document declares encoding \"\(encoding)\"; the gateway accepts UTF-8 only",
+                    file: file, line: 1)
+            }
+        }
+        for i in index..<end where bytes[i] == 0x0A { line += 1 }
+        index = end + 2
+    }
 
-        while index < count {
+    /// Steps over white space, comments and processing instructions up to
+    /// the root start tag, refusing a document type declaration.
+    private static func skipMisc(
+        _ bytes: UnsafeRawBufferPointer, index: inout Int, line: inout Int, file: String?
+    ) throws(XMLError) {
+        while index < bytes.count {
             let c = bytes[index]
+            var terminator: (literal: StaticString, from: Int)?
             if c == 0x0A {
                 line += 1
                 index += 1
             } else if c == 0x20 || c == 0x09 || c == 0x0D {
                 index += 1
-            } else if hasPrefix("<!--", at: index) {
-                guard let end = find("-->", in: bytes, from: index + 4) else { break }
-                for i in index..<end where bytes[i] == 0x0A { line += 1 }
-                index = end + 3
-            } else if hasPrefix("<?", at: index) {
-                guard let end = find("?>", in: bytes, from: index + 2) else { break }
-                for i in index..<end where bytes[i] == 0x0A { line += 1 }
-                index = end + 2
-            } else if hasPrefix("<!", at: index) {
+            } else if hasPrefix("<!--", in: bytes, at: index) {
+                terminator = ("-->", index + 4)
+            } else if hasPrefix("<?", in: bytes, at: index) {
+                terminator = ("?>", index + 2)
+            } else if hasPrefix("<!", in: bytes, at: index) {
                 // <!DOCTYPE in any spelling, or any other markup declaration.
                 throw XMLError(
                     code: .doctype,
                     message: "document type declarations (DOCTYPE) are refused: DTDs and entities are never processed",
                     file: file, line: line)
             } else {
-                break
+                return
             }
+            guard let (literal, from) = terminator else { continue }
+            guard let end = find(literal, in: bytes, from: from) else { return }
+            for i in index..<end where bytes[i] == 0x0A { line += 1 }
+            index = end + literal.utf8CodeUnitCount
         }
-        return Prologue(length: index)
+    }
+
+    private static func hasPrefix(_ literal: StaticString, in bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard offset + length <= bytes.count else { return false }
+        let start = literal.utf8Start
+        for i in 0..<length where bytes[offset + i] != start[i] { return false }
+        return true
     }
 
     private static func find(_ literal: StaticString, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {

@@ -1,4 +1,4 @@
-import Foundation
+import MRAPlumbing
 
 /// What a background read hands to the consuming thread.
 public enum RecordStreamEvent: Sendable {
@@ -42,7 +42,7 @@ extension RecordStream {
     ) {
         let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
         let stream = self
-        let thread = Thread {
+        let reader = WorkerThread {
             var pending = Batched<StreamedRecord>(size: chunkSize) { channel.send(.records($0)) }
             let result = Result { () throws(XMLError) -> RecordStreamSummary in
                 try read(stream, { channel.send(.batch($0)) }, { pending.append($0) })
@@ -50,12 +50,11 @@ extension RecordStream {
             pending.flush()
             channel.send(.finished(result))
         }
-        thread.stackSize = 1 << 22
-        thread.start()
         while true {
             let event = channel.receive()
             consume(event)
-            if case .finished = event { return }
+            if case .finished = event { break }
         }
+        reader.join()
     }
 }

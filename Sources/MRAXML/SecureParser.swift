@@ -169,13 +169,22 @@ final class SecureParser {
             if let validation { xmlSchemaFreeValidCtxt(validation) }
         }
 
-        guard let context = xmlCreatePushParserCtxt(saxPointer, userData, nil, 0, file) else {
-            throw XMLError(code: .malformed, message: "could not create a parser (out of memory)", file: file)
-        }
+        let context = try makeContext(sax: saxPointer, userData: userData, validation: validation)
         self.context = context
         defer {
             self.context = nil
             xmlFreeParserCtxt(context)
+        }
+        try run(context, produce)
+    }
+
+    /// A push parser with the secure options, reporting its errors and
+    /// (through `validation`'s locator) its lines to this parser.
+    private func makeContext(
+        sax: xmlSAXHandlerPtr?, userData: UnsafeMutableRawPointer?, validation: xmlSchemaValidCtxtPtr?
+    ) throws(XMLError) -> xmlParserCtxtPtr {
+        guard let context = xmlCreatePushParserCtxt(sax, userData, nil, 0, file) else {
+            throw XMLError(code: .malformed, message: "could not create a parser (out of memory)", file: file)
         }
         xmlCtxtUseOptions(context, Self.options)
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
@@ -185,35 +194,16 @@ final class SecureParser {
         if let validation {
             xmlSchemaValidateSetLocator(validation, Self.locator, Unmanaged.passUnretained(self).toOpaque())
         }
+        return context
+    }
 
+    /// Feeds `context` what `produce` hands over, ends the document, and
+    /// throws the first failure.
+    private func run(
+        _ context: xmlParserCtxtPtr, _ produce: ((UnsafeRawBufferPointer) -> Bool) throws(XMLError) -> Void
+    ) throws(XMLError) {
         var checkedPrologue = false
-        try produce { chunk in
-            if self.failure != nil { return false }
-            if !checkedPrologue {
-                checkedPrologue = true
-                do throws(XMLError) {
-                    _ = try Prologue.check(chunk, file: self.file)
-                } catch {
-                    self.failure = error
-                    return false
-                }
-            }
-            self.bytesSeen += chunk.count
-            if self.bytesSeen > self.limits.maxBytes {
-                self.fail(
-                    XMLError(
-                        code: .tooLarge, message: "document exceeds \(self.limits.maxBytes) bytes", file: self.file))
-                return false
-            }
-            guard chunk.count <= Int(Int32.max) else {
-                self.fail(XMLError(code: .tooLarge, message: "chunk larger than 2 GiB", file: self.file))
-                return false
-            }
-            let status = chunk.withMemoryRebound(to: CChar.self) { chars in
-                xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 0)
-            }
-            return status == 0 && self.failure == nil && context.pointee.wellFormed != 0
-        }
+        try produce { chunk in self.feed(chunk, to: context, checkedPrologue: &checkedPrologue) }
         if failure == nil && context.pointee.wellFormed != 0 {
             if !checkedPrologue {
                 throw XMLError(code: .malformed, message: "document is empty", file: file, line: 1)
@@ -224,6 +214,34 @@ final class SecureParser {
         if context.pointee.wellFormed == 0 {
             throw lastParseError(context)
         }
+    }
+
+    /// Parses one chunk (the first after checking the prologue); false when
+    /// the parse must stop.
+    private func feed(_ chunk: UnsafeRawBufferPointer, to context: xmlParserCtxtPtr, checkedPrologue: inout Bool) -> Bool {
+        if failure != nil { return false }
+        if !checkedPrologue {
+            checkedPrologue = true
+            do throws(XMLError) {
+                _ = try Prologue.check(chunk, file: file)
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        bytesSeen += chunk.count
+        if bytesSeen > limits.maxBytes {
+            fail(XMLError(code: .tooLarge, message: "document exceeds \(limits.maxBytes) bytes", file: file))
+            return false
+        }
+        guard chunk.count <= Int(Int32.max) else {
+            fail(XMLError(code: .tooLarge, message: "chunk larger than 2 GiB", file: file))
+            return false
+        }
+        let status = chunk.withMemoryRebound(to: CChar.self) { chars in
+            xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 0)
+        }
+        return status == 0 && failure == nil && context.pointee.wellFormed != 0
     }
 
     private func lastParseError(_ context: xmlParserCtxtPtr) -> XMLError {
@@ -301,28 +319,29 @@ final class SecureParser {
 
     private static func install(into handler: UnsafeMutablePointer<xmlSAXHandler>, tapped: Bool) {
         handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+        installElements(into: handler)
+        installText(into: handler)
+        if tapped { installMarkup(into: handler) }
+        handler.pointee.internalSubset = { userData, _, _, _ in
+            guard let userData else { return }
+            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
+            parser.fail(
+                XMLError(
+                    code: .doctype,
+                    message: "document type declarations (DOCTYPE) are refused: DTDs and entities are never processed",
+                    file: parser.file, line: parser.currentLine))
+        }
+    }
+
+    private static func installElements(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
         handler.pointee.startElementNs = {
             userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let userData, let localName else { return }
             SecureParser.withParser(userData) { parser in
-                parser.cursor.pointee.depth += 1
-                if parser.cursor.pointee.depth > parser.limits.maxDepth {
-                    parser.fail(
-                        XMLError(
-                            code: .tooDeep, message: "elements nested deeper than \(parser.limits.maxDepth) levels",
-                            file: parser.file, line: parser.currentLine))
-                    return
-                }
-                let line = parser.currentLine
-                let attributes = Attributes(base: attributes, count: Int(attributeCount))
-                parser.consumer.startElement(
-                    parser, localName: localName, namespaceURI: uri, attributes: attributes, line: line)
-                if let tap = parser.tap {
-                    tap.startElement(
-                        parser, localName: localName, prefix: prefix, namespaceURI: uri,
-                        declarations: NamespaceDeclarations(base: namespaces, count: Int(namespaceCount)),
-                        attributes: attributes, line: line)
-                }
+                parser.startElement(
+                    localName: localName, prefix: prefix, namespaceURI: uri,
+                    declarations: NamespaceDeclarations(base: namespaces, count: Int(namespaceCount)),
+                    attributes: Attributes(base: attributes, count: Int(attributeCount)))
             }
         }
         handler.pointee.endElementNs = { userData, localName, prefix, _ in
@@ -333,6 +352,29 @@ final class SecureParser {
                 parser.tap?.endElement(parser, localName: localName, prefix: prefix)
             }
         }
+    }
+
+    /// A start tag: checks the depth, then hands it to the consumer and the tap.
+    private func startElement(
+        localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, namespaceURI: UnsafePointer<xmlChar>?,
+        declarations: NamespaceDeclarations, attributes: Attributes
+    ) {
+        cursor.pointee.depth += 1
+        if cursor.pointee.depth > limits.maxDepth {
+            fail(
+                XMLError(
+                    code: .tooDeep, message: "elements nested deeper than \(limits.maxDepth) levels", file: file,
+                    line: currentLine))
+            return
+        }
+        let line = currentLine
+        consumer.startElement(self, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        tap?.startElement(
+            self, localName: localName, prefix: prefix, namespaceURI: namespaceURI, declarations: declarations,
+            attributes: attributes, line: line)
+    }
+
+    private static func installText(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
         let characters: charactersSAXFunc = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
             SecureParser.withParser(userData) { parser in
@@ -343,28 +385,21 @@ final class SecureParser {
         handler.pointee.characters = characters
         handler.pointee.cdataBlock = characters
         handler.pointee.ignorableWhitespace = characters
-        if tapped {
-            // Only a signature needs them: comments can split text values, and
-            // processing instructions are part of the canonical form.
-            handler.pointee.comment = { userData, _ in
-                guard let userData else { return }
-                SecureParser.withParser(userData) { parser in parser.tap?.comment(parser) }
-            }
-            handler.pointee.processingInstruction = { userData, target, data in
-                guard let userData, let target else { return }
-                SecureParser.withParser(userData) { parser in
-                    parser.tap?.processingInstruction(parser, target: target, data: data)
-                }
-            }
-        }
-        handler.pointee.internalSubset = { userData, _, _, _ in
+    }
+
+    /// Comments and processing instructions, which only a signature needs:
+    /// comments can split text values, and processing instructions are part
+    /// of the canonical form.
+    private static func installMarkup(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
+        handler.pointee.comment = { userData, _ in
             guard let userData else { return }
-            let parser = Unmanaged<SecureParser>.fromOpaque(userData).takeUnretainedValue()
-            parser.fail(
-                XMLError(
-                    code: .doctype,
-                    message: "document type declarations (DOCTYPE) are refused: DTDs and entities are never processed",
-                    file: parser.file, line: parser.currentLine))
+            SecureParser.withParser(userData) { parser in parser.tap?.comment(parser) }
+        }
+        handler.pointee.processingInstruction = { userData, target, data in
+            guard let userData, let target else { return }
+            SecureParser.withParser(userData) { parser in
+                parser.tap?.processingInstruction(parser, target: target, data: data)
+            }
         }
     }
 }

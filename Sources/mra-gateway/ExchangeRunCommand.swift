@@ -30,8 +30,6 @@ struct ExchangeRunCommand: ParsableCommand {
             let logger = exchange.logger("mra-gateway.exchange")
             let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
-            // The first inbox file is read while the configuration loads.
-            let first = InboxPrefetch.first(in: exchange.folders)
             let configuration = try common.loadConfiguration()
             let registry = try exchange.openRegistry()
             let job = ExchangeJob(
@@ -40,7 +38,7 @@ struct ExchangeRunCommand: ParsableCommand {
                 logger: logger, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
             let summary: ExchangeSummary
             do throws(ExchangeError) {
-                summary = try job.run(prefetched: first)
+                summary = try job.run()
             } catch {
                 CrashPoints.reportCount()
                 throw error.commandError

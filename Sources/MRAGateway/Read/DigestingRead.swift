@@ -1,5 +1,6 @@
 import Foundation
 public import MRACrypto
+import MRAPlumbing
 
 extension FileBytes {
     /// Reads a regular file whole, as ``read(_:limit:)`` does, and digests it
@@ -23,33 +24,28 @@ extension FileBytes {
 /// reader: ``take(_:)`` says how far the buffer is filled, ``finish()``
 /// waits until all of it is hashed (the buffer must outlive that call).
 final class PartHasher: FileBytes.PartSink, @unchecked Sendable {
-    // @unchecked: `filled`, `done`, `hashedAll` and `digest` are read and written with `condition` locked.
+    // @unchecked: `base`, `filled`, `done` and `worker` are read and written with `condition` locked;
+    // `digest` is written once, by ``finish()``, on the reading thread.
     private let condition = NSCondition()
     private var digest: Digest
     private var base: UnsafeRawPointer?
     private var filled = 0
     private var done = false
-    private var hashedAll = false
-    private var thread: Thread?
+    private var worker: WorkerThread<Digest>?
 
     init(digest: Digest) {
         self.digest = digest
     }
 
     /// The digest of everything taken; valid after ``finish()``.
-    var result: [UInt8] {
-        condition.lock()
-        defer { condition.unlock() }
-        return digest.finalize()
-    }
+    var result: [UInt8] { digest.finalize() }
 
     func take(_ filled: UnsafeRawBufferPointer) {
         condition.lock()
-        if thread == nil {
+        if worker == nil {
             base = filled.baseAddress
-            let thread = Thread { [self] in hashBehind() }
-            self.thread = thread
-            thread.start()
+            let start = digest
+            worker = WorkerThread { [self] in hashBehind(start) }
         }
         self.filled = filled.count
         condition.signal()
@@ -60,29 +56,26 @@ final class PartHasher: FileBytes.PartSink, @unchecked Sendable {
         condition.lock()
         done = true
         condition.broadcast()
-        while thread != nil && !hashedAll { condition.wait() }
+        let worker = self.worker
         condition.unlock()
+        if let worker { digest = worker.join() }
     }
 
-    private func hashBehind() {
+    /// Hashes what is filled as it grows, until ``finish()`` and all of it is hashed.
+    private func hashBehind(_ start: Digest) -> Digest {
+        var running = start
         var hashed = 0
         condition.lock()
-        var running = digest
         while true {
             while filled == hashed && !done { condition.wait() }
             let upTo = filled
             let finished = done && upTo == hashed
-            let start = base
+            let base = self.base
             condition.unlock()
-            if finished { break }
-            if let start { running.update(UnsafeRawBufferPointer(start: start + hashed, count: upTo - hashed)) }
+            if finished { return running }
+            if let base { running.update(UnsafeRawBufferPointer(start: base + hashed, count: upTo - hashed)) }
             hashed = upTo
             condition.lock()
         }
-        condition.lock()
-        digest = running
-        hashedAll = true
-        condition.broadcast()
-        condition.unlock()
     }
 }

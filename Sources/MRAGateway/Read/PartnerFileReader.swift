@@ -86,99 +86,22 @@ public struct PartnerFileReader: Sendable {
         file: String, reportBatch: @escaping (BatchHeader) -> Void, onRecord: @escaping (ReadRecord) -> Void,
         produce: (RecordStream, (RecordStreamEvent) -> Void) -> Void
     ) -> ReadResult {
-        let reader = program.reader
-        var stream = RecordStream(layout: reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        var stream = RecordStream(layout: program.reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
         if let signatureDigest, let digest = try? CanonicalDigest(signatureDigest) {
             // Without a digest (OpenSSL failing) there is no evidence, and the verifier reads the file itself.
             stream.signatureHasher = { digest }
         }
-        let authTypes = program.mapping.fieldEntries.first { $0.field == .authType }?.codes.map {
-            program.mapping.codeList($0)
-        }
-        var inherited = RecordDraft()
-        var header = BatchHeader()
-        var diagnostics: [Diagnostic] = []
-        var duplicates = DuplicateMemberCheck()
-        var recordStarts: [(line: Int, id: String?)] = []
-
-        func onBatch(_ matches: [[Match]]) {
-            let (draft, found) = reader.batch(matches, file: file, line: 1)
-            inherited = reader.inherited(from: draft)
-            diagnostics += found
-            header = BatchHeader(
-                id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
-                created: draft.first(.batchCreated))
-            reportBatch(header)
-        }
-        func onStreamed(_ streamed: StreamedRecord) {
-            var (draft, found) = reader.record(streamed, file: file, inherited: inherited)
-            if draft.values[.memberIdScheme] == nil, let program = draft.first(.program),
-                let scheme = configuration.catalogue.program(program)?.memberIdScheme
-            {
-                draft.values[.memberIdScheme] = [scheme]
-            }
-            let record = draft.record(batchId: header.id)
-            if let record {
-                found += rules.check(
-                    record, file: file, recordLine: streamed.line, lines: draft.lines,
-                    linkedIdLines: draft.linkedIds.map(\.line), authTypes: authTypes)
-                if let duplicate = duplicates.check(record, file: file, line: draft.lines[.memberId] ?? streamed.line) {
-                    found.append(duplicate)
-                }
-            }
-            recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))
-            diagnostics += found
-            onRecord(ReadRecord(record: record, line: streamed.line, diagnostics: found))
-        }
-
+        var read = PartnerFileRead(self, file: file)
         var finished: Result<RecordStreamSummary, XMLError>?
         produce(stream) { event in
             switch event {
-            case .batch(let matches): onBatch(matches)
-            case .records(let records): for record in records { onStreamed(record) }
+            case .batch(let matches): reportBatch(read.batch(matches))
+            case .records(let records): for record in records { onRecord(read.record(record)) }
             case .finished(let result): finished = result
             }
         }
-        var refused = false
-        var recordCount = 0
-        var signature: SignatureEvidence?
-        do throws(XMLError) {
-            let summary = try finished!.get()
-            recordCount = summary.recordCount
-            signature = summary.signature
-            for error in summary.schemaErrors {
-                diagnostics.append(
-                    Diagnostic(
-                        file: file, line: error.line, recordId: Self.record(at: error.line, in: recordStarts), field: nil,
-                        rule: error.code.rawValue, message: error.message))
-            }
-            if summary.schemaErrorCount > summary.schemaErrors.count {
-                diagnostics.append(
-                    Diagnostic(
-                        file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
-                        message: "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
-            }
-        } catch {
-            refused = true
-            recordCount = recordStarts.count
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: error.line, recordId: Self.record(at: error.line, in: recordStarts), field: nil,
-                    rule: error.code.rawValue, message: error.message))
-        }
-        diagnostics.sort(by: Diagnostic.reportOrder)
-        return ReadResult(
-            header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, signature: signature)
-    }
-
-    /// The member id of the record whose start tag is at or before `line`.
-    private static func record(at line: Int, in starts: [(line: Int, id: String?)]) -> String? {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle].line <= line { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? starts[low - 1].id : nil
+        // The stream always ends with `.finished`.
+        return read.finish(
+            finished ?? .failure(XMLError(code: .malformed, message: "the read ended without a result", file: file)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MRAPlumbing
 
 /// Writes the raw bytes of a file being loaded to a hidden temporary in its
 /// archive folder while the load runs, so that filing it only renames the
@@ -8,41 +9,27 @@ import Foundation
 /// the inbox holds later. A copy that is not used is removed
 /// (``discard()``); one a crash leaves behind is hidden (`.` name) and
 /// overwritten by the next load of the same content.
-final class ArchiveCopy: @unchecked Sendable {
-    // @unchecked: `finished` and `written` are set once by the writing thread and read
-    // only after it has signalled, all under `condition`'s lock.
+final class ArchiveCopy: Sendable {
     /// Where the copy is written.
     let path: String
-    private let condition = NSCondition()
-    private var finished = false
-    private var written = false
+    /// Writes the copy; true when it is complete and flushed.
+    private let writer: WorkerThread<Bool>
 
     init(bytes: [UInt8], path: String) {
         self.path = path
-        let thread = Thread { [self] in
-            var complete = true
+        writer = WorkerThread {
             do throws(ExchangeError) {
                 try DurableFiles.writeTemporary(bytes, to: path)
+                return true
             } catch {
-                complete = false
+                return false
             }
-            condition.lock()
-            written = complete
-            finished = true
-            condition.broadcast()
-            condition.unlock()
         }
-        thread.start()
     }
 
     /// Waits for the copy; true when it is complete and flushed. When false,
     /// the caller writes the bytes itself.
-    func wait() -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while !finished { condition.wait() }
-        return written
-    }
+    func wait() -> Bool { writer.join() }
 
     /// Waits for the copy and removes it, unless it was renamed into place.
     func discard() {

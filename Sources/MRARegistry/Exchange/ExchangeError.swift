@@ -23,14 +23,29 @@ public struct ExchangeError: Error, Sendable, CustomStringConvertible, Equatable
 
     public var code: Code
     public var message: String
+    /// The error this one reports, when it comes from another domain (a
+    /// ``RegistryError``, a storage library's error).
+    public var cause: (any Error)?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
         self.code = code
         self.message = message
+        self.cause = cause
     }
 
     public init(_ error: RegistryError) {
-        self.init(.registry, error.description)
+        self.init(.registry, error.description, cause: error)
+    }
+
+    /// What a registry call or transaction threw, as the exchange reports it: an
+    /// exchange error as it is, anything else under `exchange-registry`
+    /// with its description, keeping it as the ``cause``.
+    init(registryFailure error: any Error) {
+        switch error {
+        case let error as ExchangeError: self = error
+        case let error as RegistryError: self.init(error)
+        default: self.init(.registry, "\(error)", cause: error)
+        }
     }
 
     public var description: String { "\(code): \(message)" }

@@ -46,10 +46,8 @@ public struct ExchangeJob {
 
     /// Processes the files in the inbox when the run starts (after finishing
     /// what an interrupted run left), program by program, each folder's
-    /// files in name order. Each file is read ahead while the one before it
-    /// loads (``InboxPrefetch``); `first` is the first file, read ahead by
-    /// the caller while it prepared the job (used only if it is that file).
-    public func run(prefetched first: InboxPrefetch? = nil) throws(ExchangeError) -> ExchangeSummary {
+    /// files in name order.
+    public func run() throws(ExchangeError) -> ExchangeSummary {
         try folders.create(programs: programs)
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
@@ -58,12 +56,8 @@ public struct ExchangeJob {
             for name in try DurableFiles.files(in: folders.inbox(program)) { queue.append((program, name)) }
         }
         var trust: [String: SignatureVerifier] = [:]
-        var ahead = first
-        for (index, (program, name)) in queue.enumerated() {
+        for (program, name) in queue {
             CrashPoints.reach()
-            let prefetched = ahead
-            ahead = queue.indices.contains(index + 1)
-                ? InboxPrefetch.ahead(folders.inbox(queue[index + 1].program, file: queue[index + 1].name)) : nil
             let verifier: SignatureVerifier
             if let known = trust[program] {
                 verifier = known
@@ -76,7 +70,7 @@ public struct ExchangeJob {
                 }
                 trust[program] = verifier
             }
-            let entry = try process(program: program, name: name, verifier: verifier, prefetched: prefetched)
+            let entry = try process(program: program, name: name, verifier: verifier)
             summary.files.append(entry)
         }
         return summary
@@ -123,16 +117,10 @@ public struct ExchangeJob {
 
     /// Processes one inbox file to its recorded and filed outcome.
     func process(
-        program: String, name: String, verifier: SignatureVerifier, prefetched: InboxPrefetch? = nil
+        program: String, name: String, verifier: SignatureVerifier
     ) throws(ExchangeError) -> LedgerEntry {
         let path = folders.inbox(program, file: name)
-        let bytes: [UInt8]
-        let sha256: [UInt8]
-        if let read = prefetched?.take(for: path) {
-            (bytes, sha256) = read
-        } else {
-            (bytes, sha256) = try DurableFiles.readDigesting(path)
-        }
+        let (bytes, sha256) = try DurableFiles.readDigesting(path)
         let now = Timestamp.now()
         var entry = LedgerEntry(
             direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: bytes.count,
@@ -161,19 +149,6 @@ public struct ExchangeJob {
         return try load(entry, bytes: bytes, verifier: verifier)
     }
 
-    /// Puts the verification report in `entry` (an entry before loading);
-    /// returns the entry to record when the signature is refused.
-    func checked(_ entry: inout LedgerEntry, _ report: VerificationReport) -> LedgerEntry? {
-        var json = JSONText()
-        report.write(to: &json)
-        entry.verification = json.text
-        guard let failure = report.failure else { return nil }
-        var refused = entry
-        refused.reason = ExchangeReason.signatureRefused
-        refused.message = "\(failure.reason): \(failure.message)"
-        return refused
-    }
-
     /// Records an entry that applies nothing, with its receipt, and files it.
     func recordAndFile(
         _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic],
@@ -188,12 +163,8 @@ public struct ExchangeJob {
                 CrashPoints.reach()
                 return recorded
             }
-        } catch let error as ExchangeError {
-            throw error
-        } catch let error as RegistryError {
-            throw ExchangeError(error)
         } catch {
-            throw ExchangeError(.registry, "\(error)")
+            throw ExchangeError(registryFailure: error)
         }
         CrashPoints.reach()
         log(recorded)

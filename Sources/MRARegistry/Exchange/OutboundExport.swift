@@ -50,76 +50,13 @@ public struct OutboundExport {
             throw ExchangeError(.configuration, error.description)
         }
         try folders.create(programs: [partner])
-        do {
-            for entry in try registry.unfiledEntries() where entry.direction == .outbound {
-                try Self.finish(entry, registry: registry, folders: folders)
-            }
-        } catch let error as ExchangeError {
-            throw error
-        } catch {
-            throw ExchangeError(.registry, "\(error)")
-        }
-
-        var records: [TraderRecord] = []
-        do {
-            try registry.forEachMember(program: program, changedSince: since) { member in
-                let record = try member.record()
-                if Self.eligible(record, eligibility, checkStatus: since == nil) { records.append(record) }
-            }
-        } catch let error as RegistryError {
-            throw ExchangeError(error)
-        } catch {
-            throw ExchangeError(.registry, "\(error)")
-        }
+        try finishInterrupted()
+        let records = try eligibleRecords(eligibility, since: since)
         guard !records.isEmpty else {
             logger.info("nothing to send", metadata: ["partner": "\(partner)", "since": "\(since ?? "-")"])
             return nil
         }
-
-        let now = Timestamp.now()
-        let created = Timestamp.iso(now)
-        var entry: LedgerEntry
-        do {
-            entry = try registry.transaction { session in
-                let sequence = try session.outboundCount(partner: partner) + 1
-                let day = String(today.description.filter { $0 != "-" })
-                let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
-                let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
-                let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
-                let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
-                for index in records.indices { records[index].batchId = batchId }
-                var document: [UInt8] = []
-                let result = translator.write(records: records, batch: batch) { document += $0 }
-                guard result.succeeded else {
-                    throw ExchangeError(
-                        .export,
-                        "\(partner)'s format cannot carry the records: "
-                            + result.problems.prefix(5).map(\.description).joined(separator: "; "))
-                }
-                let signed: [UInt8]
-                do {
-                    signed = try signer.sign(bytes: document, file: name)
-                } catch {
-                    throw ExchangeError(.signing, "cannot sign \(name): \(error)")
-                }
-                let path = folders.outbox(partner) + "/" + name
-                try DurableFiles.writeTemporary(signed, to: DurableFiles.temporaryPath(for: path))
-                CrashPoints.reach()
-                let entry = try session.record(
-                    LedgerEntry(
-                        direction: .outbound, partner: partner, fileName: name, digest: ExchangeJob.digest(signed),
-                        byteCount: signed.count, batchId: batchId, batchKind: batch.kind?.rawValue, batchCreated: created,
-                        batchCreatedInstant: now, receivedAt: created, processedAt: created, outcome: .sent,
-                        counts: BatchCounts(records: records.count, accepted: records.count)))
-                return entry
-            }
-        } catch let error as ExchangeError {
-            throw error
-        } catch let error as RegistryError {
-            throw ExchangeError(error)
-        } catch {
-            throw ExchangeError(.registry, "\(error)")
-        }
+        var entry = try record(records, to: partner, since: since, translator: translator)
         CrashPoints.reach()
         try Self.finish(entry, registry: registry, folders: folders)
         entry.filed = true
@@ -130,6 +67,83 @@ public struct OutboundExport {
                 "records": "\(entry.counts.records)", "kind": "\(entry.batchKind ?? "-")",
             ])
         return entry
+    }
+
+    /// Files the outbound entries an interrupted export left unfiled.
+    private func finishInterrupted() throws(ExchangeError) {
+        do {
+            for entry in try registry.unfiledEntries() where entry.direction == .outbound {
+                try Self.finish(entry, registry: registry, folders: folders)
+            }
+        } catch {
+            throw ExchangeError(registryFailure: error)
+        }
+    }
+
+    /// Our members that may be sent: all eligible ones, or those changed since `since`.
+    private func eligibleRecords(_ eligibility: Program.Eligibility, since: String?) throws(ExchangeError) -> [TraderRecord] {
+        var records: [TraderRecord] = []
+        do {
+            try registry.forEachMember(program: program, changedSince: since) { member in
+                let record = try member.record()
+                if Self.eligible(record, eligibility, checkStatus: since == nil) { records.append(record) }
+            }
+        } catch {
+            throw ExchangeError(registryFailure: error)
+        }
+        return records
+    }
+
+    /// Writes the signed file under its temporary name and records its ledger
+    /// entry, in one transaction.
+    private func record(
+        _ records: [TraderRecord], to partner: String, since: String?, translator: Translator
+    ) throws(ExchangeError) -> LedgerEntry {
+        let now = Timestamp.now()
+        let created = Timestamp.iso(now)
+        do {
+            return try registry.transaction { session in
+                let sequence = try session.outboundCount(partner: partner) + 1
+                let day = String(today.description.filter { $0 != "-" })
+                let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
+                let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
+                let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
+                let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
+                let signed = try signedDocument(records, batch: batch, name: name, partner: partner, translator: translator)
+                let path = folders.outbox(partner) + "/" + name
+                try DurableFiles.writeTemporary(signed, to: DurableFiles.temporaryPath(for: path))
+                CrashPoints.reach()
+                return try session.record(
+                    LedgerEntry(
+                        direction: .outbound, partner: partner, fileName: name, digest: ExchangeJob.digest(signed),
+                        byteCount: signed.count, batchId: batchId, batchKind: batch.kind?.rawValue, batchCreated: created,
+                        batchCreatedInstant: now, receivedAt: created, processedAt: created, outcome: .sent,
+                        counts: BatchCounts(records: records.count, accepted: records.count)))
+            }
+        } catch {
+            throw ExchangeError(registryFailure: error)
+        }
+    }
+
+    /// The records in the partner's format, as one batch, signed.
+    private func signedDocument(
+        _ records: [TraderRecord], batch: BatchHeader, name: String, partner: String, translator: Translator
+    ) throws(ExchangeError) -> [UInt8] {
+        var records = records
+        for index in records.indices { records[index].batchId = batch.id }
+        var document: [UInt8] = []
+        let result = translator.write(records: records, batch: batch) { document += $0 }
+        guard result.succeeded else {
+            throw ExchangeError(
+                .export,
+                "\(partner)'s format cannot carry the records: "
+                    + result.problems.prefix(5).map(\.description).joined(separator: "; "))
+        }
+        do {
+            return try signer.sign(bytes: document, file: name)
+        } catch {
+            throw ExchangeError(.signing, "cannot sign \(name): \(error)")
+        }
     }
 
     /// Moves a recorded outbound file into place and marks it filed.

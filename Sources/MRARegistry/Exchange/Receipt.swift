@@ -35,13 +35,27 @@ enum Receipt {
         canonical: inout Hasher
     ) -> [UInt8] {
         var xml = ReceiptText(capacity: 512 + records.count * 80)
-        defer { xml.release() }
         xml.declaration("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml += "<receipt xmlns=\"\(namespace)\""
         xml.attribute("issuer", issuer)
         xml.attribute("ledgerEntry", Int(entry.id))
         xml.attribute("partner", entry.partner)
-        xml += " version=\"1\">\n  <received"
+        xml += " version=\"1\">\n"
+        writeReceived(entry, to: &xml)
+        writeOutcome(entry, to: &xml)
+        writeCounts(entry.counts, to: &xml)
+        writeFileProblems(fileProblems, to: &xml)
+        writeRecords(records, to: &xml)
+        xml += "</receipt>"
+        xml.takeCanonical()
+        xml += "\n"
+        xml.hashCanonical(into: &canonical)
+        return xml.bytes
+    }
+
+    /// `<received …/>`, and `<batch …/>` when the file named its batch.
+    private static func writeReceived(_ entry: LedgerEntry, to xml: inout ReceiptText) {
+        xml += "  <received"
         xml.attribute("bytes", entry.byteCount)
         xml.attribute("digest", entry.digest)
         xml += " digestAlgorithm=\"SHA-256\""
@@ -49,14 +63,17 @@ enum Receipt {
         xml.attribute("receivedAt", entry.receivedAt)
         xml.closeEmpty("received")
         xml += "\n"
-        if entry.batchId != nil || entry.batchKind != nil || entry.batchCreated != nil {
-            xml += "  <batch"
-            xml.attribute("created", entry.batchCreated)
-            xml.attribute("id", entry.batchId)
-            xml.attribute("kind", entry.batchKind)
-            xml.closeEmpty("batch")
-            xml += "\n"
-        }
+        guard entry.batchId != nil || entry.batchKind != nil || entry.batchCreated != nil else { return }
+        xml += "  <batch"
+        xml.attribute("created", entry.batchCreated)
+        xml.attribute("id", entry.batchId)
+        xml.attribute("kind", entry.batchKind)
+        xml.closeEmpty("batch")
+        xml += "\n"
+    }
+
+    /// `<outcome …/>`, with the message as its text when there is one.
+    private static func writeOutcome(_ entry: LedgerEntry, to xml: inout ReceiptText) {
         xml += "  <outcome"
         xml.attribute("code", entry.outcome.rawValue)
         xml.attribute("processedAt", entry.processedAt)
@@ -69,7 +86,9 @@ enum Receipt {
             xml.closeEmpty("outcome")
             xml += "\n"
         }
-        let counts = entry.counts
+    }
+
+    private static func writeCounts(_ counts: BatchCounts, to xml: inout ReceiptText) {
         xml += "  <counts"
         xml.attribute("accepted", counts.accepted)
         xml.attribute("changed", counts.changed)
@@ -80,39 +99,38 @@ enum Receipt {
         xml.attribute("withdrawn", counts.withdrawn)
         xml.closeEmpty("counts")
         xml += "\n"
-        if !fileProblems.isEmpty {
-            xml += "  <fileProblems>\n"
-            for problem in fileProblems {
-                xml += "    "
-                xml.problem(problem)
-            }
-            xml += "  </fileProblems>\n"
+    }
+
+    private static func writeFileProblems(_ fileProblems: [Diagnostic], to xml: inout ReceiptText) {
+        guard !fileProblems.isEmpty else { return }
+        xml += "  <fileProblems>\n"
+        for problem in fileProblems {
+            xml += "    "
+            xml.problem(problem)
         }
-        if !records.isEmpty {
-            xml += "  <records>\n"
-            for record in records {
-                xml += "    <record"
-                xml.attribute("line", record.line)
-                xml.attribute("memberId", record.memberId)
-                xml.attribute("result", record.result.rawValue)
-                if record.problems.isEmpty {
-                    xml.closeEmpty("record")
-                    xml += "\n"
-                } else {
-                    xml += ">\n"
-                    for problem in record.problems {
-                        xml += "      "
-                        xml.problem(problem)
-                    }
-                    xml += "    </record>\n"
+        xml += "  </fileProblems>\n"
+    }
+
+    private static func writeRecords(_ records: [RecordResult], to xml: inout ReceiptText) {
+        guard !records.isEmpty else { return }
+        xml += "  <records>\n"
+        for record in records {
+            xml += "    <record"
+            xml.attribute("line", record.line)
+            xml.attribute("memberId", record.memberId)
+            xml.attribute("result", record.result.rawValue)
+            if record.problems.isEmpty {
+                xml.closeEmpty("record")
+                xml += "\n"
+            } else {
+                xml += ">\n"
+                for problem in record.problems {
+                    xml += "      "
+                    xml.problem(problem)
                 }
+                xml += "    </record>\n"
             }
-            xml += "  </records>\n"
         }
-        xml += "</receipt>"
-        xml.takeCanonical()
-        xml += "\n"
-        xml.hashCanonical(into: &canonical)
-        return xml.bytes
+        xml += "  </records>\n"
     }
 }

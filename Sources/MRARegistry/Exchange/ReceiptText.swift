@@ -1,28 +1,22 @@
 import MRAGateway
+import MRAPlumbing
 import MRAXML
 
 /// The receipt's UTF-8 bytes as they are written: a receipt lists every
-/// record of a batch, so it is built in raw buffers, not by joining strings
-/// or appending to arrays piece by piece. Builds the canonical form beside
+/// record of a batch, so it is built in byte buffers (``OutputBytes``), not
+/// by joining strings. Builds the canonical form beside
 /// the text (everything from the document element's start tag to its end
 /// tag, except that an empty element's `/>` is `></name>` there), to be
 /// hashed in one call: a call per record would cost more than the hashing.
-///
-/// Owns its buffers: call ``release()`` once when done.
-struct ReceiptText {
-    private var text: RawBytes
-    private var canonical: RawBytes
+struct ReceiptText: ~Copyable {
+    private var text: OutputBytes
+    private var canonical: OutputBytes
     /// How much of `text` the canonical form has taken (or skipped).
     private var taken = 0
 
     init(capacity: Int) {
-        text = RawBytes(capacity: capacity)
-        canonical = RawBytes(capacity: capacity)
-    }
-
-    func release() {
-        text.release()
-        canonical.release()
+        text = OutputBytes(capacity: capacity)
+        canonical = OutputBytes(capacity: capacity)
     }
 
     /// The text written so far.
@@ -30,12 +24,11 @@ struct ReceiptText {
 
     /// Hashes the canonical form written so far.
     func hashCanonical<Hasher: CanonicalHasher>(into hasher: inout Hasher) {
-        hasher.update(UnsafeRawBufferPointer(canonical.buffer))
+        canonical.withBytes { hasher.update(UnsafeRawBufferPointer($0)) }
     }
 
     static func += (receipt: inout ReceiptText, string: String) {
-        var string = string
-        string.withUTF8 { receipt.text.append($0) }
+        receipt.text.append(string)
     }
 
     static func += (receipt: inout ReceiptText, string: StaticString) {
@@ -43,23 +36,7 @@ struct ReceiptText {
     }
 
     /// A number in decimal, without making a string of it.
-    mutating func decimal(_ value: Int) {
-        guard value >= 0 else {
-            self += String(value)
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
-        withUnsafeMutableBytes(of: &digits) { room in
-            var rest = value
-            var start = room.count
-            repeat {
-                start -= 1
-                room[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-                rest /= 10
-            } while rest > 0
-            text.append(UnsafeBufferPointer(rebasing: room.bindMemory(to: UInt8.self)[start...]))
-        }
-    }
+    mutating func decimal(_ value: Int) { text.appendDecimal(value) }
 
     /// Text before the document element, which the canonical form leaves out.
     mutating func declaration(_ string: String) {
@@ -69,7 +46,7 @@ struct ReceiptText {
 
     /// Adds what was written since the last call to the canonical form.
     mutating func takeCanonical() {
-        canonical.append(UnsafeBufferPointer(rebasing: text.buffer[taken...]))
+        text.withBytes(from: taken) { canonical.append($0) }
         taken = text.count
     }
 

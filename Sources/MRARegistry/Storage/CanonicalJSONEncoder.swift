@@ -1,19 +1,19 @@
 import MRAGateway
+import MRAPlumbing
 
 /// Writes a record's canonical JSON line (without `batchId`) straight into
 /// UTF-8 bytes: the same bytes as `TraderRecord.jsonLine`, several times
 /// faster, because loading a batch encodes every record once. A test holds
 /// the two to byte equality on every sample.
 ///
-/// The line is written into a scratch buffer the encoder keeps (``RawBytes``),
-/// then copied once into an array of its exact size: a load encodes every
-/// record with one encoder and so allocates once per record, with no growing.
+/// The line is written into a scratch buffer the encoder keeps (an
+/// `OutputBytes`), then copied once into an array of its exact size: a load
+/// encodes every record with one encoder and so allocates once per record,
+/// with no growing.
 final class CanonicalJSONEncoder {
-    private var scratch = RawBytes(capacity: 4096)
+    private var scratch: OutputBytes? = OutputBytes(capacity: 4096)
 
     init() {}
-
-    deinit { scratch.release() }
 
     static func line(_ record: TraderRecord) -> String {
         String(decoding: bytes(record), as: UTF8.self)
@@ -28,22 +28,26 @@ final class CanonicalJSONEncoder {
     func bytes(_ record: TraderRecord) -> [UInt8] {
         // Written by a local value, not through this object's property: every append would
         // otherwise check exclusive access to the property at run time.
-        var writer = Writer(output: scratch)
+        var writer = Writer(output: scratch.take() ?? OutputBytes(capacity: 4096))
         writer.write(record)
-        scratch = writer.output
-        return writer.output.array
+        let line = writer.output.array
+        scratch = writer.finish()
+        return line
     }
 }
 
 /// Writes one line into the encoder's scratch buffer.
-private struct Writer {
-    var output: RawBytes
+private struct Writer: ~Copyable {
+    var output: OutputBytes
     private var needsComma = false
 
-    init(output: RawBytes) {
+    init(output: consuming OutputBytes) {
         self.output = output
         self.output.removeAll()
     }
+
+    /// The buffer back, for the next line.
+    consuming func finish() -> OutputBytes { output }
 
     mutating func write(_ record: TraderRecord) {
         open(UInt8(ascii: "{"))
@@ -128,32 +132,5 @@ private struct Writer {
         needsComma = true
     }
 
-    private mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            output.append(0x22)
-            // Clean runs are copied at once; only quotes, backslashes and controls are escaped.
-            var run = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): output.append("\\\"")
-                case UInt8(ascii: "\\"): output.append("\\\\")
-                case 0x0A: output.append("\\n")
-                case 0x0D: output.append("\\r")
-                case 0x09: output.append("\\t")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    output.append("\\u00")
-                    output.append(hex.utf8Start[Int(byte >> 4)])
-                    output.append(hex.utf8Start[Int(byte & 0x0F)])
-                }
-                run = index + 1
-            }
-            output.append(UnsafeBufferPointer(rebasing: utf8[run...]))
-            output.append(0x22)
-        }
-    }
+    private mutating func string(_ value: String) { output.appendJSONString(value) }
 }

@@ -3,58 +3,58 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import MRAPlumbing
 
-/// A fixed buffer that canonical bytes are written into and handed to a sink
-/// in chunks of up to 64 KiB, so a canonical form of any size is never held
-/// whole. Owns its memory: call ``release()`` once when done.
-struct CanonicalOutput {
-    private static let capacity = 1 << 16
+/// Canonical bytes written into an ``OutputBytes`` of 64 KiB and handed to a
+/// sink in chunks of up to that size, so a canonical form of any size is
+/// never held whole; with the C14N escaping of text and attribute values.
+struct CanonicalOutput: ~Copyable {
+    private static let chunk = 1 << 16
 
-    private let buffer: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private var buffer = OutputBytes(capacity: Self.chunk)
     private let sink: (UnsafeRawBufferPointer) -> Void
 
     init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.sink = sink
-        buffer = .allocate(capacity: Self.capacity)
     }
-
-    func release() { buffer.deallocate() }
 
     /// Hands what is buffered to the sink.
     mutating func flush() {
-        guard count > 0 else { return }
-        sink(UnsafeRawBufferPointer(start: buffer, count: count))
-        count = 0
+        guard !buffer.isEmpty else { return }
+        buffer.withBytes { sink(UnsafeRawBufferPointer($0)) }
+        buffer.removeAll()
     }
 
     @inline(__always)
     mutating func byte(_ value: UInt8) {
-        if count == Self.capacity { flush() }
-        buffer[count] = value
-        count += 1
+        if buffer.count == Self.chunk { flush() }
+        buffer.append(value)
     }
 
     @inline(__always)
     mutating func bytes(_ start: UnsafePointer<UInt8>, _ length: Int) {
-        // Most pieces (a name, a short text) fit in what is left of the buffer.
-        if length <= Self.capacity - count {
-            (buffer + count).update(from: start, count: length)
-            count += length
+        // Most pieces (a name, a short text) fit in what is left of the chunk.
+        if length <= Self.chunk - buffer.count {
+            buffer.append(start, count: length)
         } else {
             spill(start, length)
         }
     }
 
-    /// Copies a piece that does not fit, flushing as the buffer fills.
+    @inline(__always)
+    mutating func bytes(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let start = piece.baseAddress else { return }
+        bytes(start, piece.count)
+    }
+
+    /// Copies a piece that does not fit, flushing as the chunk fills.
     private mutating func spill(_ start: UnsafePointer<UInt8>, _ length: Int) {
         var start = start
         var length = length
         while length > 0 {
-            if count == Self.capacity { flush() }
-            let step = min(length, Self.capacity - count)
-            (buffer + count).update(from: start, count: step)
-            count += step
+            if buffer.count == Self.chunk { flush() }
+            let step = min(length, Self.chunk - buffer.count)
+            buffer.append(start, count: step)
             start += step
             length -= step
         }

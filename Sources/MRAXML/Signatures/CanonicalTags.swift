@@ -5,9 +5,9 @@
 /// pointers instead of measuring and copying the name in pieces.
 ///
 /// A direct-mapped table: a name that falls on a taken slot replaces it
-/// (and is written again when its turn comes back). Owns its memory: call
-/// ``release()`` once when done.
-struct CanonicalTags {
+/// (and is written again when its turn comes back). Owns its memory and
+/// frees it when it goes away.
+struct CanonicalTags: ~Copyable {
     typealias Text = UnsafePointer<UInt8>
 
     private struct Slot {
@@ -31,7 +31,7 @@ struct CanonicalTags {
         bytes = .allocate(capacity: capacity)
     }
 
-    func release() {
+    deinit {
         slots.deallocate()
         bytes.deallocate()
     }

@@ -30,7 +30,6 @@ final class EnvelopedSignatureTap {
     }
 
     deinit {
-        state.pointee.release()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -93,7 +92,7 @@ final class HasherBox {
 }
 
 /// What ``EnvelopedSignatureTap`` reads and changes on every event.
-struct TapState {
+struct TapState: ~Copyable {
     var document: ExclusiveCanonicalizer
     let maxSignatureBytes: Int
     var depth = 0
@@ -131,14 +130,9 @@ struct TapState {
     /// until the next run of text or tag.
     var markupAwaitingText: Int?
 
-    init(document: ExclusiveCanonicalizer, maxSignatureBytes: Int) {
+    init(document: consuming ExclusiveCanonicalizer, maxSignatureBytes: Int) {
         self.document = document
         self.maxSignatureBytes = maxSignatureBytes
-    }
-
-    func release() {
-        document.release()
-        signedInfo?.release()
     }
 
     private var excluding: Bool { excludedDepth > 0 }
@@ -160,7 +154,25 @@ struct TapState {
             lastChildCandidates.removeAll()
         }
         if attributes.count > 0 { collectIDs(attributes, line: line) }
+        captureSignature(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        if excluding {
+            document.checkDeclarations(declarations)
+            startSignedInfoElement(
+                prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+                attributes: attributes, signedInfoSink: signedInfoSink)
+            return
+        }
+        document.startElement(
+            prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+            attributes: attributes)
+    }
 
+    /// Lists a signature that starts here and captures its subtree (or goes
+    /// on capturing the one open), within the size bound.
+    private mutating func captureSignature(
+        _ parser: SecureParser, localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?,
+        attributes: Attributes, line: Int
+    ) {
         let isSignature = Self.isDSig(localName, namespaceURI, "Signature")
         if let capture {
             if isSignature {
@@ -196,40 +208,35 @@ struct TapState {
                 excludedOnce = true
             }
         }
+    }
 
-        if excluding {
-            document.checkDeclarations(declarations)
-            if signedInfo != nil {
-                signedInfo!.startElement(
-                    prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
-                    attributes: attributes)
-            } else if depth == excludedDepth + 1 && !signedInfoDone && Self.isDSig(localName, namespaceURI, "SignedInfo") {
-                signedInfoDepth = depth
-                var canonicalizer = ExclusiveCanonicalizer { [signedInfoSink] in signedInfoSink.bytes.append(contentsOf: $0) }
-                canonicalizer.startElement(
-                    prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
-                    attributes: attributes)
-                signedInfo = canonicalizer
-            }
-            return
+    /// Inside the excluded signature: canonicalizes its `SignedInfo` on its own.
+    private mutating func startSignedInfoElement(
+        prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?,
+        declarations: NamespaceDeclarations, attributes: Attributes, signedInfoSink: ByteCollector
+    ) {
+        if signedInfo != nil {
+            signedInfo?.startElement(
+                prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+                attributes: attributes)
+        } else if depth == excludedDepth + 1 && !signedInfoDone && Self.isDSig(localName, namespaceURI, "SignedInfo") {
+            signedInfoDepth = depth
+            var canonicalizer = ExclusiveCanonicalizer { [signedInfoSink] in signedInfoSink.bytes.append(contentsOf: $0) }
+            canonicalizer.startElement(
+                prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
+                attributes: attributes)
+            signedInfo = consume canonicalizer
         }
-        document.startElement(
-            prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
-            attributes: attributes)
     }
 
     mutating func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
         runHasText = false
         markupAwaitingText = nil
-        if signedInfo != nil {
-            signedInfo!.endElement(prefix: prefix, localName: localName)
-            if depth == signedInfoDepth {
-                signedInfo!.finish()
-                signedInfoUnsupported = signedInfo!.unsupported
-                signedInfo!.release()
-                signedInfo = nil
-                signedInfoDone = true
-            }
+        signedInfo?.endElement(prefix: prefix, localName: localName)
+        if depth == signedInfoDepth, var finished = signedInfo.take() {
+            finished.finish()
+            signedInfoUnsupported = finished.unsupported
+            signedInfoDone = true
         }
         if let capture {
             if oversizedSignatureLine == nil { capture.endElement(parser) }
@@ -270,7 +277,7 @@ struct TapState {
             }
         }
         if signedInfo != nil {
-            signedInfo!.characters(bytes, count: count)
+            signedInfo?.characters(bytes, count: count)
         } else if !excluding {
             document.characters(bytes, count: count)
         }
@@ -291,7 +298,7 @@ struct TapState {
 
     mutating func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
         if signedInfo != nil {
-            signedInfo!.processingInstruction(target: target, data: data)
+            signedInfo?.processingInstruction(target: target, data: data)
         } else if !excluding {
             document.processingInstruction(target: target, data: data)
         }

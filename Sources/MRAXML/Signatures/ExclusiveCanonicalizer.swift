@@ -17,10 +17,10 @@ internal import CMRALibXML2
 /// URI that is relative, which libxml2 refuses, or that holds a quote, `&`,
 /// `<` or white space, which libxml2 writes unescaped), ``unsupported`` says
 /// so and the caller canonicalizes from the tree instead.
-struct ExclusiveCanonicalizer {
+struct ExclusiveCanonicalizer: ~Copyable {
     typealias Text = UnsafePointer<UInt8>
 
-    private(set) var output: CanonicalOutput
+    private var output: CanonicalOutput
     private var tags = CanonicalTags()
     /// Namespace declarations rendered by the open elements, innermost last.
     private var renderedPrefixes: [Text?] = []
@@ -42,11 +42,6 @@ struct ExclusiveCanonicalizer {
     /// Hands the buffered bytes on; call once at the end.
     mutating func finish() { output.flush() }
 
-    func release() {
-        output.release()
-        tags.release()
-    }
-
     mutating func startElement(
         prefix: Text?, localName: Text, namespaceURI: Text?, declarations: NamespaceDeclarations,
         attributes: Attributes
@@ -65,7 +60,7 @@ struct ExclusiveCanonicalizer {
         }
 
         let start = tags.start(prefix: prefix, localName: localName)
-        output.bytes(start.baseAddress!, start.count)
+        output.bytes(start)
         // Declarations, already sorted by prefix (the default namespace first).
         for index in 0..<pendingPrefixes.count {
             output.ascii(" xmlns")
@@ -101,7 +96,7 @@ struct ExclusiveCanonicalizer {
 
     mutating func endElement(prefix: Text?, localName: Text) {
         let end = tags.end(prefix: prefix, localName: localName)
-        output.bytes(end.baseAddress!, end.count)
+        output.bytes(end)
         let mark = marks.removeLast()
         if mark < renderedPrefixes.count {
             renderedPrefixes.removeSubrange(mark...)

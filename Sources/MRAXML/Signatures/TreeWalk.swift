@@ -5,74 +5,84 @@ internal import CMRALibXML2
 struct TreeWalk {
     private(set) var survey: DocumentSurvey
     private(set) var signatureNodes: [xmlNodePtr] = []
+    private var ids: [String: [Int]] = [:]
+    private var idOrder: [String] = []
 
     init(document: xmlDocPtr, file: String?, limits: XMLLimits) throws(XMLError) {
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLError(code: .malformed, message: "document has no root element", file: file)
         }
         survey = DocumentSurvey(root: Self.name(of: root), signatures: [], duplicateIDs: [], markupInsideText: [])
-        var ids: [String: [Int]] = [:]
-        var idOrder: [String] = []
-
         // Iterative depth-first walk: deep documents cannot overflow the stack.
         var node: xmlNodePtr? = root
         var depth = 1
         while let current = node {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                if depth > limits.maxDepth {
-                    throw XMLError(
-                        code: .tooDeep, message: "elements nested deeper than \(limits.maxDepth) levels", file: file,
-                        line: Int(xmlGetLineNo(current)))
-                }
-                var attribute = current.pointee.properties
-                while let property = attribute {
-                    if Self.isID(property) {
-                        let value = Self.value(of: property)
-                        if ids[value] == nil { idOrder.append(value) }
-                        ids[value, default: []].append(Int(xmlGetLineNo(current)))
-                    }
-                    attribute = property.pointee.next
-                }
-                if Self.isSignature(current) {
-                    signatureNodes.append(current)
-                    let parentIsRoot = current.pointee.parent == root
-                    survey.signatures.append(
-                        DocumentSurvey.Signature(
-                            element: Self.element(current), isChildOfRoot: parentIsRoot,
-                            isLastChildOfRoot: parentIsRoot && Self.onlyWhitespaceFollows(current)))
-                }
-            case XML_COMMENT_NODE, XML_PI_NODE:
-                if Self.hasTextNeighbour(current) { survey.markupInsideText.append(Int(xmlGetLineNo(current))) }
-            case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START,
-                XML_XINCLUDE_END:
-                throw XMLError(
-                    code: .entity, message: "entity references and DTD nodes are refused", file: file,
-                    line: Int(xmlGetLineNo(current)))
-            default:
-                break
-            }
-            // Next node in document order.
-            if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
-                node = child
-                depth += 1
-                continue
-            }
-            var climb: xmlNodePtr? = current
-            node = nil
-            while let up = climb, up != root {
-                if let next = up.pointee.next {
-                    node = next
-                    break
-                }
-                climb = up.pointee.parent
-                depth -= 1
-            }
+            try visit(current, root: root, depth: depth, file: file, limits: limits)
+            node = Self.next(after: current, root: root, depth: &depth)
         }
         survey.duplicateIDs = idOrder.compactMap { value in
             guard let lines = ids[value], lines.count > 1 else { return nil }
             return DocumentSurvey.DuplicateID(value: value, lines: lines)
         }
+    }
+
+    private mutating func visit(
+        _ current: xmlNodePtr, root: xmlNodePtr, depth: Int, file: String?, limits: XMLLimits
+    ) throws(XMLError) {
+        switch current.pointee.type {
+        case XML_ELEMENT_NODE:
+            if depth > limits.maxDepth {
+                throw XMLError(
+                    code: .tooDeep, message: "elements nested deeper than \(limits.maxDepth) levels", file: file,
+                    line: Int(xmlGetLineNo(current)))
+            }
+            visitElement(current, root: root)
+        case XML_COMMENT_NODE, XML_PI_NODE:
+            if Self.hasTextNeighbour(current) { survey.markupInsideText.append(Int(xmlGetLineNo(current))) }
+        case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START,
+            XML_XINCLUDE_END:
+            throw XMLError(
+                code: .entity, message: "entity references and DTD nodes are refused", file: file,
+                line: Int(xmlGetLineNo(current)))
+        default:
+            break
+        }
+    }
+
+    /// Collects an element's ID values, and the element if it is a signature.
+    private mutating func visitElement(_ current: xmlNodePtr, root: xmlNodePtr) {
+        var attribute = current.pointee.properties
+        while let property = attribute {
+            if Self.isID(property) {
+                let value = Self.value(of: property)
+                if ids[value] == nil { idOrder.append(value) }
+                ids[value, default: []].append(Int(xmlGetLineNo(current)))
+            }
+            attribute = property.pointee.next
+        }
+        if Self.isSignature(current) {
+            signatureNodes.append(current)
+            let parentIsRoot = current.pointee.parent == root
+            survey.signatures.append(
+                DocumentSurvey.Signature(
+                    element: Self.element(current), isChildOfRoot: parentIsRoot,
+                    isLastChildOfRoot: parentIsRoot && Self.onlyWhitespaceFollows(current)))
+        }
+    }
+
+    /// The node after `current` in document order, within `root`; nil at the end.
+    private static func next(after current: xmlNodePtr, root: xmlNodePtr, depth: inout Int) -> xmlNodePtr? {
+        if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+            depth += 1
+            return child
+        }
+        var climb: xmlNodePtr? = current
+        while let up = climb, up != root {
+            if let next = up.pointee.next { return next }
+            climb = up.pointee.parent
+            depth -= 1
+        }
+        return nil
     }
 
     static func isSignature(_ node: xmlNodePtr) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A first-in first-out queue between two threads that blocks the sender
 /// when full and the receiver when empty.
-public final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
+package final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
     // @unchecked: every access to `buffer` and `head` happens with `condition` locked.
     private let condition = NSCondition()
     /// Elements from `head` on are waiting; those before it were received
@@ -11,10 +11,10 @@ public final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
     private var head = 0
     private let capacity: Int
 
-    public init(capacity: Int) { self.capacity = max(1, capacity) }
+    package init(capacity: Int) { self.capacity = max(1, capacity) }
 
     /// Appends `element`, waiting while the channel is full.
-    public func send(_ element: Element) {
+    package func send(_ element: Element) {
         condition.lock()
         while buffer.count - head >= capacity { condition.wait() }
         buffer.append(element)
@@ -23,10 +23,11 @@ public final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Takes the oldest element, waiting while the channel is empty.
-    public func receive() -> Element {
+    package func receive() -> Element {
         condition.lock()
         while head == buffer.count { condition.wait() }
-        let element = buffer[head].take()!
+        // Every slot from `head` on holds an element: `send` appends only non-nil ones.
+        guard let element = buffer[head].take() else { preconditionFailure("a received slot is empty") }
         head += 1
         if head >= capacity {
             buffer.removeFirst(head)
@@ -35,32 +36,5 @@ public final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return element
-    }
-}
-
-/// Collects items and hands them on in groups of `size` (and the rest at
-/// ``flush()``), so a producer pays one lock and wake-up of a
-/// ``BoundedChannel`` per group rather than per item.
-public struct Batched<Item> {
-    private let size: Int
-    private let send: ([Item]) -> Void
-    private var pending: [Item] = []
-
-    public init(size: Int, send: @escaping ([Item]) -> Void) {
-        self.size = size
-        self.send = send
-        pending.reserveCapacity(size)
-    }
-
-    public mutating func append(_ item: Item) {
-        pending.append(item)
-        if pending.count >= size { flush() }
-    }
-
-    /// Hands on what is collected, if anything.
-    public mutating func flush() {
-        guard !pending.isEmpty else { return }
-        send(pending)
-        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,109 @@
+import MRAXML
+
+/// The state of one partner file's read, event by event: the batch header
+/// and what records inherit from it, each record mapped and checked (rules,
+/// duplicate members), and the file's diagnostics, in report order at the end.
+struct PartnerFileRead {
+    private let reader: MappingReader
+    private let configuration: GatewayConfiguration
+    private let rules: BusinessRules
+    private let file: String
+    /// The code list of the authorisation type, when the mapping has one.
+    private let authTypes: CodeList?
+    private var inherited = RecordDraft()
+    private var header = BatchHeader()
+    private var diagnostics: [Diagnostic] = []
+    private var duplicates = DuplicateMemberCheck()
+    private var recordStarts: [(line: Int, id: String?)] = []
+
+    init(_ partner: PartnerFileReader, file: String) {
+        reader = partner.program.reader
+        configuration = partner.configuration
+        rules = partner.rules
+        self.file = file
+        let mapping = partner.program.mapping
+        authTypes = mapping.fieldEntries.first { $0.field == .authType }?.codes.map { mapping.codeList($0) }
+    }
+
+    /// The batch queries' matches: the header, and what records inherit.
+    mutating func batch(_ matches: [[Match]]) -> BatchHeader {
+        let (draft, found) = reader.batch(matches, file: file, line: 1)
+        inherited = reader.inherited(from: draft)
+        diagnostics += found
+        header = BatchHeader(
+            id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
+            created: draft.first(.batchCreated))
+        return header
+    }
+
+    /// One record: mapped, then checked against the rules and the records before it.
+    mutating func record(_ streamed: StreamedRecord) -> ReadRecord {
+        var (draft, found) = reader.record(streamed, file: file, inherited: inherited)
+        if draft.values[.memberIdScheme] == nil, let program = draft.first(.program),
+            let scheme = configuration.catalogue.program(program)?.memberIdScheme
+        {
+            draft.values[.memberIdScheme] = [scheme]
+        }
+        let record = draft.record(batchId: header.id)
+        if let record {
+            found += rules.check(
+                record, file: file, recordLine: streamed.line, lines: draft.lines,
+                linkedIdLines: draft.linkedIds.map(\.line), authTypes: authTypes)
+            if let duplicate = duplicates.check(record, file: file, line: draft.lines[.memberId] ?? streamed.line) {
+                found.append(duplicate)
+            }
+        }
+        recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))
+        diagnostics += found
+        return ReadRecord(record: record, line: streamed.line, diagnostics: found)
+    }
+
+    /// The read's result, from the stream's summary or why it refused the file.
+    mutating func finish(_ finished: Result<RecordStreamSummary, XMLError>) -> ReadResult {
+        var refused = false
+        var recordCount = 0
+        var signature: SignatureEvidence?
+        switch finished {
+        case .success(let summary):
+            recordCount = summary.recordCount
+            signature = summary.signature
+            addSchemaErrors(of: summary)
+        case .failure(let error):
+            refused = true
+            recordCount = recordStarts.count
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: error.line, recordId: record(at: error.line), field: nil,
+                    rule: error.code.rawValue, message: error.message))
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return ReadResult(
+            header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, signature: signature)
+    }
+
+    private mutating func addSchemaErrors(of summary: RecordStreamSummary) {
+        for error in summary.schemaErrors {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: error.line, recordId: record(at: error.line), field: nil,
+                    rule: error.code.rawValue, message: error.message))
+        }
+        if summary.schemaErrorCount > summary.schemaErrors.count {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
+                    message: "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
+        }
+    }
+
+    /// The member id of the record whose start tag is at or before `line`.
+    private func record(at line: Int) -> String? {
+        var low = 0
+        var high = recordStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if recordStarts[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? recordStarts[low - 1].id : nil
+    }
+}

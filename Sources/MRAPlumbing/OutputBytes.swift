@@ -1,0 +1,117 @@
+/// A growable byte buffer that owns its memory and frees it when it goes
+/// away: the one byte writer of the package's hot paths (canonical JSON
+/// lines, receipts, canonical XML, JSON bodies). Appends are a bounds check
+/// and a copy.
+///
+/// Non-copyable, so no copy can outlive a grow and point at freed memory,
+/// and nothing can free it twice.
+package struct OutputBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
+    package private(set) var count = 0
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    package init(capacity: Int = 256) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Whether nothing is written.
+    package var isEmpty: Bool { count == 0 }
+
+    /// A copy of the bytes written.
+    package var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Calls `body` with the bytes written; the pointer is valid only inside it.
+    package func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Calls `body` with the bytes written from `offset` on.
+    package func withBytes<Result, Failure: Error>(
+        from offset: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        precondition(offset >= 0 && offset <= count, "offset out of the written bytes")
+        return try body(UnsafeBufferPointer(start: base + offset, count: count - offset))
+    }
+
+    /// Forgets what is written, keeping the memory.
+    package mutating func removeAll() { count = 0 }
+
+    /// Room for `more` bytes after what is written.
+    @inline(__always)
+    package mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        grow(to: max(capacity * 2, count + more))
+    }
+
+    private mutating func grow(to grown: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    package mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    package mutating func append(_ start: UnsafePointer<UInt8>, count length: Int) {
+        guard length > 0 else { return }
+        reserve(length)
+        (base + count).update(from: start, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        append(start, count: bytes.count)
+    }
+
+    @inline(__always)
+    package mutating func append(_ string: StaticString) {
+        append(string.utf8Start, count: string.utf8CodeUnitCount)
+    }
+
+    /// The string's UTF-8 bytes.
+    package mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append($0) }
+    }
+
+    /// The bytes of an array.
+    package mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// A number in decimal, without making a string of it.
+    package mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(0x2D) }  // -
+        var rest = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
+        withUnsafeMutableBytes(of: &digits) { room in
+            var start = room.count
+            repeat {
+                start -= 1
+                room[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+            } while rest > 0
+            let written = UnsafeRawBufferPointer(rebasing: room[start...])
+            append(UnsafeBufferPointer(start: written.bindMemory(to: UInt8.self).baseAddress, count: written.count))
+        }
+    }
+}
+
+// A unique owner: sending it moves the memory with it, and nothing else points at it.
+extension OutputBytes: @unchecked Sendable {}
