@@ -9,7 +9,14 @@ extension RegistrySchema {
     /// repeating them. The data is copied, checked and the old tables dropped,
     /// all in the migration's transaction.
     static func keyHistoryByMemberId(_ db: Database) throws {
-        // Every event's partner, batch id and time must be its ledger entry's, or dropping them would lose facts.
+        try checkEventsAgreeWithTheirLedgerEntries(db)
+        try db.execute(sql: v3Tables)
+        try checkEveryRowKeptItsMember(db)
+        try db.execute(sql: "DROP TABLE member_event_v2; DROP TABLE mid_link_v2; DROP TABLE member_v2;")
+    }
+
+    /// Every event's partner, batch id and time must be its ledger entry's, or dropping them would lose facts.
+    private static func checkEventsAgreeWithTheirLedgerEntries(_ db: Database) throws {
         let disagreeing = try Int.fetchOne(
             db,
             sql: """
@@ -22,8 +29,22 @@ extension RegistrySchema {
                 .migration,
                 "\(disagreeing) status events disagree with their ledger entry (partner, batch id or time); the registry was left as it was")
         }
-        try db.execute(
-            sql: """
+    }
+
+    /// An event or link whose member was missing would be dropped by the joins of ``v3Tables``: refuse instead.
+    private static func checkEveryRowKeptItsMember(_ db: Database) throws {
+        for (old, new) in [("member_event_v2", "member_event"), ("mid_link_v2", "mid_link")] {
+            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(old)") ?? 0
+            let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(new)") ?? 0
+            guard before == after else {
+                throw RegistryError(
+                    .migration, "\(before - after) rows of \(new) refer to no member; the registry was left as it was")
+            }
+        }
+    }
+
+    /// The v3 tables, filled from the v2 ones (renamed first), their indexes and views.
+    private static let v3Tables = """
                 DROP INDEX member_source;
                 DROP INDEX member_event_member;
                 DROP INDEX mid_link_member;
@@ -89,16 +110,5 @@ extension RegistrySchema {
                 CREATE VIEW mid_link_entry AS
                 SELECT k.id, m.program, m.memberId, k.mid, k.validFrom, k.validTo, k.openedBy, k.closedBy
                 FROM mid_link k JOIN member m ON m.id = k.member;
-                """)
-        // An event or link whose member was missing would be dropped by the joins above: refuse instead.
-        for (old, new) in [("member_event_v2", "member_event"), ("mid_link_v2", "mid_link")] {
-            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(old)") ?? 0
-            let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(new)") ?? 0
-            guard before == after else {
-                throw RegistryError(
-                    .migration, "\(before - after) rows of \(new) refer to no member; the registry was left as it was")
-            }
-        }
-        try db.execute(sql: "DROP TABLE member_event_v2; DROP TABLE mid_link_v2; DROP TABLE member_v2;")
-    }
+        """
 }
