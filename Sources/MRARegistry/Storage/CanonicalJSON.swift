@@ -10,7 +10,7 @@ public import MRAGateway
 public enum CanonicalJSON {
     /// The line to store: the record without its batch id.
     public static func stored(_ record: TraderRecord) -> String {
-        CanonicalJSONEncoder.line(record)
+        CanonicalJSONEncoder.line(record, includingBatchId: false)
     }
 
     /// The stored line with `batchId` put back in its place.

@@ -21,7 +21,7 @@ public final class StoredRecord: Sendable {
     /// with one encoder.
     init(_ record: TraderRecord, encoder: CanonicalJSONEncoder) {
         self.record = record
-        line = encoder.bytes(record)
+        line = encoder.bytes(record, includingBatchId: false)
         mids = StatusHistory.mids(of: record)
     }
 }

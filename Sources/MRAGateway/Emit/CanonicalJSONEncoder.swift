@@ -1,35 +1,30 @@
-import MRAGateway
 import MRAPlumbing
 
-/// Writes a record's canonical JSON line (without `batchId`) straight into
-/// UTF-8 bytes: the same bytes as `TraderRecord.jsonLine`, several times
-/// faster, because loading a batch encodes every record once. A test holds
-/// the two to byte equality on every sample.
+/// The one writer of a record's canonical JSON line (docs/canonical-record.md):
+/// fields in the contract's order, absent values left out, written straight
+/// into UTF-8 bytes. `inspect` prints it (``TraderRecord/jsonLine``), the
+/// registry stores it without `batchId`, and exports read it back.
 ///
 /// The line is written into a scratch buffer the encoder keeps (an
 /// `OutputBytes`), then copied once into an array of its exact size: a load
 /// encodes every record with one encoder and so allocates once per record,
 /// with no growing.
-final class CanonicalJSONEncoder {
+package final class CanonicalJSONEncoder {
     private var scratch: OutputBytes? = OutputBytes(capacity: 4096)
 
-    init() {}
+    package init() {}
 
-    static func line(_ record: TraderRecord) -> String {
-        String(decoding: bytes(record), as: UTF8.self)
+    /// The record's line, with an encoder of its own.
+    package static func line(_ record: TraderRecord, includingBatchId: Bool = true) -> String {
+        String(decoding: CanonicalJSONEncoder().bytes(record, includingBatchId: includingBatchId), as: UTF8.self)
     }
 
-    /// The record's line as UTF-8, with an encoder of its own.
-    static func bytes(_ record: TraderRecord) -> [UInt8] {
-        CanonicalJSONEncoder().bytes(record)
-    }
-
-    /// The record's line as UTF-8.
-    func bytes(_ record: TraderRecord) -> [UInt8] {
+    /// The record's line as UTF-8; the registry stores it without `batchId`.
+    package func bytes(_ record: TraderRecord, includingBatchId: Bool = true) -> [UInt8] {
         // Written by a local value, not through this object's property: every append would
         // otherwise check exclusive access to the property at run time.
         var writer = Writer(output: scratch.take() ?? OutputBytes(capacity: 4096))
-        writer.write(record)
+        writer.write(record, includingBatchId: includingBatchId)
         let line = writer.output.array
         scratch = writer.finish()
         return line
@@ -49,7 +44,7 @@ private struct Writer: ~Copyable {
     /// The buffer back, for the next line.
     consuming func finish() -> OutputBytes { output }
 
-    mutating func write(_ record: TraderRecord) {
+    mutating func write(_ record: TraderRecord, includingBatchId: Bool) {
         open(UInt8(ascii: "{"))
         field("program", record.program)
         field("memberId", record.memberId)
@@ -93,7 +88,9 @@ private struct Writer: ~Copyable {
         if let consent = record.consent {
             key("consent")
             append(consent ? "true" : "false")
+            needsComma = true
         }
+        if includingBatchId { field("batchId", record.batchId) }
         close(UInt8(ascii: "}"))
     }
 
