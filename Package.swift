@@ -29,17 +29,18 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
-        // The speed machinery, internal to the package: the byte buffer, the bounded channel, worker threads.
+        // The speed machinery, internal to the package: the byte buffer, the bounded channel, worker threads;
+        // and the two public protocols every error domain's stable codes share (ErrorCode, CodedError).
         .target(name: "MRAPlumbing"),
 
         // The two wrapper modules: the only places that touch C.
         .target(name: "MRAXML", dependencies: ["CMRALibXML2", "MRAPlumbing"]),
-        .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL"]),
+        .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL", "MRAPlumbing"]),
 
         // The gateway's logic, Swift values only: read, check, map, emit, sign.
         .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto", "MRAPlumbing"]),
         // Reconciliation of validation findings across programs: criteria, findings, reconciler, reports.
-        .target(name: "MRAReconciliation", dependencies: ["MRAGateway", "MRAXML"]),
+        .target(name: "MRAReconciliation", dependencies: ["MRAGateway", "MRAXML", "MRAPlumbing"]),
 
         // The registry and the daily exchange: the storage interface and the job above it (no SQLite),
         // and its embedded SQLite backend (GRDB), the only target that knows SQLite.
@@ -58,7 +59,9 @@ let package = Package(
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
         // The lookup reads the registry through MRARegistry's RegistryReader only: no SQLite here.
-        .target(name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML"]),
+        .target(
+            name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML", "MRAPlumbing"]
+        ),
         .target(
             name: "MRALookupServer",
             dependencies: [
@@ -72,7 +75,7 @@ let package = Package(
             name: "mra-gateway",
             dependencies: [
                 "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

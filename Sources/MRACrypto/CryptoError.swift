@@ -1,3 +1,5 @@
+public import MRAPlumbing
+
 /// An error from the cryptography layer, carrying what OpenSSL reported.
 ///
 /// `code` is stable and meant for programs (switch on it, log it); `message`
@@ -5,15 +7,13 @@
 /// it was right after the failing call, oldest entry first.
 public struct CryptoError: Error, Sendable, CustomStringConvertible {
     /// A stable, machine-readable error code (`"invalid-pem"`, …).
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         /// The code as a string; never changes once published.
         public let rawValue: String
 
         init(_ rawValue: String) {
             self.rawValue = rawValue
         }
-
-        public var description: String { rawValue }
 
         /// PEM input had no object of the expected kind, or it was malformed.
         public static let invalidPEM = Code("invalid-pem")

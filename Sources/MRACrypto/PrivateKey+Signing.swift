@@ -17,28 +17,21 @@ extension PrivateKey {
         case .other(let name):
             throw CryptoError(code: .unsupportedAlgorithm, message: "signing with \(name) keys is not supported")
         }
-        guard let context = EVP_MD_CTX_new() else {
-            throw .drainingQueue(.internalError, "EVP_MD_CTX_new failed")
-        }
-        defer { EVP_MD_CTX_free(context) }
-        var keyContext: OpaquePointer?
-        guard EVP_DigestSignInit(context, &keyContext, md, nil, key.pointer) == 1 else {
-            throw .drainingQueue(.signingFailed, "EVP_DigestSignInit failed")
-        }
-        if case .rsa = kind, EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1 {
-            throw .drainingQueue(.signingFailed, "cannot select PKCS#1 v1.5 padding")
-        }
-        let signature: [UInt8]? = data.withUnsafeBufferPointer { input in
-            var length = 0
-            guard EVP_DigestSign(context, nil, &length, input.baseAddress, input.count) == 1 else { return nil }
-            var output = [UInt8](repeating: 0, count: length)
-            let ok = output.withUnsafeMutableBufferPointer {
-                EVP_DigestSign(context, $0.baseAddress, &length, input.baseAddress, input.count)
+        let signature = try key.withDigestContext(.sign, md: md, failure: .signingFailed) {
+            (context) throws(CryptoError) -> [UInt8] in
+            let signature: [UInt8]? = data.withUnsafeBufferPointer { input in
+                var length = 0
+                guard EVP_DigestSign(context, nil, &length, input.baseAddress, input.count) == 1 else { return nil }
+                var output = [UInt8](repeating: 0, count: length)
+                let ok = output.withUnsafeMutableBufferPointer {
+                    EVP_DigestSign(context, $0.baseAddress, &length, input.baseAddress, input.count)
+                }
+                return ok == 1 ? Array(output.prefix(length)) : nil
             }
-            return ok == 1 ? Array(output.prefix(length)) : nil
-        }
-        guard let signature else {
-            throw .drainingQueue(.signingFailed, "EVP_DigestSign failed")
+            guard let signature else {
+                throw .drainingQueue(.signingFailed, "EVP_DigestSign failed")
+            }
+            return signature
         }
         if let width = key.ecdsaComponentByteCount {
             return try ECDSASignature.raw(fromDER: signature, width: width)

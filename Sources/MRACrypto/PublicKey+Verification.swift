@@ -23,20 +23,11 @@ extension PublicKey {
         case .other(let name):
             throw CryptoError(code: .unsupportedAlgorithm, message: "verifying with \(name) keys is not supported")
         }
-        guard let context = EVP_MD_CTX_new() else {
-            throw .drainingQueue(.internalError, "EVP_MD_CTX_new failed")
-        }
-        defer { EVP_MD_CTX_free(context) }
-        var keyContext: OpaquePointer?
-        guard EVP_DigestVerifyInit(context, &keyContext, md, nil, key.pointer) == 1 else {
-            throw .drainingQueue(.internalError, "EVP_DigestVerifyInit failed")
-        }
-        if case .rsa = kind, EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1 {
-            throw .drainingQueue(.internalError, "cannot select PKCS#1 v1.5 padding")
-        }
-        let result = encoded.withUnsafeBufferPointer { sig in
-            data.withUnsafeBufferPointer { input in
-                EVP_DigestVerify(context, sig.baseAddress, sig.count, input.baseAddress, input.count)
+        let result = try key.withDigestContext(.verify, md: md, failure: .internalError) { context in
+            encoded.withUnsafeBufferPointer { sig in
+                data.withUnsafeBufferPointer { input in
+                    EVP_DigestVerify(context, sig.baseAddress, sig.count, input.baseAddress, input.count)
+                }
             }
         }
         // 0 means "bad signature", negative means malformed; both leave queue entries we don't need.

@@ -1,18 +1,18 @@
+public import MRAPlumbing
+
 /// Why a certificate chain was not trusted.
 ///
 /// `reason` is stable and meant for programs (it is what the gateway records
 /// and reports to partners); `message` is for people.
 public struct TrustFailure: Error, Sendable, CustomStringConvertible {
     /// A stable reason code such as `"certificate-expired"`.
-    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+    public struct Reason: ErrorCode {
         /// The code as a string; never changes once published.
         public let rawValue: String
 
         init(_ rawValue: String) {
             self.rawValue = rawValue
         }
-
-        public var description: String { rawValue }
 
         /// A certificate in the chain is past its notAfter.
         public static let certificateExpired = Reason("certificate-expired")

@@ -1,13 +1,14 @@
 import MRAGateway
+public import MRAPlumbing
 
 /// A lookup or equivalence query that cannot be answered: bad input, an
 /// unknown name, or a registry that cannot be read.
 ///
 /// ``code`` is stable (scripts and API clients match on it); ``message`` is
 /// for people. ``status`` is the HTTP status the API answers with.
-public struct LookupError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct LookupError: CodedError, Equatable {
     /// A stable code such as `invalid-id`.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         /// The HTTP status for this code.
         public let status: Int
@@ -15,7 +16,6 @@ public struct LookupError: Error, Sendable, CustomStringConvertible, Equatable {
             self.rawValue = rawValue
             self.status = status
         }
-        public var description: String { rawValue }
 
         /// The identifier is empty, too long, or has characters no scheme allows.
         public static let invalidId = Code("invalid-id", status: 400)
@@ -51,8 +51,6 @@ public struct LookupError: Error, Sendable, CustomStringConvertible, Equatable {
         self.message = message
     }
 
-    public var description: String { "\(code): \(message)" }
-
     /// The JSON body of an error answer: `{"error":{"code":…,"message":…}}`.
     public var json: String {
         var json = JSONText()
@@ -65,8 +63,5 @@ public struct LookupError: Error, Sendable, CustomStringConvertible, Equatable {
         json.closeObject()
         return json.text
     }
-
-    /// Equal when the codes are equal (messages may change).
-    public static func == (lhs: LookupError, rhs: LookupError) -> Bool { lhs.code == rhs.code }
 }
 

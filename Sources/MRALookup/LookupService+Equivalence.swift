@@ -15,31 +15,22 @@ extension LookupService {
     /// `GET /v1/programs`: the catalogue with eligibility and each program's recognition by CTPAT.
     public func programsJSON() -> String {
         var json = JSONText()
-        json.openObject()
-        json.key("programs")
-        json.openArray()
-        for program in configuration.catalogue.programs {
-            json.openObject()
-            json.field("id", program.id)
-            json.field("name", program.name)
-            json.field("shortName", program.shortName)
-            json.field("country", program.country)
-            json.field("memberIdScheme", program.memberIdScheme)
-            json.key("eligibility")
-            json.openObject()
-            json.key("authTypes")
-            json.strings(program.eligibility.authTypes)
-            json.key("consentRequired")
-            json.bool(program.eligibility.consentRequired)
-            json.closeObject()
-            json.key("arrangements")
-            json.openArray()
-            for mra in program.arrangements { mra.write(into: &json) }
-            json.closeArray()
-            json.closeObject()
+        json.object { json in
+            json.array("programs", configuration.catalogue.programs) { json, program in
+                json.object { json in
+                    json.field("id", program.id)
+                    json.field("name", program.name)
+                    json.field("shortName", program.shortName)
+                    json.field("country", program.country)
+                    json.field("memberIdScheme", program.memberIdScheme)
+                    json.object("eligibility") { json in
+                        json.array("authTypes", strings: program.eligibility.authTypes)
+                        json.field("consentRequired", program.eligibility.consentRequired)
+                    }
+                    json.array("arrangements", program.arrangements)
+                }
+            }
         }
-        json.closeArray()
-        json.closeObject()
         return json.text
     }
 
@@ -51,26 +42,25 @@ extension LookupService {
         let second = try program(q)
         let mra = rules.arrangement(first.id, second.id)
         var json = JSONText()
-        json.openObject()
-        json.field("program", first.id)
-        json.field("by", second.id)
-        json.key("recognized")
-        json.bool(mra != nil || first.id == second.id)
-        json.field("relation", first.id == second.id ? "same" : mra == nil ? "none" : "direct")
-        json.key("arrangement")
-        if let mra {
-            mra.write(into: &json)
-        } else {
-            json.null()
+        json.object { json in
+            json.field("program", first.id)
+            json.field("by", second.id)
+            json.field("recognized", mra != nil || first.id == second.id)
+            json.field("relation", first.id == second.id ? "same" : mra == nil ? "none" : "direct")
+            json.key("arrangement")
+            if let mra {
+                mra.write(to: &json)
+            } else {
+                json.null()
+            }
+            if mra == nil && first.id != second.id {
+                let partners = configuration.catalogue.programs.map(\.id).filter {
+                    rules.arrangement(first.id, $0) != nil && rules.arrangement(second.id, $0) != nil
+                }
+                json.array("commonPartners", strings: partners.sorted())
+                json.field("note", "arrangements are bilateral: a common partner gives no recognition")
+            }
         }
-        if mra == nil && first.id != second.id {
-            let partners = Set(configuration.catalogue.programs.filter { rules.arrangement(first.id, $0.id) != nil }.map(\.id))
-                .intersection(configuration.catalogue.programs.filter { rules.arrangement(second.id, $0.id) != nil }.map(\.id))
-            json.key("commonPartners")
-            json.strings(partners.sorted())
-            json.field("note", "arrangements are bilateral: a common partner gives no recognition")
-        }
-        json.closeObject()
         return json.text
     }
 
@@ -95,21 +85,17 @@ extension LookupService {
             throw LookupError(.unknownRole, "unknown role \"\(role)\"\(id.map { " (canonical, or a native code of \($0))" } ?? "")")
         }
         var json = JSONText()
-        json.openObject()
-        json.field("role", canonical)
-        json.field("given", role)
-        json.field("givenIn", id)
-        json.key("programs")
-        json.openArray()
-        for row in rows {
-            json.openObject()
-            json.field("program", row.program)
-            json.key("codes")
-            json.strings(row.codes)
-            json.closeObject()
+        json.object { json in
+            json.field("role", canonical)
+            json.field("given", role)
+            json.field("givenIn", id)
+            json.array("programs", rows) { json, row in
+                json.object { json in
+                    json.field("program", row.program)
+                    json.array("codes", strings: row.codes)
+                }
+            }
         }
-        json.closeArray()
-        json.closeObject()
         return json.text
     }
 
@@ -135,37 +121,28 @@ extension LookupService {
         if let target, criteria.catalogues[target] == nil {
             throw LookupError(.unknownCriterion, "unknown framework \"\(target)\"")
         }
+        let frameworks = criteria.catalogues.keys.sorted().filter { $0 != ref.framework && (target ?? $0) == $0 }
+        let links = frameworks.flatMap { framework in
+            criteria.crosswalk.links(between: ref.framework, and: framework).filter { $0.from == ref }
+                .map { (framework, $0) }
+        }
         var json = JSONText()
-        json.openObject()
-        json.field("criterion", ref.description)
-        json.field("text", node.text)
-        json.field("crosswalkVersion", criteria.crosswalk.version)
-        json.key("links")
-        json.openArray()
-        for framework in criteria.catalogues.keys.sorted() where framework != ref.framework && (target ?? framework) == framework {
-            for link in criteria.crosswalk.links(between: ref.framework, and: framework) where link.from == ref {
-                json.openObject()
-                json.field("to", link.to.description)
-                json.field("text", criteria.catalogues[framework]?.node(link.to.id)?.text)
-                json.field("strength", link.strength.rawValue)
-                json.field("confidence", link.confidence)
-                json.field("via", link.via?.description)
-                json.field("source", link.source)
-                json.closeObject()
+        json.object { json in
+            json.field("criterion", ref.description)
+            json.field("text", node.text)
+            json.field("crosswalkVersion", criteria.crosswalk.version)
+            json.array("links", links) { json, item in
+                let (framework, link) = item
+                json.object { json in
+                    json.field("to", link.to.description)
+                    json.field("text", criteria.catalogues[framework]?.node(link.to.id)?.text)
+                    json.field("strength", link.strength.rawValue)
+                    json.field("confidence", link.confidence)
+                    json.field("via", link.via?.description)
+                    json.field("source", link.source)
+                }
             }
         }
-        json.closeArray()
-        json.closeObject()
         return json.text
-    }
-}
-
-extension Program.Arrangement {
-    func write(into json: inout JSONText) {
-        json.openObject()
-        json.field("with", with)
-        json.field("signed", signed)
-        json.field("inForce", inForce)
-        json.closeObject()
     }
 }

@@ -1,4 +1,5 @@
 import MRAGateway
+import MRAPlumbing
 public import MRARegistry
 import Synchronization
 

@@ -1,3 +1,5 @@
+public import MRAPlumbing
+
 /// A problem found while reading or validating an XML document.
 ///
 /// Every error carries where it happened (file, line, column) and a stable
@@ -5,11 +7,10 @@
 /// content beyond names: bytes of a refused file do not leak into output.
 public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stable, machine-readable error code.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         /// The code as it appears in reports, e.g. `XML-DOCTYPE`.
         public let rawValue: String
         public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// The document is not well-formed XML (includes truncated files).
         public static let malformed = Code("XML-MALFORMED")
@@ -53,9 +54,6 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `FILE:LINE:COLUMN: CODE: message`, leaving out what is unknown.
     public var description: String {
-        var location = file ?? "<input>"
-        if line > 0 { location += ":\(line)" }
-        if column > 0 { location += ":\(column)" }
-        return "\(location): \(code): \(message)"
+        ErrorLocation.prefix("\(code): \(message)", file: file, fallback: "<input>", line: line, column: column)
     }
 }

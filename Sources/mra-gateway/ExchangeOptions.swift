@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import MRAGateway
+import MRAPlumbing
 import MRARegistry
 import MRARegistrySQLite
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAPlumbing
 import MRARegistry
 
 struct ExchangeStatusCommand: ParsableCommand {

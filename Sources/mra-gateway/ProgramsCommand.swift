@@ -57,13 +57,7 @@ extension Program {
                 json.array("statuses", strings: eligibility.statuses)
                 json.field("consentRequired", eligibility.consentRequired)
             }
-            json.array("arrangements", arrangements) { json, arrangement in
-                json.object { json in
-                    json.field("with", arrangement.with)
-                    json.field("signed", arrangement.signed)
-                    json.field("inForce", arrangement.inForce)
-                }
-            }
+            json.array("arrangements", arrangements)
         }
     }
 }

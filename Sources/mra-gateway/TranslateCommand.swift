@@ -65,21 +65,8 @@ struct TranslationReportPrinter {
                 json.field("succeeded", result.succeeded)
                 json.field("records", result.recordsWritten)
                 json.array("diagnostics", result.source.diagnostics)
-                json.array("problems", result.problems) { json, problem in
-                    json.object { json in
-                        json.field("recordId", problem.recordId)
-                        json.field("field", problem.field)
-                        json.field("message", problem.message)
-                    }
-                }
-                json.array("losses", result.losses) { json, loss in
-                    json.object { json in
-                        json.field("recordId", loss.recordId)
-                        json.field("field", loss.field)
-                        json.field("value", loss.value)
-                        json.field("reason", loss.reason)
-                    }
-                }
+                json.array("problems", result.problems)
+                json.array("losses", result.losses)
             }
             printError(json.text)
         case .text:

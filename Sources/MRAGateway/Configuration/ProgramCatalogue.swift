@@ -33,6 +33,10 @@ public struct Program: Sendable, Codable, Hashable {
     public var mraDateWithCTPAT: String? { arrangements.first { $0.with == "ctpat" }?.signed }
 }
 
+/// `{"with":…,"signed":…,"inForce":…}` (no date that is not recorded), its
+/// `Encodable` form: `programs --json` and the lookup API's program answers write it.
+extension Program.Arrangement: JSONWritable {}
+
 /// The program catalogue: the programs the gateway exchanges with and the
 /// mutual recognition graph between them.
 public struct ProgramCatalogue: Sendable {

@@ -16,3 +16,8 @@ public struct TranslationProblem: Hashable, Sendable, Codable, CustomStringConve
     public var message: String
     public var description: String { "\(recordId ?? "-"): \(field): \(message)" }
 }
+
+/// `translate --json` lists losses and problems in their `Encodable` forms:
+/// keys in property order, no `value` or `recordId` when there is none.
+extension Loss: JSONWritable {}
+extension TranslationProblem: JSONWritable {}

@@ -44,7 +44,7 @@ public struct Signer: Sendable {
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
         // The tree is freed before the output is assembled, so the two never coexist.
         let (signature, offset) = try prepare(bytes, file: file)
-        return Self.inserting(signature, at: offset, into: bytes)
+        return SignedDocument.inserting(signature, at: offset, into: bytes)
     }
 
     /// Signs a document its writer also wrote in exclusive canonical form
@@ -61,16 +61,7 @@ public struct Signer: Sendable {
             throw SignatureFailure(.documentRefused, "cannot find the end tag </\(rootQualifiedName)> that closes the document")
         }
         let (signature, _) = try signature(digestValue: canonicalDigest, offset: offset)
-        return Self.inserting(signature, at: offset, into: bytes)
-    }
-
-    private static func inserting(_ signature: [UInt8], at offset: Int, into bytes: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + signature.count)
-        output.append(contentsOf: bytes[..<offset])
-        output.append(contentsOf: signature)
-        output.append(contentsOf: bytes[offset...])
-        return output
+        return SignedDocument.inserting(signature, at: offset, into: bytes)
     }
 
     /// Digests (in one streaming pass) and signs; returns the Signature

@@ -17,7 +17,6 @@ public struct CriterionReference: Sendable, Hashable, Comparable, CustomStringCo
     }
 
     public var description: String { "\(framework):\(id)" }
-
     public static func < (lhs: CriterionReference, rhs: CriterionReference) -> Bool {
         (lhs.framework, lhs.id.numericSortKey) < (rhs.framework, rhs.id.numericSortKey)
     }
@@ -94,7 +93,7 @@ public struct CrosswalkLink: Sendable, Hashable {
 
 /// The versioned crosswalk between catalogues (`Mappings/criteria/crosswalk.xml`).
 public struct Crosswalk: Sendable {
-    public struct Revision: Sendable, Hashable {
+    public struct Revision: Sendable, Hashable, Encodable {
         public var version: String
         public var date: String
         public var text: String

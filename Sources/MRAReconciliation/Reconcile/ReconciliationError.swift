@@ -1,14 +1,14 @@
 import MRAGateway
+public import MRAPlumbing
 import MRAXML
 
 /// Why reconciliation could not run: unusable criteria, crosswalk or findings
 /// configuration, or an input file that cannot be read at all.
 public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stable, machine-readable code.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// A criteria catalogue does not load or contradicts itself.
         public static let catalogue = Code("CRITERIA-CATALOGUE")
@@ -36,9 +36,7 @@ public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConve
 
     /// `FILE:LINE: CODE: message`.
     public var description: String {
-        var location = file ?? "reconcile"
-        if line > 0 { location += ":\(line)" }
-        return "\(location): \(code): \(message)"
+        ErrorLocation.prefix("\(code): \(message)", file: file, fallback: "reconcile", line: line)
     }
 
     /// Equality on the code, file and line: messages may be reworded.

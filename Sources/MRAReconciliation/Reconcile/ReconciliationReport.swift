@@ -25,7 +25,7 @@ public enum ComparisonOutcome: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One comparison of a trader's findings in two programs, through one link.
-public struct Comparison: Sendable, Hashable {
+public struct Comparison: Sendable, Hashable, Encodable {
     public var programA: String
     public var programB: String
     public var criterionA: CriterionReference
@@ -39,10 +39,15 @@ public struct Comparison: Sendable, Hashable {
     /// Notes of the deciding findings, `criterion: note`.
     public var noteA: String?
     public var noteB: String?
+
+    /// The JSON form's keys in its order: the outcome first.
+    enum CodingKeys: String, CodingKey {
+        case outcome, programA, programB, criterionA, criterionB, strength, via, resultA, resultB, noteA, noteB
+    }
 }
 
 /// A trader's status that contradicts another program's (or another list's).
-public struct StatusConflict: Sendable, Hashable {
+public struct StatusConflict: Sendable, Hashable, Encodable {
     public enum Kind: String, Sendable, Hashable {
         /// Suspended or revoked in one program, active in a program that recognises it.
         case suspendedVersusActive = "suspended-vs-active"
@@ -57,7 +62,7 @@ public struct StatusConflict: Sendable, Hashable {
 }
 
 /// A validation older than its program's revalidation cycle allows.
-public struct OverdueValidation: Sendable, Hashable {
+public struct OverdueValidation: Sendable, Hashable, Encodable {
     public var program: String
     public var memberId: String
     public var lastValidated: CalendarDate
@@ -66,10 +71,15 @@ public struct OverdueValidation: Sendable, Hashable {
     /// `findings` or the list that gave the date.
     public var basis: String
     public var revalidationYears: Int
+
+    /// The JSON form's keys in its order: the cycle before the basis.
+    enum CodingKeys: String, CodingKey {
+        case program, memberId, lastValidated, due, daysOverdue, revalidationYears, basis
+    }
 }
 
 /// One membership of a trader, as a list holds it.
-public struct Membership: Sendable, Hashable {
+public struct Membership: Sendable, Hashable, Encodable {
     public var program: String
     public var memberId: String
     public var status: MemberStatus

@@ -26,13 +26,7 @@ extension CriteriaLibrary {
             json.field("version", crosswalk.version)
             json.field("title", crosswalk.title)
             json.field("hub", crosswalk.hub)
-            json.array("revisions", crosswalk.revisions) { json, revision in
-                json.object { json in
-                    json.field("version", revision.version)
-                    json.field("date", revision.date)
-                    json.field("text", revision.text)
-                }
-            }
+            json.array("revisions", crosswalk.revisions)
             json.array("links", crosswalkLinks(derived: derived)) { json, link in
                 json.object { json in
                     json.field("from", link.from.description)
@@ -86,3 +80,6 @@ extension CriteriaLibrary {
         return html + "</table></main></body></html>\n"
     }
 }
+
+/// `{"version":…,"date":…,"text":…}`, its `Encodable` form.
+extension Crosswalk.Revision: JSONWritable {}

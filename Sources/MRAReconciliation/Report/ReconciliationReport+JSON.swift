@@ -58,16 +58,23 @@ extension TraderReconciliation: JSONWritable {
     }
 }
 
-extension Membership: JSONWritable {
-    package func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("program", program)
-            json.field("memberId", memberId)
-            json.field("status", status.rawValue)
-            json.field("listedBy", listedBy)
-            json.field("lastValidated", lastValidated?.description)
-            json.field("source", source)
-        }
+/// The reconciliation report's small forms are their `Encodable` forms, keys in
+/// property order (or as `CodingKeys` state it), absent values left out; the
+/// codes they carry are their raw values.
+extension Membership: JSONWritable {}
+extension Comparison: JSONWritable {}
+extension StatusConflict: JSONWritable {}
+extension OverdueValidation: JSONWritable {}
+extension NodeOutcome: Encodable {}
+extension ComparisonOutcome: Encodable {}
+extension StatusConflict.Kind: Encodable {}
+extension LinkStrength: Encodable {}
+
+extension CriterionReference: Encodable {
+    /// Encodes as `framework:id`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
 
@@ -84,49 +91,6 @@ extension Validation: JSONWritable {
             json.field("entityType", entityType)
             json.field("criteria", findings.count)
             json.field("file", file)
-        }
-    }
-}
-
-extension Comparison: JSONWritable {
-    package func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("outcome", outcome.rawValue)
-            json.field("programA", programA)
-            json.field("programB", programB)
-            json.field("criterionA", criterionA.description)
-            json.field("criterionB", criterionB.description)
-            json.field("strength", strength.rawValue)
-            json.field("via", via?.description)
-            json.field("resultA", resultA.rawValue)
-            json.field("resultB", resultB.rawValue)
-            json.field("noteA", noteA)
-            json.field("noteB", noteB)
-        }
-    }
-}
-
-extension StatusConflict: JSONWritable {
-    package func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("kind", kind.rawValue)
-            json.field("programA", programA)
-            json.field("programB", programB)
-            json.field("detail", detail)
-        }
-    }
-}
-
-extension OverdueValidation: JSONWritable {
-    package func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("program", program)
-            json.field("memberId", memberId)
-            json.field("lastValidated", lastValidated.description)
-            json.field("due", due.description)
-            json.field("daysOverdue", daysOverdue)
-            json.field("revalidationYears", revalidationYears)
-            json.field("basis", basis)
         }
     }
 }

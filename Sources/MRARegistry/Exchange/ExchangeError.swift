@@ -1,11 +1,12 @@
+public import MRAPlumbing
+
 /// Why the exchange job could not do its work (configuration, registry,
 /// folders, signing identity). Files it did not reach stay in the inbox.
-public struct ExchangeError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct ExchangeError: CodedError, Equatable {
     /// A stable code such as `exchange-filesystem`.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// Catalogue, mappings, schemas or trust material cannot be loaded.
         public static let configuration = Code("exchange-configuration")
@@ -47,10 +48,6 @@ public struct ExchangeError: Error, Sendable, CustomStringConvertible, Equatable
         default: self.init(.registry, "\(error)", cause: error)
         }
     }
-
-    public var description: String { "\(code): \(message)" }
-
-    public static func == (lhs: ExchangeError, rhs: ExchangeError) -> Bool { lhs.code == rhs.code }
 }
 
 /// Stable reason codes for files that were not applied: in the ledger, in

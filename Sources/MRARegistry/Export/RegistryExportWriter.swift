@@ -24,13 +24,7 @@ public enum RegistryExportWriter {
                     json.field("batchId", event.batchId)
                 }
             }
-            json.array("midLinks", member.links) { json, link in
-                json.object { json in
-                    json.field("mid", link.mid)
-                    json.field("validFrom", link.validFrom)
-                    json.field("validTo", link.validTo)
-                }
-            }
+            json.array("midLinks", member.links)
         }
         // Splice the extra members before the record's closing brace.
         var line = member.canonicalJSON

@@ -1,3 +1,5 @@
+import MRAGateway
+
 /// A link between a member (a foreign program's member id, or a CTPAT
 /// account) and a US Manufacturer ID, valid over a period.
 ///
@@ -5,7 +7,7 @@
 /// site) and a MID may be linked to members of several programs. A link
 /// opens when a batch first carries the MID on the member's record and
 /// closes when a later batch no longer does; it is never deleted.
-public struct MIDLink: Hashable, Sendable {
+public struct MIDLink: Hashable, Sendable, Encodable {
     public var mid: String
     /// First day the link held (the date of the batch that brought it).
     public var validFrom: String
@@ -18,3 +20,7 @@ public struct MIDLink: Hashable, Sendable {
         self.validTo = validTo
     }
 }
+
+/// `{"mid":…,"validFrom":…,"validTo":…}` (no `validTo` while the link holds),
+/// its `Encodable` form: the registry export writes it.
+extension MIDLink: JSONWritable {}

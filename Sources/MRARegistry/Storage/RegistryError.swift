@@ -1,13 +1,14 @@
+public import MRAPlumbing
+
 /// A failure of the registry's storage: it could not be opened, migrated,
 /// read or written.
 ///
 /// ``code`` is stable and what scripts match on; ``message`` is for people.
-public struct RegistryError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct RegistryError: CodedError, Equatable {
     /// A stable code such as `registry-unavailable`.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// The registry cannot be opened or created (path, permissions, not a registry).
         public static let unavailable = Code("registry-unavailable")
@@ -26,9 +27,4 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible, Equatable
         self.code = code
         self.message = message
     }
-
-    public var description: String { "\(code): \(message)" }
-
-    /// Equal when the codes are equal (messages may change).
-    public static func == (lhs: RegistryError, rhs: RegistryError) -> Bool { lhs.code == rhs.code }
 }

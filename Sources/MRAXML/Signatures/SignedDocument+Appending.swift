@@ -10,7 +10,12 @@ extension SignedDocument {
     /// the root is an empty-element tag (`<root/>`) or is followed by anything
     /// but white space and comments.
     public func inserting(_ fragment: [UInt8], beforeRootEndTagOf original: [UInt8]) throws(XMLError) -> [UInt8] {
-        let offset = try rootEndTagOffset(of: original)
+        Self.inserting(fragment, at: try rootEndTagOffset(of: original), into: original)
+    }
+
+    /// `original` with `fragment` inserted at byte `offset` (a root end tag's,
+    /// from ``rootEndTagOffset(of:)`` or ``rootEndTagOffset(in:qualifiedName:)``).
+    package static func inserting(_ fragment: [UInt8], at offset: Int, into original: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(original.count + fragment.count)
         output.append(contentsOf: original[..<offset])

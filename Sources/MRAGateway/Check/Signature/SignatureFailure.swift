@@ -1,14 +1,15 @@
+public import MRAPlumbing
+
 /// Why a signature was refused (or could not be made).
 ///
 /// ``reason`` is a stable code: it is what reports print and what partners and
 /// scripts match on. ``message`` is for people and never quotes document values.
 public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
     /// A stable reason code such as `digest-mismatch`.
-    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+    public struct Reason: ErrorCode {
         /// The code; never changes once published.
         public let rawValue: String
         public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         // Document
         /// The document could not be read safely (not well-formed, DOCTYPE, entities, limits).

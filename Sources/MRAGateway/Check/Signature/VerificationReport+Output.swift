@@ -40,27 +40,14 @@ extension VerificationReport {
             json.field("signer", signer)
             json.array("chain", chain)
             json.field("anchorFingerprint", anchorFingerprint)
-            json.array("crls", crlsUsed) { json, crl in
-                json.object { json in
-                    json.field("issuer", crl.issuer)
-                    json.field("fingerprint", crl.fingerprint)
-                    json.field("lastUpdate", Int(crl.lastUpdate))
-                    json.field("nextUpdate", crl.nextUpdate.map { Int($0) })
-                }
-            }
+            json.array("crls", crlsUsed)
             json.field("revocationChecked", revocationChecked)
             json.field("signedContentDigest", signedContentDigest)
         }
     }
 }
 
-extension VerificationReport.CertificateSummary: JSONWritable {
-    package func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("subject", subject)
-            json.field("issuer", issuer)
-            json.field("fingerprint", fingerprint)
-            json.field("notAfter", Int(notAfter))
-        }
-    }
-}
+/// The summaries' JSON forms are their `Encodable` forms: keys in property
+/// order, times as Unix seconds, no `nextUpdate` when the CRL has none.
+extension VerificationReport.CertificateSummary: JSONWritable {}
+extension VerificationReport.CRLSummary: JSONWritable {}

@@ -4,7 +4,7 @@ public import MRACrypto
 /// and everything a partner or an auditor needs to know about the signature.
 public struct VerificationReport: Sendable {
     /// A certificate as the report shows it.
-    public struct CertificateSummary: Sendable, Equatable {
+    public struct CertificateSummary: Sendable, Equatable, Encodable {
         public var subject: String
         public var issuer: String
         /// SHA-256 fingerprint (hex).
@@ -20,7 +20,7 @@ public struct VerificationReport: Sendable {
     }
 
     /// A CRL as the report shows it.
-    public struct CRLSummary: Sendable, Equatable {
+    public struct CRLSummary: Sendable, Equatable, Encodable {
         public var issuer: String
         public var fingerprint: String
         public var lastUpdate: Int64
