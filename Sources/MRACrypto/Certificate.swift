@@ -6,7 +6,7 @@ import CMRAOpenSSL
 /// value is cheap to read and `Sendable`. It also keeps the parsed OpenSSL
 /// object (in a private owner) so that chain verification and public key
 /// extraction need no re-parsing. Two certificates are equal when their DER is.
-public struct Certificate: Sendable, Hashable, CustomStringConvertible {
+public struct Certificate: Sendable, DERIdentified, CustomStringConvertible {
     let handle: X509Handle
 
     /// The DER encoding.
@@ -84,13 +84,5 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "Certificate(subject: \(subject), serial: \(serialNumberHex), sha256: \(sha256Fingerprint))"
-    }
-
-    public static func == (lhs: Certificate, rhs: Certificate) -> Bool {
-        lhs.der == rhs.der
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(der)
     }
 }

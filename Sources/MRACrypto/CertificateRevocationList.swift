@@ -5,7 +5,7 @@ import CMRAOpenSSL
 /// Fields are copied out at parse time (like ``Certificate``); the parsed
 /// OpenSSL object is kept in a private owner for signature checks and chain
 /// verification. Two CRLs are equal when their DER is.
-public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvertible {
+public struct CertificateRevocationList: Sendable, DERIdentified, CustomStringConvertible {
     let handle: X509CRLHandle
 
     /// The DER encoding.
@@ -121,13 +121,5 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
 
     public var description: String {
         "CertificateRevocationList(issuer: \(issuer), revoked: \(revokedSerialNumbers.count), sha256: \(sha256Fingerprint))"
-    }
-
-    public static func == (lhs: CertificateRevocationList, rhs: CertificateRevocationList) -> Bool {
-        lhs.der == rhs.der
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(der)
     }
 }

@@ -1,13 +1,18 @@
 import CMRAOpenSSL
 
-/// Owner of one `X509`, freed (one reference dropped) in `deinit`.
+/// How one kind of reference-counted OpenSSL object drops a reference.
+protocol OpenSSLObjectKind {
+    static func free(_ pointer: OpaquePointer)
+}
+
+/// Owner of one reference to an OpenSSL object of `Kind`, dropped in `deinit`.
 ///
-/// `@unchecked Sendable` is sound: the certificate is never modified after
-/// parsing. X509 objects are reference counted with atomic counts, read-only
-/// accessors don't mutate, and the one lazily computed cache (extension flags,
-/// filled by `X509_get_extension_flags`/`X509_check_issued`) is filled under the
-/// object's own lock in OpenSSL 3.
-final class X509Handle: @unchecked Sendable {
+/// `@unchecked Sendable` is sound for the kinds below: the object is never
+/// modified after parsing. X509 and X509_CRL objects are reference counted with
+/// atomic counts, read-only accessors don't mutate, and the one lazily computed
+/// cache (extension flags, filled by `X509_get_extension_flags`/`X509_check_issued`)
+/// is filled under the object's own lock in OpenSSL 3.
+final class OpenSSLHandle<Kind: OpenSSLObjectKind>: @unchecked Sendable {
     let pointer: OpaquePointer
 
     /// Takes ownership of one reference to `pointer`.
@@ -16,22 +21,22 @@ final class X509Handle: @unchecked Sendable {
     }
 
     deinit {
-        X509_free(pointer)
+        Kind.free(pointer)
     }
 }
 
-/// Owner of one `X509_CRL`; same reasoning as ``X509Handle``.
-final class X509CRLHandle: @unchecked Sendable {
-    let pointer: OpaquePointer
-
-    init(taking pointer: OpaquePointer) {
-        self.pointer = pointer
-    }
-
-    deinit {
-        X509_CRL_free(pointer)
-    }
+/// A certificate (`X509`).
+enum X509Object: OpenSSLObjectKind {
+    static func free(_ pointer: OpaquePointer) { X509_free(pointer) }
 }
+
+/// A certificate revocation list (`X509_CRL`).
+enum X509CRLObject: OpenSSLObjectKind {
+    static func free(_ pointer: OpaquePointer) { X509_CRL_free(pointer) }
+}
+
+typealias X509Handle = OpenSSLHandle<X509Object>
+typealias X509CRLHandle = OpenSSLHandle<X509CRLObject>
 
 /// Helpers shared by certificates and CRLs.
 enum X509Text {

@@ -18,6 +18,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     public var severity: Severity
 
+    /// The JSON form's order (``JSONText``, reports): the message last.
+    private enum CodingKeys: String, CodingKey {
+        case file, line, recordId, field, rule, severity, message
+    }
+
     public init(
         file: String, line: Int, recordId: String? = nil, field: String? = nil, rule: String, message: String,
         severity: Severity = .error

@@ -1,14 +1,3 @@
-extension Diagnostic: JSONWritable {
-    /// Writes the diagnostic as a JSON object.
-    public func write(to json: inout JSONText) {
-        json.object { json in
-            json.field("file", file)
-            json.field("line", line)
-            json.field("recordId", recordId)
-            json.field("field", field)
-            json.field("rule", rule)
-            json.field("severity", severity.rawValue)
-            json.field("message", message)
-        }
-    }
-}
+/// A diagnostic in JSON reports: `file`, `line`, `recordId`, `field`, `rule`,
+/// `severity`, `message`, absent values left out (its `Encodable` form).
+extension Diagnostic: JSONWritable {}
