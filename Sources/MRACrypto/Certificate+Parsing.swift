@@ -3,7 +3,7 @@ import CMRAOpenSSL
 extension Certificate {
     /// Parses one DER certificate; trailing bytes are an error.
     public init(der: [UInt8]) throws(CryptoError) {
-        let pointer = try DERDecoding.decode(
+        let pointer = try DERCoding.decode(
             der, what: "certificate", with: { d2i_X509(nil, $0, $1) }, free: { X509_free($0) })
         try self.init(taking: pointer)
     }

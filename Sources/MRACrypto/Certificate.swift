@@ -34,15 +34,7 @@ public struct Certificate: Sendable, DERIdentified, CustomStringConvertible {
     init(taking pointer: OpaquePointer) throws(CryptoError) {
         let handle = X509Handle(taking: pointer)
         self.handle = handle
-        let length = i2d_X509(pointer, nil)
-        guard length > 0 else {
-            throw .drainingQueue(.invalidDER, "cannot encode certificate")
-        }
-        var der = [UInt8](repeating: 0, count: Int(length))
-        _ = der.withUnsafeMutableBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            return i2d_X509(pointer, &cursor)
-        }
+        let der = try DERCoding.encode(pointer, what: "certificate") { i2d_X509($0, $1) }
         self.der = der
         self.subject = X509Text.rfc2253(X509_get_subject_name(pointer))
         self.issuer = X509Text.rfc2253(X509_get_issuer_name(pointer))

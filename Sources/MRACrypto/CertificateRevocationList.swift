@@ -23,15 +23,7 @@ public struct CertificateRevocationList: Sendable, DERIdentified, CustomStringCo
 
     init(taking pointer: OpaquePointer) throws(CryptoError) {
         handle = X509CRLHandle(taking: pointer)
-        let length = i2d_X509_CRL(pointer, nil)
-        guard length > 0 else {
-            throw .drainingQueue(.invalidDER, "cannot encode CRL")
-        }
-        var der = [UInt8](repeating: 0, count: Int(length))
-        _ = der.withUnsafeMutableBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            return i2d_X509_CRL(pointer, &cursor)
-        }
+        let der = try DERCoding.encode(pointer, what: "CRL") { i2d_X509_CRL($0, $1) }
         self.der = der
         issuer = X509Text.rfc2253(X509_CRL_get_issuer(pointer))
         guard let lastUpdate = ASN1Time.unixSeconds(X509_CRL_get0_lastUpdate(pointer)) else {
@@ -55,7 +47,7 @@ public struct CertificateRevocationList: Sendable, DERIdentified, CustomStringCo
 
     /// Parses one DER CRL; trailing bytes are an error.
     public init(der: [UInt8]) throws(CryptoError) {
-        let pointer = try DERDecoding.decode(
+        let pointer = try DERCoding.decode(
             der, what: "CRL", with: { d2i_X509_CRL(nil, $0, $1) }, free: { X509_CRL_free($0) })
         try self.init(taking: pointer)
     }

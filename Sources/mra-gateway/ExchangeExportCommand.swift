@@ -32,10 +32,11 @@ struct ExchangeExportCommand: ParsableCommand {
             let configuration = try common.loadConfiguration()
             let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
-            let export = OutboundExport(
+            let setup = ExchangeSetup(
                 configuration: configuration, registry: try exchange.openRegistry(), folders: exchange.folders,
                 signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
                 logger: logger)
+            let export = OutboundExport(setup)
             do throws(ExchangeError) {
                 if let entry = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" }) {
                     print(exchange.folders.outbox(program) + "/" + entry.fileName + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))")

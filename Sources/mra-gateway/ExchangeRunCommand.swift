@@ -32,10 +32,11 @@ struct ExchangeRunCommand: ParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             let configuration = try common.loadConfiguration()
             let registry = try exchange.openRegistry()
-            let job = ExchangeJob(
+            let setup = ExchangeSetup(
                 configuration: configuration, registry: registry, folders: exchange.folders,
                 signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
-                logger: logger, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
+                logger: logger)
+            let job = ExchangeJob(setup, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
             let summary: ExchangeSummary
             do throws(ExchangeError) {
                 summary = try job.run()

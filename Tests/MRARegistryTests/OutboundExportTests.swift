@@ -24,9 +24,7 @@ import Testing
     }
 
     static func exporter(_ folders: ExchangeFolders) throws -> OutboundExport {
-        OutboundExport(
-            configuration: Repository.configuration, registry: try Fixture.registry(folders), folders: folders,
-            signer: try Fixture.ourSigner(), today: Repository.today, logger: Fixture.quiet)
+        OutboundExport(try Fixture.setup(folders))
     }
 
     @Test func fullListCarriesEligibleMembersOnlyInEveryPartnersFormat() throws {

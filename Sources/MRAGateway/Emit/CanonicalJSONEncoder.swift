@@ -31,6 +31,12 @@ package final class CanonicalJSONEncoder {
     }
 }
 
+/// The address's members in the contract's order.
+private let addressFields: [(StaticString, @Sendable (Address) -> String?)] = [
+    ("street", \.street), ("city", \.city), ("postalCode", \.postalCode), ("region", \.region),
+    ("country", \.country),
+]
+
 /// Writes one line into the encoder's scratch buffer.
 private struct Writer: ~Copyable {
     var output: OutputBytes
@@ -55,11 +61,7 @@ private struct Writer: ~Copyable {
         if address != Address() {
             key("address")
             open(UInt8(ascii: "{"))
-            field("street", address.street)
-            field("city", address.city)
-            field("postalCode", address.postalCode)
-            field("region", address.region)
-            field("country", address.country)
+            for (name, value) in addressFields { field(name, value(address)) }
             close(UInt8(ascii: "}"))
         }
         field("status", record.status.rawValue)

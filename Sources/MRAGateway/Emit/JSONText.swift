@@ -19,25 +19,22 @@ public struct JSONText: ~Copyable, Sendable {
     /// The text written so far.
     public var text: String { output.withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    public mutating func openObject() {
+    public mutating func openObject() { open(UInt8(ascii: "{")) }
+
+    public mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+    public mutating func openArray() { open(UInt8(ascii: "[")) }
+
+    public mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         separator()
-        output.append(UInt8(ascii: "{"))
+        output.append(bracket)
         needsComma.append(false)
     }
 
-    public mutating func closeObject() {
-        output.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
-    }
-
-    public mutating func openArray() {
-        separator()
-        output.append(UInt8(ascii: "["))
-        needsComma.append(false)
-    }
-
-    public mutating func closeArray() {
-        output.append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: UInt8) {
+        output.append(bracket)
         needsComma.removeLast()
     }
 

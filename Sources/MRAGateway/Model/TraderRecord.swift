@@ -61,6 +61,25 @@ public struct TraderRecord: Hashable, Sendable, Codable {
     }
 }
 
+extension TraderRecord {
+    /// Reads the canonical JSON form (docs/canonical-record.md), where a field
+    /// without a value is left out: `address`, `roles` and `linkedIds` included.
+    public init(from decoder: any Decoder) throws {
+        let field = try decoder.container(keyedBy: CodingKeys.self)
+        func optional<T: Decodable>(_ key: CodingKeys) throws -> T? { try field.decodeIfPresent(T.self, forKey: key) }
+        self.init(
+            program: try field.decode(String.self, forKey: .program),
+            memberId: try field.decode(String.self, forKey: .memberId),
+            memberIdScheme: try field.decode(String.self, forKey: .memberIdScheme),
+            legalName: try field.decode(String.self, forKey: .legalName), legalNameLatin: try optional(.legalNameLatin),
+            address: try optional(.address) ?? Address(), status: try field.decode(MemberStatus.self, forKey: .status),
+            statusReason: try optional(.statusReason), statusEffective: try optional(.statusEffective),
+            authorisedSince: try optional(.authorisedSince), lastValidated: try optional(.lastValidated),
+            roles: try optional(.roles) ?? [], authType: try optional(.authType), linkedIds: try optional(.linkedIds) ?? [],
+            consent: try optional(.consent), batchId: try optional(.batchId))
+    }
+}
+
 /// A structured postal address.
 public struct Address: Hashable, Sendable, Codable {
     public var street: String?

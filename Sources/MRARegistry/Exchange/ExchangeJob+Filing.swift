@@ -8,7 +8,7 @@ extension ExchangeJob {
     /// With `copy`, a complete copy of `bytes` written during the load is
     /// renamed into place (archive or quarantine) instead of writing them again.
     func file(_ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil) throws(ExchangeError) {
-        let destination = folders.destination(of: entry)
+        let destination = setup.folders.destination(of: entry)
         if let copy, copy.wait() {
             CrashPoints.reach()
             try DurableFiles.promote(copy.path, to: destination)
@@ -24,17 +24,17 @@ extension ExchangeJob {
         }
         CrashPoints.reach()
         if let receipt = entry.receipt {
-            try DurableFiles.write(receipt, to: folders.receipt(of: entry))
+            try DurableFiles.write(receipt, to: setup.folders.receipt(of: entry))
             CrashPoints.reach()
         }
-        try DurableFiles.remove(folders.inbox(entry.partner, file: entry.fileName))
+        try DurableFiles.remove(setup.folders.inbox(entry.partner, file: entry.fileName))
         CrashPoints.reach()
         try markFiled(entry)
     }
 
     func markFiled(_ entry: LedgerEntry) throws(ExchangeError) {
         do {
-            try registry.markFiled(entry.id)
+            try setup.registry.markFiled(entry.id)
         } catch {
             throw ExchangeError(error)
         }
@@ -52,7 +52,7 @@ extension ExchangeJob {
         ]
         if let batchId = entry.batchId { lines.append("batch: \(batchId) (\(entry.batchKind ?? "?"), created \(entry.batchCreated ?? "?"))") }
         lines.append("processed at: \(entry.processedAt)")
-        lines.append("receipt: receipts/\(entry.partner)/\((folders.receipt(of: entry) as String).split(separator: "/").last ?? "")")
+        lines.append("receipt: receipts/\(entry.partner)/\((setup.folders.receipt(of: entry) as String).split(separator: "/").last ?? "")")
         lines.append("")
         lines.append(entry.message ?? "")
         return lines.joined(separator: "\n") + "\n"

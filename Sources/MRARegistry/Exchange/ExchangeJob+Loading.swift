@@ -7,7 +7,7 @@ extension ExchangeJob {
     /// commit waits for the verification); or records why it was not applied.
     func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
-        let copy = ArchiveCopy(bytes: bytes, path: folders.archiveCopy(partner: base.partner, digest: base.digest))
+        let copy = ArchiveCopy(bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
         let reader = try partnerReader(for: base.partner)
         if let progress {
@@ -16,18 +16,18 @@ extension ExchangeJob {
         }
         defer { progress?.end() }
         var load = BatchLoad(
-            base, signature: SignatureCheck(verifier: verifier, bytes: bytes, file: base.fileName), today: today,
+            base, signature: SignatureCheck(verifier: verifier, bytes: bytes, file: base.fileName), today: setup.today,
             progress: progress)
         let started = Timestamp.monotonic()
         do {
-            let applied = try registry.transaction { session in
+            let applied = try setup.registry.transaction { session in
                 try apply(&load, reader: reader, bytes: bytes, file: base.fileName, in: session, started: started)
             }
             let committed = Timestamp.monotonic()
             CrashPoints.reach()
             log(applied)
             try file(applied, bytes: bytes, copy: copy)
-            logger.debug(
+            setup.logger.debug(
                 "filed",
                 metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
             return applied
@@ -47,7 +47,7 @@ extension ExchangeJob {
     /// The reader of a partner's files, streaming the signature's digest.
     private func partnerReader(for partner: String) throws(ExchangeError) -> PartnerFileReader {
         do {
-            var reader = try PartnerFileReader(configuration: configuration, program: partner, today: today)
+            var reader = try PartnerFileReader(configuration: setup.configuration, program: partner, today: setup.today)
             reader.signatureDigest = SignatureVerifier.streamedDigest
             return reader
         } catch {
@@ -69,7 +69,7 @@ extension ExchangeJob {
         let receiptStarted = Timestamp.monotonic()
         entry.receipt = try receipt(for: entry, records: records, fileProblems: fileProblems)
         try session.update(entry)
-        logger.debug(
+        setup.logger.debug(
             "loaded",
             metadata: [
                 "readAndStoreSeconds": "\(readSeconds)", "storeSeconds": "\(load.storeSeconds)",

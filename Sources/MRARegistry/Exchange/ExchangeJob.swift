@@ -1,6 +1,6 @@
-public import Logging
+import Logging
 import MRACrypto
-public import MRAGateway
+import MRAGateway
 
 /// The daily inbound job: every file in `inbox/<program>/` is verified
 /// against that partner's trust store, read, checked, mapped and loaded into
@@ -16,44 +16,30 @@ public import MRAGateway
 /// (2) is complete once it is gone), so killing the process at any point
 /// loses nothing and applies nothing twice.
 public struct ExchangeJob {
-    public var configuration: GatewayConfiguration
-    public var registry: any Registry
-    public var folders: ExchangeFolders
-    /// Our identity (CTPAT's): signs receipts.
-    public var signer: Signer
+    /// The configuration, registry, folders, signer (ours: signs receipts), day and log it runs with.
+    public var setup: ExchangeSetup
     /// Our program id, the receipts' issuer.
     public var issuer: String = "ctpat"
-    /// The day dates are checked against.
-    public var today: CalendarDate
-    public var logger: Logger
     public var progress: (any ExchangeProgress)?
 
-    public init(
-        configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,
-        today: CalendarDate, logger: Logger, progress: (any ExchangeProgress)? = nil
-    ) {
-        self.configuration = configuration
-        self.registry = registry
-        self.folders = folders
-        self.signer = signer
-        self.today = today
-        self.logger = logger
+    public init(_ setup: ExchangeSetup, progress: (any ExchangeProgress)? = nil) {
+        self.setup = setup
         self.progress = progress
     }
 
     /// The catalogue's programs, whose inbox folders are read in this order.
-    public var programs: [String] { configuration.catalogue.programs.map(\.id).sorted() }
+    public var programs: [String] { setup.configuration.catalogue.programs.map(\.id).sorted() }
 
     /// Processes the files in the inbox when the run starts (after finishing
     /// what an interrupted run left), program by program, each folder's
     /// files in name order.
     public func run() throws(ExchangeError) -> ExchangeSummary {
-        try folders.create(programs: programs)
+        try setup.folders.create(programs: programs)
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
         var queue: [(program: String, name: String)] = []
         for program in programs {
-            for name in try DurableFiles.files(in: folders.inbox(program)) { queue.append((program, name)) }
+            for name in try DurableFiles.files(in: setup.folders.inbox(program)) { queue.append((program, name)) }
         }
         var trust: [String: SignatureVerifier] = [:]
         for (program, name) in queue {
@@ -64,7 +50,7 @@ public struct ExchangeJob {
             } else {
                 do {
                     verifier = SignatureVerifier(
-                        trust: try TrustStore.load(program: program, home: configuration.home))
+                        trust: try TrustStore.load(program: program, home: setup.configuration.home))
                 } catch {
                     throw ExchangeError(.configuration, "trust store of \(program): \(error)")
                 }
@@ -80,24 +66,24 @@ public struct ExchangeJob {
     func finishInterrupted() throws(ExchangeError) -> [LedgerEntry] {
         let unfiled: [LedgerEntry]
         do {
-            unfiled = try registry.unfiledEntries()
+            unfiled = try setup.registry.unfiledEntries()
         } catch {
             throw ExchangeError(error)
         }
         var finished: [LedgerEntry] = []
         for entry in unfiled {
             if entry.direction == .outbound {
-                try OutboundExport.finish(entry, registry: registry, folders: folders)
+                try OutboundExport.finish(entry, registry: setup.registry, folders: setup.folders)
             } else {
-                let inboxPath = folders.inbox(entry.partner, file: entry.fileName)
+                let inboxPath = setup.folders.inbox(entry.partner, file: entry.fileName)
                 // A copy the crash may have cut short: the file is copied again from the inbox.
-                try DurableFiles.remove(folders.archiveCopy(partner: entry.partner, digest: entry.digest))
+                try DurableFiles.remove(setup.folders.archiveCopy(partner: entry.partner, digest: entry.digest))
                 if DurableFiles.exists(inboxPath) {
                     let bytes = try DurableFiles.read(inboxPath)
                     if Self.digest(bytes) == entry.digest {
                         try file(entry, bytes: bytes)
                     } else {
-                        logger.warning(
+                        setup.logger.warning(
                             "an unfiled entry's inbox file was replaced; the new file is processed on its own",
                             metadata: ["ledgerEntry": "\(entry.id)", "file": "\(entry.fileName)"])
                         try markFiled(entry)
@@ -107,7 +93,7 @@ public struct ExchangeJob {
                     try markFiled(entry)
                 }
             }
-            logger.notice(
+            setup.logger.notice(
                 "finished an interrupted entry",
                 metadata: ["ledgerEntry": "\(entry.id)", "partner": "\(entry.partner)", "file": "\(entry.fileName)"])
             finished.append(entry)
@@ -119,7 +105,7 @@ public struct ExchangeJob {
     func process(
         program: String, name: String, verifier: SignatureVerifier
     ) throws(ExchangeError) -> LedgerEntry {
-        let path = folders.inbox(program, file: name)
+        let path = setup.folders.inbox(program, file: name)
         let (bytes, sha256) = try DurableFiles.readDigesting(path)
         let now = Timestamp.now()
         var entry = LedgerEntry(
@@ -129,7 +115,7 @@ public struct ExchangeJob {
 
         let earlier: [LedgerEntry]
         do {
-            earlier = try registry.ledgerEntries(digest: entry.digest)
+            earlier = try setup.registry.ledgerEntries(digest: entry.digest)
         } catch {
             throw ExchangeError(error)
         }
@@ -156,7 +142,7 @@ public struct ExchangeJob {
     ) throws(ExchangeError) -> LedgerEntry {
         let recorded: LedgerEntry
         do {
-            recorded = try registry.transaction { session in
+            recorded = try setup.registry.transaction { session in
                 var recorded = try session.record(entry)
                 recorded.receipt = try receipt(for: recorded, records: records, fileProblems: fileProblems)
                 try session.update(recorded)
@@ -177,10 +163,10 @@ public struct ExchangeJob {
         for entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]
     ) throws(ExchangeError) -> [UInt8] {
         do {
-            var canonical = try CanonicalDigest(signer.digest)
+            var canonical = try CanonicalDigest(setup.signer.digest)
             let document = Receipt.document(
                 entry: entry, issuer: issuer, records: records, fileProblems: fileProblems, canonical: &canonical)
-            return try signer.sign(
+            return try setup.signer.sign(
                 bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
         } catch {
             throw ExchangeError(.signing, "cannot sign the receipt: \(error)")
@@ -195,13 +181,13 @@ public struct ExchangeJob {
         if let batchId = entry.batchId { metadata["batch"] = "\(batchId)" }
         if let reason = entry.reason {
             metadata["reason"] = "\(reason)"
-            logger.warning("file not applied", metadata: metadata)
+            setup.logger.warning("file not applied", metadata: metadata)
         } else {
             metadata["inserted"] = "\(entry.counts.inserted)"
             metadata["changed"] = "\(entry.counts.changed)"
             metadata["unchanged"] = "\(entry.counts.unchanged)"
             metadata["withdrawn"] = "\(entry.counts.withdrawn)"
-            logger.info("file applied", metadata: metadata)
+            setup.logger.info("file applied", metadata: metadata)
         }
     }
 

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 public import MRAGateway
 
 /// Writes our members eligible for a partner in the partner's format,
@@ -16,25 +16,13 @@ public import MRAGateway
 /// renamed into place and the entry marked filed; an interrupted export is
 /// finished by the next `exchange run` or `exchange export`.
 public struct OutboundExport {
-    public var configuration: GatewayConfiguration
-    public var registry: any Registry
-    public var folders: ExchangeFolders
-    public var signer: Signer
+    /// The configuration, registry, folders, signer (ours: signs the lists), day and log it runs with.
+    public var setup: ExchangeSetup
     /// Our program.
     public var program: String = "ctpat"
-    public var today: CalendarDate
-    public var logger: Logger
 
-    public init(
-        configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,
-        today: CalendarDate, logger: Logger
-    ) {
-        self.configuration = configuration
-        self.registry = registry
-        self.folders = folders
-        self.signer = signer
-        self.today = today
-        self.logger = logger
+    public init(_ setup: ExchangeSetup) {
+        self.setup = setup
     }
 
     /// Exports to `partner`; `since` (ISO 8601 UTC) sends only changes.
@@ -44,23 +32,23 @@ public struct OutboundExport {
         let translator: Translator
         let eligibility: Program.Eligibility
         do {
-            translator = try Translator(configuration: configuration, from: program, to: partner, today: today)
-            eligibility = try configuration.program(program).program.eligibility
+            translator = try Translator(configuration: setup.configuration, from: program, to: partner, today: setup.today)
+            eligibility = try setup.configuration.program(program).program.eligibility
         } catch {
             throw ExchangeError(.configuration, error.description)
         }
-        try folders.create(programs: [partner])
+        try setup.folders.create(programs: [partner])
         try finishInterrupted()
         let records = try eligibleRecords(eligibility, since: since)
         guard !records.isEmpty else {
-            logger.info("nothing to send", metadata: ["partner": "\(partner)", "since": "\(since ?? "-")"])
+            setup.logger.info("nothing to send", metadata: ["partner": "\(partner)", "since": "\(since ?? "-")"])
             return nil
         }
         var entry = try record(records, to: partner, since: since, translator: translator)
         CrashPoints.reach()
-        try Self.finish(entry, registry: registry, folders: folders)
+        try Self.finish(entry, registry: setup.registry, folders: setup.folders)
         entry.filed = true
-        logger.info(
+        setup.logger.info(
             "list sent",
             metadata: [
                 "ledgerEntry": "\(entry.id)", "partner": "\(partner)", "file": "\(entry.fileName)",
@@ -72,8 +60,8 @@ public struct OutboundExport {
     /// Files the outbound entries an interrupted export left unfiled.
     private func finishInterrupted() throws(ExchangeError) {
         do {
-            for entry in try registry.unfiledEntries() where entry.direction == .outbound {
-                try Self.finish(entry, registry: registry, folders: folders)
+            for entry in try setup.registry.unfiledEntries() where entry.direction == .outbound {
+                try Self.finish(entry, registry: setup.registry, folders: setup.folders)
             }
         } catch {
             throw ExchangeError(registryFailure: error)
@@ -84,7 +72,7 @@ public struct OutboundExport {
     private func eligibleRecords(_ eligibility: Program.Eligibility, since: String?) throws(ExchangeError) -> [TraderRecord] {
         var records: [TraderRecord] = []
         do {
-            try registry.forEachMember(program: program, changedSince: since) { member in
+            try setup.registry.forEachMember(program: program, changedSince: since) { member in
                 let record = try member.record()
                 if Self.eligible(record, eligibility, checkStatus: since == nil) { records.append(record) }
             }
@@ -102,15 +90,15 @@ public struct OutboundExport {
         let now = Timestamp.now()
         let created = Timestamp.iso(now)
         do {
-            return try registry.transaction { session in
+            return try setup.registry.transaction { session in
                 let sequence = try session.outboundCount(partner: partner) + 1
-                let day = String(today.description.filter { $0 != "-" })
+                let day = String(setup.today.description.filter { $0 != "-" })
                 let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
                 let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
                 let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
                 let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
                 let signed = try signedDocument(records, batch: batch, name: name, partner: partner, translator: translator)
-                let path = folders.outbox(partner) + "/" + name
+                let path = setup.folders.outbox(partner) + "/" + name
                 try DurableFiles.writeTemporary(signed, to: DurableFiles.temporaryPath(for: path))
                 CrashPoints.reach()
                 return try session.record(
@@ -140,7 +128,7 @@ public struct OutboundExport {
                     + result.problems.prefix(5).map(\.description).joined(separator: "; "))
         }
         do {
-            return try signer.sign(bytes: document, file: name)
+            return try setup.signer.sign(bytes: document, file: name)
         } catch {
             throw ExchangeError(.signing, "cannot sign \(name): \(error)")
         }

@@ -104,10 +104,7 @@ enum Receipt {
     private static func writeFileProblems(_ fileProblems: [Diagnostic], to xml: inout ReceiptText) {
         guard !fileProblems.isEmpty else { return }
         xml += "  <fileProblems>\n"
-        for problem in fileProblems {
-            xml += "    "
-            xml.problem(problem)
-        }
+        writeProblems(fileProblems, indent: "    ", to: &xml)
         xml += "  </fileProblems>\n"
     }
 
@@ -124,13 +121,18 @@ enum Receipt {
                 xml += "\n"
             } else {
                 xml += ">\n"
-                for problem in record.problems {
-                    xml += "      "
-                    xml.problem(problem)
-                }
+                writeProblems(record.problems, indent: "      ", to: &xml)
                 xml += "    </record>\n"
             }
         }
         xml += "  </records>\n"
+    }
+
+    /// One `<problem/>` a line, each after `indent`.
+    private static func writeProblems(_ problems: [Diagnostic], indent: StaticString, to xml: inout ReceiptText) {
+        for problem in problems {
+            xml += indent
+            xml.problem(problem)
+        }
     }
 }

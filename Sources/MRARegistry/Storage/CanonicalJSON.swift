@@ -26,35 +26,9 @@ public enum CanonicalJSON {
     /// Decodes a canonical line.
     public static func decode(_ line: String) throws(RegistryError) -> TraderRecord {
         do {
-            let wire = try JSONDecoder().decode(WireRecord.self, from: Data(line.utf8))
-            return TraderRecord(
-                program: wire.program, memberId: wire.memberId, memberIdScheme: wire.memberIdScheme,
-                legalName: wire.legalName, legalNameLatin: wire.legalNameLatin, address: wire.address ?? Address(),
-                status: wire.status, statusReason: wire.statusReason, statusEffective: wire.statusEffective,
-                authorisedSince: wire.authorisedSince, lastValidated: wire.lastValidated, roles: wire.roles ?? [],
-                authType: wire.authType, linkedIds: wire.linkedIds ?? [], consent: wire.consent, batchId: wire.batchId)
+            return try JSONDecoder().decode(TraderRecord.self, from: Data(line.utf8))
         } catch {
             throw RegistryError(.corrupt, "a stored record is not canonical JSON: \(error)")
         }
-    }
-
-    /// The contract's shape, where `address` may be left out.
-    private struct WireRecord: Decodable {
-        var program: String
-        var memberId: String
-        var memberIdScheme: String
-        var legalName: String
-        var legalNameLatin: String?
-        var address: Address?
-        var status: MemberStatus
-        var statusReason: String?
-        var statusEffective: CalendarDate?
-        var authorisedSince: CalendarDate?
-        var lastValidated: CalendarDate?
-        var roles: [String]?
-        var authType: String?
-        var linkedIds: [LinkedID]?
-        var consent: Bool?
-        var batchId: String?
     }
 }

@@ -93,13 +93,17 @@ enum Fixture {
         try SQLiteRegistry(path: folders.defaultRegistry)
     }
 
+    /// What the exchange's jobs run with on `folders`, with our DEMO signer.
+    static func setup(_ folders: ExchangeFolders) throws -> ExchangeSetup {
+        ExchangeSetup(
+            configuration: Repository.configuration, registry: try registry(folders), folders: folders,
+            signer: try ourSigner(), today: Repository.today, logger: quiet)
+    }
+
     /// Runs the exchange job in-process.
     @discardableResult
     static func run(_ folders: ExchangeFolders) throws -> ExchangeSummary {
-        let job = ExchangeJob(
-            configuration: Repository.configuration, registry: try registry(folders), folders: folders,
-            signer: try ourSigner(), today: Repository.today, logger: quiet)
-        return try job.run()
+        try ExchangeJob(try setup(folders)).run()
     }
 
     /// `registry export` of the root's registry, in-process.

@@ -73,28 +73,26 @@ public struct TrustStore: Sendable {
     /// Loads explicit material: anchors (`--trust`), untrusted intermediates
     /// (`--untrusted`) and CRLs (`--crl`), each a PEM (or, for CRLs, DER) file.
     public static func load(trust: [String], untrusted: [String], crls: [String]) throws(SignatureFailure) -> TrustStore {
-        func certificates(_ paths: [String]) throws(SignatureFailure) -> [Certificate] {
-            var all: [Certificate] = []
-            for path in paths {
-                do {
-                    all += try Certificate.parseAll(pemFile: path)
-                } catch {
-                    throw SignatureFailure(.trustStoreUnusable, "\(path): \(error.message)")
-                }
-            }
-            return all
-        }
-        var lists: [CertificateRevocationList] = []
-        for path in crls {
+        let lists = try loadingEach(crls) { path throws(CryptoError) in [try CertificateRevocationList(file: path)] }
+        let anchors = try loadingEach(trust, Certificate.parseAll(pemFile:))
+        guard !anchors.isEmpty else { throw SignatureFailure(.trustStoreUnusable, "no trust anchor given") }
+        return TrustStore(anchors: anchors, untrusted: try loadingEach(untrusted, Certificate.parseAll(pemFile:)), crls: lists)
+    }
+
+    /// What `load` makes of each file, in order; a file that cannot be read is
+    /// `trust-store-unusable`, named with its path.
+    private static func loadingEach<Item>(
+        _ paths: [String], _ load: (String) throws(CryptoError) -> [Item]
+    ) throws(SignatureFailure) -> [Item] {
+        var items: [Item] = []
+        for path in paths {
             do {
-                lists.append(try CertificateRevocationList(file: path))
+                items += try load(path)
             } catch {
                 throw SignatureFailure(.trustStoreUnusable, "\(path): \(error.message)")
             }
         }
-        let anchors = try certificates(trust)
-        guard !anchors.isEmpty else { throw SignatureFailure(.trustStoreUnusable, "no trust anchor given") }
-        return TrustStore(anchors: anchors, untrusted: try certificates(untrusted), crls: lists)
+        return items
     }
 
     /// The chain verifier for this store.

@@ -1,5 +1,5 @@
-/// Decoding of one DER object through an OpenSSL `d2i_*` function.
-enum DERDecoding {
+/// One DER object to and from OpenSSL, through its `d2i_*` and `i2d_*` functions.
+enum DERCoding {
     /// Decodes `der` with `decode` (a `d2i_*` call that advances the cursor);
     /// bytes left after the object are an error, and the object is then freed
     /// with `free`. `what` names the object in errors ("certificate").
@@ -20,5 +20,24 @@ enum DERDecoding {
             return .success(pointer)
         }
         return try result.get()
+    }
+
+    /// The DER encoding of the object at `pointer` by `encode` (an `i2d_*`
+    /// call: asked for the length first, then to write). `what` names the
+    /// object in errors ("certificate").
+    static func encode(
+        _ pointer: OpaquePointer, what: String,
+        with encode: (OpaquePointer, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32
+    ) throws(CryptoError) -> [UInt8] {
+        let length = encode(pointer, nil)
+        guard length > 0 else {
+            throw .drainingQueue(.invalidDER, "cannot encode \(what)")
+        }
+        var der = [UInt8](repeating: 0, count: Int(length))
+        _ = der.withUnsafeMutableBufferPointer { buffer in
+            var cursor = buffer.baseAddress
+            return encode(pointer, &cursor)
+        }
+        return der
     }
 }
