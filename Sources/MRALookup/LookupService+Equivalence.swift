@@ -13,7 +13,7 @@ extension LookupService {
     }
 
     /// `GET /v1/programs`: the catalogue with eligibility and each program's recognition by CTPAT.
-    public func programsJSON() -> String {
+    package func programsJSON() -> String {
         var json = JSONText()
         json.object { json in
             json.array("programs", configuration.catalogue.programs) { json, program in
@@ -37,7 +37,7 @@ extension LookupService {
     /// `equivalence program P [Q]`: whether P is recognized by Q (default
     /// `ctpat`) through an arrangement recorded on either side. MRAs are
     /// bilateral and not transitive: no edge is "not at all".
-    public func programEquivalenceJSON(_ p: String, by q: String = "ctpat") throws(LookupError) -> String {
+    package func programEquivalenceJSON(_ p: String, by q: String = "ctpat") throws(LookupError) -> String {
         let first = try program(p)
         let second = try program(q)
         let mra = rules.arrangement(first.id, second.id)
@@ -66,7 +66,7 @@ extension LookupService {
 
     /// `equivalence role R [--program P]`: the canonical role `R` (or `P`'s
     /// native code `R`) and its native codes in every program.
-    public func roleEquivalenceJSON(_ role: String, program id: String? = nil) throws(LookupError) -> String {
+    package func roleEquivalenceJSON(_ role: String, program id: String? = nil) throws(LookupError) -> String {
         var canonical = role
         if let id {
             _ = try program(id)
@@ -111,7 +111,7 @@ extension LookupService {
 
     /// `equivalence criterion FRAMEWORK:ID [--to FRAMEWORK]`: its links
     /// through the crosswalk, declared or derived through the hub.
-    public func criterionEquivalenceJSON(_ reference: String, to target: String? = nil) throws(LookupError) -> String {
+    package func criterionEquivalenceJSON(_ reference: String, to target: String? = nil) throws(LookupError) -> String {
         guard let criteria else { throw LookupError(.unknownCriterion, "no criteria catalogues (Mappings/criteria/)") }
         guard let ref = CriterionReference(reference), let node = criteria.catalogues[ref.framework]?.node(ref.id) else {
             throw LookupError(

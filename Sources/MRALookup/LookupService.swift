@@ -1,20 +1,20 @@
-public import MRAGateway
-public import MRAReconciliation
+package import MRAGateway
+package import MRAReconciliation
 import MRARegistry
 
 /// The answers of `mra-gateway lookup`, `equivalence` and the HTTP API,
 /// from one place: the CLI's `--format json` and the API body for the same
 /// question are the same bytes.
-public struct LookupService: Sendable {
-    public let configuration: GatewayConfiguration
-    public let detector: SchemeDetector
+package struct LookupService: Sendable {
+    package let configuration: GatewayConfiguration
+    package let detector: SchemeDetector
     /// The criteria catalogues and crosswalk; nil when `Mappings/criteria/` is missing.
-    public let criteria: CriteriaLibrary?
+    package let criteria: CriteriaLibrary?
     /// The registry; nil when none was given (equivalence queries only).
-    public let directory: TraderDirectory?
+    package let directory: TraderDirectory?
     let rules: USEntryRules
 
-    public init(configuration: GatewayConfiguration, criteria: CriteriaLibrary?, directory: TraderDirectory?) {
+    package init(configuration: GatewayConfiguration, criteria: CriteriaLibrary?, directory: TraderDirectory?) {
         self.configuration = configuration
         self.detector = SchemeDetector(configuration: configuration)
         self.criteria = criteria
@@ -23,7 +23,7 @@ public struct LookupService: Sendable {
     }
 
     /// Parses `YYYY-MM-DD`; nil gives today (UTC).
-    public static func day(_ text: String?) throws(LookupError) -> CalendarDate {
+    package static func day(_ text: String?) throws(LookupError) -> CalendarDate {
         guard let text else { return CalendarDate.today() }
         guard let day = CalendarDate(iso: text) else {
             throw LookupError(.invalidDate, "\"\(text)\" is not a date (YYYY-MM-DD)")
@@ -32,7 +32,7 @@ public struct LookupService: Sendable {
     }
 
     /// Looks `id` up as of `day`: the schemes it may be, and every member that carries it.
-    public func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
+    package func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
         try SchemeDetector.validate(id)
         let candidates = try detector.candidates(for: id, scheme: scheme)
         guard let directory else { throw LookupError(.registry, "no registry given") }
@@ -56,12 +56,12 @@ public struct LookupService: Sendable {
     }
 
     /// ``lookup(_:scheme:at:)`` as the JSON body the API answers.
-    public func lookupJSON(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> String {
+    package func lookupJSON(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> String {
         try lookup(id, scheme: scheme, at: day).json
     }
 
     /// ``lookupJSON(_:scheme:at:)`` as UTF-8 bytes, for the API.
-    public func lookupBody(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> [UInt8] {
+    package func lookupBody(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> [UInt8] {
         try lookup(id, scheme: scheme, at: day).jsonBytes
     }
 }

@@ -1,25 +1,25 @@
-public import MRAGateway
+package import MRAGateway
 import MRAXML
 
 /// Finds the identifier schemes whose pattern (`Mappings/identifiers.xml`)
 /// an identifier matches, and the programs that use each as member id.
-public struct SchemeDetector: Sendable {
+package struct SchemeDetector: Sendable {
     /// A scheme an identifier may belong to.
-    public struct Candidate: Sendable, Hashable {
-        public var scheme: String
-        public var description: String
+    package struct Candidate: Sendable, Hashable {
+        package var scheme: String
+        package var description: String
         /// Programs whose member ids are of this scheme.
-        public var programs: [String]
+        package var programs: [String]
     }
 
     /// The longest identifier looked up; longer ones are rejected.
-    public static let maximumLength = 64
+    package static let maximumLength = 64
 
     /// Every scheme's pattern and its answer, by scheme name.
     private let patterns: [XMLPattern]
     private let answers: [Candidate]
 
-    public init(configuration: GatewayConfiguration) {
+    package init(configuration: GatewayConfiguration) {
         let schemes = configuration.identifiers.schemes.values.sorted { $0.name < $1.name }
         var programs: [String: [String]] = [:]
         for program in configuration.catalogue.programs { programs[program.memberIdScheme, default: []].append(program.id) }
@@ -30,11 +30,11 @@ public struct SchemeDetector: Sendable {
     }
 
     /// Whether `name` is a known scheme.
-    public func knows(_ name: String) -> Bool { answers.contains { $0.scheme == name } }
+    package func knows(_ name: String) -> Bool { answers.contains { $0.scheme == name } }
 
     /// Checks that `id` can be an identifier at all: not empty, not longer
     /// than ``maximumLength``, printable ASCII or letters, no spaces at the ends.
-    public static func validate(_ id: String) throws(LookupError) {
+    package static func validate(_ id: String) throws(LookupError) {
         guard !id.isEmpty else { throw LookupError(.invalidId, "the identifier is empty") }
         guard id.count <= maximumLength else {
             throw LookupError(.invalidId, "the identifier is longer than \(maximumLength) characters")
@@ -46,7 +46,7 @@ public struct SchemeDetector: Sendable {
 
     /// The schemes `id` matches, by name; only `scheme` when it is given
     /// (an error when it is unknown or `id` does not match it).
-    public func candidates(for id: String, scheme: String? = nil) throws(LookupError) -> [Candidate] {
+    package func candidates(for id: String, scheme: String? = nil) throws(LookupError) -> [Candidate] {
         if let scheme {
             guard let index = answers.firstIndex(where: { $0.scheme == scheme }) else {
                 throw LookupError(.unknownScheme, "unknown scheme \"\(scheme)\"")

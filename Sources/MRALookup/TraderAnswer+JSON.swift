@@ -3,10 +3,10 @@ import MRARegistry
 
 extension TraderAnswer {
     /// The API body (`GET /v1/traders/{id}`), fields in a fixed order.
-    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+    package var json: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     /// ``json`` as UTF-8 bytes.
-    public var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] {
         var json = JSONText(capacity: 512 + 1024 * members.count)
         json.openObject()
         json.field("id", id)

@@ -3,7 +3,7 @@ import MRARegistry
 
 extension TraderAnswer {
     /// The answer for people: one block per member, one line per check.
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         let schemes = candidates.map(\.scheme).joined(separator: ", ")
         lines.append("\(id) as of \(asOf): " + (candidates.isEmpty ? "matches no known scheme" : (isAmbiguous ? "ambiguous, may be " : "scheme ") + schemes))

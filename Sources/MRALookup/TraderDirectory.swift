@@ -1,6 +1,6 @@
 import MRAGateway
 import MRAPlumbing
-public import MRARegistry
+package import MRARegistry
 import Synchronization
 
 /// The registry as lookups see it, answered from memory, fast enough to serve.
@@ -14,7 +14,7 @@ import Synchronization
 ///   committed since: nothing to do when the reader's version is the one
 ///   the table is at; otherwise only the members that changed are read
 ///   again, or everything when most of them did.
-public final class TraderDirectory: Sendable {
+package final class TraderDirectory: Sendable {
     private let reader: any RegistryReader
     private let state: Mutex<State>
     /// Held for the whole of a refresh, so that two refreshes never apply their reads out of order.
@@ -27,20 +27,20 @@ public final class TraderDirectory: Sendable {
     }
 
     /// Reads every member through `reader` and follows the registry through it.
-    public init(reader: some RegistryReader) throws(LookupError) {
+    package init(reader: some RegistryReader) throws(LookupError) {
         self.reader = reader
         state = Mutex(State())
         try refresh()
     }
 
     /// Number of identifiers indexed.
-    public var indexedIdentifiers: Int { state.withLock { $0.table.indexedIdentifiers } }
+    package var indexedIdentifiers: Int { state.withLock { $0.table.indexedIdentifiers } }
 
     /// Brings the table up to date with what the registry committed since
     /// the last call. Cheap when nothing changed (one version read); reads
     /// everything at the first call or when more than a quarter of the
     /// members (and more than a thousand) changed.
-    public func refresh() throws(LookupError) {
+    package func refresh() throws(LookupError) {
         do {
             try refreshing.withLock { _ throws(RegistryError) in try refresh(reader) }
         } catch {
@@ -50,7 +50,7 @@ public final class TraderDirectory: Sendable {
 
     /// The members that carry `id` (as member id, linked id or MID),
     /// ordered by program and member id.
-    public func members(carrying id: String) throws(LookupError) -> [MemberFacts] {
+    package func members(carrying id: String) throws(LookupError) -> [MemberFacts] {
         var members = state.withLock { $0.table.members(carrying: id) }
         if members.count > 1 {
             members.sort { ($0.record.program, $0.record.memberId) < ($1.record.program, $1.record.memberId) }

@@ -1,20 +1,20 @@
-public import Hummingbird
-public import Logging
+package import Hummingbird
+package import Logging
 import ServiceLifecycle
-public import MRALookup
+package import MRALookup
 
 /// Settings of the lookup API.
-public struct LookupServerSettings: Sendable {
+package struct LookupServerSettings: Sendable {
     /// Address to bind; loopback unless told otherwise.
-    public var host: String
+    package var host: String
     /// Port; 0 picks a free one.
-    public var port: Int
+    package var port: Int
     /// How often the identifier index follows the registry.
-    public var refreshInterval: Duration
+    package var refreshInterval: Duration
     /// Longest request target (path and query) accepted, in bytes.
-    public var maximumTargetLength: Int
+    package var maximumTargetLength: Int
 
-    public init(
+    package init(
         host: String = "127.0.0.1", port: Int = 8080, refreshInterval: Duration = .seconds(1),
         maximumTargetLength: Int = 2048
     ) {
@@ -28,7 +28,7 @@ public struct LookupServerSettings: Sendable {
 /// The lookup API: the routes of ``LookupRoutes``, the request limits of
 /// ``RequestLimitMiddleware``, and a service that refreshes the registry's
 /// identifier index while the server runs.
-public func buildApplication(
+package func buildApplication(
     service: LookupService, settings: LookupServerSettings = LookupServerSettings(), logger: Logger? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {

@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
-public import MRARegistry
+package import MRARegistry
 
 /// The embedded registry: one SQLite file, created on first use, migrated on open.
 ///
 /// WAL journal with `synchronous = FULL`: a committed transaction survives
 /// a crash of the process and a power loss, which the exchange relies on
 /// before it removes a file from the inbox.
-public struct SQLiteRegistry: Registry {
+package struct SQLiteRegistry: Registry {
     private let database: DatabaseQueue
     /// The file's path.
-    public let path: String
+    package let path: String
 
     /// Opens the registry at `path`, creating it (and its folder) when
     /// `create` is true, and brings its schema up to date.
-    public init(path: String, create: Bool = true) throws(RegistryError) {
+    package init(path: String, create: Bool = true) throws(RegistryError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -59,7 +59,7 @@ public struct SQLiteRegistry: Registry {
     /// gateway's, so that a reader that opens it read-only (the lookup
     /// directory) finds the tables and views it reads. Writes nothing when
     /// the schema is current.
-    public static func upgradeIfNeeded(path: String) throws(RegistryError) {
+    package static func upgradeIfNeeded(path: String) throws(RegistryError) {
         let current: Bool
         do {
             var configuration = Configuration()
@@ -73,7 +73,7 @@ public struct SQLiteRegistry: Registry {
         if !current { _ = try SQLiteRegistry(path: path, create: false) }
     }
 
-    public func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
+    package func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T {
         do {
             return try database.write { db in
                 let session = SQLiteSession(db: db)
@@ -86,7 +86,7 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
-    public func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
+    package func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE digest = ? ORDER BY id", arguments: [digest])
@@ -94,13 +94,13 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
-    public func unfiledEntries() throws(RegistryError) -> [LedgerEntry] {
+    package func unfiledEntries() throws(RegistryError) -> [LedgerEntry] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE filed = 0 ORDER BY id").map(LedgerRow.entry)
         }
     }
 
-    public func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry] {
+    package func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger ORDER BY id DESC LIMIT ?",
@@ -109,7 +109,7 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
-    public func markFiled(_ id: Int64) throws(RegistryError) {
+    package func markFiled(_ id: Int64) throws(RegistryError) {
         do {
             try database.write { db in try db.execute(sql: "UPDATE ledger SET filed = 1 WHERE id = ?", arguments: [id]) }
         } catch {
@@ -117,7 +117,7 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
-    public func memberCounts() throws(RegistryError) -> [String: Int] {
+    package func memberCounts() throws(RegistryError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT program, count(*) AS n FROM member GROUP BY program") {
@@ -127,7 +127,7 @@ public struct SQLiteRegistry: Registry {
         }
     }
 
-    public func forEachMember(
+    package func forEachMember(
         program: String?, changedSince: String?, _ body: (RegisteredMember) throws -> Void
     ) throws {
         do {

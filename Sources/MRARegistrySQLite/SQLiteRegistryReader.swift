@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import MRARegistry
+package import MRARegistry
 
 /// The registry's read side (``RegistryReader``) over its SQLite file, for lookups.
 ///
@@ -9,11 +9,11 @@ public import MRARegistry
 /// committed state, and neither blocks the exchange that writes nor is
 /// blocked by it. A registry an earlier gateway wrote is migrated first, so
 /// the tables read here are this gateway's.
-public struct SQLiteRegistryReader: RegistryReader {
+package struct SQLiteRegistryReader: RegistryReader {
     /// The last ledger entry, status event and MID link committed. Their ids
     /// only grow (nothing is deleted), and every change of a member comes
     /// with a new ledger entry, event or link, in the same transaction.
-    public struct Version: Sendable, Equatable {
+    package struct Version: Sendable, Equatable {
         let ledger: Int64
         let event: Int64
         let link: Int64
@@ -21,11 +21,11 @@ public struct SQLiteRegistryReader: RegistryReader {
 
     private let pool: DatabasePool
     /// The file's path.
-    public let path: String
+    package let path: String
 
     /// Opens the registry at `path` read-only, migrating it first when an
     /// earlier gateway wrote it.
-    public init(path: String) throws(RegistryError) {
+    package init(path: String) throws(RegistryError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError(.unavailable, "\(path): no registry there")
@@ -42,22 +42,22 @@ public struct SQLiteRegistryReader: RegistryReader {
         }
     }
 
-    public func currentVersion() throws(RegistryError) -> Version {
+    package func currentVersion() throws(RegistryError) -> Version {
         try read(Self.version)
     }
 
-    public func memberCount() throws(RegistryError) -> Int {
+    package func memberCount() throws(RegistryError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM member") ?? 0 }
     }
 
-    public func forEachMember(_ body: (MemberFacts) -> Void) throws(RegistryError) -> Version {
+    package func forEachMember(_ body: (MemberFacts) -> Void) throws(RegistryError) -> Version {
         try read { db in
             try MemberFactsRows.forEach(db, body)
             return try Self.version(db)
         }
     }
 
-    public func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
+    package func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
         try read { db in
             let latest = try Self.version(db)
             guard latest != version else { return RegistryChanges(version: latest, members: []) }

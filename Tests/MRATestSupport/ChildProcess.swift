@@ -1,25 +1,25 @@
 import Foundation
 
 /// A program run to its end, as the tests run `openssl`, `xmlsec1`, `xmllint` and the built `mra-gateway`.
-public enum ChildProcess {
+package enum ChildProcess {
     /// What a finished program left: its exit status, its standard output and its standard error.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The exit status.
-        public var status: Int32
+        package var status: Int32
         /// Everything written to standard output.
-        public var output: [UInt8]
+        package var output: [UInt8]
         /// Everything written to standard error, as text.
-        public var errors: String
+        package var errors: String
 
         /// Standard output as text.
-        public var outputText: String { String(decoding: output, as: UTF8.self) }
+        package var outputText: String { String(decoding: output, as: UTF8.self) }
     }
 
     /// Runs `executable` with `arguments`, feeds it `input` (or nothing) and waits for it to end.
     ///
     /// Standard error goes to a temporary file rather than a pipe, so a program that writes much to both streams
     /// cannot block on a full pipe that nobody reads.
-    public static func run(
+    package static func run(
         _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in folder: String? = nil
     ) throws -> Result {
         let errorsPath = NSTemporaryDirectory() + "mra-child-\(UUID().uuidString).err"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The built `mra-gateway` executable, run as a user would.
-public enum GatewayCLI {
+package enum GatewayCLI {
     /// The built executable, next to the test bundle.
-    public static let executable: String = {
+    package static let executable: String = {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
             url.deleteLastPathComponent()
@@ -12,7 +12,7 @@ public enum GatewayCLI {
     }()
 
     /// Runs the gateway with `arguments` in the repository; returns exit code, stdout, stderr.
-    public static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+    package static func run(_ arguments: [String]) throws -> (Int32, String, String) {
         let result = try ChildProcess.run(executable, arguments, in: Repository.root)
         return (result.status, result.outputText, result.errors)
     }

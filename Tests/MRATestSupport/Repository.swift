@@ -1,17 +1,17 @@
 import Foundation
-public import MRAGateway
+package import MRAGateway
 
 /// Paths of the repository the tests run in, and the configuration loaded once.
-public enum Repository {
+package enum Repository {
     /// The checkout's top folder (two levels above this file's folder).
-    public static let root: String = {
+    package static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
     }()
 
     /// The configuration in the checkout, loaded once for all tests.
-    public static let configuration: GatewayConfiguration = {
+    package static let configuration: GatewayConfiguration = {
         do {
             return try GatewayConfiguration(home: GatewayHome(path: root))
         } catch {
@@ -20,20 +20,20 @@ public enum Repository {
     }()
 
     /// A fixed day, so date rules give the same answers on any day.
-    public static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+    package static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
     /// Every program id of the catalogue.
-    public static var programs: [String] { configuration.catalogue.programs.map(\.id) }
+    package static var programs: [String] { configuration.catalogue.programs.map(\.id) }
 
     /// Files in `Examples/<program>/` whose names match.
-    public static func examples(_ program: String, broken: Bool) -> [String] {
+    package static func examples(_ program: String, broken: Bool) -> [String] {
         let folder = root + "/Examples/" + program
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".xml") && $0.hasPrefix("broken") == broken }.sorted().map { folder + "/" + $0 }
     }
 
     /// A fresh temporary folder.
-    public static func temporaryFolder() -> String {
+    package static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "mra-tests-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

@@ -1,6 +1,6 @@
 import Foundation
-public import MRAGateway
-public import MRARegistry
+package import MRAGateway
+package import MRARegistry
 
 /// Generated members loaded through the registry's own load path
 /// (``RegistrySession/put(_:in:)`` in ledger-recorded batches), for the
@@ -14,9 +14,9 @@ public import MRARegistry
 ///
 /// Every 20th member is suspended, every 50th gave no consent, every 10th
 /// EU member is AEOC (not eligible).
-public enum SyntheticRegistry {
+package enum SyntheticRegistry {
     /// The member id, a linked id and the MID of member `i`.
-    public static func identifiers(_ i: Int) -> (memberId: String, linked: String, mid: String) {
+    package static func identifiers(_ i: Int) -> (memberId: String, linked: String, mid: String) {
         let digits9 = String(format: "%09d", i)
         switch i % 3 {
         case 0: return ("DEAEOF" + digits9, "DE" + String(format: "%012d", i), "DESYN" + digits9)
@@ -26,7 +26,7 @@ public enum SyntheticRegistry {
     }
 
     /// The record of member `i`.
-    public static func record(_ i: Int) -> TraderRecord {
+    package static func record(_ i: Int) -> TraderRecord {
         let ids = identifiers(i)
         let program = ["eu-aeo", "kr-aeo", "br-oea"][i % 3]
         let scheme = ["EU-AEO", "KR-AEO", "BR-CNPJ"][i % 3]
@@ -47,7 +47,7 @@ public enum SyntheticRegistry {
     /// (one ledger entry each, partner = the member's program). Returns the
     /// number loaded.
     @discardableResult
-    public static func load(
+    package static func load(
         _ range: Range<Int>, into registry: any Registry, batchSize: Int = 50_000, date: String = "2026-11-01"
     ) throws -> Int {
         var start = range.lowerBound

@@ -6,15 +6,15 @@ import MRAXML
 /// eligibility from the program catalogue.
 ///
 /// Duplicates across a file are found by ``DuplicateMemberCheck``.
-public struct BusinessRules: Sendable {
-    public var identifiers: IdentifierSchemes
-    public var catalogue: ProgramCatalogue
+package struct BusinessRules: Sendable {
+    package var identifiers: IdentifierSchemes
+    package var catalogue: ProgramCatalogue
     /// Dates after this day are in the future.
-    public var today: CalendarDate
+    package var today: CalendarDate
 
     private let programs: [String: Program]
 
-    public init(identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate) {
+    package init(identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate) {
         self.identifiers = identifiers
         self.catalogue = catalogue
         self.today = today

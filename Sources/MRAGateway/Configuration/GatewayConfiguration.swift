@@ -4,7 +4,7 @@ public import MRAXML
 /// its compiled format schema.
 public struct LoadedProgram: Sendable {
     public var program: Program
-    public var mapping: ProgramMapping
+    package var mapping: ProgramMapping
     public var schema: Schema
     let reader: MappingReader
 }
@@ -19,7 +19,7 @@ public struct GatewayConfiguration: Sendable {
     public var programs: [String: LoadedProgram]
 
     /// Loads the configuration in `home`.
-    public init(home: GatewayHome) throws(MappingError) {
+    package init(home: GatewayHome) throws(MappingError) {
         self.home = home
         let catalogueSchema = try Self.schema(home.schemas + "/programs-1.xsd")
         let identifierSchema = try Self.schema(home.schemas + "/identifiers-1.xsd")
@@ -41,12 +41,12 @@ public struct GatewayConfiguration: Sendable {
     }
 
     /// Locates the home folder (see ``GatewayHome/locate(explicit:)``) and loads it.
-    public static func load(home explicit: String? = nil) throws(MappingError) -> GatewayConfiguration {
+    package static func load(home explicit: String? = nil) throws(MappingError) -> GatewayConfiguration {
         try GatewayConfiguration(home: GatewayHome.locate(explicit: explicit))
     }
 
     /// The loaded program `id`, or an error naming the known ones.
-    public func program(_ id: String) throws(MappingError) -> LoadedProgram {
+    package func program(_ id: String) throws(MappingError) -> LoadedProgram {
         guard let loaded = programs[id] else {
             throw MappingError("unknown program \"\(id)\"; known: \(programs.keys.sorted().joined(separator: ", "))")
         }

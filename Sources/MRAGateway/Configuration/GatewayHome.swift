@@ -16,7 +16,7 @@ public struct GatewayHome: Sendable, Hashable {
     public var certs: String { path + "/Certs" }
 
     /// Locates the home folder, or explains where it looked.
-    public static func locate(explicit: String? = nil) throws(MappingError) -> GatewayHome {
+    package static func locate(explicit: String? = nil) throws(MappingError) -> GatewayHome {
         if let explicit {
             guard isHome(explicit) else {
                 throw MappingError("\(explicit) has no Mappings/programs.xml: not a gateway home")

@@ -26,7 +26,7 @@ public struct IdentifierSchemes: Sendable {
     }
 
     /// Loads `path`, validated against `schema` when given.
-    public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
+    package init(contentsOf path: String, schema: Schema?) throws(MappingError) {
         let root = try MappingError.loading(path, schema: schema)
         let ns = Self.namespace
         var schemes: [String: Scheme] = [:]

@@ -1,4 +1,4 @@
-public import MRAXML
+package import MRAXML
 
 /// One program of the catalogue (`Mappings/programs.xml`).
 public struct Program: Sendable, Codable, Hashable {
@@ -65,7 +65,7 @@ public struct ProgramCatalogue: Sendable {
     public func program(_ id: String) -> Program? { positions[id].map { programs[$0] } }
 
     /// Loads `path`, validated against `schema` when given.
-    public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
+    package init(contentsOf path: String, schema: Schema?) throws(MappingError) {
         let root = try MappingError.loading(path, schema: schema)
         let ns = Self.namespace
         var programs: [Program] = []

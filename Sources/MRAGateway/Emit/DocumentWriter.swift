@@ -1,21 +1,21 @@
-public import MRAXML
+package import MRAXML
 
 /// Streams a partner document: the header and the elements around the
 /// records first, then each record as it comes, then the closing tags.
-public struct DocumentWriter: Sendable {
+package struct DocumentWriter: Sendable {
     private var writer: XMLWriter
     private let containerSteps: [QName]
     /// Per open level (root first): its name and the children still to write after the records.
     private var trailing: [(name: QName, children: [Element])] = []
-    public private(set) var recordCount = 0
+    package private(set) var recordCount = 0
 
-    public init(mapping: ProgramMapping) {
+    package init(mapping: ProgramMapping) {
         writer = XMLWriter(namespaces: mapping.namespaces)
         containerSteps = Array(mapping.recordPath.elements.dropLast())
     }
 
     /// Writes the XML declaration and everything of `header` that precedes the records.
-    public mutating func begin(header: Element) {
+    package mutating func begin(header: Element) {
         writer.writeDeclaration()
         var element = header
         var depth = 0
@@ -39,13 +39,13 @@ public struct DocumentWriter: Sendable {
     }
 
     /// Writes one record element.
-    public mutating func write(record: Element) {
+    package mutating func write(record: Element) {
         writer.write(record, depth: trailing.count)
         recordCount += 1
     }
 
     /// Closes every open element, writing what follows the records.
-    public mutating func end() {
+    package mutating func end() {
         while let (name, children) = trailing.popLast() {
             for child in children { writer.write(child, depth: trailing.count + 1) }
             writer.close(name, depth: trailing.count)
@@ -53,8 +53,8 @@ public struct DocumentWriter: Sendable {
     }
 
     /// Takes the bytes written so far.
-    public mutating func takeOutput() -> [UInt8] { writer.takeOutput() }
+    package mutating func takeOutput() -> [UInt8] { writer.takeOutput() }
 
     /// Bytes waiting to be taken.
-    public var pendingByteCount: Int { writer.output.count }
+    package var pendingByteCount: Int { writer.output.count }
 }

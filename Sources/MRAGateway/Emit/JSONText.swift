@@ -4,28 +4,28 @@ import MRAPlumbing
 /// where the order is part of a contract (canonical records, reports, the
 /// lookup API's bodies). Written straight into UTF-8 bytes, in a
 /// buffer that is freed when the text goes away.
-public struct JSONText: ~Copyable, Sendable {
+package struct JSONText: ~Copyable, Sendable {
     private var output: OutputBytes
     private var needsComma: [Bool] = []
 
-    public init(capacity: Int = 256) {
+    package init(capacity: Int = 256) {
         output = OutputBytes(capacity: capacity)
         needsComma.reserveCapacity(8)
     }
 
     /// The UTF-8 bytes written so far.
-    public var bytes: [UInt8] { output.array }
+    package var bytes: [UInt8] { output.array }
 
     /// The text written so far.
-    public var text: String { output.withBytes { String(decoding: $0, as: UTF8.self) } }
+    package var text: String { output.withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    public mutating func openObject() { open(UInt8(ascii: "{")) }
+    package mutating func openObject() { open(UInt8(ascii: "{")) }
 
-    public mutating func closeObject() { close(UInt8(ascii: "}")) }
+    package mutating func closeObject() { close(UInt8(ascii: "}")) }
 
-    public mutating func openArray() { open(UInt8(ascii: "[")) }
+    package mutating func openArray() { open(UInt8(ascii: "[")) }
 
-    public mutating func closeArray() { close(UInt8(ascii: "]")) }
+    package mutating func closeArray() { close(UInt8(ascii: "]")) }
 
     private mutating func open(_ bracket: UInt8) {
         separator()
@@ -39,35 +39,35 @@ public struct JSONText: ~Copyable, Sendable {
     }
 
     /// Starts a member `key:`; the value written next belongs to it.
-    public mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         separator()
         output.appendJSONString(key)
         output.append(UInt8(ascii: ":"))
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separator()
         output.appendJSONString(value)
     }
 
-    public mutating func number(_ value: Int) {
+    package mutating func number(_ value: Int) {
         separator()
         output.appendDecimal(value)
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separator()
         output.append(value ? "true" : "false")
     }
 
-    public mutating func null() {
+    package mutating func null() {
         separator()
         output.append("null")
     }
 
     /// `key: value` when `value` is not nil.
-    public mutating func field(_ key: String, _ value: String?) {
+    package mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
         self.key(key)
         string(value)
@@ -80,14 +80,14 @@ public struct JSONText: ~Copyable, Sendable {
     }
 
     /// Appends `value` as a JSON string literal.
-    public static func quote(_ value: String, into text: inout String) {
+    package static func quote(_ value: String, into text: inout String) {
         var output = OutputBytes(capacity: value.utf8.count + 8)
         output.appendJSONString(value)
         text += output.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `value` as a JSON string literal, in UTF-8.
-    public static func quote(_ value: String, into bytes: inout [UInt8]) {
+    package static func quote(_ value: String, into bytes: inout [UInt8]) {
         var output = OutputBytes(capacity: value.utf8.count + 8)
         output.appendJSONString(value)
         output.withBytes { bytes.append(contentsOf: $0) }

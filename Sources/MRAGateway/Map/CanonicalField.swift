@@ -1,5 +1,5 @@
 /// The fields of the canonical record (and of its batch) that mapping files name.
-public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Codable {
+package enum CanonicalField: String, CaseIterable, Hashable, Sendable, Codable {
     case program, memberId, memberIdScheme, legalName, legalNameLatin
     case addressStreet = "address.street"
     case addressCity = "address.city"
@@ -44,11 +44,11 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Codable {
     }
 
     /// Fields with several values.
-    public var isList: Bool { self == .roles || self == .linkedIds }
+    package var isList: Bool { self == .roles || self == .linkedIds }
     /// Fields held as `YYYY-MM-DD` dates.
-    public var isDate: Bool { self == .statusEffective || self == .authorisedSince || self == .lastValidated }
+    package var isDate: Bool { self == .statusEffective || self == .authorisedSince || self == .lastValidated }
     /// Fields that describe the batch, not a member.
-    public var isBatchLevel: Bool { self == .batchId || self == .batchKind || self == .batchCreated }
+    package var isBatchLevel: Bool { self == .batchId || self == .batchKind || self == .batchCreated }
 }
 
 /// A value per canonical field, stored in an array: the hot path of reading

@@ -1,16 +1,16 @@
-public import MRAXML
+package import MRAXML
 
 /// A code list of a mapping file: native codes ↔ canonical values.
-public struct CodeList: Sendable {
-    public let name: String
+package struct CodeList: Sendable {
+    package let name: String
     private let toCanonical: [String: String]
     private let toNative: [String: String]
     /// Per canonical value, the pattern a member id must match (`memberIdPattern`).
-    public let memberIdPatterns: [String: XMLPattern]
+    package let memberIdPatterns: [String: XMLPattern]
     /// Canonical values with a native code, in the list's order.
-    public let canonicalValues: [String]
+    package let canonicalValues: [String]
 
-    public init(name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
+    package init(name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
         memberIdPatterns: [String: XMLPattern] = [:])
     {
         self.name = name
@@ -30,9 +30,9 @@ public struct CodeList: Sendable {
     }
 
     /// The canonical value of a native code, `nil` if unknown.
-    public func canonical(_ native: String) -> String? { toCanonical[native] }
+    package func canonical(_ native: String) -> String? { toCanonical[native] }
     /// The native code written for a canonical value, `nil` if the format has none.
-    public func native(_ canonical: String) -> String? { toNative[canonical] }
+    package func native(_ canonical: String) -> String? { toNative[canonical] }
     /// Every native code the list accepts.
-    public var nativeCodes: [String] { toCanonical.keys.sorted() }
+    package var nativeCodes: [String] { toCanonical.keys.sorted() }
 }

@@ -1,5 +1,5 @@
 /// One entry of a mapping file's `document`, in document order.
-public indirect enum MappingEntry: Sendable {
+package indirect enum MappingEntry: Sendable {
     /// A constant the format requires (`<fixed>`).
     case fixed(path: MappingPath, value: String, check: Bool)
     /// One canonical field (`<field>` or `<batch>`).
@@ -12,34 +12,34 @@ public indirect enum MappingEntry: Sendable {
 
 /// How one canonical field travels in a format. A class, so that the mapping
 /// engine's per-record loops share it instead of copying its strings.
-public final class FieldEntry: Sendable {
+package final class FieldEntry: Sendable {
     /// Read-side clean-ups of a value.
-    public enum Normalization: String, Sendable {
+    package enum Normalization: String, Sendable {
         case upper
         case removeSpaces = "remove-spaces"
         case removeSeparators = "remove-separators"
     }
 
-    public let field: CanonicalField
+    package let field: CanonicalField
     /// Where the value is; `nil` for a `constant`.
-    public let path: MappingPath?
-    public let constant: String?
-    public let defaultValue: String?
-    public let required: Bool
+    package let path: MappingPath?
+    package let constant: String?
+    package let defaultValue: String?
+    package let required: Bool
     /// Name of the code list the value goes through.
-    public let codes: String?
+    package let codes: String?
     /// That code list, resolved when the mapping is loaded.
-    public let codeList: CodeList?
-    public let date: DatePattern?
-    public let normalize: [Normalization]
+    package let codeList: CodeList?
+    package let date: DatePattern?
+    package let normalize: [Normalization]
     /// One element per value of a list field.
-    public let repeats: Bool
+    package let repeats: Bool
     /// List items held in one value.
-    public let separator: String?
+    package let separator: String?
     /// Line of the entry in the mapping file.
-    public let line: Int
+    package let line: Int
 
-    public init(
+    package init(
         field: CanonicalField, path: MappingPath?, constant: String?, defaultValue: String?, required: Bool,
         codes: String?, codeList: CodeList?, date: DatePattern?, normalize: [Normalization], repeats: Bool,
         separator: String?, line: Int

@@ -2,16 +2,16 @@ import MRAPlumbing
 import MRAXML
 
 /// A mapping file that cannot be used, with the reason.
-public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var file: String?
-    public var line: Int
-    public init(_ message: String, file: String? = nil, line: Int = 0) {
+package struct MappingError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var file: String?
+    package var line: Int
+    package init(_ message: String, file: String? = nil, line: Int = 0) {
         self.message = message
         self.file = file
         self.line = line
     }
-    public var description: String {
+    package var description: String {
         ErrorLocation.prefix("MAPPING: \(message)", file: file, fallback: "mapping", line: line)
     }
 }

@@ -1,15 +1,15 @@
-public import MRAXML
+package import MRAXML
 
 /// A path of a mapping file, with prefixes resolved to namespace URIs:
 /// element steps from a context element, then its text or an attribute.
-public struct MappingPath: Hashable, Sendable, CustomStringConvertible {
-    public var elements: [QName]
-    public var attribute: QName?
+package struct MappingPath: Hashable, Sendable, CustomStringConvertible {
+    package var elements: [QName]
+    package var attribute: QName?
     /// The path as written in the mapping file.
-    public var description: String
+    package var description: String
 
     /// Parses `text` (`a:b/a:c/@d`, `.`, `@x`) with `namespaces` (prefix → URI).
-    public init(_ text: String, namespaces: [String: String]) throws(MappingError) {
+    package init(_ text: String, namespaces: [String: String]) throws(MappingError) {
         description = text
         elements = []
         attribute = nil

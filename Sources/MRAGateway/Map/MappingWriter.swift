@@ -2,8 +2,8 @@ import MRAXML
 
 /// The write direction of a mapping: canonical records to the program's
 /// format, with every value that cannot travel named in a ``Loss``.
-public struct MappingWriter: Sendable {
-    public let mapping: ProgramMapping
+package struct MappingWriter: Sendable {
+    package let mapping: ProgramMapping
     private let batchRanks: OutputTree.Ranks
     private let recordRanks: OutputTree.Ranks
     /// Member ranks of the `linkedIds` group, when the format has one.
@@ -11,7 +11,7 @@ public struct MappingWriter: Sendable {
     /// Schemes a `linkedId` entry writes; a `linkedIds` group takes the others.
     private let claimedSchemes: Set<String>
 
-    public init(mapping: ProgramMapping) {
+    package init(mapping: ProgramMapping) {
         self.mapping = mapping
         var container = mapping.recordPath
         container.elements.removeLast()

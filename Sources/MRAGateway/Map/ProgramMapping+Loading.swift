@@ -1,12 +1,12 @@
-public import MRAXML
+package import MRAXML
 
 extension ProgramMapping {
     /// The mapping format's namespace.
-    public static let namespace = "urn:mra-gateway:mapping:1"
+    package static let namespace = "urn:mra-gateway:mapping:1"
 
     /// Loads the mapping file at `path`, validating it against `schema`
     /// (`Schemas/mapping-1.xsd`) and checking what the schema cannot.
-    public init(contentsOf path: String, schema: Schema?) throws(MappingError) {
+    package init(contentsOf path: String, schema: Schema?) throws(MappingError) {
         let root = try MappingError.loading(path, schema: schema)
         try self.init(element: root, file: path)
     }

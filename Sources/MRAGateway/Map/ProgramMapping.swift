@@ -1,28 +1,28 @@
-public import MRAXML
+package import MRAXML
 
 /// A program's mapping file, loaded and checked: how its exchange format maps
 /// to the canonical record, in both directions.
-public struct ProgramMapping: Sendable {
+package struct ProgramMapping: Sendable {
     /// Gateway program id (`eu-aeo`, …).
-    public var program: String
-    public var version: String
+    package var program: String
+    package var version: String
     /// Prefix and URI of each namespace the format uses; the first is the
     /// format's own, written as the document's prefixes.
-    public var namespaces: [(prefix: String, uri: String)]
+    package var namespaces: [(prefix: String, uri: String)]
     /// The format's schema, relative to `Schemas/`.
-    public var schema: String
-    public var root: QName
+    package var schema: String
+    package var root: QName
     /// Entries relative to the root, before the records.
-    public var batchEntries: [MappingEntry]
+    package var batchEntries: [MappingEntry]
     /// From the root to the repeating record element.
-    public var recordPath: MappingPath
+    package var recordPath: MappingPath
     /// Entries relative to each record element.
-    public var recordEntries: [MappingEntry]
-    public var codeLists: [String: CodeList]
+    package var recordEntries: [MappingEntry]
+    package var codeLists: [String: CodeList]
     /// Why a canonical field cannot travel in this format, by field name.
-    public var lossReasons: [String: String]
+    package var lossReasons: [String: String]
     /// Where the mapping was loaded from.
-    public var file: String
+    package var file: String
 
     /// The code list `name`; loading guarantees that every referenced list exists.
     func codeList(_ name: String) -> CodeList { codeLists[name]! }

@@ -1,19 +1,19 @@
 /// A date layout from a mapping file: `yyyy`, `MM` and `dd` stand for the
 /// parts, every other character is literal (`yyyyMMdd`, `dd.MM.yyyy`, …).
-public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
+package struct DatePattern: Hashable, Sendable, CustomStringConvertible {
     private enum Token: Hashable, Sendable {
         case year, month, day
         case literal(UInt8)
     }
 
     private let tokens: [Token]
-    public let description: String
+    package let description: String
 
     /// ISO 8601 calendar date, `yyyy-MM-dd`.
-    public static let iso = DatePattern(validated: "yyyy-MM-dd")
+    package static let iso = DatePattern(validated: "yyyy-MM-dd")
 
     /// Parses a pattern; `nil` unless it has exactly one `yyyy`, `MM` and `dd`.
-    public init?(_ pattern: String) {
+    package init?(_ pattern: String) {
         var tokens: [Token] = []
         var bytes = Array(pattern.utf8)[...]
         while let first = bytes.first {
@@ -43,7 +43,7 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Reads `text` in this layout; `nil` when it does not fit or the day does not exist.
-    public func parse(_ text: String) -> CalendarDate? {
+    package func parse(_ text: String) -> CalendarDate? {
         var text = text
         return text.withUTF8 { bytes -> CalendarDate? in
             var year = 0
@@ -77,7 +77,7 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Writes `date` in this layout.
-    public func format(_ date: CalendarDate) -> String {
+    package func format(_ date: CalendarDate) -> String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -2,7 +2,7 @@ extension TraderRecord {
     /// The field's values in canonical text form (dates `YYYY-MM-DD`, consent
     /// `true`/`false`); empty when absent. Linked ids are not text values: use
     /// ``linkedIds``.
-    public func values(of field: CanonicalField) -> [String] {
+    package func values(of field: CanonicalField) -> [String] {
         func one(_ value: String?) -> [String] { value.map { [$0] } ?? [] }
         switch field {
         case .program: return [program]

@@ -1,12 +1,12 @@
 import Foundation
-public import MRACrypto
+package import MRACrypto
 import MRAPlumbing
 
 extension FileBytes {
     /// Reads a regular file whole, as ``read(_:limit:)`` does, and digests it
     /// with `algorithm` on a second thread, each part as soon as it is read:
     /// the hash of a large batch costs little time beyond its reading.
-    public static func readDigesting(
+    package static func readDigesting(
         _ path: String, limit: Int, algorithm: DigestAlgorithm
     ) throws(SignatureFailure) -> (bytes: [UInt8], digest: [UInt8]) {
         let hasher: PartHasher

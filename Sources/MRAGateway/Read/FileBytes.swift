@@ -6,7 +6,7 @@
 
 /// Reads a whole file into one array, without an intermediate copy: the one
 /// file reader for signature checks and the exchange's inbox.
-public enum FileBytes {
+package enum FileBytes {
     /// Is told how far a read has filled its buffer, part by part.
     protocol PartSink {
         /// The first `filled.count` bytes of the buffer are read.
@@ -19,7 +19,7 @@ public enum FileBytes {
     /// Bytes read at once when a ``PartSink`` follows the read.
     static let partSize = 4 << 20
 
-    public static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
+    package static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
         try read(path, limit: limit, parts: nil)
     }
 

@@ -33,7 +33,7 @@ public struct ReadResult: Sendable {
 public struct PartnerFileReader: Sendable {
     public var configuration: GatewayConfiguration
     public var program: LoadedProgram
-    public var rules: BusinessRules
+    package var rules: BusinessRules
     /// Validate against the format's schema while reading.
     public var checkSchema: Bool = true
     public var limits: XMLLimits = XMLLimits()
@@ -42,7 +42,7 @@ public struct PartnerFileReader: Sendable {
     /// so the signature is verified without reading the file again.
     public var signatureDigest: DigestAlgorithm?
 
-    public init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
+    package init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration
         self.program = try configuration.program(program)
         self.rules = BusinessRules(identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today)

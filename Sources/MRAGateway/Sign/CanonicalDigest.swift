@@ -1,13 +1,13 @@
-public import MRACrypto
-public import MRAXML
+package import MRACrypto
+import MRAXML
 
 /// A message digest fed with a document's canonical form while it is read
 /// (see ``EnvelopedSignatureReader`` and ``RecordStream/signatureHasher``).
-public struct CanonicalDigest: CanonicalHasher, Sendable {
+package struct CanonicalDigest: CanonicalHasher, Sendable {
     private var digest: Digest
 
     /// Fails only when OpenSSL cannot set up the algorithm; that refuses the file.
-    public init(_ algorithm: DigestAlgorithm) throws(SignatureFailure) {
+    package init(_ algorithm: DigestAlgorithm) throws(SignatureFailure) {
         do {
             digest = try Digest(algorithm: algorithm)
         } catch {
@@ -15,7 +15,7 @@ public struct CanonicalDigest: CanonicalHasher, Sendable {
         }
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { digest.update(bytes) }
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) { digest.update(bytes) }
 
-    public func finalize() -> [UInt8] { digest.finalize() }
+    package func finalize() -> [UInt8] { digest.finalize() }
 }

@@ -1,11 +1,11 @@
 import MRAGateway
-public import MRAXML
+package import MRAXML
 
 extension CriteriaCatalogue {
-    public static let namespace = "urn:mra-gateway:criteria:1"
+    package static let namespace = "urn:mra-gateway:criteria:1"
 
     /// Loads a catalogue, validated against `schema` (`Schemas/criteria-1.xsd`).
-    public init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
+    package init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
         let root = try ReconciliationError.loading(path, schema: schema, code: .catalogue)
         let ns = Self.namespace
         guard root.name == QName(ns, "criteria"), let framework = root.attribute("framework"),
@@ -50,7 +50,7 @@ extension CriteriaCatalogue {
 
 extension Crosswalk {
     /// Loads the crosswalk, validated against `schema` (`Schemas/criteria-1.xsd`).
-    public init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
+    package init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
         let root = try ReconciliationError.loading(path, schema: schema, code: .crosswalk)
         let ns = CriteriaCatalogue.namespace
         guard root.name == QName(ns, "crosswalk"), let version = root.attribute("version") else {

@@ -1,33 +1,33 @@
 import MRAGateway
 /// A node of a criteria catalogue: a group (focus area, category, article,
 /// section) or an assessable criterion.
-public struct CriteriaNode: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct CriteriaNode: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A group, with its kind as the catalogue names it (`category`, `section`, …).
         case group(String)
         case criterion
     }
 
     /// Must or should (CTPAT grades its criteria).
-    public enum Level: String, Sendable, Hashable {
+    package enum Level: String, Sendable, Hashable {
         case must
         case should
     }
 
     /// The id as the administration writes it (`3.4`, `6.11`, `K`, `e`).
-    public var id: String
-    public var kind: Kind
+    package var id: String
+    package var kind: Kind
     /// Title of a group, text of a criterion.
-    public var text: String
-    public var level: Level?
+    package var text: String
+    package var level: Level?
     /// Entity types the criterion applies to; empty means all.
-    public var entityTypes: [String]
+    package var entityTypes: [String]
     /// `C`, `C-3p` or `I`, as in the domain notes.
-    public var confidence: String?
+    package var confidence: String?
     /// Id of the enclosing group, `nil` at the top.
-    public var parent: String?
+    package var parent: String?
 
-    public init(
+    package init(
         id: String, kind: Kind, text: String, level: Level? = nil, entityTypes: [String] = [], confidence: String? = nil,
         parent: String? = nil
     ) {
@@ -43,21 +43,21 @@ public struct CriteriaNode: Sendable, Hashable {
 
 /// One framework's criteria (`Mappings/criteria/<framework>.xml`): CTPAT MSC,
 /// EU AEO, WCO SAFE, a partner's program.
-public struct CriteriaCatalogue: Sendable {
+package struct CriteriaCatalogue: Sendable {
     /// The prefix of references (`ctpat` in `ctpat:3.4`).
-    public var framework: String
+    package var framework: String
     /// The gateway program validated against it; `nil` for WCO SAFE.
-    public var program: String?
-    public var version: String
-    public var title: String
+    package var program: String?
+    package var version: String
+    package var title: String
     /// Longest interval between two validations of a member; `nil`: no fixed cycle.
-    public var revalidationYears: Int?
-    public var revalidationNote: String?
+    package var revalidationYears: Int?
+    package var revalidationNote: String?
     /// Every node in document order.
-    public var nodes: [CriteriaNode]
+    package var nodes: [CriteriaNode]
     private var index: [String: Int]
 
-    public init(
+    package init(
         framework: String, program: String?, version: String, title: String, revalidationYears: Int?,
         revalidationNote: String?, nodes: [CriteriaNode]
     ) {
@@ -74,10 +74,10 @@ public struct CriteriaCatalogue: Sendable {
     }
 
     /// The node `id`, if the catalogue has it.
-    public func node(_ id: String) -> CriteriaNode? { index[id].map { nodes[$0] } }
+    package func node(_ id: String) -> CriteriaNode? { index[id].map { nodes[$0] } }
 
     /// Whether `id` is `ancestor` or lies beneath it.
-    public func isWithin(_ id: String, _ ancestor: String) -> Bool {
+    package func isWithin(_ id: String, _ ancestor: String) -> Bool {
         var current: String? = id
         while let node = current {
             if node == ancestor { return true }

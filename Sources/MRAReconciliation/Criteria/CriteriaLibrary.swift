@@ -1,15 +1,15 @@
-public import MRAGateway
+package import MRAGateway
 import MRAXML
 import Foundation
 
 /// Every criteria catalogue in `Mappings/criteria/` and the crosswalk between
 /// them, loaded and cross-checked: each link names nodes that exist.
-public struct CriteriaLibrary: Sendable {
+package struct CriteriaLibrary: Sendable {
     /// Catalogues by framework id.
-    public var catalogues: [String: CriteriaCatalogue]
-    public var crosswalk: Crosswalk
+    package var catalogues: [String: CriteriaCatalogue]
+    package var crosswalk: Crosswalk
 
-    public init(catalogues: [CriteriaCatalogue], crosswalk: Crosswalk) throws(ReconciliationError) {
+    package init(catalogues: [CriteriaCatalogue], crosswalk: Crosswalk) throws(ReconciliationError) {
         var byFramework: [String: CriteriaCatalogue] = [:]
         for catalogue in catalogues {
             guard byFramework[catalogue.framework] == nil else {
@@ -33,7 +33,7 @@ public struct CriteriaLibrary: Sendable {
 
     /// Loads `Mappings/criteria/*.xml` of `home`: every file but `crosswalk.xml`
     /// is a catalogue.
-    public init(home: GatewayHome) throws(ReconciliationError) {
+    package init(home: GatewayHome) throws(ReconciliationError) {
         let folder = home.mappings + "/criteria"
         let schemaPath = home.schemas + "/criteria-1.xsd"
         let schema: Schema
@@ -56,7 +56,7 @@ public struct CriteriaLibrary: Sendable {
     }
 
     /// The catalogue that validations of `program` use.
-    public func catalogue(forProgram program: String) -> CriteriaCatalogue? {
+    package func catalogue(forProgram program: String) -> CriteriaCatalogue? {
         catalogues.values.first { $0.program == program }
     }
 }

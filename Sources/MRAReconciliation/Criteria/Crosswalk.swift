@@ -1,23 +1,23 @@
 import MRAGateway
 /// A reference to a catalogue node: `framework:id`, e.g. `ctpat:3.4`.
-public struct CriterionReference: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var framework: String
-    public var id: String
+package struct CriterionReference: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var framework: String
+    package var id: String
 
-    public init(framework: String, id: String) {
+    package init(framework: String, id: String) {
         self.framework = framework
         self.id = id
     }
 
     /// Parses `framework:id`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, colon != text.index(before: text.endIndex)
         else { return nil }
         self.init(framework: String(text[..<colon]), id: String(text[text.index(after: colon)...]))
     }
 
-    public var description: String { "\(framework):\(id)" }
-    public static func < (lhs: CriterionReference, rhs: CriterionReference) -> Bool {
+    package var description: String { "\(framework):\(id)" }
+    package static func < (lhs: CriterionReference, rhs: CriterionReference) -> Bool {
         (lhs.framework, lhs.id.numericSortKey) < (rhs.framework, rhs.id.numericSortKey)
     }
 }
@@ -32,7 +32,7 @@ extension String {
 }
 
 /// How close two linked criteria are.
-public enum LinkStrength: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum LinkStrength: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The same requirement: met in one and not met in the other is a conflict.
     case equivalent
     /// Overlapping requirements: opposite results are a divergence to review.
@@ -49,28 +49,28 @@ public enum LinkStrength: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// Stronger links sort first.
-    public static func < (lhs: LinkStrength, rhs: LinkStrength) -> Bool { lhs.rank > rhs.rank }
+    package static func < (lhs: LinkStrength, rhs: LinkStrength) -> Bool { lhs.rank > rhs.rank }
 
     /// The strength of a link derived through a hub node: the weaker of the two,
     /// and partial through partial is only related.
-    public func composed(with other: LinkStrength) -> LinkStrength {
+    package func composed(with other: LinkStrength) -> LinkStrength {
         if self == .partial && other == .partial { return .related }
         return max(self, other)
     }
 }
 
 /// One link of the crosswalk, declared or derived through the hub.
-public struct CrosswalkLink: Sendable, Hashable {
-    public var from: CriterionReference
-    public var to: CriterionReference
-    public var strength: LinkStrength
-    public var confidence: String
-    public var source: String
-    public var note: String
+package struct CrosswalkLink: Sendable, Hashable {
+    package var from: CriterionReference
+    package var to: CriterionReference
+    package var strength: LinkStrength
+    package var confidence: String
+    package var source: String
+    package var note: String
     /// The hub node a derived link goes through; `nil` for a declared link.
-    public var via: CriterionReference?
+    package var via: CriterionReference?
 
-    public init(
+    package init(
         from: CriterionReference, to: CriterionReference, strength: LinkStrength, confidence: String, source: String,
         note: String = "", via: CriterionReference? = nil
     ) {
@@ -84,7 +84,7 @@ public struct CrosswalkLink: Sendable, Hashable {
     }
 
     /// The end of the link in `framework`, if any.
-    public func end(in framework: String) -> CriterionReference? {
+    package func end(in framework: String) -> CriterionReference? {
         if from.framework == framework { return from }
         if to.framework == framework { return to }
         return nil
@@ -92,22 +92,22 @@ public struct CrosswalkLink: Sendable, Hashable {
 }
 
 /// The versioned crosswalk between catalogues (`Mappings/criteria/crosswalk.xml`).
-public struct Crosswalk: Sendable {
-    public struct Revision: Sendable, Hashable, Encodable {
-        public var version: String
-        public var date: String
-        public var text: String
+package struct Crosswalk: Sendable {
+    package struct Revision: Sendable, Hashable, Encodable {
+        package var version: String
+        package var date: String
+        package var text: String
     }
 
-    public var version: String
-    public var title: String
-    public var revisions: [Revision]
+    package var version: String
+    package var title: String
+    package var revisions: [Revision]
     /// The framework through which frameworks without a direct link are compared.
-    public var hub: String?
+    package var hub: String?
     /// The links as declared, in file order.
-    public var links: [CrosswalkLink]
+    package var links: [CrosswalkLink]
 
-    public init(version: String, title: String, revisions: [Revision], hub: String?, links: [CrosswalkLink]) {
+    package init(version: String, title: String, revisions: [Revision], hub: String?, links: [CrosswalkLink]) {
         self.version = version
         self.title = title
         self.revisions = revisions
@@ -118,7 +118,7 @@ public struct Crosswalk: Sendable {
     /// The links between frameworks `a` and `b`: the declared ones when there
     /// are any, otherwise those derived through the hub (the strongest per pair
     /// of nodes). Each link is oriented from `a` to `b`.
-    public func links(between a: String, and b: String) -> [CrosswalkLink] {
+    package func links(between a: String, and b: String) -> [CrosswalkLink] {
         let direct = links.compactMap { link -> CrosswalkLink? in
             guard let fromA = link.end(in: a), let toB = link.end(in: b), a != b else { return nil }
             var oriented = link

@@ -1,18 +1,18 @@
-public import MRAGateway
+package import MRAGateway
 import MRAXML
 import Foundation
 
 /// Every findings format the gateway reads: the mappings in
 /// `Mappings/findings/`, their compiled schemas, and a reader per program.
-public struct FindingsFormats: Sendable {
+package struct FindingsFormats: Sendable {
     /// Readers by program id.
-    public var readers: [String: FindingsReader]
+    package var readers: [String: FindingsReader]
 
-    public init(readers: [String: FindingsReader]) { self.readers = readers }
+    package init(readers: [String: FindingsReader]) { self.readers = readers }
 
     /// Loads `Mappings/findings/*.xml` of `home`, with the program catalogue for
     /// member-id schemes and the criteria library for criterion ids.
-    public init(home: GatewayHome, catalogue: ProgramCatalogue, criteria: CriteriaLibrary) throws(ReconciliationError) {
+    package init(home: GatewayHome, catalogue: ProgramCatalogue, criteria: CriteriaLibrary) throws(ReconciliationError) {
         let folder = home.mappings + "/findings"
         let mappingSchema = try Self.schema(home.schemas + "/findings-mapping-1.xsd")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
@@ -40,7 +40,7 @@ public struct FindingsFormats: Sendable {
 
     /// Reads `path` with the reader whose root element the file has; throws
     /// when no mapping knows the root.
-    public func read(path: String, displayName: String? = nil) throws(ReconciliationError) -> FindingsReadResult {
+    package func read(path: String, displayName: String? = nil) throws(ReconciliationError) -> FindingsReadResult {
         let file = displayName ?? path
         var rootMismatch: FindingsReadResult?
         for program in readers.keys.sorted() {

@@ -1,11 +1,11 @@
 import MRAGateway
-public import MRAXML
+package import MRAXML
 
 extension FindingsMapping {
-    public static let namespace = "urn:mra-gateway:findings-mapping:1"
+    package static let namespace = "urn:mra-gateway:findings-mapping:1"
 
     /// Loads a findings mapping, validated against `schema` (`Schemas/findings-mapping-1.xsd`).
-    public init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
+    package init(contentsOf path: String, schema: Schema?) throws(ReconciliationError) {
         let root = try ReconciliationError.loading(path, schema: schema, code: .findingsMapping)
         let loader = FindingsMappingLoader(root: root, file: path)
         let ns = Self.namespace

@@ -1,28 +1,28 @@
-public import MRAGateway
-public import MRAXML
+package import MRAGateway
+package import MRAXML
 
 /// What reading one findings file gave: its validations and the problems found.
-public struct FindingsReadResult: Sendable {
-    public var file: String
-    public var program: String
-    public var validations: [Validation]
-    public var diagnostics: [Diagnostic]
+package struct FindingsReadResult: Sendable {
+    package var file: String
+    package var program: String
+    package var validations: [Validation]
+    package var diagnostics: [Diagnostic]
     /// The file could not be read to its end: its validations must not be used.
-    public var refused: Bool
+    package var refused: Bool
 }
 
 /// Reads a program's findings files through its ``FindingsMapping``, in one
 /// streaming pass with schema validation (MRAXML's ``RecordStream``).
-public struct FindingsReader: Sendable {
-    public var mapping: FindingsMapping
-    public var schema: Schema?
+package struct FindingsReader: Sendable {
+    package var mapping: FindingsMapping
+    package var schema: Schema?
     /// The scheme of the program's member ids (`Mappings/programs.xml`).
-    public var memberIdScheme: String
+    package var memberIdScheme: String
     /// The catalogue criterion ids are checked against.
-    public var catalogue: CriteriaCatalogue?
+    package var catalogue: CriteriaCatalogue?
     let layout: RecordLayout
 
-    public init(mapping: FindingsMapping, schema: Schema?, memberIdScheme: String, catalogue: CriteriaCatalogue?) {
+    package init(mapping: FindingsMapping, schema: Schema?, memberIdScheme: String, catalogue: CriteriaCatalogue?) {
         self.mapping = mapping
         self.schema = schema
         self.memberIdScheme = memberIdScheme
@@ -46,7 +46,7 @@ public struct FindingsReader: Sendable {
     }
 
     /// Reads the file at `path`; `displayName` names it in diagnostics.
-    public func read(path: String, displayName: String? = nil) -> FindingsReadResult {
+    package func read(path: String, displayName: String? = nil) -> FindingsReadResult {
         let file = displayName ?? path
         var batch: [FindingsMapping.Field: (String, Int)] = [:]
         var validations: [Validation] = []

@@ -1,25 +1,25 @@
-public import MRAGateway
+package import MRAGateway
 /// The result of one criterion in one validation.
-public enum CriterionResult: String, Sendable, Hashable, CaseIterable {
+package enum CriterionResult: String, Sendable, Hashable, CaseIterable {
     case met
     case notMet = "not-met"
     case notApplicable = "not-applicable"
     case notAssessed = "not-assessed"
 
     /// Met or not met: the validator reached a verdict.
-    public var isVerdict: Bool { self == .met || self == .notMet }
+    package var isVerdict: Bool { self == .met || self == .notMet }
 }
 
 /// One criterion as a validation found it.
-public struct CriterionFinding: Sendable, Hashable {
+package struct CriterionFinding: Sendable, Hashable {
     /// The catalogue id (`3.4`, `6.11`, `4.3`), after translation of native codes.
-    public var criterion: String
-    public var result: CriterionResult
-    public var note: String?
+    package var criterion: String
+    package var result: CriterionResult
+    package var note: String?
     /// Line in the findings file.
-    public var line: Int
+    package var line: Int
 
-    public init(criterion: String, result: CriterionResult, note: String? = nil, line: Int = 0) {
+    package init(criterion: String, result: CriterionResult, note: String? = nil, line: Int = 0) {
         self.criterion = criterion
         self.result = result
         self.note = note
@@ -29,28 +29,28 @@ public struct CriterionFinding: Sendable, Hashable {
 
 /// One validation of one trader by one program's administration: the canonical
 /// form every findings format is read into (docs/findings-format.md).
-public struct Validation: Sendable, Hashable {
+package struct Validation: Sendable, Hashable {
     /// Gateway program id of the validating administration's program.
-    public var program: String
+    package var program: String
     /// The trader's id in that program.
-    public var memberId: String
+    package var memberId: String
     /// The scheme of `memberId` (from the program catalogue).
-    public var memberIdScheme: String
+    package var memberIdScheme: String
     /// Other ids of the trader the validator recorded (MID, EORI, RFC, …).
-    public var linkedIds: [LinkedID]
-    public var entityType: String?
-    public var validationId: String?
+    package var linkedIds: [LinkedID]
+    package var entityType: String?
+    package var validationId: String?
     /// `initial`, `revalidation`, `joint`, `monitoring`.
-    public var kind: String?
-    public var date: CalendarDate
-    public var validator: String
-    public var office: String?
-    public var findings: [CriterionFinding]
+    package var kind: String?
+    package var date: CalendarDate
+    package var validator: String
+    package var office: String?
+    package var findings: [CriterionFinding]
     /// Where it was read.
-    public var file: String
-    public var line: Int
+    package var file: String
+    package var line: Int
 
-    public init(
+    package init(
         program: String, memberId: String, memberIdScheme: String, linkedIds: [LinkedID] = [], entityType: String? = nil,
         validationId: String? = nil, kind: String? = nil, date: CalendarDate, validator: String, office: String? = nil,
         findings: [CriterionFinding], file: String = "", line: Int = 0

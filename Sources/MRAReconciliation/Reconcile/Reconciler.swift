@@ -1,15 +1,15 @@
-public import MRAGateway
+package import MRAGateway
 /// Reconciles validation findings across programs: matches each trader across
 /// programs by identifiers, compares each pair of programs' latest findings
 /// through the crosswalk, and checks statuses and revalidation dates.
-public struct Reconciler: Sendable {
-    public var criteria: CriteriaLibrary
-    public var catalogue: ProgramCatalogue
-    public var today: CalendarDate
+package struct Reconciler: Sendable {
+    package var criteria: CriteriaLibrary
+    package var catalogue: ProgramCatalogue
+    package var today: CalendarDate
     /// Report every trader of the member lists, not only those with findings.
-    public var includeAllMembers: Bool
+    package var includeAllMembers: Bool
 
-    public init(criteria: CriteriaLibrary, catalogue: ProgramCatalogue, today: CalendarDate, includeAllMembers: Bool = false) {
+    package init(criteria: CriteriaLibrary, catalogue: ProgramCatalogue, today: CalendarDate, includeAllMembers: Bool = false) {
         self.criteria = criteria
         self.catalogue = catalogue
         self.today = today
@@ -17,7 +17,7 @@ public struct Reconciler: Sendable {
     }
 
     /// Reconciles `validations` with the `listings` of a trader directory.
-    public func reconcile(
+    package func reconcile(
         validations: [Validation], listings: [TraderListing], findingsFiles: [String] = [], memberFiles: [String] = [],
         diagnostics: [Diagnostic] = []
     ) -> ReconciliationReport {

@@ -1,33 +1,33 @@
 import MRAGateway
-public import MRAPlumbing
+import MRAPlumbing
 import MRAXML
 
 /// Why reconciliation could not run: unusable criteria, crosswalk or findings
 /// configuration, or an input file that cannot be read at all.
-public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stable, machine-readable code.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
+    package struct Code: ErrorCode {
+        package let rawValue: String
+        package init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// A criteria catalogue does not load or contradicts itself.
-        public static let catalogue = Code("CRITERIA-CATALOGUE")
+        package static let catalogue = Code("CRITERIA-CATALOGUE")
         /// The crosswalk does not load or links a node no catalogue has.
-        public static let crosswalk = Code("CRITERIA-CROSSWALK")
+        package static let crosswalk = Code("CRITERIA-CROSSWALK")
         /// A findings mapping does not load or refers to what does not exist.
-        public static let findingsMapping = Code("FINDINGS-MAPPING")
+        package static let findingsMapping = Code("FINDINGS-MAPPING")
         /// No findings mapping reads this file (unknown root element).
-        public static let unknownFormat = Code("FINDINGS-FORMAT")
+        package static let unknownFormat = Code("FINDINGS-FORMAT")
         /// A member list given for trader status cannot be used.
-        public static let members = Code("RECONCILE-MEMBERS")
+        package static let members = Code("RECONCILE-MEMBERS")
     }
 
-    public var code: Code
-    public var message: String
-    public var file: String?
-    public var line: Int
+    package var code: Code
+    package var message: String
+    package var file: String?
+    package var line: Int
 
-    public init(_ code: Code, _ message: String, file: String? = nil, line: Int = 0) {
+    package init(_ code: Code, _ message: String, file: String? = nil, line: Int = 0) {
         self.code = code
         self.message = message
         self.file = file
@@ -35,12 +35,12 @@ public struct ReconciliationError: Error, Sendable, Equatable, CustomStringConve
     }
 
     /// `FILE:LINE: CODE: message`.
-    public var description: String {
+    package var description: String {
         ErrorLocation.prefix("\(code): \(message)", file: file, fallback: "reconcile", line: line)
     }
 
     /// Equality on the code, file and line: messages may be reworded.
-    public static func == (lhs: ReconciliationError, rhs: ReconciliationError) -> Bool {
+    package static func == (lhs: ReconciliationError, rhs: ReconciliationError) -> Bool {
         lhs.code == rhs.code && lhs.file == rhs.file && lhs.line == rhs.line
     }
 }

@@ -1,7 +1,7 @@
-public import MRAGateway
+package import MRAGateway
 /// How a validation's findings answer for one catalogue node: the worst verdict
 /// of the findings on the node and beneath it.
-public enum NodeOutcome: String, Sendable, Hashable {
+package enum NodeOutcome: String, Sendable, Hashable {
     case met
     case notMet = "not-met"
     case notApplicable = "not-applicable"
@@ -9,11 +9,11 @@ public enum NodeOutcome: String, Sendable, Hashable {
     /// No finding on the node or beneath it.
     case absent
 
-    public var isVerdict: Bool { self == .met || self == .notMet }
+    package var isVerdict: Bool { self == .met || self == .notMet }
 }
 
 /// What comparing two programs' findings through one crosswalk link gave.
-public enum ComparisonOutcome: String, Sendable, Hashable, CaseIterable {
+package enum ComparisonOutcome: String, Sendable, Hashable, CaseIterable {
     /// The same verdict (or both not applicable).
     case agree
     /// Met in one, not met in the other, on an equivalent link.
@@ -25,20 +25,20 @@ public enum ComparisonOutcome: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One comparison of a trader's findings in two programs, through one link.
-public struct Comparison: Sendable, Hashable, Encodable {
-    public var programA: String
-    public var programB: String
-    public var criterionA: CriterionReference
-    public var criterionB: CriterionReference
-    public var strength: LinkStrength
+package struct Comparison: Sendable, Hashable, Encodable {
+    package var programA: String
+    package var programB: String
+    package var criterionA: CriterionReference
+    package var criterionB: CriterionReference
+    package var strength: LinkStrength
     /// The hub node of a derived link.
-    public var via: CriterionReference?
-    public var resultA: NodeOutcome
-    public var resultB: NodeOutcome
-    public var outcome: ComparisonOutcome
+    package var via: CriterionReference?
+    package var resultA: NodeOutcome
+    package var resultB: NodeOutcome
+    package var outcome: ComparisonOutcome
     /// Notes of the deciding findings, `criterion: note`.
-    public var noteA: String?
-    public var noteB: String?
+    package var noteA: String?
+    package var noteB: String?
 
     /// The JSON form's keys in its order: the outcome first.
     enum CodingKeys: String, CodingKey {
@@ -47,30 +47,30 @@ public struct Comparison: Sendable, Hashable, Encodable {
 }
 
 /// A trader's status that contradicts another program's (or another list's).
-public struct StatusConflict: Sendable, Hashable, Encodable {
-    public enum Kind: String, Sendable, Hashable {
+package struct StatusConflict: Sendable, Hashable, Encodable {
+    package enum Kind: String, Sendable, Hashable {
         /// Suspended or revoked in one program, active in a program that recognises it.
         case suspendedVersusActive = "suspended-vs-active"
         /// Two lists give the same membership different statuses (a stale copy).
         case listsDisagree = "lists-disagree"
     }
 
-    public var kind: Kind
-    public var programA: String
-    public var programB: String
-    public var detail: String
+    package var kind: Kind
+    package var programA: String
+    package var programB: String
+    package var detail: String
 }
 
 /// A validation older than its program's revalidation cycle allows.
-public struct OverdueValidation: Sendable, Hashable, Encodable {
-    public var program: String
-    public var memberId: String
-    public var lastValidated: CalendarDate
-    public var due: CalendarDate
-    public var daysOverdue: Int
+package struct OverdueValidation: Sendable, Hashable, Encodable {
+    package var program: String
+    package var memberId: String
+    package var lastValidated: CalendarDate
+    package var due: CalendarDate
+    package var daysOverdue: Int
     /// `findings` or the list that gave the date.
-    public var basis: String
-    public var revalidationYears: Int
+    package var basis: String
+    package var revalidationYears: Int
 
     /// The JSON form's keys in its order: the cycle before the basis.
     enum CodingKeys: String, CodingKey {
@@ -79,47 +79,47 @@ public struct OverdueValidation: Sendable, Hashable, Encodable {
 }
 
 /// One membership of a trader, as a list holds it.
-public struct Membership: Sendable, Hashable, Encodable {
-    public var program: String
-    public var memberId: String
-    public var status: MemberStatus
-    public var listedBy: String
-    public var lastValidated: CalendarDate?
-    public var source: String
+package struct Membership: Sendable, Hashable, Encodable {
+    package var program: String
+    package var memberId: String
+    package var status: MemberStatus
+    package var listedBy: String
+    package var lastValidated: CalendarDate?
+    package var source: String
 }
 
 /// One trader across programs, with everything reconciliation found.
-public struct TraderReconciliation: Sendable {
+package struct TraderReconciliation: Sendable {
     /// Stable id: the smallest identifier key of the trader.
-    public var id: String
-    public var name: String
-    public var identifiers: [String]
-    public var memberships: [Membership]
+    package var id: String
+    package var name: String
+    package var identifiers: [String]
+    package var memberships: [Membership]
     /// Latest validation per program, in program order.
-    public var validations: [Validation]
+    package var validations: [Validation]
     /// Older validations not compared.
-    public var supersededValidations: Int
-    public var comparisons: [Comparison]
-    public var statusConflicts: [StatusConflict]
-    public var overdue: [OverdueValidation]
+    package var supersededValidations: Int
+    package var comparisons: [Comparison]
+    package var statusConflicts: [StatusConflict]
+    package var overdue: [OverdueValidation]
 
     /// Count of comparisons with `outcome`.
-    public func count(_ outcome: ComparisonOutcome) -> Int { comparisons.filter { $0.outcome == outcome }.count }
+    package func count(_ outcome: ComparisonOutcome) -> Int { comparisons.filter { $0.outcome == outcome }.count }
 }
 
 /// Totals for one pair of programs.
-public struct ProgramPairSummary: Sendable, Hashable {
-    public var programA: String
-    public var programB: String
+package struct ProgramPairSummary: Sendable, Hashable {
+    package var programA: String
+    package var programB: String
     /// Traders with findings in both programs.
-    public var traders: Int
-    public var agree: Int
-    public var conflict: Int
-    public var divergent: Int
-    public var gap: Int
-    public var statusConflicts: Int
+    package var traders: Int
+    package var agree: Int
+    package var conflict: Int
+    package var divergent: Int
+    package var gap: Int
+    package var statusConflicts: Int
 
-    public func count(_ outcome: ComparisonOutcome) -> Int {
+    package func count(_ outcome: ComparisonOutcome) -> Int {
         switch outcome {
         case .agree: return agree
         case .conflict: return conflict
@@ -130,26 +130,26 @@ public struct ProgramPairSummary: Sendable, Hashable {
 }
 
 /// Totals for one program.
-public struct ProgramSummary: Sendable, Hashable {
-    public var program: String
-    public var validations: Int
-    public var overdue: Int
-    public var revalidationYears: Int?
+package struct ProgramSummary: Sendable, Hashable {
+    package var program: String
+    package var validations: Int
+    package var overdue: Int
+    package var revalidationYears: Int?
 }
 
 /// The whole reconciliation: per trader, per program pair, per program.
-public struct ReconciliationReport: Sendable {
-    public var today: CalendarDate
-    public var crosswalkVersion: String
-    public var findingsFiles: [String]
-    public var memberFiles: [String]
-    public var traders: [TraderReconciliation]
-    public var pairs: [ProgramPairSummary]
-    public var programs: [ProgramSummary]
+package struct ReconciliationReport: Sendable {
+    package var today: CalendarDate
+    package var crosswalkVersion: String
+    package var findingsFiles: [String]
+    package var memberFiles: [String]
+    package var traders: [TraderReconciliation]
+    package var pairs: [ProgramPairSummary]
+    package var programs: [ProgramSummary]
     /// Problems in the inputs (findings or member lists), already in report order.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public var statusConflictCount: Int { traders.reduce(0) { $0 + $1.statusConflicts.count } }
-    public var overdueCount: Int { traders.reduce(0) { $0 + $1.overdue.count } }
-    public func count(_ outcome: ComparisonOutcome) -> Int { pairs.reduce(0) { $0 + $1.count(outcome) } }
+    package var statusConflictCount: Int { traders.reduce(0) { $0 + $1.statusConflicts.count } }
+    package var overdueCount: Int { traders.reduce(0) { $0 + $1.overdue.count } }
+    package func count(_ outcome: ComparisonOutcome) -> Int { pairs.reduce(0) { $0 + $1.count(outcome) } }
 }

@@ -1,47 +1,47 @@
-public import MRAGateway
+package import MRAGateway
 /// A trader's record as some program's list (or, later, the registry) holds it.
-public struct TraderListing: Sendable, Hashable {
+package struct TraderListing: Sendable, Hashable {
     /// The canonical record: its program, ids, status and validation dates.
-    public var record: TraderRecord
+    package var record: TraderRecord
     /// The program whose administration's list holds the record. For an EU
     /// AEO in CBP's batch, the record's program is `eu-aeo` and `listedBy` is `ctpat`.
-    public var listedBy: String
+    package var listedBy: String
     /// File or store the record came from.
-    public var source: String
+    package var source: String
 
-    public init(record: TraderRecord, listedBy: String, source: String) {
+    package init(record: TraderRecord, listedBy: String, source: String) {
         self.record = record
         self.listedBy = listedBy
         self.source = source
     }
 
     /// Whether the record is its own administration's (not a partner's copy).
-    public var isAuthoritative: Bool { record.program == listedBy }
+    package var isAuthoritative: Bool { record.program == listedBy }
 }
 
 /// A source of canonical trader records with their status: member-list files
 /// today (``MemberListDirectory``), the registry when it exists. Reconciliation
 /// only needs this protocol.
-public protocol TraderDirectory: Sendable {
+package protocol TraderDirectory: Sendable {
     /// Every record the directory holds, and problems worth reporting.
     func listings() throws(ReconciliationError) -> (listings: [TraderListing], diagnostics: [Diagnostic])
 }
 
 /// Trader records read from member-list files, each in a program's exchange
 /// format (the same files `validate` checks).
-public struct MemberListDirectory: TraderDirectory {
-    public var configuration: GatewayConfiguration
+package struct MemberListDirectory: TraderDirectory {
+    package var configuration: GatewayConfiguration
     /// `(program of the file's format, path)`, in the order given.
-    public var files: [(program: String, path: String)]
-    public var today: CalendarDate
+    package var files: [(program: String, path: String)]
+    package var today: CalendarDate
 
-    public init(configuration: GatewayConfiguration, files: [(program: String, path: String)], today: CalendarDate) {
+    package init(configuration: GatewayConfiguration, files: [(program: String, path: String)], today: CalendarDate) {
         self.configuration = configuration
         self.files = files
         self.today = today
     }
 
-    public func listings() throws(ReconciliationError) -> (listings: [TraderListing], diagnostics: [Diagnostic]) {
+    package func listings() throws(ReconciliationError) -> (listings: [TraderListing], diagnostics: [Diagnostic]) {
         var listings: [TraderListing] = []
         var diagnostics: [Diagnostic] = []
         for (program, path) in files {

@@ -3,18 +3,18 @@ import MRAGateway
 /// identifier (member id in its scheme, MID, EORI, RFC, …) is a node, each
 /// validation or listing joins its identifiers, and a trader is a connected
 /// set (union-find).
-public struct TraderMatcher: Sendable {
+package struct TraderMatcher: Sendable {
     /// One identifier, normalised: scheme and value upper-cased, spaces removed.
-    public static func key(scheme: String, value: String) -> String {
+    package static func key(scheme: String, value: String) -> String {
         scheme.uppercased() + ":" + String(value.uppercased().unicodeScalars.filter { $0 != " " })
     }
 
     private var parent: [String: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Joins all `keys` into one trader.
-    public mutating func join(_ keys: [String]) {
+    package mutating func join(_ keys: [String]) {
         guard let first = keys.first else { return }
         let root = find(first)
         for key in keys.dropFirst() {
@@ -27,7 +27,7 @@ public struct TraderMatcher: Sendable {
     }
 
     /// The trader (root key) of `key`.
-    public mutating func find(_ key: String) -> String {
+    package mutating func find(_ key: String) -> String {
         guard let up = parent[key] else {
             parent[key] = key
             return key

@@ -3,12 +3,12 @@ import Foundation
 
 /// Builds CSV (RFC 4180): comma-separated, fields quoted when they hold a
 /// comma, quote or line break, CRLF line ends, so spreadsheets open it as is.
-public struct CSVText: Sendable {
-    public private(set) var text = ""
+package struct CSVText: Sendable {
+    package private(set) var text = ""
 
-    public init(header: [String]) { row(header) }
+    package init(header: [String]) { row(header) }
 
-    public mutating func row(_ fields: [String]) {
+    package mutating func row(_ fields: [String]) {
         text += fields.map(Self.field).joined(separator: ",") + "\r\n"
     }
 
@@ -21,7 +21,7 @@ public struct CSVText: Sendable {
 extension ReconciliationReport {
     /// One row per finding of the reconciliation (comparisons, status
     /// conflicts, overdue validations), trader by trader.
-    public var csv: String {
+    package var csv: String {
         var csv = CSVText(header: [
             "trader", "traderName", "kind", "programA", "programB", "criterionA", "criterionB", "strength", "resultA",
             "resultB", "detail",

@@ -2,7 +2,7 @@ import MRAGateway
 extension CriteriaLibrary {
     /// The crosswalk's links, declared and (with `derived`) those derived
     /// through the hub for framework pairs with no direct link, in a stable order.
-    public func crosswalkLinks(derived: Bool) -> [CrosswalkLink] {
+    package func crosswalkLinks(derived: Bool) -> [CrosswalkLink] {
         var links = crosswalk.links
         if derived, let hub = crosswalk.hub {
             let frameworks = catalogues.keys.filter { $0 != hub }.sorted()
@@ -20,7 +20,7 @@ extension CriteriaLibrary {
     func text(of reference: CriterionReference) -> String { catalogues[reference.framework]?.node(reference.id)?.text ?? "" }
 
     /// The crosswalk as JSON: version, revisions, links.
-    public func crosswalkJSON(derived: Bool) -> String {
+    package func crosswalkJSON(derived: Bool) -> String {
         var json = JSONText()
         json.object { json in
             json.field("version", crosswalk.version)
@@ -45,7 +45,7 @@ extension CriteriaLibrary {
     }
 
     /// The crosswalk as CSV, one link a row.
-    public func crosswalkCSV(derived: Bool) -> String {
+    package func crosswalkCSV(derived: Bool) -> String {
         var csv = CSVText(header: ["from", "fromText", "to", "toText", "strength", "confidence", "source", "note", "via"])
         for link in crosswalkLinks(derived: derived) {
             csv.row([
@@ -57,7 +57,7 @@ extension CriteriaLibrary {
     }
 
     /// The crosswalk as a self-contained HTML table for review.
-    public func crosswalkHTML(derived: Bool) -> String {
+    package func crosswalkHTML(derived: Bool) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Criteria crosswalk \(htmlEscaped(crosswalk.version))</title>

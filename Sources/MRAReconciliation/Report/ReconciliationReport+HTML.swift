@@ -3,7 +3,7 @@ extension ReconciliationReport {
     /// A self-contained HTML report: one file, inline CSS and SVG, no network.
     /// The summary (counts, a chart per program pair, what needs attention)
     /// comes first; the detail per trader follows.
-    public var html: String {
+    package var html: String {
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">

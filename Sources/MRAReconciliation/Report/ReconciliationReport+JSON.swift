@@ -3,7 +3,7 @@ package import MRAGateway
 extension ReconciliationReport {
     /// The report as JSON for tools: summary, program pairs, programs, then the
     /// detail per trader (field names as in docs/findings-format.md).
-    public var json: String {
+    package var json: String {
         var json = JSONText()
         json.object { json in
             json.field("today", today.description)
@@ -72,7 +72,7 @@ extension LinkStrength: Encodable {}
 
 extension CriterionReference: Encodable {
     /// Encodes as `framework:id`.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

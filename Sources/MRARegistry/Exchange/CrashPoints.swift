@@ -15,7 +15,7 @@ import Synchronization
 /// no clean-up, no buffered output flushed). With `MRA_GATEWAY_KILL_AT=count`
 /// it counts the points and ``reportCount()`` prints the total on standard
 /// error. Without the variable a point costs one atomic read.
-public enum CrashPoints {
+package enum CrashPoints {
     private static let target: Int? = {
         guard let value = getenv("MRA_GATEWAY_KILL_AT") else { return nil }
         let text = String(cString: value)
@@ -24,14 +24,14 @@ public enum CrashPoints {
     private static let reached = Atomic<Int>(0)
 
     /// Passes a crash point.
-    public static func reach() {
+    package static func reach() {
         guard let target else { return }
         let count = reached.add(1, ordering: .relaxed).newValue
         if target > 0 && count == target { kill(getpid(), SIGKILL) }
     }
 
     /// Prints `crash points: N` on standard error when counting.
-    public static func reportCount() {
+    package static func reportCount() {
         guard target == 0 else { return }
         let line = Array("crash points: \(reached.load(ordering: .relaxed))\n".utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

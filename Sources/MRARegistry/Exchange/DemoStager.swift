@@ -1,4 +1,4 @@
-public import MRAGateway
+package import MRAGateway
 
 /// Stages a whole round of partner files in the inbox, each signed with its
 /// partner's DEMO identity (`Certs/<program>/demo/`, public keys: demos only):
@@ -10,19 +10,19 @@ public import MRAGateway
 /// signed EU list again (duplicate), a copy changed after signing
 /// (tampered), an EU delta created before the EU list (out of order), and
 /// an unsigned copy of the UK list.
-public struct DemoStager {
-    public var configuration: GatewayConfiguration
-    public var folders: ExchangeFolders
-    public var today: CalendarDate
+package struct DemoStager {
+    package var configuration: GatewayConfiguration
+    package var folders: ExchangeFolders
+    package var today: CalendarDate
 
-    public init(configuration: GatewayConfiguration, folders: ExchangeFolders, today: CalendarDate) {
+    package init(configuration: GatewayConfiguration, folders: ExchangeFolders, today: CalendarDate) {
         self.configuration = configuration
         self.folders = folders
         self.today = today
     }
 
     /// Writes the files and returns their paths.
-    public func stage(records: Int?, problems: Bool) throws(ExchangeError) -> [String] {
+    package func stage(records: Int?, problems: Bool) throws(ExchangeError) -> [String] {
         let programs = configuration.catalogue.programs.map(\.id).sorted()
         try folders.create(programs: programs)
         var staged: [String] = []
@@ -108,7 +108,7 @@ public struct DemoStager {
     }
 
     /// A digit in element content in the second half of the document, to change after signing.
-    public static func contentDigit(in bytes: [UInt8]) -> Int? {
+    package static func contentDigit(in bytes: [UInt8]) -> Int? {
         // Skip the prologue and header: change a digit in the second half of the document.
         var index = bytes.count / 2
         while index < bytes.count {

@@ -10,9 +10,9 @@ import MRAGateway
 /// File operations that survive a crash at any point: a file is written
 /// beside its final name, flushed to disk, renamed into place, and the
 /// folder flushed, so a reader sees the old state or the whole new file.
-public enum DurableFiles {
+package enum DurableFiles {
     /// Writes `bytes` to `path` durably (replacing it).
-    public static func write(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
         let temporary = temporaryPath(for: path)
         try writeTemporary(bytes, to: temporary)
         CrashPoints.reach()
@@ -20,13 +20,13 @@ public enum DurableFiles {
     }
 
     /// The name a file is written under before it is renamed into place.
-    public static func temporaryPath(for path: String) -> String {
+    package static func temporaryPath(for path: String) -> String {
         let (folder, name) = split(path)
         return folder + "/." + name + ".partial"
     }
 
     /// Writes and flushes `bytes` to `path`.
-    public static func writeTemporary(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
+    package static func writeTemporary(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", path) }
         defer { close(descriptor) }
@@ -43,19 +43,19 @@ public enum DurableFiles {
     }
 
     /// Renames a flushed file into place and flushes its folder.
-    public static func promote(_ temporary: String, to path: String) throws(ExchangeError) {
+    package static func promote(_ temporary: String, to path: String) throws(ExchangeError) {
         guard rename(temporary, path) == 0 else { throw failure("cannot rename \(temporary) to", path) }
         try syncFolder(of: path)
     }
 
     /// Removes `path` and flushes its folder; a missing file is not an error.
-    public static func remove(_ path: String) throws(ExchangeError) {
+    package static func remove(_ path: String) throws(ExchangeError) {
         if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }
         try syncFolder(of: path)
     }
 
     /// Creates a folder and its parents.
-    public static func makeFolder(_ path: String) throws(ExchangeError) {
+    package static func makeFolder(_ path: String) throws(ExchangeError) {
         // One call when the folder or its parent exists (the usual case); the parents first otherwise.
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
@@ -66,13 +66,13 @@ public enum DurableFiles {
     }
 
     /// Whether a regular file exists at `path`.
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
     /// Reads a whole file.
-    public static func read(_ path: String) throws(ExchangeError) -> [UInt8] {
+    package static func read(_ path: String) throws(ExchangeError) -> [UInt8] {
         do {
             return try FileBytes.read(path, limit: Int.max)
         } catch {
@@ -81,7 +81,7 @@ public enum DurableFiles {
     }
 
     /// A file's bytes and their SHA-256, hashed while the file is read.
-    public static func readDigesting(_ path: String) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8]) {
+    package static func readDigesting(_ path: String) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8]) {
         do {
             return try FileBytes.readDigesting(path, limit: Int.max, algorithm: .sha256)
         } catch {
@@ -90,19 +90,19 @@ public enum DurableFiles {
     }
 
     /// Modification time in Unix seconds.
-    public static func modificationTime(_ path: String) -> Int64? {
+    package static func modificationTime(_ path: String) -> Int64? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int64(info.st_mtim.tv_sec)
     }
 
     /// Names of the regular, visible files in a folder, in byte order.
-    public static func files(in folder: String) throws(ExchangeError) -> [String] {
+    package static func files(in folder: String) throws(ExchangeError) -> [String] {
         try entries(in: folder, type: S_IFREG)
     }
 
     /// Names of the visible subfolders of a folder, in byte order.
-    public static func folders(in folder: String) throws(ExchangeError) -> [String] {
+    package static func folders(in folder: String) throws(ExchangeError) -> [String] {
         try entries(in: folder, type: S_IFDIR)
     }
 

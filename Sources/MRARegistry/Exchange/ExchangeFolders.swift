@@ -10,23 +10,23 @@
 /// ```
 ///
 /// `NNNNNN` is the file's ledger entry, so a partner may reuse a file name.
-public struct ExchangeFolders: Sendable, Hashable {
-    public var root: String
+package struct ExchangeFolders: Sendable, Hashable {
+    package var root: String
 
-    public init(root: String) { self.root = root }
+    package init(root: String) { self.root = root }
 
-    public var defaultRegistry: String { root + "/registry.sqlite" }
-    public var lock: String { root + "/.exchange.lock" }
-    public func inbox(_ program: String) -> String { root + "/inbox/" + program }
+    package var defaultRegistry: String { root + "/registry.sqlite" }
+    package var lock: String { root + "/.exchange.lock" }
+    package func inbox(_ program: String) -> String { root + "/inbox/" + program }
     /// A file `name` in `program`'s inbox.
-    public func inbox(_ program: String, file name: String) -> String { inbox(program) + "/" + name }
-    public func archive(_ program: String) -> String { root + "/archive/" + program }
-    public func quarantine(_ program: String) -> String { root + "/quarantine/" + program }
-    public func receipts(_ program: String) -> String { root + "/receipts/" + program }
-    public func outbox(_ program: String) -> String { root + "/outbox/" + program }
+    package func inbox(_ program: String, file name: String) -> String { inbox(program) + "/" + name }
+    package func archive(_ program: String) -> String { root + "/archive/" + program }
+    package func quarantine(_ program: String) -> String { root + "/quarantine/" + program }
+    package func receipts(_ program: String) -> String { root + "/receipts/" + program }
+    package func outbox(_ program: String) -> String { root + "/outbox/" + program }
 
     /// Creates every folder for `programs`.
-    public func create(programs: [String]) throws(ExchangeError) {
+    package func create(programs: [String]) throws(ExchangeError) {
         for program in programs {
             for folder in [inbox(program), archive(program), quarantine(program), receipts(program), outbox(program)] {
                 try DurableFiles.makeFolder(folder)
@@ -35,19 +35,19 @@ public struct ExchangeFolders: Sendable, Hashable {
     }
 
     /// Where an inbound entry's file is kept: archive when applied, quarantine otherwise.
-    public func destination(of entry: LedgerEntry) -> String {
+    package func destination(of entry: LedgerEntry) -> String {
         let folder = entry.outcome == .applied ? archive(entry.partner) : quarantine(entry.partner)
         return folder + "/" + Self.stem(of: entry)
     }
 
     /// Where the copy of an inbound file being loaded is written before it is
     /// renamed into the archive (hidden; named by the content's digest).
-    public func archiveCopy(partner: String, digest: String) -> String {
+    package func archiveCopy(partner: String, digest: String) -> String {
         archive(partner) + "/." + digest + ".partial"
     }
 
     /// Where an inbound entry's receipt is written.
-    public func receipt(of entry: LedgerEntry) -> String {
+    package func receipt(of entry: LedgerEntry) -> String {
         receipts(entry.partner) + "/" + Self.stem(of: entry) + ".receipt.xml"
     }
 

@@ -15,25 +15,25 @@ import MRAGateway
 /// left unfiled by a crash (the inbox file is still there until (3), and
 /// (2) is complete once it is gone), so killing the process at any point
 /// loses nothing and applies nothing twice.
-public struct ExchangeJob {
+package struct ExchangeJob {
     /// The configuration, registry, folders, signer (ours: signs receipts), day and log it runs with.
-    public var setup: ExchangeSetup
+    package var setup: ExchangeSetup
     /// Our program id, the receipts' issuer.
-    public var issuer: String = "ctpat"
-    public var progress: (any ExchangeProgress)?
+    package var issuer: String = "ctpat"
+    package var progress: (any ExchangeProgress)?
 
-    public init(_ setup: ExchangeSetup, progress: (any ExchangeProgress)? = nil) {
+    package init(_ setup: ExchangeSetup, progress: (any ExchangeProgress)? = nil) {
         self.setup = setup
         self.progress = progress
     }
 
     /// The catalogue's programs, whose inbox folders are read in this order.
-    public var programs: [String] { setup.configuration.catalogue.programs.map(\.id).sorted() }
+    package var programs: [String] { setup.configuration.catalogue.programs.map(\.id).sorted() }
 
     /// Processes the files in the inbox when the run starts (after finishing
     /// what an interrupted run left), program by program, each folder's
     /// files in name order.
-    public func run() throws(ExchangeError) -> ExchangeSummary {
+    package func run() throws(ExchangeError) -> ExchangeSummary {
         try setup.folders.create(programs: programs)
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()

@@ -7,11 +7,11 @@
 /// An exclusive lock on an exchange root, so two jobs never work on the
 /// same inbox at once. The kernel releases it when the process ends, even
 /// by SIGKILL, so a crash never leaves a stale lock.
-public final class ExchangeLock {
+package final class ExchangeLock {
     private let descriptor: Int32
 
     /// Takes the lock, or throws ``ExchangeError/Code/busy`` when another job holds it.
-    public init(folders: ExchangeFolders) throws(ExchangeError) {
+    package init(folders: ExchangeFolders) throws(ExchangeError) {
         try DurableFiles.makeFolder(folders.root)
         descriptor = open(folders.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {

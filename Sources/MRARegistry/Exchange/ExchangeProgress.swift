@@ -1,5 +1,5 @@
 /// Receives the progress of long batches (the CLI draws a bar on a terminal).
-public protocol ExchangeProgress {
+package protocol ExchangeProgress {
     /// A file of `lines` lines starts loading.
     func begin(file: String, lines: Int)
     /// Records up to `line` are loaded.

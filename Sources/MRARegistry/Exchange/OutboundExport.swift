@@ -1,5 +1,5 @@
 import Logging
-public import MRAGateway
+package import MRAGateway
 
 /// Writes our members eligible for a partner in the partner's format,
 /// signed, into `outbox/<partner>/`, and records it in the ledger.
@@ -15,19 +15,19 @@ public import MRAGateway
 /// `.partial` name, then the ledger entry is recorded, then the file is
 /// renamed into place and the entry marked filed; an interrupted export is
 /// finished by the next `exchange run` or `exchange export`.
-public struct OutboundExport {
+package struct OutboundExport {
     /// The configuration, registry, folders, signer (ours: signs the lists), day and log it runs with.
-    public var setup: ExchangeSetup
+    package var setup: ExchangeSetup
     /// Our program.
-    public var program: String = "ctpat"
+    package var program: String = "ctpat"
 
-    public init(_ setup: ExchangeSetup) {
+    package init(_ setup: ExchangeSetup) {
         self.setup = setup
     }
 
     /// Exports to `partner`; `since` (ISO 8601 UTC) sends only changes.
     /// Returns the ledger entry, or nil when there was nothing to send.
-    public func run(partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
+    package func run(partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
         guard partner != program else { throw ExchangeError(.export, "\(program) is our own program: export to a partner") }
         let translator: Translator
         let eligibility: Program.Eligibility
@@ -148,7 +148,7 @@ public struct OutboundExport {
     }
 
     /// Whether our member may be sent under the catalogue's eligibility.
-    public static func eligible(_ record: TraderRecord, _ eligibility: Program.Eligibility, checkStatus: Bool) -> Bool {
+    package static func eligible(_ record: TraderRecord, _ eligibility: Program.Eligibility, checkStatus: Bool) -> Bool {
         if !eligibility.authTypes.isEmpty && !eligibility.authTypes.contains(record.authType ?? "") { return false }
         if eligibility.consentRequired && record.consent != true { return false }
         if checkStatus && !eligibility.statuses.isEmpty && !eligibility.statuses.contains(record.status.rawValue) {

@@ -1,8 +1,8 @@
-public import MRAGateway
+package import MRAGateway
 
 /// What the gateway made of one record of a received file, for the receipt.
-public struct RecordResult: Sendable, Hashable {
-    public enum Result: String, Sendable, Hashable {
+package struct RecordResult: Sendable, Hashable {
+    package enum Result: String, Sendable, Hashable {
         /// Loaded into the registry.
         case accepted
         /// Has errors (listed with their rule ids).
@@ -11,14 +11,14 @@ public struct RecordResult: Sendable, Hashable {
         case notApplied = "not-applied"
     }
 
-    public var memberId: String?
+    package var memberId: String?
     /// Line of the record's start tag.
-    public var line: Int
-    public var result: Result
+    package var line: Int
+    package var result: Result
     /// Error and warning diagnostics located in the record.
-    public var problems: [Diagnostic]
+    package var problems: [Diagnostic]
 
-    public init(memberId: String?, line: Int, result: Result, problems: [Diagnostic]) {
+    package init(memberId: String?, line: Int, result: Result, problems: [Diagnostic]) {
         self.memberId = memberId
         self.line = line
         self.result = result

@@ -8,19 +8,19 @@ import MRAGateway
 
 /// ISO 8601 timestamps as the ledger keeps them (UTC, seconds) and as
 /// partner files give them (any offset).
-public enum Timestamp {
+package enum Timestamp {
     /// The current time in Unix seconds.
-    public static func now() -> Int64 { Int64(time(nil)) }
+    package static func now() -> Int64 { Int64(time(nil)) }
 
     /// Monotonic seconds, for durations.
-    public static func monotonic() -> Double {
+    package static func monotonic() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
-    public static func iso(_ seconds: Int64) -> String {
+    package static func iso(_ seconds: Int64) -> String {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let rest = Int(seconds - Int64(days) * 86_400)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -28,7 +28,7 @@ public enum Timestamp {
     }
 
     /// Parses `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` (no offset: UTC) to Unix seconds.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)) else {
             return nil

@@ -9,8 +9,8 @@ import MRAGateway
 /// `source` (the partner that supplies the member), `history` (status events,
 /// oldest first: `event`, `effective`, `reason`, `cause`, `partner`,
 /// `batchId`) and `midLinks` (`mid`, `validFrom`, `validTo`).
-public enum RegistryExportWriter {
-    public static func line(_ member: RegisteredMember) -> String {
+package enum RegistryExportWriter {
+    package static func line(_ member: RegisteredMember) -> String {
         var json = JSONText()
         json.object { json in
             json.field("source", member.source)

@@ -1,17 +1,17 @@
 /// The batch a record is loaded with: who sent it, its ledger entry and its date.
-public struct BatchContext: Hashable, Sendable {
+package struct BatchContext: Hashable, Sendable {
     /// The ledger entry being written in the same transaction.
-    public var ledgerId: Int64
-    public var partner: String
-    public var batchId: String?
-    public var isFull: Bool
+    package var ledgerId: Int64
+    package var partner: String
+    package var batchId: String?
+    package var isFull: Bool
     /// The batch's date (`YYYY-MM-DD`): effective date of events the partner
     /// gave no date for, and start or end of MID links.
-    public var date: String
+    package var date: String
     /// Processing time, ISO 8601 UTC (kept for `export --since`, never exported).
-    public var processedAt: String
+    package var processedAt: String
 
-    public init(ledgerId: Int64, partner: String, batchId: String?, isFull: Bool, date: String, processedAt: String) {
+    package init(ledgerId: Int64, partner: String, batchId: String?, isFull: Bool, date: String, processedAt: String) {
         self.ledgerId = ledgerId
         self.partner = partner
         self.batchId = batchId
@@ -22,7 +22,7 @@ public struct BatchContext: Hashable, Sendable {
 }
 
 /// What loading one record did to the registry.
-public enum MemberChange: Hashable, Sendable {
+package enum MemberChange: Hashable, Sendable {
     case inserted
     case changed
     case unchanged

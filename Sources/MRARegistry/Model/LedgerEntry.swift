@@ -5,14 +5,14 @@
 /// apply, so the ledger and the registry never disagree. ``filed`` turns true
 /// only once the file has been copied to `archive/` or `quarantine/` and
 /// removed from the inbox (or, outbound, moved into the outbox).
-public struct LedgerEntry: Hashable, Sendable {
-    public enum Direction: String, Hashable, Sendable {
+package struct LedgerEntry: Hashable, Sendable {
+    package enum Direction: String, Hashable, Sendable {
         case inbound
         case outbound
     }
 
     /// What became of the file. Stable codes, also in receipts and `exchange status`.
-    public enum Outcome: String, Hashable, Sendable, CaseIterable {
+    package enum Outcome: String, Hashable, Sendable, CaseIterable {
         /// Loaded into the registry (one transaction).
         case applied
         /// Valid and signed, but not applied: already received (same content or same batch id).
@@ -27,37 +27,37 @@ public struct LedgerEntry: Hashable, Sendable {
     }
 
     /// Assigned by the registry; 0 before the entry is recorded.
-    public var id: Int64
-    public var direction: Direction
+    package var id: Int64
+    package var direction: Direction
     /// The partner program (the inbox or outbox folder).
-    public var partner: String
+    package var partner: String
     /// The file's name in the inbox or outbox.
-    public var fileName: String
+    package var fileName: String
     /// SHA-256 of the file's bytes, lower-case hex.
-    public var digest: String
-    public var byteCount: Int
-    public var batchId: String?
-    public var batchKind: String?
+    package var digest: String
+    package var byteCount: Int
+    package var batchId: String?
+    package var batchKind: String?
     /// As the file gives it.
-    public var batchCreated: String?
+    package var batchCreated: String?
     /// `batchCreated` as Unix seconds, for ordering a partner's batches.
-    public var batchCreatedInstant: Int64?
+    package var batchCreatedInstant: Int64?
     /// ISO 8601 UTC.
-    public var receivedAt: String
+    package var receivedAt: String
     /// ISO 8601 UTC.
-    public var processedAt: String
-    public var outcome: Outcome
+    package var processedAt: String
+    package var outcome: Outcome
     /// Stable reason code when not applied (``ExchangeReason``).
-    public var reason: String?
-    public var message: String?
-    public var counts: BatchCounts
+    package var reason: String?
+    package var message: String?
+    package var counts: BatchCounts
     /// The verification report, JSON.
-    public var verification: String?
+    package var verification: String?
     /// The signed receipt (inbound) as written to `receipts/`.
-    public var receipt: [UInt8]?
-    public var filed: Bool
+    package var receipt: [UInt8]?
+    package var filed: Bool
 
-    public init(
+    package init(
         id: Int64 = 0, direction: Direction, partner: String, fileName: String, digest: String, byteCount: Int,
         batchId: String? = nil, batchKind: String? = nil, batchCreated: String? = nil,
         batchCreatedInstant: Int64? = nil, receivedAt: String, processedAt: String, outcome: Outcome,
@@ -87,23 +87,23 @@ public struct LedgerEntry: Hashable, Sendable {
 }
 
 /// What a batch held and what loading it changed.
-public struct BatchCounts: Hashable, Sendable {
+package struct BatchCounts: Hashable, Sendable {
     /// Records in the file.
-    public var records = 0
+    package var records = 0
     /// Records without errors.
-    public var accepted = 0
+    package var accepted = 0
     /// Records with at least one error.
-    public var rejected = 0
+    package var rejected = 0
     /// Members new to the registry.
-    public var inserted = 0
+    package var inserted = 0
     /// Members whose record changed.
-    public var changed = 0
+    package var changed = 0
     /// Members carried again without change.
-    public var unchanged = 0
+    package var unchanged = 0
     /// Members of the partner missing from a full list, now withdrawn.
-    public var withdrawn = 0
+    package var withdrawn = 0
 
-    public init(
+    package init(
         records: Int = 0, accepted: Int = 0, rejected: Int = 0, inserted: Int = 0, changed: Int = 0,
         unchanged: Int = 0, withdrawn: Int = 0
     ) {

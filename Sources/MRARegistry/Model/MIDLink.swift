@@ -7,14 +7,14 @@ import MRAGateway
 /// site) and a MID may be linked to members of several programs. A link
 /// opens when a batch first carries the MID on the member's record and
 /// closes when a later batch no longer does; it is never deleted.
-public struct MIDLink: Hashable, Sendable, Encodable {
-    public var mid: String
+package struct MIDLink: Hashable, Sendable, Encodable {
+    package var mid: String
     /// First day the link held (the date of the batch that brought it).
-    public var validFrom: String
+    package var validFrom: String
     /// Day the link ended (the date of the batch that dropped it); nil while it holds.
-    public var validTo: String?
+    package var validTo: String?
 
-    public init(mid: String, validFrom: String, validTo: String? = nil) {
+    package init(mid: String, validFrom: String, validTo: String? = nil) {
         self.mid = mid
         self.validFrom = validFrom
         self.validTo = validTo

@@ -1,9 +1,9 @@
 /// One entry of a member's status history. Events are appended, never
 /// changed or removed: the history is what the partners said, in the order
 /// the gateway learnt it.
-public struct MemberEvent: Hashable, Sendable {
+package struct MemberEvent: Hashable, Sendable {
     /// What happened to the membership.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    package enum Kind: String, Hashable, Sendable, CaseIterable {
         /// First seen in the registry: authorised or certified.
         case granted
         /// (Re)validated: the partner reports a later validation date.
@@ -16,7 +16,7 @@ public struct MemberEvent: Hashable, Sendable {
     }
 
     /// Why the event was recorded.
-    public enum Cause: String, Hashable, Sendable {
+    package enum Cause: String, Hashable, Sendable {
         /// The partner's record says so.
         case record
         /// The member is missing from a full list of the partner that
@@ -24,18 +24,18 @@ public struct MemberEvent: Hashable, Sendable {
         case absentFromFullList = "absent-from-full-list"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// When it took effect (`YYYY-MM-DD`), as the partner gave it, or the
     /// batch date when the partner gave none.
-    public var effective: String
-    public var reason: String?
-    public var cause: Cause
+    package var effective: String
+    package var reason: String?
+    package var cause: Cause
     /// The partner program whose batch carried the change.
-    public var partner: String
+    package var partner: String
     /// The partner's batch id.
-    public var batchId: String?
+    package var batchId: String?
 
-    public init(
+    package init(
         kind: Kind, effective: String, reason: String? = nil, cause: Cause = .record, partner: String,
         batchId: String?
     ) {

@@ -1,22 +1,22 @@
-public import MRAGateway
+package import MRAGateway
 
 /// A member as the registry holds it: the current canonical record, where it
 /// came from, its status history and its MID links.
-public struct RegisteredMember: Sendable {
-    public var program: String
-    public var memberId: String
+package struct RegisteredMember: Sendable {
+    package var program: String
+    package var memberId: String
     /// The current record as one canonical JSON line (docs/canonical-record.md);
     /// its `batchId` is the partner batch that last changed it.
-    public var canonicalJSON: String
+    package var canonicalJSON: String
     /// The partner program whose batches supply this member.
-    public var source: String
-    public var status: MemberStatus
+    package var source: String
+    package var status: MemberStatus
     /// Oldest first.
-    public var history: [MemberEvent]
+    package var history: [MemberEvent]
     /// In the order they were opened.
-    public var links: [MIDLink]
+    package var links: [MIDLink]
 
-    public init(
+    package init(
         program: String, memberId: String, canonicalJSON: String, source: String, status: MemberStatus,
         history: [MemberEvent], links: [MIDLink]
     ) {
@@ -30,7 +30,7 @@ public struct RegisteredMember: Sendable {
     }
 
     /// The current record, decoded from its canonical JSON.
-    public func record() throws(RegistryError) -> TraderRecord {
+    package func record() throws(RegistryError) -> TraderRecord {
         try CanonicalJSON.decode(canonicalJSON)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-public import MRAGateway
+package import MRAGateway
 
 /// The canonical JSON of records as the registry keeps them, for every backend.
 ///
@@ -7,14 +7,14 @@ public import MRAGateway
 /// `batchId`; the batch that last changed it is kept beside it and put back
 /// on the way out. `batchId` is the contract's last field, so that is an
 /// insertion before the closing brace.
-public enum CanonicalJSON {
+package enum CanonicalJSON {
     /// The line to store: the record without its batch id.
-    public static func stored(_ record: TraderRecord) -> String {
+    package static func stored(_ record: TraderRecord) -> String {
         CanonicalJSONEncoder.line(record, includingBatchId: false)
     }
 
     /// The stored line with `batchId` put back in its place.
-    public static func withBatchId(_ stored: String, _ batchId: String?) -> String {
+    package static func withBatchId(_ stored: String, _ batchId: String?) -> String {
         guard let batchId, stored.hasSuffix("}") else { return stored }
         var text = String(stored.dropLast())
         text += ",\"batchId\":"
@@ -24,7 +24,7 @@ public enum CanonicalJSON {
     }
 
     /// Decodes a canonical line.
-    public static func decode(_ line: String) throws(RegistryError) -> TraderRecord {
+    package static func decode(_ line: String) throws(RegistryError) -> TraderRecord {
         do {
             return try JSONDecoder().decode(TraderRecord.self, from: Data(line.utf8))
         } catch {

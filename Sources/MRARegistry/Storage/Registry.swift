@@ -1,4 +1,4 @@
-public import MRAGateway
+package import MRAGateway
 
 /// The registry's storage interface: canonical records with their status
 /// history and MID links, and the batch ledger.
@@ -14,7 +14,7 @@ public import MRAGateway
 ///   power loss; when its body throws, nothing of it is kept.
 /// - History events are only appended; links are opened and closed, never deleted.
 /// - Member order is `program` then `memberId`, by their UTF-8 bytes.
-public protocol Registry: Sendable {
+package protocol Registry: Sendable {
     /// Runs `body` in one transaction.
     func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T
 
@@ -38,13 +38,13 @@ public protocol Registry: Sendable {
 
 extension RegistrySession {
     /// Loads one record, making its stored form first.
-    public func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
+    package func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
         try put(StoredRecord(record), in: batch)
     }
 }
 
 /// Reads and writes inside one ``Registry/transaction(_:)``.
-public protocol RegistrySession {
+package protocol RegistrySession {
     /// The applied inbound entry of `partner` with this batch id, if any.
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry?
     /// The applied inbound entry of `partner` with the latest batch creation time.

@@ -1,29 +1,29 @@
-public import MRAPlumbing
+import MRAPlumbing
 
 /// A failure of the registry's storage: it could not be opened, migrated,
 /// read or written.
 ///
 /// ``code`` is stable and what scripts match on; ``message`` is for people.
-public struct RegistryError: CodedError, Equatable {
+package struct RegistryError: CodedError, Equatable {
     /// A stable code such as `registry-unavailable`.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
+    package struct Code: ErrorCode {
+        package let rawValue: String
+        package init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// The registry cannot be opened or created (path, permissions, not a registry).
-        public static let unavailable = Code("registry-unavailable")
+        package static let unavailable = Code("registry-unavailable")
         /// The registry's schema is newer than this gateway knows, or a migration failed.
-        public static let migration = Code("registry-migration")
+        package static let migration = Code("registry-migration")
         /// A read or a write failed (disk full, I/O error, constraint).
-        public static let storage = Code("registry-storage")
+        package static let storage = Code("registry-storage")
         /// A stored value cannot be decoded: the registry was changed by hand or is damaged.
-        public static let corrupt = Code("registry-corrupt")
+        package static let corrupt = Code("registry-corrupt")
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
 
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }

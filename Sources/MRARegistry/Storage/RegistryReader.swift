@@ -22,7 +22,7 @@
 ///   older than the ``currentVersion()`` read before it, with that state's version.
 /// - Members are never removed (a withdrawal is a status); events and links
 ///   come in the order they were recorded and opened.
-public protocol RegistryReader: Sendable {
+package protocol RegistryReader: Sendable {
     /// A committed state of the registry; what it holds is the backend's own.
     associatedtype Version: Sendable & Equatable
 

@@ -1,16 +1,16 @@
-public import MRAGateway
+package import MRAGateway
 
 /// What a backend knows of a member before a record is loaded over it.
-public struct MemberSnapshot: Sendable {
-    public var status: MemberStatus
-    public var statusEffective: String?
-    public var lastValidated: String?
+package struct MemberSnapshot: Sendable {
+    package var status: MemberStatus
+    package var statusEffective: String?
+    package var lastValidated: String?
     /// The stored canonical line (without batch id).
-    public var stored: String
+    package var stored: String
     /// MIDs of the links that hold now.
-    public var openMIDs: Set<String>
+    package var openMIDs: Set<String>
 
-    public init(status: MemberStatus, statusEffective: String?, lastValidated: String?, stored: String, openMIDs: Set<String>) {
+    package init(status: MemberStatus, statusEffective: String?, lastValidated: String?, stored: String, openMIDs: Set<String>) {
         self.status = status
         self.statusEffective = statusEffective
         self.lastValidated = lastValidated
@@ -31,8 +31,8 @@ public struct MemberSnapshot: Sendable {
 /// - The same non-active status with a later status date is a new event of
 ///   that kind (suspended again).
 /// - A later validation date gives `validated`.
-public enum StatusHistory {
-    public static func events(
+package enum StatusHistory {
+    package static func events(
         for record: TraderRecord, before: MemberSnapshot?, in batch: BatchContext
     ) -> [MemberEvent] {
         let statusDate = record.statusEffective?.description ?? batch.date
@@ -63,7 +63,7 @@ public enum StatusHistory {
     }
 
     /// The event a member gets when it moves to `status`.
-    public static func kind(for status: MemberStatus) -> MemberEvent.Kind {
+    package static func kind(for status: MemberStatus) -> MemberEvent.Kind {
         switch status {
         case .active: .reinstated
         case .suspended: .suspended
@@ -73,7 +73,7 @@ public enum StatusHistory {
     }
 
     /// The MIDs a record links its member to, sorted, each once.
-    public static func mids(of record: TraderRecord) -> [String] {
+    package static func mids(of record: TraderRecord) -> [String] {
         var mids: [String] = []
         for linked in record.linkedIds where linked.scheme == "MID" { mids.append(linked.value) }
         guard mids.count > 1 else { return mids }
@@ -84,7 +84,7 @@ public enum StatusHistory {
     }
 
     /// The withdrawal of a member missing from a full list.
-    public static func absence(in batch: BatchContext) -> (event: MemberEvent, reason: String) {
+    package static func absence(in batch: BatchContext) -> (event: MemberEvent, reason: String) {
         let reason = "not in full list \(batch.batchId ?? "(no batch id)") of \(batch.partner)"
         return (
             MemberEvent(

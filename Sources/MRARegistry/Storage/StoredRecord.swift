@@ -1,4 +1,4 @@
-public import MRAGateway
+package import MRAGateway
 
 /// A record as the registry stores it: the record, its canonical line
 /// without batch id (``CanonicalJSON/stored(_:)``) as UTF-8, and the
@@ -7,13 +7,13 @@ public import MRAGateway
 /// that writes only writes. A class: it is handed from thread to thread
 /// and queued for insertion, and a copy of a reference costs one count,
 /// where a copy of the record costs one per string.
-public final class StoredRecord: Sendable {
-    public let record: TraderRecord
-    public let line: [UInt8]
+package final class StoredRecord: Sendable {
+    package let record: TraderRecord
+    package let line: [UInt8]
     /// The MIDs, sorted, each once.
-    public let mids: [String]
+    package let mids: [String]
 
-    public convenience init(_ record: TraderRecord) {
+    package convenience init(_ record: TraderRecord) {
         self.init(record, encoder: CanonicalJSONEncoder())
     }
 

@@ -24,7 +24,7 @@ extension VerificationReport {
     }
 
     /// Writes the report as one JSON object.
-    public func write(to json: inout JSONText) {
+    package func write(to json: inout JSONText) {
         json.object { json in
             json.field("file", file)
             json.field("result", verified ? "verified" : "refused")

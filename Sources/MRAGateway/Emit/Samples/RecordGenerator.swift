@@ -10,7 +10,7 @@ public struct RecordGenerator: Sendable {
     /// Latest date used (authorisation and status dates fall before it).
     public var today: CalendarDate
 
-    public init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
+    package init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration
         self.program = try configuration.program(program)
         self.today = today
