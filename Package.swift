@@ -60,7 +60,8 @@ let package = Package(
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
         // The lookup reads the registry through MRARegistry's RegistryReader only: no SQLite here.
         .target(
-            name: "MRALookup", dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML", "MRAPlumbing"]
+            name: "MRALookup",
+            dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML", "MRAPlumbing"]
         ),
         .target(
             name: "MRALookupServer",
@@ -98,7 +99,8 @@ let package = Package(
         .testTarget(
             name: "MRAGatewayTests", dependencies: ["MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport"],
             exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "MRAReconciliationTests", dependencies: ["MRAReconciliation", "MRAGateway", "MRATestSupport"]),
+        .testTarget(
+            name: "MRAReconciliationTests", dependencies: ["MRAReconciliation", "MRAGateway", "MRATestSupport"]),
         .testTarget(
             name: "MRARegistryTests",
             dependencies: [

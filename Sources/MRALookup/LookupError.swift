@@ -64,4 +64,3 @@ package struct LookupError: CodedError, Equatable {
         return json.text
     }
 }
-

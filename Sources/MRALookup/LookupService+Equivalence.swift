@@ -7,7 +7,8 @@ extension LookupService {
         guard let program = configuration.catalogue.program(id) else {
             throw LookupError(
                 .unknownProgram,
-                "unknown program \"\(id)\"; known: \(configuration.catalogue.programs.map(\.id).joined(separator: ", "))")
+                "unknown program \"\(id)\"; known: \(configuration.catalogue.programs.map(\.id).joined(separator: ", "))"
+            )
         }
         return program
     }
@@ -82,7 +83,8 @@ extension LookupService {
             rows.append((program.id, list.nativeCodes.filter { list.canonical($0) == canonical }))
         }
         guard known else {
-            throw LookupError(.unknownRole, "unknown role \"\(role)\"\(id.map { " (canonical, or a native code of \($0))" } ?? "")")
+            throw LookupError(
+                .unknownRole, "unknown role \"\(role)\"\(id.map { " (canonical, or a native code of \($0))" } ?? "")")
         }
         var json = JSONText()
         json.object { json in
@@ -113,10 +115,12 @@ extension LookupService {
     /// through the crosswalk, declared or derived through the hub.
     package func criterionEquivalenceJSON(_ reference: String, to target: String? = nil) throws(LookupError) -> String {
         guard let criteria else { throw LookupError(.unknownCriterion, "no criteria catalogues (Mappings/criteria/)") }
-        guard let ref = CriterionReference(reference), let node = criteria.catalogues[ref.framework]?.node(ref.id) else {
+        guard let ref = CriterionReference(reference), let node = criteria.catalogues[ref.framework]?.node(ref.id)
+        else {
             throw LookupError(
                 .unknownCriterion,
-                "unknown criterion \"\(reference)\": give FRAMEWORK:ID, frameworks: \(criteria.catalogues.keys.sorted().joined(separator: ", "))")
+                "unknown criterion \"\(reference)\": give FRAMEWORK:ID, frameworks: \(criteria.catalogues.keys.sorted().joined(separator: ", "))"
+            )
         }
         if let target, criteria.catalogues[target] == nil {
             throw LookupError(.unknownCriterion, "unknown framework \"\(target)\"")

@@ -91,12 +91,15 @@ struct StoredMember {
 
     static func event(_ event: MemberEvent, strings: inout StringInterner) -> MemberEvent {
         MemberEvent(
-            kind: event.kind, effective: strings.intern(event.effective), reason: event.reason.map { strings.intern($0) },
-            cause: event.cause, partner: strings.intern(event.partner), batchId: event.batchId.map { strings.intern($0) })
+            kind: event.kind, effective: strings.intern(event.effective),
+            reason: event.reason.map { strings.intern($0) },
+            cause: event.cause, partner: strings.intern(event.partner),
+            batchId: event.batchId.map { strings.intern($0) })
     }
 
     static func link(_ link: MIDLink, strings: inout StringInterner) -> MIDLink {
-        MIDLink(mid: link.mid, validFrom: strings.intern(link.validFrom), validTo: link.validTo.map { strings.intern($0) })
+        MIDLink(
+            mid: link.mid, validFrom: strings.intern(link.validFrom), validTo: link.validTo.map { strings.intern($0) })
     }
 
     /// The facts a lookup works on.

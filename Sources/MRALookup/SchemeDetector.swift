@@ -22,7 +22,9 @@ package struct SchemeDetector: Sendable {
     package init(configuration: GatewayConfiguration) {
         let schemes = configuration.identifiers.schemes.values.sorted { $0.name < $1.name }
         var programs: [String: [String]] = [:]
-        for program in configuration.catalogue.programs { programs[program.memberIdScheme, default: []].append(program.id) }
+        for program in configuration.catalogue.programs {
+            programs[program.memberIdScheme, default: []].append(program.id)
+        }
         patterns = schemes.map(\.pattern)
         answers = schemes.map {
             Candidate(scheme: $0.name, description: $0.description, programs: programs[$0.name] ?? [])

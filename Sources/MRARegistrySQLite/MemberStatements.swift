@@ -31,7 +31,9 @@ final class MemberStatements {
         self.db = db
         pending = try PendingInserts(db: db)
         selectMember = try db.makeStatement(
-            sql: "SELECT id, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?")
+            sql:
+                "SELECT id, status, statusEffective, lastValidated, record FROM member WHERE program = ? AND memberId = ?"
+        )
         programHasMembers = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM member WHERE program = ?)")
         selectOpenMIDs = try db.makeStatement(sql: "SELECT mid FROM mid_link WHERE member = ? AND validTo IS NULL")
         touchMember = try db.makeStatement(sql: "UPDATE member SET source = ?, seenIn = ? WHERE id = ?")
@@ -85,7 +87,8 @@ final class MemberStatements {
         guard try SQLiteCalls.step(select, in: db) else { return .absent }
         let member = sqlite3_column_int64(select, 0)
         let current = UnsafeBufferPointer(
-            start: sqlite3_column_text(select, 4).map { UnsafePointer($0) }, count: Int(sqlite3_column_bytes(select, 4)))
+            start: sqlite3_column_text(select, 4).map { UnsafePointer($0) }, count: Int(sqlite3_column_bytes(select, 4))
+        )
         if current.elementsEqual(stored.line) {
             try SQLiteCalls.run(touchMember, in: db) { statement in
                 SQLiteCalls.bind(statement, 1, batch.partner)

@@ -17,17 +17,19 @@ extension RegistrySchema {
 
     /// Every event's partner, batch id and time must be its ledger entry's, or dropping them would lose facts.
     private static func checkEventsAgreeWithTheirLedgerEntries(_ db: Database) throws {
-        let disagreeing = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) FROM member_event e LEFT JOIN ledger l ON l.id = e.ledgerId
-                WHERE l.id IS NULL OR e.partner IS NOT l.partner OR e.batchId IS NOT l.batchId
-                    OR e.recordedAt IS NOT l.processedAt
-                """) ?? 0
+        let disagreeing =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM member_event e LEFT JOIN ledger l ON l.id = e.ledgerId
+                    WHERE l.id IS NULL OR e.partner IS NOT l.partner OR e.batchId IS NOT l.batchId
+                        OR e.recordedAt IS NOT l.processedAt
+                    """) ?? 0
         guard disagreeing == 0 else {
             throw RegistryError(
                 .migration,
-                "\(disagreeing) status events disagree with their ledger entry (partner, batch id or time); the registry was left as it was")
+                "\(disagreeing) status events disagree with their ledger entry (partner, batch id or time); the registry was left as it was"
+            )
         }
     }
 

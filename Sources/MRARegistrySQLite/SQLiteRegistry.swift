@@ -89,8 +89,10 @@ package struct SQLiteRegistry: Registry {
     package func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE digest = ? ORDER BY id", arguments: [digest])
-                .map(LedgerRow.entry)
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE digest = ? ORDER BY id",
+                arguments: [digest]
+            )
+            .map(LedgerRow.entry)
         }
     }
 
@@ -111,7 +113,8 @@ package struct SQLiteRegistry: Registry {
 
     package func markFiled(_ id: Int64) throws(RegistryError) {
         do {
-            try database.write { db in try db.execute(sql: "UPDATE ledger SET filed = 1 WHERE id = ?", arguments: [id]) }
+            try database.write { db in try db.execute(sql: "UPDATE ledger SET filed = 1 WHERE id = ?", arguments: [id])
+            }
         } catch {
             throw RegistryError(.storage, Self.describe(error))
         }

@@ -57,7 +57,8 @@ struct SQLiteSession: RegistrySession {
         return try guarded {
             let columns = LedgerRow.columns
             try db.execute(
-                sql: "INSERT INTO ledger (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                sql:
+                    "INSERT INTO ledger (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
                 arguments: LedgerRow.arguments(entry))
             var recorded = entry
             recorded.id = db.lastInsertedRowID

@@ -94,7 +94,9 @@ struct MatchState {
         trie.matches(trie.rootElement, localName: localName, namespaceURI: namespaceURI)
     }
 
-    mutating func start(localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?, attributes: Attributes, line: Int) {
+    mutating func start(
+        localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?, attributes: Attributes, line: Int
+    ) {
         if unreachableDepth > 0 {
             unreachableDepth += 1
             return

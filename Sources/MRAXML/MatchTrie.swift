@@ -110,7 +110,9 @@ struct MatchTrie {
     /// by the parser are interned, so pointer equality settles almost every
     /// case; the byte comparison covers an unbound trie and a namespace name
     /// that reached the parser some other way.
-    func matches(_ node: Int, localName name: UnsafePointer<xmlChar>, namespaceURI uri: UnsafePointer<xmlChar>?)
+    func matches(
+        _ node: Int, localName name: UnsafePointer<xmlChar>, namespaceURI uri: UnsafePointer<xmlChar>?
+    )
         -> Bool
     {
         let candidate = nodes[node]

@@ -163,9 +163,15 @@ struct PatternBounds: Equatable {
         /// `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}` or none, as (least, most; nil unbounded).
         private mutating func quantifier() -> (Int, Int?)? {
             switch next {
-            case "?": position += 1; return (0, 1)
-            case "*": position += 1; return (0, nil)
-            case "+": position += 1; return (1, nil)
+            case "?":
+                position += 1
+                return (0, 1)
+            case "*":
+                position += 1
+                return (0, nil)
+            case "+":
+                position += 1
+                return (1, nil)
             case "{":
                 position += 1
                 guard let low = number() else { return nil }

@@ -28,7 +28,8 @@ struct Prologue {
                 line: 1, column: 1)
         }
         if bytes.count >= 1, bytes[0] == 0 {
-            throw XMLError(code: .encoding, message: "document starts with a NUL byte; not UTF-8 text", file: file, line: 1)
+            throw XMLError(
+                code: .encoding, message: "document starts with a NUL byte; not UTF-8 text", file: file, line: 1)
         }
     }
 
@@ -47,7 +48,8 @@ struct Prologue {
             let normalized = encoding.lowercased()
             if normalized != "utf-8" && normalized != "utf8" {
                 throw XMLError(
-                    code: .encoding, message: "document declares encoding \"\(encoding)\"; the gateway accepts UTF-8 only",
+                    code: .encoding,
+                    message: "document declares encoding \"\(encoding)\"; the gateway accepts UTF-8 only",
                     file: file, line: 1)
             }
         }

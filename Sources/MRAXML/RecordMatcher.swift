@@ -26,7 +26,8 @@ extension Attributes {
 
     /// Appends the UTF-8 bytes of the attribute's value, as ``value(_:)`` reads it, to `bytes`.
     func appendValue(_ index: Int, to bytes: inout [UInt8]) {
-        let raw = UnsafeBufferPointer(start: base![index * 5 + 3]!, count: base![index * 5 + 4]! - base![index * 5 + 3]!)
+        let raw = UnsafeBufferPointer(
+            start: base![index * 5 + 3]!, count: base![index * 5 + 4]! - base![index * 5 + 3]!)
         if raw.contains(0x26) {
             bytes.append(contentsOf: value(index).utf8)
         } else {

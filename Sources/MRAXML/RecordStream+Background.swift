@@ -36,9 +36,10 @@ extension RecordStream {
 
     private func inBackground(
         chunkSize: Int, consume: (RecordStreamEvent) -> Void,
-        read: @escaping @Sendable (
-            RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void
-        ) throws(XMLError) -> RecordStreamSummary
+        read:
+            @escaping @Sendable (
+                RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void
+            ) throws(XMLError) -> RecordStreamSummary
     ) {
         let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
         let stream = self

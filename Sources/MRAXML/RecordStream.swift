@@ -66,4 +66,3 @@ public struct RecordStream: Sendable {
         return try result.get()
     }
 }
-

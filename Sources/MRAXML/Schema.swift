@@ -30,7 +30,8 @@ public final class Schema: @unchecked Sendable {
                 var message = error.pointee.message.map { String(cString: $0) } ?? "invalid schema"
                 while message.last == "\n" { message.removeLast() }
                 collector.errors.append(
-                    XMLError(code: .schemaUnusable, message: message, file: collector.file, line: Int(error.pointee.line)))
+                    XMLError(
+                        code: .schemaUnusable, message: message, file: collector.file, line: Int(error.pointee.line)))
             }, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = xmlSchemaParse(parser) else {
             throw collector.errors.first

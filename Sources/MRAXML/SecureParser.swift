@@ -218,7 +218,9 @@ final class SecureParser {
 
     /// Parses one chunk (the first after checking the prologue); false when
     /// the parse must stop.
-    private func feed(_ chunk: UnsafeRawBufferPointer, to context: xmlParserCtxtPtr, checkedPrologue: inout Bool) -> Bool {
+    private func feed(
+        _ chunk: UnsafeRawBufferPointer, to context: xmlParserCtxtPtr, checkedPrologue: inout Bool
+    ) -> Bool {
         if failure != nil { return false }
         if !checkedPrologue {
             checkedPrologue = true
@@ -368,7 +370,8 @@ final class SecureParser {
             return
         }
         let line = currentLine
-        consumer.startElement(self, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        consumer.startElement(
+            self, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
         tap?.startElement(
             self, localName: localName, prefix: prefix, namespaceURI: namespaceURI, declarations: declarations,
             attributes: attributes, line: line)

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// What one run of a command cost.
@@ -26,7 +26,9 @@ func measure(_ arguments: [String]) throws -> Measurement {
     var start = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
     let status = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
-    guard status == 0 else { throw BenchmarkError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
+    guard status == 0 else {
+        throw BenchmarkError("cannot start \(arguments[0]): \(String(cString: strerror(status)))")
+    }
     // Peak memory from the child's own /proc/PID/status (VmHWM), polled until
     // it exits: wait4's ru_maxrss would also count this process's memory,
     // which the child shares until it calls exec.

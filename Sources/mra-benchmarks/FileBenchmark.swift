@@ -24,7 +24,8 @@ func runFileBenchmark(
     report("mra-gateway translate → \(target)", translate, records: records)
     print(
         String(
-            format: "  validate / xmllint time ratio: %.2f  (≤ 1.00 means the gateway is no slower); memory %.0f MiB vs %.0f MiB",
+            format:
+                "  validate / xmllint time ratio: %.2f  (≤ 1.00 means the gateway is no slower); memory %.0f MiB vs %.0f MiB",
             validate.seconds / xmllint.seconds, validate.peakMiB, xmllint.peakMiB))
 }
 
@@ -40,7 +41,9 @@ private func generate(program: String, records: Int, into path: String, configur
     let today = CalendarDate.today()
     let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
     let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
-    guard FileManager.default.createFile(atPath: path, contents: nil) else { throw BenchmarkError("cannot create \(path)") }
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        throw BenchmarkError("cannot create \(path)")
+    }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     let batch = BatchHeader(id: "BENCH-\(program)-\(records)", kind: .full, created: "\(today)T00:00:00Z")

@@ -24,12 +24,16 @@ func runLookupBenchmark(
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: work) }
     let path = registryPath ?? work + "/registry.sqlite"
-    say("lookup benchmark: \(members) members, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average before: \(loadAverage())")
+    say(
+        "lookup benchmark: \(members) members, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average before: \(loadAverage())"
+    )
     if !FileManager.default.fileExists(atPath: path) {
         let start = Date()
         let registry = try SQLiteRegistry(path: path)
         try SyntheticRegistry.load(0..<members, into: registry)
-        say(String(format: "  registry filled in %.1f s through the load path: %@", Date().timeIntervalSince(start), path))
+        say(
+            String(
+                format: "  registry filled in %.1f s through the load path: %@", Date().timeIntervalSince(start), path))
     } else {
         say("  reusing registry \(path)")
     }
@@ -79,7 +83,8 @@ private func measureUnderLoad(
         let p90 = wrk.firstLine(starting: "90%") ?? "?"
         let p99 = wrk.firstLine(starting: "99%") ?? "?"
         let errors = wrk.firstLine(starting: "Non-2xx") ?? "no non-2xx answers"
-        let line = "\(rate)   latency p50 \(p50.dropFirst(3).trimmed)  p90 \(p90.dropFirst(3).trimmed)  p99 \(p99.dropFirst(3).trimmed)   \(errors)"
+        let line =
+            "\(rate)   latency p50 \(p50.dropFirst(3).trimmed)  p90 \(p90.dropFirst(3).trimmed)  p99 \(p99.dropFirst(3).trimmed)   \(errors)"
         say("    \(line)   (load average before: \(before))")
         let value = Double(rate.dropFirst("Requests/sec:".count).trimmed) ?? 0
         if value > best?.rate ?? -1 { best = (value, line) }
@@ -160,7 +165,8 @@ private func run(_ arguments: [String]) throws -> (status: Int32, output: String
 /// The server's VmHWM, as /proc gives it.
 private func serverPeakMemory(_ pid: Int32) -> String {
     let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-    return status.firstLine(starting: "VmHWM:").map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) } ?? "?"
+    return status.firstLine(starting: "VmHWM:").map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+        ?? "?"
 }
 
 private func loadAverage() -> String {

@@ -66,14 +66,16 @@ private struct RegistryBench {
         lines.append(line("mra-gateway exchange run (load, empty registry)", load, records: records))
         lines.append(
             String(
-                format: "  load / validate speed: %.2f (target ≥ 0.50); exchange run also verifies the signature, signs a receipt and archives",
+                format:
+                    "  load / validate speed: %.2f (target ≥ 0.50); exchange run also verifies the signature, signs a receipt and archives",
                 validate.seconds / load.seconds))
         lines.append(
             String(
                 format: "  load / validate --verify speed: %.2f (the same checks as the load, signature included)",
                 validateVerify.seconds / load.seconds))
         lines.append(
-            try storeOnly(generator.records(count: records, seed: 2026), program: program, workDirectory: workDirectory))
+            try storeOnly(generator.records(count: records, seed: 2026), program: program, workDirectory: workDirectory)
+        )
         return lines
     }
 

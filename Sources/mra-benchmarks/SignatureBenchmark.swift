@@ -2,7 +2,7 @@ import Foundation
 import MRAGateway
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Signs and verifies one generated batch with the built `mra-gateway` and
@@ -23,19 +23,25 @@ func runSignatureBenchmark(records: Int, workDirectory: String, repetitions: Int
     let xmlsecSigned = workDirectory + "/signature-xmlsec-signed.xml"
 
     try bench.mustSucceed(
-        bench.run(bench.gateway, ["generate", "--home", bench.home, "--program", "ctpat", "--records", "\(records)", "-o", input]))
+        bench.run(
+            bench.gateway,
+            ["generate", "--home", bench.home, "--program", "ctpat", "--records", "\(records)", "-o", input]))
     let unsigned = try Data(contentsOf: URL(fileURLWithPath: input))
     try SignatureBench.template(for: unsigned).write(to: URL(fileURLWithPath: template))
 
     let demo = bench.home + "/Certs/ctpat/demo/"
-    let key = demo + "signer.key.pem", cert = demo + "signer.cert.pem", chain = demo + "chain.pem"
+    let key = demo + "signer.key.pem"
+    let cert = demo + "signer.cert.pem"
+    let chain = demo + "chain.pem"
     let root = bench.home + "/Certs/ctpat/anchors/root.pem"
 
     let gatewaySign = try bench.best(repetitions) {
         bench.run(bench.gateway, ["sign", "--key", key, "--cert", cert, "--chain", chain, input, "-o", gatewaySigned])
     }
     let xmlsecSign = try bench.best(repetitions) {
-        bench.run("/usr/bin/xmlsec1", ["--sign", "--privkey-pem", "\(key),\(cert),\(chain)", "--output", xmlsecSigned, template])
+        bench.run(
+            "/usr/bin/xmlsec1",
+            ["--sign", "--privkey-pem", "\(key),\(cert),\(chain)", "--output", xmlsecSigned, template])
     }
     let gatewayVerify = try bench.best(repetitions) {
         bench.run(bench.gateway, ["verify", "--home", bench.home, "--partner", "ctpat", gatewaySigned])
@@ -49,16 +55,27 @@ func runSignatureBenchmark(records: Int, workDirectory: String, repetitions: Int
             ])
     }
     // Cross-check: each tool verifies the other's signature.
-    try bench.mustSucceed(bench.run(bench.gateway, ["verify", "--home", bench.home, "--partner", "ctpat", xmlsecSigned]))
+    try bench.mustSucceed(
+        bench.run(bench.gateway, ["verify", "--home", bench.home, "--partner", "ctpat", xmlsecSigned]))
 
-    let megabytes = Double(unsigned.count) / 1_048_576
+    return signatureReport(
+        records: records, bytes: unsigned.count, repetitions: repetitions,
+        sign: (gatewaySign, xmlsecSign), verify: (gatewayVerify, xmlsecVerify))
+}
+
+/// The benchmark's lines: the gateway beside xmlsec1 for signing and verifying.
+private func signatureReport(
+    records: Int, bytes: Int, repetitions: Int, sign: (SignatureBench.Run, SignatureBench.Run),
+    verify: (SignatureBench.Run, SignatureBench.Run)
+) -> [String] {
+    func describe(_ tool: String, _ run: SignatureBench.Run) -> String {
+        String(
+            format: "  %@ %8.0f ms  %9.0f records/s  peak RSS %6.1f MB",
+            tool.padding(toLength: 8, withPad: " ", startingAt: 0),
+            run.seconds * 1000, Double(records) / run.seconds, Double(run.maxRSSKilobytes) / 1024)
+    }
     func line(_ name: String, _ ours: SignatureBench.Run, _ theirs: SignatureBench.Run) -> [String] {
-        func describe(_ tool: String, _ run: SignatureBench.Run) -> String {
-            String(
-                format: "  %@ %8.0f ms  %9.0f records/s  peak RSS %6.1f MB", tool.padding(toLength: 8, withPad: " ", startingAt: 0),
-                run.seconds * 1000, Double(records) / run.seconds, Double(run.maxRSSKilobytes) / 1024)
-        }
-        return [
+        [
             "\(name):",
             describe("gateway", ours),
             describe("xmlsec1", theirs),
@@ -67,8 +84,10 @@ func runSignatureBenchmark(records: Int, workDirectory: String, repetitions: Int
                 Double(ours.maxRSSKilobytes) / Double(theirs.maxRSSKilobytes)),
         ]
     }
-    return [String(format: "signatures: %d records, %.1f MB (ctpat, RSA-3072, SHA-256, best of %d)", records, megabytes, repetitions)]
-        + line("sign", gatewaySign, xmlsecSign) + line("verify", gatewayVerify, xmlsecVerify)
+    let header = String(
+        format: "signatures: %d records, %.1f MB (ctpat, RSA-3072, SHA-256, best of %d)", records,
+        Double(bytes) / 1_048_576, repetitions)
+    return [header] + line("sign", sign.0, sign.1) + line("verify", verify.0, verify.1)
 }
 
 /// Child-process plumbing for the signature benchmark.
@@ -89,7 +108,8 @@ struct SignatureBench {
 
     init(workDirectory: String) throws {
         self.workDirectory = workDirectory
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         gateway = (executable as NSString).deletingLastPathComponent + "/mra-gateway"
         guard FileManager.default.isExecutableFile(atPath: gateway) else {
             throw Failure(description: "\(gateway) not found: build the mra-gateway product first")

@@ -4,7 +4,8 @@ import MRAGateway
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Folder with Schemas/, Mappings/ and Certs/ (default: found from the current folder or the executable).")
+    @Option(
+        help: "Folder with Schemas/, Mappings/ and Certs/ (default: found from the current folder or the executable).")
     var home: String?
 
     @Option(help: ArgumentHelp("Check dates against this day instead of today (YYYY-MM-DD).", visibility: .hidden))

@@ -29,7 +29,9 @@ struct ProgramEquivalenceCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.programEquivalenceJSON(program, by: by) } }
+        try reportingFailures {
+            try answer(common) { (service) throws(LookupError) in try service.programEquivalenceJSON(program, by: by) }
+        }
     }
 }
 
@@ -42,7 +44,11 @@ struct RoleEquivalenceCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.roleEquivalenceJSON(role, program: program) } }
+        try reportingFailures {
+            try answer(common) { (service) throws(LookupError) in
+                try service.roleEquivalenceJSON(role, program: program)
+            }
+        }
     }
 }
 
@@ -55,6 +61,10 @@ struct CriterionEquivalenceCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try reportingFailures { try answer(common) { (service) throws(LookupError) in try service.criterionEquivalenceJSON(criterion, to: to) } }
+        try reportingFailures {
+            try answer(common) { (service) throws(LookupError) in
+                try service.criterionEquivalenceJSON(criterion, to: to)
+            }
+        }
     }
 }

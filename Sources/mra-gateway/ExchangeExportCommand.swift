@@ -39,7 +39,10 @@ struct ExchangeExportCommand: ParsableCommand {
             let export = OutboundExport(setup)
             do throws(ExchangeError) {
                 if let entry = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" }) {
-                    print(exchange.folders.outbox(program) + "/" + entry.fileName + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))")
+                    print(
+                        exchange.folders.outbox(program) + "/" + entry.fileName
+                            + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))"
+                    )
                 } else {
                     print("nothing to send to \(program)")
                 }

@@ -74,7 +74,8 @@ enum LedgerPrinter {
         if let batchId = entry.batchId { line += " [\(batchId) \(entry.batchKind ?? "?")]" }
         let counts = entry.counts
         if entry.outcome == .applied {
-            line += ": \(counts.records) records (\(counts.inserted) new, \(counts.changed) changed, \(counts.unchanged) unchanged, \(counts.withdrawn) withdrawn)"
+            line +=
+                ": \(counts.records) records (\(counts.inserted) new, \(counts.changed) changed, \(counts.unchanged) unchanged, \(counts.withdrawn) withdrawn)"
         } else if entry.outcome == .sent {
             line += ": \(counts.records) records"
         }

@@ -5,7 +5,8 @@ import MRAReconciliation
 struct ReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Reconcile validation findings across MRA programs: agreements, conflicts, gaps, status, revalidation.",
+        abstract:
+            "Reconcile validation findings across MRA programs: agreements, conflicts, gaps, status, revalidation.",
         discussion: """
             Reads findings files (any program with a mapping in Mappings/findings/; the format is found \
             from the root element), matches each trader across programs through its identifiers and MID \
@@ -51,7 +52,8 @@ struct ReconcileCommand: ParsableCommand {
                     let result = try formats.read(path: file)
                     if result.refused {
                         throw ReconciliationError(
-                            .unknownFormat, "findings file refused: \(result.diagnostics.last?.message ?? "")", file: file)
+                            .unknownFormat, "findings file refused: \(result.diagnostics.last?.message ?? "")",
+                            file: file)
                     }
                     validations += result.validations
                     diagnostics += result.diagnostics
@@ -65,7 +67,8 @@ struct ReconcileCommand: ParsableCommand {
                 report = Reconciler(
                     criteria: criteria, catalogue: configuration.catalogue, today: today, includeAllMembers: allMembers
                 ).reconcile(
-                    validations: validations, listings: listings, findingsFiles: findings, memberFiles: files.map(\.path),
+                    validations: validations, listings: listings, findingsFiles: findings,
+                    memberFiles: files.map(\.path),
                     diagnostics: diagnostics + listProblems)
             } catch {
                 throw Failure(error.description)

@@ -35,7 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
             service: service,
             settings: LookupServerSettings(host: host, port: port, refreshInterval: .milliseconds(Int(refresh * 1000)))
         ) { port in
-            printError("mra-gateway: serving on http://\(host):\(port) (\(service.directory?.indexedIdentifiers ?? 0) identifiers indexed)")
+            printError(
+                "mra-gateway: serving on http://\(host):\(port) (\(service.directory?.indexedIdentifiers ?? 0) identifiers indexed)"
+            )
         }
         try await app.runService()
     }

@@ -65,7 +65,10 @@ extension SignatureVerifier {
 
 /// `--sign` and the signing identity for commands that write partner files.
 struct SignOptions: ParsableArguments {
-    @Flag(help: "Sign the output. Without --sign-key, signs with the DEMO identity Certs/PROGRAM/demo/ (public key: demos only).")
+    @Flag(
+        help:
+            "Sign the output. Without --sign-key, signs with the DEMO identity Certs/PROGRAM/demo/ (public key: demos only)."
+    )
     var sign = false
     @Option(help: "Private key for signing the output, PEM (implies --sign).") var signKey: String?
     @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
@@ -85,7 +88,9 @@ struct SignOptions: ParsableArguments {
             } else {
                 let gatewayHome = try GatewayHome.locate(explicit: home)
                 identity = try SigningIdentity.demo(program: program, home: gatewayHome)
-                printError("mra-gateway: warning: signing with the public DEMO key of Certs/\(program)/demo/; give --sign-key for real use")
+                printError(
+                    "mra-gateway: warning: signing with the public DEMO key of Certs/\(program)/demo/; give --sign-key for real use"
+                )
             }
             return try Signer(identity: identity)
         } catch let error as SignatureFailure {

@@ -30,7 +30,9 @@ struct TranslateCommand: ParsableCommand {
             let signer = try signing.signer(program: to, home: common.home)
             var sink = try OutputFile(path: output)
             var unsigned: [UInt8] = []
-            let write: ([UInt8]) -> Void = { bytes in signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes) }
+            let write: ([UInt8]) -> Void = { bytes in
+                signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes)
+            }
             let result: TranslationResult
             if let verifier = try signature.verifier(defaultPartner: from, home: common.home) {
                 guard let verified = verifier.verifiedBytes(file, format: format) else {
@@ -81,10 +83,13 @@ struct TranslationReportPrinter {
                 let (reason, records) = byField[key]!
                 let field = String(key.split(separator: "\u{0}")[0])
                 let sample = Array(Set(records)).sorted().prefix(5).joined(separator: ", ")
-                printError("loss: \(field): \(records.count) value(s) in \(Set(records).count) record(s) (\(sample)\(Set(records).count > 5 ? ", …" : "")): \(reason)")
+                printError(
+                    "loss: \(field): \(records.count) value(s) in \(Set(records).count) record(s) (\(sample)\(Set(records).count > 5 ? ", …" : "")): \(reason)"
+                )
             }
             printError(
-                "\(file): \(from) → \(to): \(result.recordsWritten) records\(result.succeeded ? "" : ", FAILED: nothing written"), \(result.losses.count) values lost")
+                "\(file): \(from) → \(to): \(result.recordsWritten) records\(result.succeeded ? "" : ", FAILED: nothing written"), \(result.losses.count) values lost"
+            )
         }
     }
 }

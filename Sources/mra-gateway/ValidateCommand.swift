@@ -41,7 +41,8 @@ struct ValidateCommand: ParsableCommand {
                     for diagnostic in result.diagnostics { print(diagnostic.description) }
                     let errors = result.diagnostics.filter { $0.severity == .error }.count
                     printError(
-                        "\(file): \(result.recordCount) records, \(errors) errors\(result.refused ? ", file refused" : "")")
+                        "\(file): \(result.recordCount) records, \(errors) errors\(result.refused ? ", file refused" : "")"
+                    )
                 case .json:
                     json.object { json in
                         json.field("file", file)

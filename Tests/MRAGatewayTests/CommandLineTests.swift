@@ -5,7 +5,9 @@ import Testing
 /// The `mra-gateway` executable, run as a user would: exit codes and output.
 @Suite struct CommandLineTests {
     @Test func validSampleExitsZero() throws {
-        let (code, output, _) = try GatewayCLI.run(["validate", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        let (code, output, _) = try GatewayCLI.run([
+            "validate", "--program", "eu-aeo", "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
+        ])
         #expect(code == 0)
         #expect(output.isEmpty)
     }
@@ -105,7 +107,9 @@ import Testing
     }
 
     @Test func unknownProgramIsAConfigurationFailure() throws {
-        let (code, _, errors) = try GatewayCLI.run(["validate", "--program", "xx-none", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"])
+        let (code, _, errors) = try GatewayCLI.run([
+            "validate", "--program", "xx-none", "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
+        ])
         #expect(code == 2)
         #expect(errors.contains("unknown program"))
     }

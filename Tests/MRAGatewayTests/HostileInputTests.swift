@@ -30,7 +30,8 @@ import Testing
 
     static let cases: [(String, [UInt8], String)] = [
         (
-            "external entity", withDoctype("<!DOCTYPE r [<!ENTITY x SYSTEM \"file://\(secretFile)\">]>", reference: "&x;"),
+            "external entity",
+            withDoctype("<!DOCTYPE r [<!ENTITY x SYSTEM \"file://\(secretFile)\">]>", reference: "&x;"),
             "XML-DOCTYPE"
         ),
         (
@@ -44,7 +45,9 @@ import Testing
         ("truncated file", Array(sample.utf8.prefix(sample.utf8.count / 2)), "XML-MALFORMED"),
         (
             "wrong namespace",
-            Array(sample.replacingOccurrences(of: "urn:eu:taxud:aeo:mra-list:1", with: "urn:eu:taxud:aeo:mra-list:9").utf8),
+            Array(
+                sample.replacingOccurrences(of: "urn:eu:taxud:aeo:mra-list:1", with: "urn:eu:taxud:aeo:mra-list:9").utf8
+            ),
             "XML-NAMESPACE"
         ),
         (
@@ -52,13 +55,17 @@ import Testing
             Array(sample.utf8).map { $0 == 0xC3 ? 0xE4 : $0 },
             "XML-ENCODING"
         ),
-        ("undeclared entity", Array(sample.replacingOccurrences(of: "<Name>", with: "<Name>&nbsp;").utf8), "XML-ENTITY"),
+        (
+            "undeclared entity", Array(sample.replacingOccurrences(of: "<Name>", with: "<Name>&nbsp;").utf8),
+            "XML-ENTITY"
+        ),
     ]
 
     @Test(arguments: cases)
     func hostileFileIsRefusedWithItsOwnRule(name: String, bytes: [UInt8], rule: String) throws {
         var delivered = 0
-        let result = try Pipeline.reader("eu-aeo").read(bytes: bytes, file: "hostile.xml", onRecord: { _ in delivered += 1 })
+        let result = try Pipeline.reader("eu-aeo").read(
+            bytes: bytes, file: "hostile.xml", onRecord: { _ in delivered += 1 })
         #expect(result.refused, "\(name) was not refused")
         #expect(result.diagnostics.contains { $0.rule == rule }, "\(name): \(result.diagnostics)")
         let report = result.diagnostics.map(\.description).joined(separator: "\n")
@@ -73,7 +80,9 @@ import Testing
     }
 
     @Test func checkedConstantOfTheFormatIsEnforced() throws {
-        let bytes = Array(Self.sample.replacingOccurrences(of: "<Agreement>EU-US</Agreement>", with: "<Agreement>EU-JP</Agreement>").utf8)
+        let bytes = Array(
+            Self.sample.replacingOccurrences(of: "<Agreement>EU-US</Agreement>", with: "<Agreement>EU-JP</Agreement>")
+                .utf8)
         let (_, result) = try Pipeline.inspect("eu-aeo", bytes: bytes)
         #expect(result.diagnostics.contains { $0.rule == RuleID.fixedValue })
     }

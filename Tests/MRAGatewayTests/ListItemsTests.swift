@@ -34,7 +34,9 @@ import Testing
             let length = random.below(24)
             let text = String((0..<length).map { _ in alphabet[random.below(alphabet.count)] })
             for separator in [" ", ",", "-,"] {
-                let expected = text.split(separator: separator).map { String($0).trimmingXMLWhitespace() }.filter { !$0.isEmpty }
+                let expected = text.split(separator: separator).map { String($0).trimmingXMLWhitespace() }.filter {
+                    !$0.isEmpty
+                }
                 #expect(ListItems.split(text, separator: separator) == expected, "\(text.debugDescription)")
             }
         }

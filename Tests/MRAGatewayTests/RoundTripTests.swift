@@ -44,12 +44,18 @@ import Testing
         let batch = BatchHeader(id: "CBP-CTPAT-OUT-1", kind: .full, created: "2026-11-20T08:00:00Z")
         let (bytes, written) = try Pipeline.write(members, program: "ctpat", batch: batch)
         #expect(written.succeeded)
-        try expectRoundTrip(members.map { var copy = $0; copy.batchId = batch.id; return copy }, bytes: bytes, program: "ctpat", via: program)
+        try expectRoundTrip(
+            members.map {
+                var copy = $0
+                copy.batchId = batch.id
+                return copy
+            }, bytes: bytes, program: "ctpat", via: program)
     }
 
     @Test(arguments: Repository.programs, [UInt64(1), 42, 2026])
     func generatedRecordsSurviveTheRoundTripThroughCTPAT(program: String, seed: UInt64) throws {
-        let generator = try RecordGenerator(configuration: Repository.configuration, program: program, today: Repository.today)
+        let generator = try RecordGenerator(
+            configuration: Repository.configuration, program: program, today: Repository.today)
         let records = generator.records(count: 40, seed: seed)
         let batch = BatchHeader(id: "GEN-\(seed)", kind: .delta, created: "2026-11-01T00:00:00Z")
         let (bytes, written) = try Pipeline.write(records, program: program, batch: batch)

@@ -29,7 +29,10 @@ import Testing
     func memberIdSchemeOfEveryProgramIsPlantedBroken(program: String) throws {
         let scheme = try #require(Repository.configuration.catalogue.program(program)).memberIdScheme
         let rule = try #require(Repository.configuration.identifiers.schemes[scheme]).rule
-        let (_, result) = try Pipeline.inspect(program, path: try #require(Repository.examples(program, broken: true).first))
-        #expect(result.diagnostics.contains { $0.rule == rule && $0.field == "memberId" }, "\(program): \(rule) not planted")
+        let (_, result) = try Pipeline.inspect(
+            program, path: try #require(Repository.examples(program, broken: true).first))
+        #expect(
+            result.diagnostics.contains { $0.rule == rule && $0.field == "memberId" }, "\(program): \(rule) not planted"
+        )
     }
 }

@@ -24,7 +24,9 @@ import Testing
     }
 
     static func signature(of text: String) -> Range<String.Index>? {
-        guard let start = text.range(of: "<ds:Signature "), let end = text.range(of: "</ds:Signature>") else { return nil }
+        guard let start = text.range(of: "<ds:Signature "), let end = text.range(of: "</ds:Signature>") else {
+            return nil
+        }
         return start.lowerBound..<end.upperBound
     }
 
@@ -41,7 +43,8 @@ import Testing
                 guard let start = text.range(of: "<CTPATPartnerExchange ") else { return nil }
                 var wrapped = text
                 wrapped.replaceSubrange(start, with: "<Wrapper xmlns=\"urn:evil\"><Evil/><CTPATPartnerExchange ")
-                return wrapped.replacingOccurrences(of: "</CTPATPartnerExchange>", with: "</CTPATPartnerExchange></Wrapper>")
+                return wrapped.replacingOccurrences(
+                    of: "</CTPATPartnerExchange>", with: "</CTPATPartnerExchange></Wrapper>")
             }),
         Attack(
             name: "wrapped document (signed content moved into ds:Object)", reason: "signature-wrapped",
@@ -53,7 +56,9 @@ import Testing
                 let evil = text.replacingOccurrences(of: "7730145521", with: "9999999999")
                 return evil.replacingOccurrences(
                     of: "</ds:Signature>",
-                    with: "<ds:Object><Original xmlns=\"urn:us:cbp:ctpat:mra-exchange:1\">\(original)</Original></ds:Object></ds:Signature>")
+                    with:
+                        "<ds:Object><Original xmlns=\"urn:us:cbp:ctpat:mra-exchange:1\">\(original)</Original></ds:Object></ds:Signature>"
+                )
             }),
         Attack(
             name: "second signature", reason: "multiple-signatures",
@@ -77,7 +82,9 @@ import Testing
                 }
                 return text.replacingCharacters(
                     in: start.lowerBound..<end.upperBound,
-                    with: "<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>AQAB</ds:Modulus><ds:Exponent>AQAB</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>")
+                    with:
+                        "<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>AQAB</ds:Modulus><ds:Exponent>AQAB</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>"
+                )
             }),
         Attack(
             name: "SHA-1 digest", reason: "weak-algorithm",
@@ -85,7 +92,8 @@ import Testing
         Attack(
             name: "RSA-SHA1 signature", reason: "weak-algorithm",
             apply: replacing(
-                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", with: "http://www.w3.org/2000/09/xmldsig#rsa-sha1")),
+                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", with: "http://www.w3.org/2000/09/xmldsig#rsa-sha1")
+        ),
         Attack(
             name: "MD5 digest", reason: "weak-algorithm",
             apply: replacing(
@@ -98,17 +106,22 @@ import Testing
         Attack(
             name: "DSA signature", reason: "weak-algorithm",
             apply: replacing(
-                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", with: "http://www.w3.org/2009/xmldsig11#dsa-sha256")),
+                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", with: "http://www.w3.org/2009/xmldsig11#dsa-sha256"
+            )),
         Attack(
             name: "XSLT transform", reason: "transform-not-allowed",
             apply: replacing(
                 "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                with: "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></ds:Transform>")),
+                with:
+                    "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></ds:Transform>"
+            )),
         Attack(
             name: "XPath transform", reason: "transform-not-allowed",
             apply: replacing(
                 "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                with: "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>1</ds:XPath></ds:Transform>")),
+                with:
+                    "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>1</ds:XPath></ds:Transform>"
+            )),
         Attack(
             name: "transforms in the wrong order", reason: "transform-not-allowed",
             apply: { text in
@@ -121,7 +134,9 @@ import Testing
             name: "inclusive C14N", reason: "algorithm-not-allowed",
             apply: replacing(
                 "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                with: "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments\"/>")),
+                with:
+                    "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments\"/>"
+            )),
         Attack(
             name: "external reference (file:)", reason: "external-reference",
             apply: replacing("<ds:Reference URI=\"\">", with: "<ds:Reference URI=\"file:///etc/passwd\">")),
@@ -148,7 +163,9 @@ import Testing
             name: "RetrievalMethod", reason: "retrieval-method",
             apply: replacing(
                 "<ds:KeyInfo>",
-                with: "<ds:KeyInfo><ds:RetrievalMethod URI=\"http://attacker.example/key\" Type=\"http://www.w3.org/2000/09/xmldsig#X509Data\"/>")),
+                with:
+                    "<ds:KeyInfo><ds:RetrievalMethod URI=\"http://attacker.example/key\" Type=\"http://www.w3.org/2000/09/xmldsig#X509Data\"/>"
+            )),
         Attack(
             name: "duplicate IDs", reason: "duplicate-id",
             apply: { text in
@@ -175,7 +192,8 @@ import Testing
         Attack(
             name: "DOCTYPE with an entity", reason: "document-refused",
             apply: replacing(
-                "<CTPATPartnerExchange ", with: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTPATPartnerExchange ")),
+                "<CTPATPartnerExchange ",
+                with: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTPATPartnerExchange ")),
     ]
 
     @Test(arguments: attacks)

@@ -23,8 +23,10 @@ import Testing
 
     @Test(arguments: [DigestAlgorithm.sha384, .sha512])
     func strongerDigestsVerify(digest: DigestAlgorithm) throws {
-        let signer = try Signer(identity: SignatureFixtures.identity("signer-rsa"), algorithm: .rsaSHA512, digest: digest)
-        let report = try SignatureFixtures.verifier().verify(bytes: try signer.sign(bytes: SignatureFixtures.sample()), file: "x")
+        let signer = try Signer(
+            identity: SignatureFixtures.identity("signer-rsa"), algorithm: .rsaSHA512, digest: digest)
+        let report = try SignatureFixtures.verifier().verify(
+            bytes: try signer.sign(bytes: SignatureFixtures.sample()), file: "x")
         #expect(report.verified, "\(report.text)")
         #expect(report.digestAlgorithm == digest.name)
     }

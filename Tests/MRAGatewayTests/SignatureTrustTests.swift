@@ -17,8 +17,12 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "expired certificate", signer: "signer-expired", chain: ["intermediate"], reason: "certificate-expired"),
-        Case(name: "revoked certificate", signer: "signer-revoked", chain: ["intermediate"], reason: "certificate-revoked"),
+        Case(
+            name: "expired certificate", signer: "signer-expired", chain: ["intermediate"],
+            reason: "certificate-expired"),
+        Case(
+            name: "revoked certificate", signer: "signer-revoked", chain: ["intermediate"],
+            reason: "certificate-revoked"),
         Case(name: "missing CRL", signer: "signer-ec", chain: ["intermediate"], crls: ["root"], reason: "crl-missing"),
         Case(
             name: "stale CRL", signer: "signer-ec", chain: ["intermediate"], crls: ["root", "intermediate-stale"],
@@ -58,7 +62,8 @@ import Testing
 
     @Test func explicitMaterialWithoutCRLsSaysRevocationWasNotChecked() throws {
         let trust = try TrustStore.load(
-            trust: [SignatureFixtures.path("root.pem")], untrusted: [SignatureFixtures.path("intermediate.pem")], crls: [])
+            trust: [SignatureFixtures.path("root.pem")], untrusted: [SignatureFixtures.path("intermediate.pem")],
+            crls: [])
         let report = SignatureVerifier(trust: trust).verify(bytes: try SignatureFixtures.signedSample(), file: "x")
         #expect(report.verified, "\(report.text)")
         #expect(!report.revocationChecked)

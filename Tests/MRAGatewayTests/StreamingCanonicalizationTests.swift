@@ -59,7 +59,9 @@ import Testing
     static func compare(_ input: [UInt8], name: String) throws {
         let document = try SignedDocument(bytes: input, file: name)
         let streamed = try EnvelopedSignatureReader.canonicalForm(bytes: input, file: name)
-        #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: try treeForm(document), as: UTF8.self), "\(name)")
+        #expect(
+            String(decoding: streamed, as: UTF8.self) == String(decoding: try treeForm(document), as: UTF8.self),
+            "\(name)")
         let evidence = try EnvelopedSignatureReader.read(bytes: input, file: name, hasher: Counting())
         #expect(evidence.unsupported == nil, "\(name)")
         #expect(evidence.survey.root == document.survey.root, "\(name)")
@@ -75,7 +77,9 @@ import Testing
             #expect(evidence.survey.signatures.first?.element == first.element, "\(name)")
             if first.isChildOfRoot, first.element.child(QName(dsig, "SignedInfo")) != nil {
                 let tree = try document.canonicalizeSignedInfo(0)
-                #expect(evidence.canonicalSignedInfo.map { String(decoding: $0, as: UTF8.self) } == String(decoding: tree, as: UTF8.self), "\(name)")
+                #expect(
+                    evidence.canonicalSignedInfo.map { String(decoding: $0, as: UTF8.self) }
+                        == String(decoding: tree, as: UTF8.self), "\(name)")
             }
         }
     }
@@ -120,7 +124,8 @@ import Testing
 
     @Test func doesNotCaptureAnOversizedSignature() throws {
         let big = String(repeating: "A", count: EnvelopedSignatureReader.maxSignatureBytes + 1)
-        let input = #"<r><s:Signature xmlns:s="\#(Self.dsig)"><s:SignatureValue>\#(big)</s:SignatureValue></s:Signature></r>"#
+        let input =
+            #"<r><s:Signature xmlns:s="\#(Self.dsig)"><s:SignatureValue>\#(big)</s:SignatureValue></s:Signature></r>"#
         let evidence = try EnvelopedSignatureReader.read(bytes: Array(input.utf8), file: nil, hasher: Counting())
         #expect(evidence.oversizedSignatureLine == 1)
         #expect(evidence.survey.signatures.count == 1)
@@ -141,7 +146,9 @@ import Testing
 /// processing instructions, and sometimes an enveloped signature.
 @Suite struct StreamingCanonicalizationPropertyTests {
     static let uris = ["urn:one", "urn:two", "http://example.com/ns/three", "urn:x:four"]
-    static let textPieces = ["plain", " ", "\n  ", "&amp;", "&lt;", "&gt;", "&#13;", "&#9;", "é☃", "<![CDATA[a<b&c]]>", "\"q\"", "'"]
+    static let textPieces = [
+        "plain", " ", "\n  ", "&amp;", "&lt;", "&gt;", "&#13;", "&#9;", "é☃", "<![CDATA[a<b&c]]>", "\"q\"", "'",
+    ]
     static let valuePieces = ["v", " ", "&amp;", "&lt;", ">", "&quot;", "'", "&#9;", "&#10;", "&#13;", "\t", "\n", "ü"]
 
     static func document(seed: UInt64) -> String {
@@ -187,7 +194,8 @@ import Testing
                 }
             }
             if isRoot && random.below(2) == 0 {
-                content += "\n<ds:Signature xmlns:ds=\"\(StreamingCanonicalizationTests.dsig)\"><ds:SignedInfo xmlns:u=\"urn:one\"><ds:CanonicalizationMethod Algorithm=\"\(StreamingCanonicalizationTests.excC14N)\"/><ds:Reference URI=\"\"/></ds:SignedInfo><ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature>\n"
+                content +=
+                    "\n<ds:Signature xmlns:ds=\"\(StreamingCanonicalizationTests.dsig)\"><ds:SignedInfo xmlns:u=\"urn:one\"><ds:CanonicalizationMethod Algorithm=\"\(StreamingCanonicalizationTests.excC14N)\"/><ds:Reference URI=\"\"/></ds:SignedInfo><ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature>\n"
             }
             if content.isEmpty && random.below(2) == 0 { return "<\(name)\(declarations)\(attributes)/>" }
             return "<\(name)\(declarations)\(attributes)>\(content)</\(name)>"

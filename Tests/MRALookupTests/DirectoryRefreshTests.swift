@@ -58,7 +58,8 @@ import Testing
         let before = try #require(
             try service.lookup(SyntheticRegistry.identifiers(2).mid, at: LookupFixture.day("2026-11-10")).members.first)
         #expect(before.mids.map(\.mid) == [SyntheticRegistry.identifiers(2).mid])
-        let member = try #require(try service.lookup(SyntheticRegistry.identifiers(4).memberId, at: Self.today).members.first)
+        let member = try #require(
+            try service.lookup(SyntheticRegistry.identifiers(4).memberId, at: Self.today).members.first)
         #expect(member.statusReason == "audit findings")
         #expect(!member.usEntry.granted)
     }

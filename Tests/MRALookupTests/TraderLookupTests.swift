@@ -21,11 +21,13 @@ import Testing
 
     @Test func grantsBenefitsWhenEveryCheckPasses() throws {
         let (service, _) = try LookupFixture.service()
-        let member = try #require(try service.lookup(SyntheticRegistry.identifiers(6).memberId, at: Self.today).members.first)
+        let member = try #require(
+            try service.lookup(SyntheticRegistry.identifiers(6).memberId, at: Self.today).members.first)
         #expect(member.usEntry.granted)
-        #expect(member.usEntry.checks.map(\.check) == [
-            "program-recognized", "status-active", "type-eligible", "consent-given", "not-suspended",
-        ])
+        #expect(
+            member.usEntry.checks.map(\.check) == [
+                "program-recognized", "status-active", "type-eligible", "consent-given", "not-suspended",
+            ])
     }
 
     @Test(arguments: [
@@ -80,12 +82,13 @@ import Testing
         #expect(answer.json.contains(#""found":false"#))
     }
 
-    @Test(arguments: [
-        ("has space", nil, "invalid-id"),
-        (String(repeating: "A", count: 65), nil, "invalid-id"),
-        ("DEAEOF000000006", "NOPE", "unknown-scheme"),
-        ("DEAEOF000000006", "KR-AEO", "scheme-mismatch"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("has space", nil, "invalid-id"),
+            (String(repeating: "A", count: 65), nil, "invalid-id"),
+            ("DEAEOF000000006", "NOPE", "unknown-scheme"),
+            ("DEAEOF000000006", "KR-AEO", "scheme-mismatch"),
+        ] as [(String, String?, String)])
     func rejectsBadInputWithAStableCode(id: String, scheme: String?, code: String) throws {
         let (service, _) = try LookupFixture.service(members: 3)
         let error = #expect(throws: LookupError.self) { try service.lookup(id, scheme: scheme, at: Self.today) }

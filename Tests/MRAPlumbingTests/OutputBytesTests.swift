@@ -1,7 +1,6 @@
 import MRAPlumbing
 import Testing
 
-
 @Suite struct OutputBytesTests {
     @Test func keepsWhatIsWrittenAcrossGrowth() {
         var output = OutputBytes(capacity: 64)

@@ -24,8 +24,10 @@ import Testing
 
     @Test func ctpatImporterIdsAreNotSequential() throws {
         let ctpat = try #require(Self.library.catalogues["ctpat"])
-        let importerIds = ctpat.nodes.filter { $0.kind == .criterion && $0.entityTypes.contains("importer") && $0.parent == "3" }
-            .map(\.id)
+        let importerIds = ctpat.nodes.filter {
+            $0.kind == .criterion && $0.entityTypes.contains("importer") && $0.parent == "3"
+        }
+        .map(\.id)
         #expect(importerIds == ["3.1", "3.4", "3.5", "3.8"])
         #expect(ctpat.node("1.1")?.level == .should)
         #expect(ctpat.node("3.1")?.level == .must)
@@ -87,7 +89,8 @@ import Testing
             version: "x", title: "x", revisions: [], hub: nil,
             links: [
                 CrosswalkLink(
-                    from: try #require(CriterionReference("ctpat:3.2")), to: try #require(CriterionReference("wco-safe:K")),
+                    from: try #require(CriterionReference("ctpat:3.2")),
+                    to: try #require(CriterionReference("wco-safe:K")),
                     strength: .equivalent, confidence: "I", source: "test")
             ])
         let error = #expect(throws: ReconciliationError.self) {

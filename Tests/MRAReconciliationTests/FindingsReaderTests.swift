@@ -53,7 +53,8 @@ import Testing
 
     @Test func unknownCriterionIsReportedNotKept() throws {
         let path = Repository.temporaryFolder() + "/findings.xml"
-        var text = try String(contentsOfFile: Repository.root + "/Examples/findings/ctpat-validations-2026-11.xml", encoding: .utf8)
+        var text = try String(
+            contentsOfFile: Repository.root + "/Examples/findings/ctpat-validations-2026-11.xml", encoding: .utf8)
         text = text.replacingOccurrences(of: "<CriterionResult ID=\"3.4\">", with: "<CriterionResult ID=\"3.3\">")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Self.formats.read(path: path)

@@ -33,8 +33,13 @@ struct PlantedDataset {
         func nextTrader() -> (mid: String, ids: [String: String]) {
             number += 1
             let mid = "XX\(seed)T\(number)"
-            return (mid, ["ctpat": "77\(seed)\(1000 + number)", "eu-aeo": "DEAEOF\(seed)\(number)",
-                "kr-aeo": "KRAEO\(seed)0\(number)", "mx-oea": "RFC\(seed)X\(number)"])
+            return (
+                mid,
+                [
+                    "ctpat": "77\(seed)\(1000 + number)", "eu-aeo": "DEAEOF\(seed)\(number)",
+                    "kr-aeo": "KRAEO\(seed)0\(number)", "mx-oea": "RFC\(seed)X\(number)",
+                ]
+            )
         }
 
         // Findings: for each pair, traders with outcomes planted on links whose
@@ -42,7 +47,9 @@ struct PlantedDataset {
         for (a, b) in Self.pairs {
             let frameworkA = library.catalogue(forProgram: a)!.framework
             let frameworkB = library.catalogue(forProgram: b)!.framework
-            let compared = library.crosswalk.links(between: frameworkA, and: frameworkB).filter { $0.strength != .related }
+            let compared = library.crosswalk.links(between: frameworkA, and: frameworkB).filter {
+                $0.strength != .related
+            }
             // Nodes overlap when one is the other or lies beneath it (findings roll up).
             func overlaps(_ x: CriterionReference, _ y: CriterionReference) -> Bool {
                 guard x.framework == y.framework, let catalogue = library.catalogues[x.framework] else { return false }
@@ -68,11 +75,13 @@ struct PlantedDataset {
                     }
                     if let resultA { findingsA.append(CriterionFinding(criterion: link.from.id, result: resultA)) }
                     if let resultB { findingsB.append(CriterionFinding(criterion: link.to.id, result: resultB)) }
-                    expected.insert(Expected(trader: trader.mid, kind: outcome.rawValue, detail: "\(link.from) \(link.to)"))
+                    expected.insert(
+                        Expected(trader: trader.mid, kind: outcome.rawValue, detail: "\(link.from) \(link.to)"))
                 }
                 // Related links are never compared: a planted disagreement on one must not show.
                 if let related = library.crosswalk.links(between: frameworkA, and: frameworkB).first(where: { link in
-                    link.strength == .related && !compared.contains { overlaps($0.from, link.from) || overlaps($0.to, link.to) }
+                    link.strength == .related
+                        && !compared.contains { overlaps($0.from, link.from) || overlaps($0.to, link.to) }
                 }) {
                     findingsA.append(CriterionFinding(criterion: related.from.id, result: .met))
                     findingsB.append(CriterionFinding(criterion: related.to.id, result: .notMet))
@@ -81,7 +90,8 @@ struct PlantedDataset {
                 validations.append(validation(a, trader, findings: findingsA, date: date))
                 // An older validation of the same program is superseded, not compared.
                 validations.append(
-                    validation(a, trader, findings: [CriterionFinding(criterion: independent[0].from.id, result: .notMet)],
+                    validation(
+                        a, trader, findings: [CriterionFinding(criterion: independent[0].from.id, result: .notMet)],
                         date: CalendarDate(year: 2023, month: 1, day: 1)!))
                 validations.append(validation(b, trader, findings: findingsB, date: date))
                 traders.insert(trader.mid)
@@ -98,7 +108,8 @@ struct PlantedDataset {
             let trader = nextTrader()
             listings.append(listing(suspended, trader, status: status, listedBy: suspended))
             listings.append(listing(active, trader, status: .active, listedBy: active))
-            validations.append(validation(active, trader, findings: [], date: CalendarDate(year: 2025, month: 1, day: 1)!))
+            validations.append(
+                validation(active, trader, findings: [], date: CalendarDate(year: 2025, month: 1, day: 1)!))
             traders.insert(trader.mid)
             if planted {
                 let (a, b) = Self.ordered(suspended, active)
@@ -110,7 +121,8 @@ struct PlantedDataset {
             let trader = nextTrader()
             listings.append(listing("eu-aeo", trader, status: .suspended, listedBy: "eu-aeo"))
             listings.append(listing("eu-aeo", trader, status: .active, listedBy: "ctpat"))
-            validations.append(validation("eu-aeo", trader, findings: [], date: CalendarDate(year: 2024, month: 1, day: 1)!))
+            validations.append(
+                validation("eu-aeo", trader, findings: [], date: CalendarDate(year: 2024, month: 1, day: 1)!))
             traders.insert(trader.mid)
             expected.insert(Expected(trader: trader.mid, kind: "lists-disagree", detail: "eu-aeo ctpat"))
         }
@@ -140,7 +152,8 @@ struct PlantedDataset {
     }
 
     private func validation(
-        _ program: String, _ trader: (mid: String, ids: [String: String]), findings: [CriterionFinding], date: CalendarDate
+        _ program: String, _ trader: (mid: String, ids: [String: String]), findings: [CriterionFinding],
+        date: CalendarDate
     ) -> Validation {
         Validation(
             program: program, memberId: trader.ids[program]!, memberIdScheme: Self.schemes[program]!,
@@ -154,7 +167,8 @@ struct PlantedDataset {
         TraderListing(
             record: TraderRecord(
                 program: program, memberId: trader.ids[program]!, memberIdScheme: Self.schemes[program]!,
-                legalName: "Trader \(trader.mid)", status: status, linkedIds: [LinkedID(scheme: "MID", value: trader.mid)]),
+                legalName: "Trader \(trader.mid)", status: status,
+                linkedIds: [LinkedID(scheme: "MID", value: trader.mid)]),
             listedBy: listedBy, source: "planted-\(listedBy)")
     }
 
@@ -166,12 +180,18 @@ struct PlantedDataset {
             let mid = trader.identifiers.first { $0.hasPrefix("MID:") }.map { String($0.dropFirst(4)) } ?? trader.id
             for comparison in trader.comparisons {
                 found.insert(
-                    Expected(trader: mid, kind: comparison.outcome.rawValue, detail: "\(comparison.criterionA) \(comparison.criterionB)"))
+                    Expected(
+                        trader: mid, kind: comparison.outcome.rawValue,
+                        detail: "\(comparison.criterionA) \(comparison.criterionB)"))
             }
             for conflict in trader.statusConflicts {
-                found.insert(Expected(trader: mid, kind: conflict.kind.rawValue, detail: "\(conflict.programA) \(conflict.programB)"))
+                found.insert(
+                    Expected(
+                        trader: mid, kind: conflict.kind.rawValue, detail: "\(conflict.programA) \(conflict.programB)"))
             }
-            for overdue in trader.overdue { found.insert(Expected(trader: mid, kind: "overdue", detail: overdue.program)) }
+            for overdue in trader.overdue {
+                found.insert(Expected(trader: mid, kind: "overdue", detail: overdue.program))
+            }
         }
         return found
     }

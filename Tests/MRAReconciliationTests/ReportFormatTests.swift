@@ -33,17 +33,20 @@ import Testing
                 "traders": 7, "agree": 29, "conflict": 3, "divergent": 2, "gap": 5, "statusConflicts": 3, "overdue": 2,
             ])
         let pairs = try #require(report["pairs"] as? [[String: Any]])
-        #expect(pairs.map { "\($0["programA"]!)-\($0["programB"]!)" } == ["ctpat-eu-aeo", "ctpat-kr-aeo", "ctpat-mx-oea"])
+        #expect(
+            pairs.map { "\($0["programA"]!)-\($0["programB"]!)" } == ["ctpat-eu-aeo", "ctpat-kr-aeo", "ctpat-mx-oea"])
         #expect((report["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
     @Test func csvReportParsesWithOneRowPerFinding() throws {
         let (_, output) = try Self.reconcile("csv")
         let rows = Self.parseCSV(output)
-        #expect(rows.first == [
-            "trader", "traderName", "kind", "programA", "programB", "criterionA", "criterionB", "strength", "resultA",
-            "resultB", "detail",
-        ])
+        #expect(
+            rows.first == [
+                "trader", "traderName", "kind", "programA", "programB", "criterionA", "criterionB", "strength",
+                "resultA",
+                "resultB", "detail",
+            ])
         #expect(rows.dropFirst().allSatisfy { $0.count == 11 })
         // 29 + 3 + 2 + 5 comparisons, 3 status conflicts, 2 overdue.
         #expect(rows.count - 1 == 44)

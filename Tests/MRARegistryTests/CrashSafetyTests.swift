@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Kills the real `mra-gateway exchange run` with SIGKILL at many points, reruns it, and compares the
@@ -93,7 +93,9 @@ import Testing
         let ledger = try Fixture.registry(folders).ledger(limit: nil).reversed().map { entry in
             "\(entry.id) \(entry.partner) \(entry.fileName) \(entry.outcome.rawValue) \(entry.reason ?? "-") \(entry.batchId ?? "-") \(entry.counts) filed=\(entry.filed)"
         }
-        let files = Fixture.files(under: folders.root).filter { !$0.hasPrefix("registry.sqlite") && $0 != ".exchange.lock" }
+        let files = Fixture.files(under: folders.root).filter {
+            !$0.hasPrefix("registry.sqlite") && $0 != ".exchange.lock"
+        }
         return Outcome(registry: try Fixture.export(folders), ledger: ledger, files: files)
     }
 
@@ -102,7 +104,8 @@ import Testing
             let folders = try copyOfTemplate()
             let status = try run(folders, killAt: "count")
             precondition(status == 1, "the scenario quarantines files: exit 1, got \(String(describing: status))")
-            let points = Int(countLine.split(separator: "\n").last { $0.hasPrefix("crash points: ") }?.dropFirst(14) ?? "") ?? 0
+            let points =
+                Int(countLine.split(separator: "\n").last { $0.hasPrefix("crash points: ") }?.dropFirst(14) ?? "") ?? 0
             return (try outcome(folders), points)
         } catch {
             fatalError("baseline run failed: \(error)")
@@ -133,7 +136,10 @@ import Testing
                 let outcome = try Self.outcome(folders)
                 // The rerun's exit code speaks of the files it processed itself: 0 when only applied ones were left.
                 if status == nil || status! > 1 || outcome != expected {
-                    failures.withLock { $0.append("point \(point): exit \(String(describing: status)), \(Self.difference(outcome, expected))") }
+                    failures.withLock {
+                        $0.append(
+                            "point \(point): exit \(String(describing: status)), \(Self.difference(outcome, expected))")
+                    }
                 }
                 try? FileManager.default.removeItem(atPath: folders.root)
             } catch {
@@ -143,7 +149,9 @@ import Testing
         let found = failures.withLock { $0 }
         #expect(found.isEmpty, "\(found.prefix(5))")
         #expect(killed.load(ordering: .relaxed) == points, "every point must have killed the run")
-        print("crash safety: \(points) kill points (SIGKILL at each), registry equal to the uninterrupted run after rerun")
+        print(
+            "crash safety: \(points) kill points (SIGKILL at each), registry equal to the uninterrupted run after rerun"
+        )
     }
 
     @Test func killedAtRandomMomentsAndDuringRecoveryThenRerunEqualsTheUninterruptedRun() throws {
@@ -154,7 +162,9 @@ import Testing
             let folders = try Self.copyOfTemplate()
             // Outside SIGKILL after a random delay (startup included), then a second kill in recovery.
             if try Self.run(folders, killAfter: Double.random(in: 0.05...0.7, using: &generator)) == nil { kills += 1 }
-            if round % 2 == 1, try Self.run(folders, killAt: String(Int.random(in: 1...max(1, points / 2), using: &generator))) == nil {
+            if round % 2 == 1,
+                try Self.run(folders, killAt: String(Int.random(in: 1...max(1, points / 2), using: &generator))) == nil
+            {
                 kills += 1
             }
             let status = try Self.run(folders)
@@ -169,7 +179,8 @@ import Testing
     static func difference(_ outcome: Outcome, _ expected: Outcome) -> String {
         if outcome.ledger != expected.ledger { return "ledger \(outcome.ledger) vs \(expected.ledger)" }
         if outcome.files != expected.files {
-            return "files +\(Set(outcome.files).subtracting(expected.files)) -\(Set(expected.files).subtracting(outcome.files))"
+            return
+                "files +\(Set(outcome.files).subtracting(expected.files)) -\(Set(expected.files).subtracting(outcome.files))"
         }
         if outcome.registry != expected.registry { return "registry differs" }
         return "equal"

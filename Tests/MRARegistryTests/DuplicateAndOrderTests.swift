@@ -41,7 +41,8 @@ import Testing
             try Fixture.signed(try Fixture.document(records, program: "eu-aeo", batch: header), by: "eu-aeo"),
             as: "a.xml", for: "eu-aeo", in: folders)
         try Fixture.drop(
-            try Fixture.signed(try Fixture.document(Array(records.dropLast()), program: "eu-aeo", batch: header), by: "eu-aeo"),
+            try Fixture.signed(
+                try Fixture.document(Array(records.dropLast()), program: "eu-aeo", batch: header), by: "eu-aeo"),
             as: "b.xml", for: "eu-aeo", in: folders)
         let files = try Fixture.run(folders).files
         #expect(files.map(\.outcome) == [.applied, .duplicate])
@@ -94,12 +95,14 @@ import Testing
         revalidated.legalName += " (renamed)"
         try Fixture.drop(
             try Fixture.signed(
-                try Fixture.document(records, program: "eu-aeo", batch: Self.batch("T-1", .full, "2026-11-02T06:30:00Z")),
+                try Fixture.document(
+                    records, program: "eu-aeo", batch: Self.batch("T-1", .full, "2026-11-02T06:30:00Z")),
                 by: "eu-aeo"), as: "1.xml", for: "eu-aeo", in: folders)
         try Fixture.drop(
             try Fixture.signed(
                 try Fixture.document(
-                    [suspended, revalidated], program: "eu-aeo", batch: Self.batch("T-2", .delta, "2026-11-16T08:00:00Z")),
+                    [suspended, revalidated], program: "eu-aeo",
+                    batch: Self.batch("T-2", .delta, "2026-11-16T08:00:00Z")),
                 by: "eu-aeo"), as: "2.xml", for: "eu-aeo", in: folders)
         let files = try Fixture.run(folders).files
         #expect(files.map(\.outcome) == [.applied, .applied])

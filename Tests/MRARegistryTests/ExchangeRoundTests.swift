@@ -19,7 +19,9 @@ import Testing
         let summary = try Fixture.run(folders)
 
         #expect(summary.files.count == Fixture.programs.count)
-        #expect(summary.allApplied, "\(summary.files.filter { $0.outcome != .applied }.map { ($0.fileName, $0.message ?? "") })")
+        #expect(
+            summary.allApplied,
+            "\(summary.files.filter { $0.outcome != .applied }.map { ($0.fileName, $0.message ?? "") })")
         #expect(summary.files.map(\.counts.records).reduce(0, +) == expected)
         for program in Fixture.programs {
             #expect(try DurableFiles.files(in: folders.inbox(program)).isEmpty)

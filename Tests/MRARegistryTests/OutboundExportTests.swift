@@ -16,7 +16,8 @@ import Testing
         records[1].status = .revoked
         records[1].statusReason = "Revoked: validation findings"
         let document = try Fixture.document(
-            records, program: "ctpat", batch: BatchHeader(id: "CBP-TEST-1", kind: .full, created: "2026-11-03T00:00:00Z"))
+            records, program: "ctpat",
+            batch: BatchHeader(id: "CBP-TEST-1", kind: .full, created: "2026-11-03T00:00:00Z"))
         try Fixture.dropSigned(document, by: "ctpat", as: "ctpat.xml", for: "ctpat", in: folders)
         let summary = try Fixture.run(folders)
         precondition(summary.allApplied, "\(summary.files.map { $0.message ?? "" })")
@@ -37,9 +38,11 @@ import Testing
             let path = folders.outbox(partner) + "/" + entry.fileName
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(ours.verify(bytes: bytes, file: path).verified, "\(partner)")
-            let read = try PartnerFileReader(configuration: Repository.configuration, program: partner, today: Repository.today)
+            let read = try PartnerFileReader(
+                configuration: Repository.configuration, program: partner, today: Repository.today)
             var ids: [String] = []
-            let result = read.read(bytes: bytes, file: path, onRecord: { if let record = $0.record { ids.append(record.memberId) } })
+            let result = read.read(
+                bytes: bytes, file: path, onRecord: { if let record = $0.record { ids.append(record.memberId) } })
             #expect(!result.refused, "\(partner): \(result.diagnostics.prefix(3))")
             #expect(ids.sorted() == eligible.map(\.memberId).sorted(), "\(partner)")
         }

@@ -18,7 +18,9 @@ import Testing
 
     static let tricky = "a&b<c>\"d\"'\n\te\r\u{1}é\u{FFFE}😀\u{FFFF}"
 
-    static func receipt(text: String, records: Int, withProblems: Bool) -> (entry: LedgerEntry, records: [RecordResult], file: [Diagnostic]) {
+    static func receipt(
+        text: String, records: Int, withProblems: Bool
+    ) -> (entry: LedgerEntry, records: [RecordResult], file: [Diagnostic]) {
         var entry = LedgerEntry(
             id: 7, direction: .inbound, partner: "eu-aeo", fileName: text, digest: "ab12", byteCount: 99,
             batchId: "B1", batchKind: "delta", receivedAt: "2026-01-01T00:00:00Z",
@@ -33,7 +35,9 @@ import Testing
                 result: withProblems && index == 0 ? .rejected : .notApplied,
                 problems: withProblems && index == 0 ? [problem] : [])
         }
-        let filed = withProblems ? [Diagnostic(file: "f.xml", line: 0, rule: "XML-WELLFORMED", message: text, severity: .warning)] : []
+        let filed =
+            withProblems
+            ? [Diagnostic(file: "f.xml", line: 0, rule: "XML-WELLFORMED", message: text, severity: .warning)] : []
         return (entry, results, filed)
     }
 
@@ -41,7 +45,8 @@ import Testing
         let (entry, records, file) = Self.receipt(text: Self.tricky, records: 2, withProblems: true)
         var canonical = Collected()
         let text = String(
-            decoding: Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical),
+            decoding: Receipt.document(
+                entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical),
             as: UTF8.self)
         let inAttribute = "a&amp;b&lt;c>&quot;d&quot;'&#xA;&#x9;e&#xD;é😀"
         let inText = "a&amp;b&lt;c&gt;\"d\"'\n\te&#xD;é😀"
@@ -76,9 +81,11 @@ import Testing
         let alphabet = Array("ab &<>\"'\t\n\r\u{1}\u{1F}é中😀\u{FFFE}\u{FFFF}\u{FFFD}]]>")
         var text = ""
         for _ in 0..<Int(random.next() % 24) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-        let (entry, records, file) = Self.receipt(text: text, records: Int(random.next() % 4), withProblems: seed % 2 == 0)
+        let (entry, records, file) = Self.receipt(
+            text: text, records: Int(random.next() % 4), withProblems: seed % 2 == 0)
         var canonical = Collected()
-        let document = Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+        let document = Receipt.document(
+            entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
         let libxml2 = try SignedDocument(bytes: document, file: "receipt").canonicalize()
         #expect(canonical.bytes == libxml2, "\(String(decoding: document, as: UTF8.self))")
     }
@@ -89,10 +96,12 @@ import Testing
         let (entry, records, file) = Self.receipt(text: Self.tricky, records: 3, withProblems: true)
         let signer = try Fixture.ourSigner()
         var canonical = try CanonicalDigest(signer.digest)
-        let document = Receipt.document(entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+        let document = Receipt.document(
+            entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
         let signed = try signer.sign(
             bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
-        let verifier = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
+        let verifier = SignatureVerifier(
+            trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
         #expect(verifier.verify(bytes: signed, file: "receipt").verified)
         #expect(verifier.verifyFromTree(bytes: signed, file: "receipt").verified)
     }

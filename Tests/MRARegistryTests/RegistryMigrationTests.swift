@@ -56,7 +56,8 @@ import Testing
         #expect(
             a1.history == [
                 MemberEvent(kind: .granted, effective: "2020-01-01", partner: "eu-aeo", batchId: "B1"),
-                MemberEvent(kind: .suspended, effective: "2026-02-01", reason: "audit", partner: "eu-aeo", batchId: "B2"),
+                MemberEvent(
+                    kind: .suspended, effective: "2026-02-01", reason: "audit", partner: "eu-aeo", batchId: "B2"),
             ])
         #expect(
             a1.links == [

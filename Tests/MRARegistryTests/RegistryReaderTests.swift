@@ -34,7 +34,8 @@ import Testing
 
     @Test func readsEveryMemberWithItsLookupFieldsHistoryAndLinks() throws {
         let (registry, reader) = try Self.registry([Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2")])
-        try RegistryStoreTests.load(registry, [Self.record("A1", status: .suspended, mids: ["MID2"])], date: "2026-02-01")
+        try RegistryStoreTests.load(
+            registry, [Self.record("A1", status: .suspended, mids: ["MID2"])], date: "2026-02-01")
         let members = try Self.members(reader).members
         #expect(try reader.memberCount() == 2)
         #expect(members.keys.sorted() == ["A1", "B2"])
@@ -71,7 +72,8 @@ import Testing
     @Test func changesSinceAVersionAreTheMembersThatChanged() throws {
         let (registry, reader) = try Self.registry([Self.record("A1"), Self.record("B2", mids: ["MID1"])])
         let version = try reader.currentVersion()
-        try RegistryStoreTests.load(registry, [Self.record("B2", status: .suspended), Self.record("C3")], date: "2026-02-01")
+        try RegistryStoreTests.load(
+            registry, [Self.record("B2", status: .suspended), Self.record("C3")], date: "2026-02-01")
         let latest = try reader.currentVersion()
         #expect(latest != version)
         let changes = try #require(try reader.changes(since: version, limit: 10))

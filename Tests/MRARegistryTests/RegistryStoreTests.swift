@@ -71,7 +71,9 @@ import Testing
 
     @Test func midLinksAreManyToManyWithValidityPeriods() throws {
         let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
-        try Self.load(registry, [Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2", mids: ["MID1"])], date: "2026-01-01")
+        try Self.load(
+            registry, [Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2", mids: ["MID1"])], date: "2026-01-01"
+        )
         try Self.load(registry, [Self.record("A1", mids: ["MID2", "MID3"])], date: "2026-02-01")
         let members = try Self.members(registry)
         #expect(
@@ -132,7 +134,9 @@ import Testing
                         receivedAt: "", processedAt: "", outcome: .applied))
                 _ = try session.put(
                     Self.record("A1"),
-                    in: BatchContext(ledgerId: entry.id, partner: "eu-aeo", batchId: nil, isFull: false, date: "2026-01-01", processedAt: ""))
+                    in: BatchContext(
+                        ledgerId: entry.id, partner: "eu-aeo", batchId: nil, isFull: false, date: "2026-01-01",
+                        processedAt: ""))
                 throw Stop()
             }
         }

@@ -41,6 +41,7 @@ package enum ChildProcess {
         process.waitUntilExit()
         let errors = (try? Data(contentsOf: URL(fileURLWithPath: errorsPath))) ?? Data()
         return Result(
-            status: process.terminationStatus, output: Array(outputData), errors: String(decoding: errors, as: UTF8.self))
+            status: process.terminationStatus, output: Array(outputData),
+            errors: String(decoding: errors, as: UTF8.self))
     }
 }

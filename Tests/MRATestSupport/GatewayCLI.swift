@@ -5,7 +5,8 @@ package enum GatewayCLI {
     /// The built executable, next to the test bundle.
     package static let executable: String = {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path) {
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("mra-gateway").path)
+        {
             url.deleteLastPathComponent()
         }
         return url.appendingPathComponent("mra-gateway").path

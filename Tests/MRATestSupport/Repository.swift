@@ -29,7 +29,9 @@ package enum Repository {
     package static func examples(_ program: String, broken: Bool) -> [String] {
         let folder = root + "/Examples/" + program
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".xml") && $0.hasPrefix("broken") == broken }.sorted().map { folder + "/" + $0 }
+        return names.filter { $0.hasSuffix(".xml") && $0.hasPrefix("broken") == broken }.sorted().map {
+            folder + "/" + $0
+        }
     }
 
     /// A fresh temporary folder.

@@ -33,11 +33,16 @@ package struct BusinessRules: Sendable {
         checkIdentifiers(record, linkedIdLines: linkedIdLines, report: &report)
         checkDates(record, report: &report)
         if record.status != .active, (record.statusReason ?? "").isEmpty {
-            report(.statusReason, RuleID.statusReason, "a \(record.status.rawValue) member needs a status reason",
+            report(
+                .statusReason, RuleID.statusReason, "a \(record.status.rawValue) member needs a status reason",
                 line: lines[.status])
         }
-        if let type = record.authType, let pattern = authTypes?.memberIdPatterns[type], !pattern.matches(record.memberId) {
-            report(.authType, RuleID.authTypeId, "authorisation type \(type) does not match member id \"\(record.memberId)\"")
+        if let type = record.authType, let pattern = authTypes?.memberIdPatterns[type],
+            !pattern.matches(record.memberId)
+        {
+            report(
+                .authType, RuleID.authTypeId,
+                "authorisation type \(type) does not match member id \"\(record.memberId)\"")
         }
         checkEligibility(record, report: &report)
         return report.diagnostics.found
@@ -51,7 +56,9 @@ package struct BusinessRules: Sendable {
                 "\"\(record.memberId)\" is not a valid \(scheme.name) identifier (pattern \(scheme.pattern))")
         }
         for (index, linked) in record.linkedIds.enumerated() {
-            guard let scheme = identifiers.schemes[linked.scheme], !scheme.pattern.matches(linked.value) else { continue }
+            guard let scheme = identifiers.schemes[linked.scheme], !scheme.pattern.matches(linked.value) else {
+                continue
+            }
             report(
                 .linkedIds, scheme.rule,
                 "\(linked.scheme) \"\(linked.value)\" is not a valid \(scheme.name) identifier (pattern \(scheme.pattern))",
@@ -69,7 +76,8 @@ package struct BusinessRules: Sendable {
         checkNotFuture(.lastValidated, record.lastValidated, report: &report)
         guard let since = record.authorisedSince else { return }
         if let effective = record.statusEffective, effective < since {
-            report(.statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
+            report(
+                .statusEffective, RuleID.dateOrder, "statusEffective \(effective) is before authorisedSince \(since)")
         }
         if let validated = record.lastValidated, validated < since {
             report(.lastValidated, RuleID.dateOrder, "lastValidated \(validated) is before authorisedSince \(since)")
@@ -88,12 +96,14 @@ package struct BusinessRules: Sendable {
         if let type = record.authType, !rules.authTypes.isEmpty, !rules.authTypes.contains(type) {
             report(
                 .authType, RuleID.eligibility,
-                "\(program.shortName ?? program.id) type \(type) is not MRA-eligible (eligible: \(rules.authTypes.joined(separator: ", ")))")
+                "\(program.shortName ?? program.id) type \(type) is not MRA-eligible (eligible: \(rules.authTypes.joined(separator: ", ")))"
+            )
         }
         if rules.consentRequired, record.consent != true {
             report(
                 .consent, RuleID.eligibility,
-                "\(program.shortName ?? program.id) members are exchanged only with their consent; consent is \(record.consent.map { $0 ? "given" : "not given" } ?? "missing")")
+                "\(program.shortName ?? program.id) members are exchanged only with their consent; consent is \(record.consent.map { $0 ? "given" : "not given" } ?? "missing")"
+            )
         }
     }
 }
@@ -105,7 +115,8 @@ private struct RuleReport {
     let recordLine: Int
 
     mutating func callAsFunction(_ field: CanonicalField, _ rule: String, _ message: String, line: Int? = nil) {
-        diagnostics.report(line: line ?? lines[field] ?? recordLine, field: field.rawValue, rule: rule, message: message)
+        diagnostics.report(
+            line: line ?? lines[field] ?? recordLine, field: field.rawValue, rule: rule, message: message)
     }
 }
 

@@ -31,7 +31,8 @@ public struct GatewayConfiguration: Sendable {
             let mapping = try ProgramMapping(contentsOf: home.mappings + "/" + program.mapping, schema: mappingSchema)
             guard mapping.program == program.id else {
                 throw MappingError(
-                    "mapping is for program \(mapping.program), the catalogue lists it for \(program.id)", file: mapping.file)
+                    "mapping is for program \(mapping.program), the catalogue lists it for \(program.id)",
+                    file: mapping.file)
             }
             let schema = try Self.schema(home.schemas + "/" + mapping.schema)
             programs[program.id] = LoadedProgram(

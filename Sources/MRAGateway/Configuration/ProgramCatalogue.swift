@@ -73,7 +73,9 @@ public struct ProgramCatalogue: Sendable {
             func text(_ name: String) -> String? { element.child(QName(ns, name))?.trimmedText }
             guard let id = element.attribute("id"), let name = text("name"), let mapping = text("mapping"),
                 let scheme = text("memberIdScheme")
-            else { throw MappingError("program needs id, name, mapping, memberIdScheme", file: path, line: element.line) }
+            else {
+                throw MappingError("program needs id, name, mapping, memberIdScheme", file: path, line: element.line)
+            }
             let eligibility = element.child(QName(ns, "eligibility"))
             func words(_ attribute: String) -> [String] {
                 (eligibility?.attribute(attribute) ?? "").split(separator: " ").map(String.init)
@@ -87,7 +89,8 @@ public struct ProgramCatalogue: Sendable {
                         consentRequired: eligibility?.attribute("consentRequired") == "true"),
                     arrangements: element.children(QName(ns, "mra")).compactMap { mra in
                         mra.attribute("with").map {
-                            Program.Arrangement(with: $0, signed: mra.attribute("signed"), inForce: mra.attribute("inForce"))
+                            Program.Arrangement(
+                                with: $0, signed: mra.attribute("signed"), inForce: mra.attribute("inForce"))
                         }
                     }))
         }

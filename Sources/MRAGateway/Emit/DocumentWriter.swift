@@ -26,7 +26,8 @@ package struct DocumentWriter: Sendable {
             opening.children = []
             writer.open(opening, depth: depth, declareNamespaces: declare)
             declare = false
-            guard let step = steps.popFirst(), let index = element.children.firstIndex(where: { $0.name == step }) else {
+            guard let step = steps.popFirst(), let index = element.children.firstIndex(where: { $0.name == step })
+            else {
                 for child in element.children { writer.write(child, depth: depth + 1) }
                 trailing.append((element.name, []))
                 return

@@ -92,7 +92,9 @@ struct OutputTree {
     }
 
     /// Inserts a new child after every sibling of equal or lower rank.
-    private static func insertChild(_ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int]) -> Int {
+    private static func insertChild(
+        _ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int]
+    ) -> Int {
         let rank = ranks[path] ?? Int.max
         let parent = path.dropLast()
         var position = element.children.count

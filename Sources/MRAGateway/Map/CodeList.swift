@@ -10,9 +10,10 @@ package struct CodeList: Sendable {
     /// Canonical values with a native code, in the list's order.
     package let canonicalValues: [String]
 
-    package init(name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
-        memberIdPatterns: [String: XMLPattern] = [:])
-    {
+    package init(
+        name: String, codes: [(value: String, native: String)], aliases: [(value: String, native: String)],
+        memberIdPatterns: [String: XMLPattern] = [:]
+    ) {
         self.name = name
         var toCanonical: [String: String] = [:]
         var toNative: [String: String] = [:]

@@ -38,7 +38,9 @@ enum ListItems {
         return items
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, _ separator: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func matches(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: Int, _ separator: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         for offset in 1..<separator.count where bytes[position + offset] != separator[offset] { return false }
         return true
     }

@@ -21,14 +21,17 @@ package struct MappingPath: Hashable, Sendable, CustomStringConvertible {
             if step == "." { continue }
             if step.hasPrefix("@") {
                 guard index == steps.count - 1 else { throw MappingError("attribute step not last in \"\(text)\"") }
-                attribute = try Self.name(String(step.dropFirst()), namespaces: namespaces, path: text, isAttribute: true)
+                attribute = try Self.name(
+                    String(step.dropFirst()), namespaces: namespaces, path: text, isAttribute: true)
             } else {
                 elements.append(try Self.name(step, namespaces: namespaces, path: text, isAttribute: false))
             }
         }
     }
 
-    private static func name(_ step: String, namespaces: [String: String], path: String, isAttribute: Bool)
+    private static func name(
+        _ step: String, namespaces: [String: String], path: String, isAttribute: Bool
+    )
         throws(MappingError) -> QName
     {
         let parts = step.split(separator: ":", omittingEmptySubsequences: false)

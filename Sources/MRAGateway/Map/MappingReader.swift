@@ -108,19 +108,24 @@ struct MappingReader: Sendable {
     ) {
         func report(_ line: Int, _ field: String?, _ rule: String, _ message: String) {
             diagnostics.append(
-                Diagnostic(file: context.file, line: line, recordId: context.recordId, field: field, rule: rule, message: message))
+                Diagnostic(
+                    file: context.file, line: line, recordId: context.recordId, field: field, rule: rule,
+                    message: message))
         }
         switch entry {
         case .fixed(let path, let value, _):
             for match in matches where match.text != value {
-                report(match.line, nil, RuleID.fixedValue, "\(path) is \"\(match.text ?? "")\", the format requires \"\(value)\"")
+                report(
+                    match.line, nil, RuleID.fixedValue,
+                    "\(path) is \"\(match.text ?? "")\", the format requires \"\(value)\"")
             }
         case .field(let field):
             read(field, matches, context: context, into: &draft, report: report)
         case .linkedId(let scheme, let path, let required, let repeats):
             let values = matches.filter { !($0.text ?? "").isEmpty }
             if values.isEmpty && required {
-                report(context.line, CanonicalField.linkedIds.rawValue, RuleID.required, "\(scheme) (\(path)) is required")
+                report(
+                    context.line, CanonicalField.linkedIds.rawValue, RuleID.required, "\(scheme) (\(path)) is required")
             }
             for match in repeats ? values : Array(values.prefix(1)) {
                 draft.linkedIds.append((LinkedID(scheme: scheme, value: match.text!), match.line))
@@ -130,7 +135,9 @@ struct MappingReader: Sendable {
                 guard let rawScheme = group.members[0].first?.text, !rawScheme.isEmpty,
                     let value = group.members[1].first?.text, !value.isEmpty
                 else {
-                    report(group.line, CanonicalField.linkedIds.rawValue, RuleID.required, "linked id without scheme or value")
+                    report(
+                        group.line, CanonicalField.linkedIds.rawValue, RuleID.required,
+                        "linked id without scheme or value")
                     continue
                 }
                 var scheme = rawScheme
@@ -143,7 +150,8 @@ struct MappingReader: Sendable {
                     }
                     scheme = canonical
                 }
-                draft.linkedIds.append((LinkedID(scheme: scheme, value: value), group.members[1].first?.line ?? group.line))
+                draft.linkedIds.append(
+                    (LinkedID(scheme: scheme, value: value), group.members[1].first?.line ?? group.line))
             }
         }
     }

@@ -65,9 +65,11 @@ package struct MappingWriter: Sendable {
                 default: values = first?.values(of: field.field) ?? []
                 }
                 var losses: [Loss] = []
-                write(field, values, recordId: first?.memberId ?? "-", into: &tree, losses: &losses, problems: &problems)
+                write(
+                    field, values, recordId: first?.memberId ?? "-", into: &tree, losses: &losses, problems: &problems)
                 for loss in losses {
-                    problems.append(TranslationProblem(recordId: loss.recordId, field: loss.field, message: loss.reason))
+                    problems.append(
+                        TranslationProblem(recordId: loss.recordId, field: loss.field, message: loss.reason))
                 }
             case .linkedId, .linkedIds:
                 break
@@ -95,7 +97,9 @@ package struct MappingWriter: Sendable {
                 tree.set(path, value)
             case .field(let field):
                 written.insert(field.field)
-                write(field, record.values(of: field.field), recordId: record.memberId, into: &tree, losses: &losses, problems: &problems)
+                write(
+                    field, record.values(of: field.field), recordId: record.memberId, into: &tree, losses: &losses,
+                    problems: &problems)
             case .linkedId(let scheme, let path, let required, let repeats):
                 written.insert(.linkedIds)
                 let matching = pendingIds.filter { $0.scheme == scheme }
@@ -106,7 +110,9 @@ package struct MappingWriter: Sendable {
                             recordId: record.memberId, field: "linkedIds",
                             message: "\(mapping.program) requires a \(scheme) identifier and the record has none"))
                 }
-                write(matching, scheme: scheme, at: path, repeats: repeats, recordId: record.memberId, into: &tree, losses: &losses)
+                write(
+                    matching, scheme: scheme, at: path, repeats: repeats, recordId: record.memberId, into: &tree,
+                    losses: &losses)
             case .linkedIds(let path, let schemePath, let valuePath, let schemeCodes):
                 written.insert(.linkedIds)
                 writeGroups(
@@ -128,7 +134,9 @@ package struct MappingWriter: Sendable {
                 problems.append(
                     TranslationProblem(
                         recordId: record.memberId, field: field.rawValue,
-                        message: "\(mapping.program) keeps \(field.rawValue) once per batch; this record has \(own), the batch \(headerValue)"))
+                        message:
+                            "\(mapping.program) keeps \(field.rawValue) once per batch; this record has \(own), the batch \(headerValue)"
+                    ))
             }
         }
     }
@@ -180,25 +188,30 @@ package struct MappingWriter: Sendable {
             losses.append(
                 Loss(
                     recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
-                    reason: mapping.lossReasons["linkedIds"] ?? "\(mapping.program) has no place for \(linked.scheme) identifiers"))
+                    reason: mapping.lossReasons["linkedIds"]
+                        ?? "\(mapping.program) has no place for \(linked.scheme) identifiers"))
         }
         for field in CanonicalField.allCases where !written.contains(field) && field != .linkedIds {
             for value in record.values(of: field) {
                 losses.append(
                     Loss(
                         recordId: record.memberId, field: field.rawValue, value: field.isList ? value : nil,
-                        reason: mapping.lossReasons[field.rawValue] ?? "\(mapping.program) has no place for \(field.rawValue)"))
+                        reason: mapping.lossReasons[field.rawValue]
+                            ?? "\(mapping.program) has no place for \(field.rawValue)"))
                 if !field.isList { break }
             }
         }
     }
 
     private func headerValue(_ field: CanonicalField, in header: Element) -> String? {
-        guard let entry = mapping.fieldEntries.first(where: { $0.field == field }), let path = entry.path else { return nil }
+        guard let entry = mapping.fieldEntries.first(where: { $0.field == field }), let path = entry.path else {
+            return nil
+        }
         var element: Element? = header
         for step in path.elements { element = element?.child(step) }
         guard let element else { return nil }
-        let native = path.attribute.map { element.attribute($0.localName, namespaceURI: $0.namespaceURI) } ?? element.text
+        let native =
+            path.attribute.map { element.attribute($0.localName, namespaceURI: $0.namespaceURI) } ?? element.text
         guard let native else { return nil }
         if let codes = entry.codes { return mapping.codeList(codes).canonical(native) }
         return native
@@ -240,7 +253,8 @@ package struct MappingWriter: Sendable {
                 problems.append(
                     TranslationProblem(
                         recordId: recordId, field: name,
-                        message: "\(mapping.program) requires \(name) (\(path)) and the record has no value it can carry"))
+                        message:
+                            "\(mapping.program) requires \(name) (\(path)) and the record has no value it can carry"))
             }
             return
         }
@@ -252,7 +266,9 @@ package struct MappingWriter: Sendable {
             tree.set(path, natives[0])
             for extra in natives.dropFirst() {
                 losses.append(
-                    Loss(recordId: recordId, field: name, value: extra, reason: "\(mapping.program) carries one \(name)"))
+                    Loss(
+                        recordId: recordId, field: name, value: extra, reason: "\(mapping.program) carries one \(name)")
+                )
             }
         }
     }

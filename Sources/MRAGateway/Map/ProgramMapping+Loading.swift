@@ -52,7 +52,9 @@ extension ProgramMapping {
     }
 
     /// The `<namespace>` declarations, in document order.
-    private static func namespaces(_ root: Element, file: String) throws(MappingError) -> [(prefix: String, uri: String)] {
+    private static func namespaces(
+        _ root: Element, file: String
+    ) throws(MappingError) -> [(prefix: String, uri: String)] {
         var namespaces: [(prefix: String, uri: String)] = []
         for declaration in root.children(QName(namespace, "namespace")) {
             guard let prefix = declaration.attribute("prefix"), let uri = declaration.attribute("uri") else {
@@ -120,63 +122,90 @@ extension ProgramMapping {
                 recordEntries.append(try Self.entry(entry, prefixes: prefixes, codeLists: codeLists, file: file))
             }
         }
-        guard let recordPath else { throw MappingError("mapping has no records element", file: file, line: document.line) }
+        guard let recordPath else {
+            throw MappingError("mapping has no records element", file: file, line: document.line)
+        }
         return (batchEntries, recordPath, recordEntries)
     }
 
-    private static func entry(_ element: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String)
-        throws(MappingError) -> MappingEntry
-    {
-        func fail(_ message: String) -> MappingError { MappingError(message, file: file, line: element.line) }
-        func path(_ name: String) throws(MappingError) -> MappingPath {
-            guard let text = element.attribute(name) else { throw fail("\(element.name.localName) needs \(name)") }
-            return try MappingPath(text, namespaces: prefixes)
-        }
-        func list(_ name: String?) throws(MappingError) -> String? {
-            guard let name else { return nil }
-            guard codeLists[name] != nil else { throw fail("unknown code list \"\(name)\"") }
-            return name
-        }
+    private static func entry(
+        _ element: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String
+    ) throws(MappingError) -> MappingEntry {
+        try EntryParser(element: element, prefixes: prefixes, codeLists: codeLists, file: file).entry()
+    }
+}
+
+/// Reads one entry element of a mapping file (`field`, `batch`, `fixed`, `linkedId`, `linkedIds`).
+private struct EntryParser {
+    let element: Element
+    let prefixes: [String: String]
+    let codeLists: [String: CodeList]
+    let file: String
+
+    func fail(_ message: String) -> MappingError { MappingError(message, file: file, line: element.line) }
+
+    func path(_ name: String) throws(MappingError) -> MappingPath {
+        guard let text = element.attribute(name) else { throw fail("\(element.name.localName) needs \(name)") }
+        return try MappingPath(text, namespaces: prefixes)
+    }
+
+    func list(_ name: String?) throws(MappingError) -> String? {
+        guard let name else { return nil }
+        guard codeLists[name] != nil else { throw fail("unknown code list \"\(name)\"") }
+        return name
+    }
+
+    func entry() throws(MappingError) -> MappingEntry {
         let required = element.attribute("required") == "true"
         let repeats = element.attribute("repeat") == "true"
         switch element.name.localName {
         case "fixed":
-            return .fixed(path: try path("path"), value: element.attribute("value") ?? "", check: element.attribute("check") == "true")
+            return .fixed(
+                path: try path("path"), value: element.attribute("value") ?? "",
+                check: element.attribute("check") == "true")
         case "field", "batch":
-            let name = element.attribute(element.name.localName == "batch" ? "field" : "name") ?? ""
-            guard let field = CanonicalField(rawValue: name), field != .linkedIds else {
-                throw fail("unknown canonical field \"\(name)\"")
-            }
-            let constant = element.attribute("constant")
-            let fieldPath = element.attribute("path") == nil ? nil : try path("path")
-            guard (constant == nil) != (fieldPath == nil) else { throw fail("field \(name) needs a path or a constant") }
-            var date: DatePattern?
-            if let pattern = element.attribute("date") {
-                guard let parsed = DatePattern(pattern) else { throw fail("bad date pattern \"\(pattern)\"") }
-                date = parsed
-            }
-            let normalize = try FieldEntry.Normalization.steps(element.attribute("normalize")) { word in
-                fail("unknown normalization \"\(word)\"")
-            }
-            let separator = element.attribute("separator")
-            if (repeats || separator != nil) && !field.isList { throw fail("\(name) is not a list field") }
-            return .field(
-                FieldEntry(
-                    field: field, path: fieldPath, constant: constant, defaultValue: element.attribute("default"),
-                    required: required, codes: try list(element.attribute("codes")),
-                    codeList: element.attribute("codes").flatMap { codeLists[$0] }, date: date, normalize: normalize,
-                    repeats: repeats, separator: separator, line: element.line))
+            return .field(try field(required: required, repeats: repeats))
         case "linkedId":
             guard let scheme = element.attribute("scheme") else { throw fail("linkedId needs a scheme") }
             return .linkedId(scheme: scheme, path: try path("path"), required: required, repeats: repeats)
         case "linkedIds":
             let group = try path("path")
-            guard group.attribute == nil, !group.elements.isEmpty else { throw fail("linkedIds path must name elements") }
+            guard group.attribute == nil, !group.elements.isEmpty else {
+                throw fail("linkedIds path must name elements")
+            }
             return .linkedIds(
                 path: group, scheme: try path("scheme"), value: try path("value"),
                 schemeCodes: try list(element.attribute("schemeCodes")))
         default:
             throw fail("unknown mapping entry \(element.name.localName)")
         }
+    }
+
+    /// A `field` (record) or `batch` entry.
+    private func field(required: Bool, repeats: Bool) throws(MappingError) -> FieldEntry {
+        let name = element.attribute(element.name.localName == "batch" ? "field" : "name") ?? ""
+        guard let field = CanonicalField(rawValue: name), field != .linkedIds else {
+            throw fail("unknown canonical field \"\(name)\"")
+        }
+        let constant = element.attribute("constant")
+        let fieldPath = element.attribute("path") == nil ? nil : try path("path")
+        guard (constant == nil) != (fieldPath == nil) else {
+            throw fail("field \(name) needs a path or a constant")
+        }
+        var date: DatePattern?
+        if let pattern = element.attribute("date") {
+            guard let parsed = DatePattern(pattern) else { throw fail("bad date pattern \"\(pattern)\"") }
+            date = parsed
+        }
+        let normalize = try FieldEntry.Normalization.steps(element.attribute("normalize")) { word in
+            fail("unknown normalization \"\(word)\"")
+        }
+        let separator = element.attribute("separator")
+        if (repeats || separator != nil) && !field.isList { throw fail("\(name) is not a list field") }
+        return FieldEntry(
+            field: field, path: fieldPath, constant: constant, defaultValue: element.attribute("default"),
+            required: required, codes: try list(element.attribute("codes")),
+            codeList: element.attribute("codes").flatMap { codeLists[$0] }, date: date, normalize: normalize,
+            repeats: repeats, separator: separator, line: element.line)
     }
 }

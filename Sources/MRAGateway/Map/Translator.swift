@@ -19,7 +19,9 @@ public struct Translator: Sendable {
     public var target: LoadedProgram
     private let writer: MappingWriter
 
-    package init(configuration: GatewayConfiguration, from: String, to: String, today: CalendarDate) throws(MappingError) {
+    package init(
+        configuration: GatewayConfiguration, from: String, to: String, today: CalendarDate
+    ) throws(MappingError) {
         reader = try PartnerFileReader(configuration: configuration, program: from, today: today)
         target = try configuration.program(to)
         writer = MappingWriter(mapping: target.mapping)

@@ -102,7 +102,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 }
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 extension CalendarDate {

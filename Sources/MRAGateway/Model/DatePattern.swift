@@ -63,9 +63,15 @@ package struct DatePattern: Hashable, Sendable, CustomStringConvertible {
             }
             for token in tokens {
                 switch token {
-                case .year: guard let value = digits(4) else { return nil }; year = value
-                case .month: guard let value = digits(2) else { return nil }; month = value
-                case .day: guard let value = digits(2) else { return nil }; day = value
+                case .year:
+                    guard let value = digits(4) else { return nil }
+                    year = value
+                case .month:
+                    guard let value = digits(2) else { return nil }
+                    month = value
+                case .day:
+                    guard let value = digits(2) else { return nil }
+                    day = value
                 case .literal(let byte):
                     guard position < bytes.count, bytes[position] == byte else { return nil }
                     position += 1

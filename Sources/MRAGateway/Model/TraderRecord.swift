@@ -75,7 +75,8 @@ extension TraderRecord {
             address: try optional(.address) ?? Address(), status: try field.decode(MemberStatus.self, forKey: .status),
             statusReason: try optional(.statusReason), statusEffective: try optional(.statusEffective),
             authorisedSince: try optional(.authorisedSince), lastValidated: try optional(.lastValidated),
-            roles: try optional(.roles) ?? [], authType: try optional(.authType), linkedIds: try optional(.linkedIds) ?? [],
+            roles: try optional(.roles) ?? [], authType: try optional(.authType),
+            linkedIds: try optional(.linkedIds) ?? [],
             consent: try optional(.consent), batchId: try optional(.batchId))
     }
 }

@@ -92,7 +92,8 @@ struct PartnerFileRead {
             diagnostics.append(
                 Diagnostic(
                     file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
-                    message: "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
+                    message:
+                        "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
         }
     }
 

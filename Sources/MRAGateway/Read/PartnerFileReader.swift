@@ -45,7 +45,8 @@ public struct PartnerFileReader: Sendable {
     package init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration
         self.program = try configuration.program(program)
-        self.rules = BusinessRules(identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today)
+        self.rules = BusinessRules(
+            identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today)
     }
 
     /// Reads the file at `path`, calling `onRecord` for each record in order.
@@ -64,7 +65,8 @@ public struct PartnerFileReader: Sendable {
     /// Reads a document held in memory.
     @discardableResult
     public func read(
-        bytes: [UInt8], file: String, onBatch: (BatchHeader) -> Void = { _ in }, onRecord: (ReadRecord) -> Void = { _ in }
+        bytes: [UInt8], file: String, onBatch: (BatchHeader) -> Void = { _ in },
+        onRecord: (ReadRecord) -> Void = { _ in }
     ) -> ReadResult {
         run(file: file, onBatch: onBatch, onRecord: onRecord) { stream, consume in
             stream.readInBackground(bytes: bytes, file: file, consume: consume)
@@ -86,7 +88,8 @@ public struct PartnerFileReader: Sendable {
         file: String, reportBatch: @escaping (BatchHeader) -> Void, onRecord: @escaping (ReadRecord) -> Void,
         produce: (RecordStream, (RecordStreamEvent) -> Void) -> Void
     ) -> ReadResult {
-        var stream = RecordStream(layout: program.reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        var stream = RecordStream(
+            layout: program.reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
         if let signatureDigest, let digest = try? CanonicalDigest(signatureDigest) {
             // Without a digest (OpenSSL failing) there is no evidence, and the verifier reads the file itself.
             stream.signatureHasher = { digest }

@@ -58,7 +58,8 @@ public struct Signer: Sendable {
         bytes: [UInt8], canonicalDigest: [UInt8], rootQualifiedName: String
     ) throws(SignatureFailure) -> [UInt8] {
         guard let offset = SignedDocument.rootEndTagOffset(in: bytes, qualifiedName: rootQualifiedName) else {
-            throw SignatureFailure(.documentRefused, "cannot find the end tag </\(rootQualifiedName)> that closes the document")
+            throw SignatureFailure(
+                .documentRefused, "cannot find the end tag </\(rootQualifiedName)> that closes the document")
         }
         let (signature, _) = try signature(digestValue: canonicalDigest, offset: offset)
         return SignedDocument.inserting(signature, at: offset, into: bytes)
@@ -87,7 +88,9 @@ public struct Signer: Sendable {
 
     /// As ``prepare(_:file:)``, from a libxml2 tree: for documents whose
     /// canonical form the streaming writer leaves to libxml2.
-    private func prepareFromTree(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+    private func prepareFromTree(
+        _ bytes: [UInt8], file: String
+    ) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
         let document: SignedDocument
         do {
             document = try SignedDocument(bytes: bytes, file: file, limits: limits)
@@ -108,7 +111,9 @@ public struct Signer: Sendable {
         return try signature(digestValue: hasher.finalize(), offset: offset)
     }
 
-    private func signature(digestValue: [UInt8], offset: Int) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+    private func signature(
+        digestValue: [UInt8], offset: Int
+    ) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
         let signedInfo = signedInfoXML(digestValue: Base64.encode(digestValue))
         let canonical = try canonicalSignedInfo(signedInfo)
         let value: [UInt8]

@@ -15,7 +15,8 @@ public struct SigningIdentity: Sendable {
     public init(key: PrivateKey, certificate: Certificate, chain: [Certificate] = []) throws(SignatureFailure) {
         do {
             guard try certificate.publicKey == key.publicKey else {
-                throw SignatureFailure(.signingFailed, "the key does not belong to the certificate \(certificate.subject)")
+                throw SignatureFailure(
+                    .signingFailed, "the key does not belong to the certificate \(certificate.subject)")
             }
         } catch let error as SignatureFailure {
             throw error
@@ -42,7 +43,8 @@ public struct SigningIdentity: Sendable {
         do {
             let key = try PrivateKey(pemFile: keyFile, passphrase: passphrase)
             let certificate = try Certificate.parseAll(pemFile: certificateFile)[0]
-            let chain = try chainFile.map { (path) throws(CryptoError) in try Certificate.parseAll(pemFile: path) } ?? []
+            let chain =
+                try chainFile.map { (path) throws(CryptoError) in try Certificate.parseAll(pemFile: path) } ?? []
             return try SigningIdentity(key: key, certificate: certificate, chain: chain)
         } catch let error as SignatureFailure {
             throw error

@@ -61,9 +61,13 @@ extension Crosswalk {
             guard let from = element.attribute("from").flatMap(CriterionReference.init),
                 let to = element.attribute("to").flatMap(CriterionReference.init),
                 let strength = element.attribute("strength").flatMap(LinkStrength.init(rawValue:))
-            else { throw ReconciliationError(.crosswalk, "link needs from, to and strength", file: path, line: element.line) }
+            else {
+                throw ReconciliationError(
+                    .crosswalk, "link needs from, to and strength", file: path, line: element.line)
+            }
             guard from.framework != to.framework else {
-                throw ReconciliationError(.crosswalk, "link \(from) to \(to) stays in one framework", file: path, line: element.line)
+                throw ReconciliationError(
+                    .crosswalk, "link \(from) to \(to) stays in one framework", file: path, line: element.line)
             }
             links.append(
                 CrosswalkLink(

@@ -28,7 +28,8 @@ package struct CriteriaNode: Sendable, Hashable {
     package var parent: String?
 
     package init(
-        id: String, kind: Kind, text: String, level: Level? = nil, entityTypes: [String] = [], confidence: String? = nil,
+        id: String, kind: Kind, text: String, level: Level? = nil, entityTypes: [String] = [],
+        confidence: String? = nil,
         parent: String? = nil
     ) {
         self.id = id

@@ -20,10 +20,12 @@ package struct CriteriaLibrary: Sendable {
         for link in crosswalk.links {
             for end in [link.from, link.to] {
                 guard let catalogue = byFramework[end.framework] else {
-                    throw ReconciliationError(.crosswalk, "link names framework \(end.framework), which has no catalogue")
+                    throw ReconciliationError(
+                        .crosswalk, "link names framework \(end.framework), which has no catalogue")
                 }
                 guard catalogue.node(end.id) != nil else {
-                    throw ReconciliationError(.crosswalk, "link names \(end), which \(end.framework)'s catalogue does not have")
+                    throw ReconciliationError(
+                        .crosswalk, "link names \(end), which \(end.framework)'s catalogue does not have")
                 }
             }
         }
@@ -42,8 +44,10 @@ package struct CriteriaLibrary: Sendable {
         } catch {
             throw ReconciliationError(.catalogue, error.message, file: schemaPath, line: error.line)
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
-            .sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".xml")
+        }
+        .sorted()
         guard names.contains("crosswalk.xml") else {
             throw ReconciliationError(.crosswalk, "no crosswalk.xml", file: folder)
         }

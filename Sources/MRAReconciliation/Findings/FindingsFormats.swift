@@ -12,11 +12,14 @@ package struct FindingsFormats: Sendable {
 
     /// Loads `Mappings/findings/*.xml` of `home`, with the program catalogue for
     /// member-id schemes and the criteria library for criterion ids.
-    package init(home: GatewayHome, catalogue: ProgramCatalogue, criteria: CriteriaLibrary) throws(ReconciliationError) {
+    package init(home: GatewayHome, catalogue: ProgramCatalogue, criteria: CriteriaLibrary) throws(ReconciliationError)
+    {
         let folder = home.mappings + "/findings"
         let mappingSchema = try Self.schema(home.schemas + "/findings-mapping-1.xsd")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
-            .sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".xml")
+        }
+        .sorted()
         var readers: [String: FindingsReader] = [:]
         for name in names {
             let mapping = try FindingsMapping(contentsOf: folder + "/" + name, schema: mappingSchema)
@@ -29,7 +32,8 @@ package struct FindingsFormats: Sendable {
                     .findingsMapping, "no criteria catalogue \(mapping.criteria)", file: mapping.file)
             }
             guard readers[mapping.program] == nil else {
-                throw ReconciliationError(.findingsMapping, "a second mapping for \(mapping.program)", file: mapping.file)
+                throw ReconciliationError(
+                    .findingsMapping, "a second mapping for \(mapping.program)", file: mapping.file)
             }
             readers[mapping.program] = FindingsReader(
                 mapping: mapping, schema: try Self.schema(home.schemas + "/" + mapping.schema),
@@ -45,7 +49,9 @@ package struct FindingsFormats: Sendable {
         var rootMismatch: FindingsReadResult?
         for program in readers.keys.sorted() {
             let result = readers[program]!.read(path: path, displayName: file)
-            if result.refused && result.diagnostics.contains(where: { $0.rule == XMLError.Code.unexpectedRoot.rawValue }) {
+            if result.refused
+                && result.diagnostics.contains(where: { $0.rule == XMLError.Code.unexpectedRoot.rawValue })
+            {
                 rootMismatch = result
                 continue
             }

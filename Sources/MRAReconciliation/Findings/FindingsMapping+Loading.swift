@@ -45,7 +45,9 @@ private struct FindingsMappingLoader {
         self.file = file
         var prefixes: [String: String] = [:]
         for namespace in root.children(QName(ns, "namespace")) {
-            if let prefix = namespace.attribute("prefix"), let uri = namespace.attribute("uri") { prefixes[prefix] = uri }
+            if let prefix = namespace.attribute("prefix"), let uri = namespace.attribute("uri") {
+                prefixes[prefix] = uri
+            }
         }
         self.prefixes = prefixes
         var codeLists: [String: CodeList] = [:]
@@ -94,7 +96,8 @@ private struct FindingsMappingLoader {
         var batchFields: [FindingsMapping.FieldSpec] = []
         for element in document.children(QName(ns, "batch")) { batchFields.append(try field(element)) }
         let available = Set((fields + batchFields).map(\.field))
-        for required in [FindingsMapping.Field.memberId, .validationDate, .validator] where !available.contains(required) {
+        for required in [FindingsMapping.Field.memberId, .validationDate, .validator]
+        where !available.contains(required) {
             throw fail("the mapping has no \(required.rawValue)", validations)
         }
         return (fields, batchFields)
@@ -150,10 +153,12 @@ private struct FindingsMappingLoader {
             let resultCodes = try codes(results.attribute("resultCodes"), results)
         else { throw fail("results needs path, criterion, result and resultCodes", results) }
         for value in resultCodes.canonicalValues where CriterionResult(rawValue: value) == nil {
-            throw fail("result code list maps to \"\(value)\", not one of met, not-met, not-applicable, not-assessed", results)
+            throw fail(
+                "result code list maps to \"\(value)\", not one of met, not-met, not-applicable, not-assessed", results)
         }
         return FindingsMapping.ResultsEntry(
-            path: resultsPath, criterion: criterion, criterionCodes: try codes(results.attribute("criterionCodes"), results),
+            path: resultsPath, criterion: criterion,
+            criterionCodes: try codes(results.attribute("criterionCodes"), results),
             result: result, resultCodes: resultCodes, note: try mappingPath(results.attribute("note"), results))
     }
 }

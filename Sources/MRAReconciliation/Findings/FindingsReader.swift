@@ -75,11 +75,13 @@ package struct FindingsReader: Sendable {
                     if let validation { validations.append(validation) }
                 })
             for error in summary.schemaErrors {
-                diagnostics.append(Diagnostic(file: file, line: error.line, rule: error.code.rawValue, message: error.message))
+                diagnostics.append(
+                    Diagnostic(file: file, line: error.line, rule: error.code.rawValue, message: error.message))
             }
         } catch {
             refused = true
-            diagnostics.append(Diagnostic(file: file, line: error.line, rule: error.code.rawValue, message: error.message))
+            diagnostics.append(
+                Diagnostic(file: file, line: error.line, rule: error.code.rawValue, message: error.message))
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         return FindingsReadResult(
@@ -143,26 +145,24 @@ package struct FindingsReader: Sendable {
         for (field, (text, _)) in batch { values[field] = text }
         for (spec, text, line) in raw {
             let name = spec.field.rawValue
+            func refuse(_ rule: String, _ message: String) {
+                diagnostics.report(line: line, field: name, rule: rule, message: message)
+            }
             guard let text, !text.isEmpty else {
-                if spec.required && values[spec.field] == nil {
-                    diagnostics.report(line: line, field: name, rule: "FND-REQUIRED", message: "\(name) is required")
-                }
+                if spec.required && values[spec.field] == nil { refuse("FND-REQUIRED", "\(name) is required") }
                 continue
             }
             var value = FieldEntryNormalization.apply(spec.normalize, to: text)
             if let codes = spec.codes {
                 guard let canonical = codes.canonical(value) else {
-                    diagnostics.report(
-                        line: line, field: name, rule: "FND-CODE", message: "\"\(value)\" is not in code list \(codes.name)")
+                    refuse("FND-CODE", "\"\(value)\" is not in code list \(codes.name)")
                     continue
                 }
                 value = canonical
             }
             if let pattern = spec.date {
                 guard let date = pattern.parse(value) else {
-                    diagnostics.report(
-                        line: line, field: name, rule: "FND-DATE",
-                        message: "\"\(value)\" is not a date in the form \(pattern)")
+                    refuse("FND-DATE", "\"\(value)\" is not a date in the form \(pattern)")
                     continue
                 }
                 value = date.description
@@ -178,7 +178,8 @@ package struct FindingsReader: Sendable {
         for (offset, entry) in mapping.linkedIds.enumerated() {
             for match in record.values[firstQuery + offset] {
                 if let scheme = entry.scheme, let text = match.text, !text.isEmpty {
-                    linkedIds.append(LinkedID(scheme: scheme, value: FieldEntryNormalization.apply(entry.normalize, to: text)))
+                    linkedIds.append(
+                        LinkedID(scheme: scheme, value: FieldEntryNormalization.apply(entry.normalize, to: text)))
                 } else if match.members.count == 2, let scheme = match.members[0].first?.text,
                     let value = match.members[1].first?.text, !scheme.isEmpty, !value.isEmpty
                 {
@@ -224,7 +225,8 @@ package struct FindingsReader: Sendable {
             }
             let note = match.members.count > 2 ? match.members[2].first?.text : nil
             findings.append(
-                CriterionFinding(criterion: criterion, result: result, note: note?.isEmpty == false ? note : nil, line: match.line))
+                CriterionFinding(
+                    criterion: criterion, result: result, note: note?.isEmpty == false ? note : nil, line: match.line))
         }
         return findings
     }

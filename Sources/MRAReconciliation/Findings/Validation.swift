@@ -51,7 +51,8 @@ package struct Validation: Sendable, Hashable {
     package var line: Int
 
     package init(
-        program: String, memberId: String, memberIdScheme: String, linkedIds: [LinkedID] = [], entityType: String? = nil,
+        program: String, memberId: String, memberIdScheme: String, linkedIds: [LinkedID] = [],
+        entityType: String? = nil,
         validationId: String? = nil, kind: String? = nil, date: CalendarDate, validator: String, office: String? = nil,
         findings: [CriterionFinding], file: String = "", line: Int = 0
     ) {

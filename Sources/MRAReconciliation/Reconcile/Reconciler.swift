@@ -9,7 +9,9 @@ package struct Reconciler: Sendable {
     /// Report every trader of the member lists, not only those with findings.
     package var includeAllMembers: Bool
 
-    package init(criteria: CriteriaLibrary, catalogue: ProgramCatalogue, today: CalendarDate, includeAllMembers: Bool = false) {
+    package init(
+        criteria: CriteriaLibrary, catalogue: ProgramCatalogue, today: CalendarDate, includeAllMembers: Bool = false
+    ) {
         self.criteria = criteria
         self.catalogue = catalogue
         self.today = today
@@ -54,7 +56,9 @@ package struct Reconciler: Sendable {
         (lhs == "ctpat" ? 0 : 1, lhs) < (rhs == "ctpat" ? 0 : 1, rhs)
     }
 
-    private func trader(id: String, keys: Set<String>, validations: [Validation], listings: [TraderListing])
+    private func trader(
+        id: String, keys: Set<String>, validations: [Validation], listings: [TraderListing]
+    )
         -> TraderReconciliation
     {
         // Latest validation per program; ties go to the later one read.
@@ -110,7 +114,9 @@ package struct Reconciler: Sendable {
 
     /// The outcome of node `id` in a validation: not met if any finding on or
     /// beneath it is not met, else met if any is met, and so on.
-    static func outcome(of id: String, in validation: Validation, catalogue: CriteriaCatalogue) -> (NodeOutcome, String?) {
+    static func outcome(
+        of id: String, in validation: Validation, catalogue: CriteriaCatalogue
+    ) -> (NodeOutcome, String?) {
         let relevant = validation.findings.filter { catalogue.isWithin($0.criterion, id) }
         for (result, outcome) in [
             (CriterionResult.notMet, NodeOutcome.notMet), (.met, .met), (.notApplicable, .notApplicable),
@@ -150,7 +156,8 @@ package struct Reconciler: Sendable {
             let held = listings.filter { $0.record.program == program }
             let authoritative = held.first(where: \.isAuthoritative) ?? held[0]
             status[program] = (authoritative.record.status, authoritative)
-            for other in held where other.record.status != authoritative.record.status && other.listedBy != authoritative.listedBy {
+            for other in held
+            where other.record.status != authoritative.record.status && other.listedBy != authoritative.listedBy {
                 conflicts.append(
                     StatusConflict(
                         kind: .listsDisagree, programA: program, programB: other.listedBy,
@@ -192,11 +199,15 @@ package struct Reconciler: Sendable {
         for program in programs {
             guard let years = criteria.catalogue(forProgram: program)?.revalidationYears else { continue }
             let held = listings.filter { $0.record.program == program }
-            if let status = (held.first(where: \.isAuthoritative) ?? held.first)?.record.status, status != .active { continue }
+            if let status = (held.first(where: \.isAuthoritative) ?? held.first)?.record.status, status != .active {
+                continue
+            }
             var last: (date: CalendarDate, basis: String, memberId: String)?
             for validation in validations where validation.program == program {
                 if last.map({ validation.date > $0.date }) ?? true {
-                    last = (validation.date, "findings (\(validation.validationId ?? validation.file))", validation.memberId)
+                    last = (
+                        validation.date, "findings (\(validation.validationId ?? validation.file))", validation.memberId
+                    )
                 }
             }
             for listing in held {
@@ -210,7 +221,8 @@ package struct Reconciler: Sendable {
                 result.append(
                     OverdueValidation(
                         program: program, memberId: last.memberId, lastValidated: last.date, due: due,
-                        daysOverdue: today.daysSinceEpoch - due.daysSinceEpoch, basis: last.basis, revalidationYears: years))
+                        daysOverdue: today.daysSinceEpoch - due.daysSinceEpoch, basis: last.basis,
+                        revalidationYears: years))
             }
         }
         return result
@@ -230,7 +242,8 @@ package struct Reconciler: Sendable {
             let key = a + "|" + b
             if pairs[key] == nil {
                 pairs[key] = ProgramPairSummary(
-                    programA: a, programB: b, traders: 0, agree: 0, conflict: 0, divergent: 0, gap: 0, statusConflicts: 0)
+                    programA: a, programB: b, traders: 0, agree: 0, conflict: 0, divergent: 0, gap: 0,
+                    statusConflicts: 0)
             }
             return key
         }

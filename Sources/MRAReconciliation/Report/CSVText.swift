@@ -45,7 +45,8 @@ extension ReconciliationReport {
             }
             for overdue in trader.overdue {
                 csv.row([
-                    trader.id, trader.name, "overdue", overdue.program, "", "", "", "", overdue.lastValidated.description,
+                    trader.id, trader.name, "overdue", overdue.program, "", "", "", "",
+                    overdue.lastValidated.description,
                     overdue.due.description,
                     "\(overdue.daysOverdue) days past the \(overdue.revalidationYears)-year revalidation; last: \(overdue.basis)",
                 ])

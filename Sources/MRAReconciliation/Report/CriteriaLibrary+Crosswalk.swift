@@ -17,7 +17,9 @@ extension CriteriaLibrary {
     }
 
     /// The title of node `reference`, or "" when unknown.
-    func text(of reference: CriterionReference) -> String { catalogues[reference.framework]?.node(reference.id)?.text ?? "" }
+    func text(of reference: CriterionReference) -> String {
+        catalogues[reference.framework]?.node(reference.id)?.text ?? ""
+    }
 
     /// The crosswalk as JSON: version, revisions, links.
     package func crosswalkJSON(derived: Bool) -> String {
@@ -46,10 +48,13 @@ extension CriteriaLibrary {
 
     /// The crosswalk as CSV, one link a row.
     package func crosswalkCSV(derived: Bool) -> String {
-        var csv = CSVText(header: ["from", "fromText", "to", "toText", "strength", "confidence", "source", "note", "via"])
+        var csv = CSVText(header: [
+            "from", "fromText", "to", "toText", "strength", "confidence", "source", "note", "via",
+        ])
         for link in crosswalkLinks(derived: derived) {
             csv.row([
-                link.from.description, text(of: link.from), link.to.description, text(of: link.to), link.strength.rawValue,
+                link.from.description, text(of: link.from), link.to.description, text(of: link.to),
+                link.strength.rawValue,
                 link.confidence, link.source, link.note, link.via?.description ?? "",
             ])
         }
@@ -66,9 +71,11 @@ extension CriteriaLibrary {
             <h2>Revisions</h2><table><tr><th>Version</th><th>Date</th><th>Change</th></tr>
             """
         for revision in crosswalk.revisions {
-            html += "<tr><td>\(htmlEscaped(revision.version))</td><td>\(htmlEscaped(revision.date))</td><td>\(htmlEscaped(revision.text))</td></tr>"
+            html +=
+                "<tr><td>\(htmlEscaped(revision.version))</td><td>\(htmlEscaped(revision.date))</td><td>\(htmlEscaped(revision.text))</td></tr>"
         }
-        html += "</table><h2>Links</h2><table><tr><th>From</th><th>To</th><th>Strength</th><th>Confidence</th><th>Source / note</th></tr>"
+        html +=
+            "</table><h2>Links</h2><table><tr><th>From</th><th>To</th><th>Strength</th><th>Confidence</th><th>Source / note</th></tr>"
         let classes: [LinkStrength: String] = [.equivalent: "agree", .partial: "divergent", .related: "gap"]
         for link in crosswalkLinks(derived: derived) {
             let note = [link.source, link.note].filter { !$0.isEmpty }.joined(separator: ". ")

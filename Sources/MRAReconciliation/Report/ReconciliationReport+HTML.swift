@@ -48,26 +48,35 @@ extension ReconciliationReport {
         let labelWidth = 130
         let barHeight = 22
         let rowHeight = 34
-        let largest = max(1, pairs.map { pair in ComparisonOutcome.allCases.reduce(0) { $0 + pair.count($1) } }.max() ?? 1)
+        let largest = max(
+            1, pairs.map { pair in ComparisonOutcome.allCases.reduce(0) { $0 + pair.count($1) } }.max() ?? 1)
         let height = max(1, pairs.count) * rowHeight + 8
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"Agree, conflict, divergent and gap per program pair\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"Agree, conflict, divergent and gap per program pair\">"
         for (row, pair) in pairs.enumerated() {
             let y = row * rowHeight + 4
-            svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#1c2733\">\(htmlEscaped(pair.programA)) ↔ \(htmlEscaped(pair.programB))</text>"
+            svg +=
+                "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#1c2733\">\(htmlEscaped(pair.programA)) ↔ \(htmlEscaped(pair.programB))</text>"
             var x = labelWidth
             for outcome in ComparisonOutcome.allCases {
                 let value = pair.count(outcome)
                 guard value > 0 else { continue }
                 let segment = max(2, value * (width - labelWidth - 80) / largest)
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(segment)\" height=\"\(barHeight)\" fill=\"var(--\(outcome.rawValue))\"><title>\(outcome.rawValue): \(value)</title></rect>"
+                svg +=
+                    "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(segment)\" height=\"\(barHeight)\" fill=\"var(--\(outcome.rawValue))\"><title>\(outcome.rawValue): \(value)</title></rect>"
                 if segment >= 18 {
-                    svg += "<text x=\"\(x + segment / 2)\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">\(value)</text>"
+                    svg +=
+                        "<text x=\"\(x + segment / 2)\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">\(value)</text>"
                 }
                 x += segment
             }
-            svg += "<text x=\"\(x + 6)\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#5f6b7a\">\(pair.traders) trader\(pair.traders == 1 ? "" : "s")</text>"
+            svg +=
+                "<text x=\"\(x + 6)\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#5f6b7a\">\(pair.traders) trader\(pair.traders == 1 ? "" : "s")</text>"
         }
-        if pairs.isEmpty { svg += "<text x=\"0\" y=\"20\" font-size=\"12\" fill=\"#5f6b7a\">No trader has findings in two programs.</text>" }
+        if pairs.isEmpty {
+            svg +=
+                "<text x=\"0\" y=\"20\" font-size=\"12\" fill=\"#5f6b7a\">No trader has findings in two programs.</text>"
+        }
         return svg + "</svg>"
     }
 
@@ -88,7 +97,8 @@ extension ReconciliationReport {
             }
             for conflict in trader.statusConflicts {
                 rows.append(
-                    "<tr><td><span class=\"tag status-conflict\">status</span></td><td class=\"who\">\(name)</td><td>\(htmlEscaped(conflict.detail))</td></tr>")
+                    "<tr><td><span class=\"tag status-conflict\">status</span></td><td class=\"who\">\(name)</td><td>\(htmlEscaped(conflict.detail))</td></tr>"
+                )
             }
             for overdue in trader.overdue {
                 rows.append(
@@ -96,22 +106,29 @@ extension ReconciliationReport {
                 )
             }
         }
-        if rows.isEmpty { return "<p class=\"muted\">Nothing: no conflicts, status conflicts or overdue validations.</p>" }
+        if rows.isEmpty {
+            return "<p class=\"muted\">Nothing: no conflicts, status conflicts or overdue validations.</p>"
+        }
         return "<table>" + rows.joined() + "</table>"
     }
 
     private var pairTable: String {
         var html = "<h2>Program pairs</h2><table><tr><th>Programs</th><th class=\"n\">Traders</th>"
-        html += ComparisonOutcome.allCases.map { "<th class=\"n\">\($0.rawValue)</th>" }.joined() + "<th class=\"n\">status conflicts</th></tr>"
+        html +=
+            ComparisonOutcome.allCases.map { "<th class=\"n\">\($0.rawValue)</th>" }.joined()
+            + "<th class=\"n\">status conflicts</th></tr>"
         for pair in pairs {
-            html += "<tr><td>\(htmlEscaped(pair.programA)) ↔ \(htmlEscaped(pair.programB))</td><td class=\"n\">\(pair.traders)</td>"
+            html +=
+                "<tr><td>\(htmlEscaped(pair.programA)) ↔ \(htmlEscaped(pair.programB))</td><td class=\"n\">\(pair.traders)</td>"
             html += ComparisonOutcome.allCases.map { "<td class=\"n\">\(pair.count($0))</td>" }.joined()
             html += "<td class=\"n\">\(pair.statusConflicts)</td></tr>"
         }
-        html += "</table><h2>Programs</h2><table><tr><th>Program</th><th class=\"n\">Validations read</th><th>Revalidation cycle</th><th class=\"n\">Overdue</th></tr>"
+        html +=
+            "</table><h2>Programs</h2><table><tr><th>Program</th><th class=\"n\">Validations read</th><th>Revalidation cycle</th><th class=\"n\">Overdue</th></tr>"
         for program in programs {
             let cycle = program.revalidationYears.map { "\($0) years" } ?? "none fixed"
-            html += "<tr><td>\(htmlEscaped(program.program))</td><td class=\"n\">\(program.validations)</td><td>\(cycle)</td><td class=\"n\">\(program.overdue)</td></tr>"
+            html +=
+                "<tr><td>\(htmlEscaped(program.program))</td><td class=\"n\">\(program.validations)</td><td>\(cycle)</td><td class=\"n\">\(program.overdue)</td></tr>"
         }
         return html + "</table>"
     }
@@ -122,16 +139,22 @@ extension TraderReconciliation {
         var html = "<section class=\"trader\" id=\"\(htmlEscaped(id))\"><h3>\(htmlEscaped(name))</h3>"
         html += "<div class=\"ids\">\(identifiers.map(htmlEscaped).joined(separator: " · "))</div>"
         if !memberships.isEmpty {
-            html += "<p>" + memberships.map {
-                "\(htmlEscaped($0.program)) \(htmlEscaped($0.memberId)): <b>\($0.status.rawValue)</b> <span class=\"muted\">(\(htmlEscaped($0.listedBy)) list)</span>"
-            }.joined(separator: "; ") + "</p>"
+            html +=
+                "<p>"
+                + memberships.map {
+                    "\(htmlEscaped($0.program)) \(htmlEscaped($0.memberId)): <b>\($0.status.rawValue)</b> <span class=\"muted\">(\(htmlEscaped($0.listedBy)) list)</span>"
+                }.joined(separator: "; ") + "</p>"
         }
-        html += "<p>" + validations.map {
-            "\(htmlEscaped($0.program)) validation \($0.date) by \(htmlEscaped($0.validator)) (\($0.findings.count) criteria)"
-        }.joined(separator: "; ") + "</p>"
+        html +=
+            "<p>"
+            + validations.map {
+                "\(htmlEscaped($0.program)) validation \($0.date) by \(htmlEscaped($0.validator)) (\($0.findings.count) criteria)"
+            }.joined(separator: "; ") + "</p>"
         var rows: [String] = []
         for conflict in statusConflicts {
-            rows.append("<tr><td><span class=\"tag status-conflict\">\(conflict.kind.rawValue)</span></td><td colspan=\"4\">\(htmlEscaped(conflict.detail))</td></tr>")
+            rows.append(
+                "<tr><td><span class=\"tag status-conflict\">\(conflict.kind.rawValue)</span></td><td colspan=\"4\">\(htmlEscaped(conflict.detail))</td></tr>"
+            )
         }
         for overdue in overdue {
             rows.append(
@@ -149,7 +172,9 @@ extension TraderReconciliation {
             }
         }
         if !rows.isEmpty {
-            html += "<table><tr><th>Outcome</th><th>Criterion A</th><th>Criterion B</th><th>Link</th><th>Notes</th></tr>" + rows.joined() + "</table>"
+            html +=
+                "<table><tr><th>Outcome</th><th>Criterion A</th><th>Criterion B</th><th>Link</th><th>Notes</th></tr>"
+                + rows.joined() + "</table>"
         }
         return html + "</section>"
     }

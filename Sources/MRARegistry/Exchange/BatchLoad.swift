@@ -118,7 +118,9 @@ struct BatchLoad {
         try checkApplicable(result)
         if context == nil { begin(header, in: session) }
         if let failure { throw failure }
-        guard let context else { throw Abandon(outcome: .refused, reason: ExchangeReason.documentRefused, message: "no batch") }
+        guard let context else {
+            throw Abandon(outcome: .refused, reason: ExchangeReason.documentRefused, message: "no batch")
+        }
         if context.isFull {
             counts.withdrawn = try session.withdrawAbsent(in: context)
             CrashPoints.reach()
@@ -181,7 +183,8 @@ struct BatchLoad {
         entry.counts.rejected = records.filter { $0.result == .rejected }.count
         entry.counts.accepted = 0
         if abandon.reason == ExchangeReason.invalidRecords {
-            entry.message = Self.invalidRecordsMessage(entry.counts, errors: diagnostics.filter { $0.severity == .error })
+            entry.message = Self.invalidRecordsMessage(
+                entry.counts, errors: diagnostics.filter { $0.severity == .error })
         }
         return (entry, records, fileProblems)
     }
@@ -196,11 +199,15 @@ struct BatchLoad {
 
     /// Whether a batch may be applied after what the partner sent before:
     /// not a batch id already applied, not older than the latest applied batch.
-    private static func order(of entry: LedgerEntry, in session: any RegistrySession) throws(RegistryError) -> Abandon? {
-        if let batchId = entry.batchId, let applied = try session.appliedBatch(partner: entry.partner, batchId: batchId) {
+    private static func order(of entry: LedgerEntry, in session: any RegistrySession) throws(RegistryError) -> Abandon?
+    {
+        if let batchId = entry.batchId, let applied = try session.appliedBatch(partner: entry.partner, batchId: batchId)
+        {
             return Abandon(
                 outcome: .duplicate, reason: ExchangeReason.duplicateBatch,
-                message: "batch \(batchId) of \(entry.partner) was already applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again")
+                message:
+                    "batch \(batchId) of \(entry.partner) was already applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again"
+            )
         }
         if let created = entry.batchCreatedInstant, let latest = try session.latestApplied(partner: entry.partner),
             let latestCreated = latest.batchCreatedInstant, created < latestCreated
@@ -208,7 +215,9 @@ struct BatchLoad {
             let kind = entry.batchKind == "delta" ? "delta" : "list"
             return Abandon(
                 outcome: .refused, reason: ExchangeReason.staleBatch,
-                message: "\(kind) \(entry.batchId ?? "(no id)") created \(entry.batchCreated ?? "?") is older than batch \(latest.batchId ?? "(no id)") created \(latest.batchCreated ?? "?"), already applied (ledger entry \(latest.id)); applying it would undo newer changes. Send the changes since \(latest.batchCreated ?? "then") as a new batch")
+                message:
+                    "\(kind) \(entry.batchId ?? "(no id)") created \(entry.batchCreated ?? "?") is older than batch \(latest.batchId ?? "(no id)") created \(latest.batchCreated ?? "?"), already applied (ledger entry \(latest.id)); applying it would undo newer changes. Send the changes since \(latest.batchCreated ?? "then") as a new batch"
+            )
         }
         return nil
     }

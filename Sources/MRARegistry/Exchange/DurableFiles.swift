@@ -2,9 +2,9 @@ import MRACrypto
 import MRAGateway
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// File operations that survive a crash at any point: a file is written
@@ -131,7 +131,9 @@ package enum DurableFiles {
 
     private static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        return (String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
+        return (
+            String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...])
+        )
     }
 
     private static func failure(_ what: String, _ path: String) -> ExchangeError {

@@ -50,9 +50,13 @@ extension ExchangeJob {
             "ledger entry: \(entry.id)",
             "sha256: \(entry.digest)",
         ]
-        if let batchId = entry.batchId { lines.append("batch: \(batchId) (\(entry.batchKind ?? "?"), created \(entry.batchCreated ?? "?"))") }
+        if let batchId = entry.batchId {
+            lines.append("batch: \(batchId) (\(entry.batchKind ?? "?"), created \(entry.batchCreated ?? "?"))")
+        }
         lines.append("processed at: \(entry.processedAt)")
-        lines.append("receipt: receipts/\(entry.partner)/\((setup.folders.receipt(of: entry) as String).split(separator: "/").last ?? "")")
+        lines.append(
+            "receipt: receipts/\(entry.partner)/\((setup.folders.receipt(of: entry) as String).split(separator: "/").last ?? "")"
+        )
         lines.append("")
         lines.append(entry.message ?? "")
         return lines.joined(separator: "\n") + "\n"

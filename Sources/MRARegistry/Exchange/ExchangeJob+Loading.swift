@@ -7,12 +7,14 @@ extension ExchangeJob {
     /// commit waits for the verification); or records why it was not applied.
     func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
         // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
-        let copy = ArchiveCopy(bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
+        let copy = ArchiveCopy(
+            bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
         let reader = try partnerReader(for: base.partner)
         if let progress {
             // Lines are counted only for a progress bar to show.
-            progress.begin(file: base.partner + "/" + base.fileName, lines: bytes.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } })
+            progress.begin(
+                file: base.partner + "/" + base.fileName, lines: bytes.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } })
         }
         defer { progress?.end() }
         var load = BatchLoad(
@@ -29,7 +31,10 @@ extension ExchangeJob {
             try file(applied, bytes: bytes, copy: copy)
             setup.logger.debug(
                 "filed",
-                metadata: ["totalSeconds": "\(Timestamp.monotonic() - started)", "fileSeconds": "\(Timestamp.monotonic() - committed)"])
+                metadata: [
+                    "totalSeconds": "\(Timestamp.monotonic() - started)",
+                    "fileSeconds": "\(Timestamp.monotonic() - committed)",
+                ])
             return applied
         } catch let refused as BatchLoad.SignatureRefused {
             return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [], copy: copy)

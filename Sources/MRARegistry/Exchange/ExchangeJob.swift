@@ -119,7 +119,9 @@ package struct ExchangeJob {
         } catch {
             throw ExchangeError(error)
         }
-        if let applied = earlier.last(where: { $0.direction == .inbound && $0.partner == program && $0.outcome == .applied }) {
+        if let applied = earlier.last(where: {
+            $0.direction == .inbound && $0.partner == program && $0.outcome == .applied
+        }) {
             entry.outcome = .duplicate
             entry.reason = ExchangeReason.duplicateFile
             entry.batchId = applied.batchId

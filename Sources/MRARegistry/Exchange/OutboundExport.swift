@@ -28,11 +28,14 @@ package struct OutboundExport {
     /// Exports to `partner`; `since` (ISO 8601 UTC) sends only changes.
     /// Returns the ledger entry, or nil when there was nothing to send.
     package func run(partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
-        guard partner != program else { throw ExchangeError(.export, "\(program) is our own program: export to a partner") }
+        guard partner != program else {
+            throw ExchangeError(.export, "\(program) is our own program: export to a partner")
+        }
         let translator: Translator
         let eligibility: Program.Eligibility
         do {
-            translator = try Translator(configuration: setup.configuration, from: program, to: partner, today: setup.today)
+            translator = try Translator(
+                configuration: setup.configuration, from: program, to: partner, today: setup.today)
             eligibility = try setup.configuration.program(program).program.eligibility
         } catch {
             throw ExchangeError(.configuration, error.description)
@@ -69,7 +72,9 @@ package struct OutboundExport {
     }
 
     /// Our members that may be sent: all eligible ones, or those changed since `since`.
-    private func eligibleRecords(_ eligibility: Program.Eligibility, since: String?) throws(ExchangeError) -> [TraderRecord] {
+    private func eligibleRecords(
+        _ eligibility: Program.Eligibility, since: String?
+    ) throws(ExchangeError) -> [TraderRecord] {
         var records: [TraderRecord] = []
         do {
             try setup.registry.forEachMember(program: program, changedSince: since) { member in
@@ -97,14 +102,16 @@ package struct OutboundExport {
                 let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
                 let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
                 let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
-                let signed = try signedDocument(records, batch: batch, name: name, partner: partner, translator: translator)
+                let signed = try signedDocument(
+                    records, batch: batch, name: name, partner: partner, translator: translator)
                 let path = setup.folders.outbox(partner) + "/" + name
                 try DurableFiles.writeTemporary(signed, to: DurableFiles.temporaryPath(for: path))
                 CrashPoints.reach()
                 return try session.record(
                     LedgerEntry(
                         direction: .outbound, partner: partner, fileName: name, digest: ExchangeJob.digest(signed),
-                        byteCount: signed.count, batchId: batchId, batchKind: batch.kind?.rawValue, batchCreated: created,
+                        byteCount: signed.count, batchId: batchId, batchKind: batch.kind?.rawValue,
+                        batchCreated: created,
                         batchCreatedInstant: now, receivedAt: created, processedAt: created, outcome: .sent,
                         counts: BatchCounts(records: records.count, accepted: records.count)))
             }
@@ -148,7 +155,8 @@ package struct OutboundExport {
     }
 
     /// Whether our member may be sent under the catalogue's eligibility.
-    package static func eligible(_ record: TraderRecord, _ eligibility: Program.Eligibility, checkStatus: Bool) -> Bool {
+    package static func eligible(_ record: TraderRecord, _ eligibility: Program.Eligibility, checkStatus: Bool) -> Bool
+    {
         if !eligibility.authTypes.isEmpty && !eligibility.authTypes.contains(record.authType ?? "") { return false }
         if eligibility.consentRequired && record.consent != true { return false }
         if checkStatus && !eligibility.statuses.isEmpty && !eligibility.statuses.contains(record.status.rawValue) {

@@ -39,7 +39,11 @@ package struct RecordResult: Sendable, Hashable {
                 let middle = (low + high) / 2
                 if records[middle].line <= diagnostic.line { low = middle + 1 } else { high = middle }
             }
-            if low == 0 || diagnostic.line == 0 { file.append(diagnostic) } else { records[low - 1].problems.append(diagnostic) }
+            if low == 0 || diagnostic.line == 0 {
+                file.append(diagnostic)
+            } else {
+                records[low - 1].problems.append(diagnostic)
+            }
         }
         for index in records.indices {
             if records[index].problems.contains(where: { $0.severity == .error }) {

@@ -20,7 +20,8 @@ struct SignatureCheck {
         if let report { return report }
         let made =
             read?.signature.map {
-                verifier.verify(evidence: $0, digestAlgorithm: SignatureVerifier.streamedDigest, bytes: bytes, file: file)
+                verifier.verify(
+                    evidence: $0, digestAlgorithm: SignatureVerifier.streamedDigest, bytes: bytes, file: file)
             } ?? verifier.verify(bytes: bytes, file: file)
         report = made
         return made

@@ -1,9 +1,9 @@
 import MRAGateway
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// ISO 8601 timestamps as the ledger keeps them (UTC, seconds) and as

@@ -10,7 +10,9 @@ package struct MemberSnapshot: Sendable {
     /// MIDs of the links that hold now.
     package var openMIDs: Set<String>
 
-    package init(status: MemberStatus, statusEffective: String?, lastValidated: String?, stored: String, openMIDs: Set<String>) {
+    package init(
+        status: MemberStatus, statusEffective: String?, lastValidated: String?, stored: String, openMIDs: Set<String>
+    ) {
         self.status = status
         self.statusEffective = statusEffective
         self.lastValidated = lastValidated
@@ -37,7 +39,8 @@ package enum StatusHistory {
     ) -> [MemberEvent] {
         let statusDate = record.statusEffective?.description ?? batch.date
         func event(_ kind: MemberEvent.Kind, _ effective: String, reason: String? = nil) -> MemberEvent {
-            MemberEvent(kind: kind, effective: effective, reason: reason, partner: batch.partner, batchId: batch.batchId)
+            MemberEvent(
+                kind: kind, effective: effective, reason: reason, partner: batch.partner, batchId: batch.batchId)
         }
         var events: [MemberEvent] = []
         guard let before else {

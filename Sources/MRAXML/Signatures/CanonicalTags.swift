@@ -69,7 +69,8 @@ struct CanonicalTags: ~Copyable {
         let startLength = 1 + qualifiedLength
         let endLength = 3 + qualifiedLength
         reserve(startLength + endLength)
-        let slot = Slot(prefix: prefix, localName: localName, offset: used, startLength: startLength, endLength: endLength)
+        let slot = Slot(
+            prefix: prefix, localName: localName, offset: used, startLength: startLength, endLength: endLength)
         func append(_ byte: UInt8) {
             bytes[used] = byte
             used += 1

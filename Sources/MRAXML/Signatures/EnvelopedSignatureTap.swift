@@ -74,8 +74,10 @@ final class EnvelopedSignatureTap {
             },
             markupInsideText: state.pointee.markupInsideText)
         return SignatureEvidence(
-            survey: survey, rootQualifiedName: state.pointee.rootQualifiedName, canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
-            documentDigest: documentDigest, unsupported: state.pointee.document.unsupported ?? state.pointee.signedInfoUnsupported,
+            survey: survey, rootQualifiedName: state.pointee.rootQualifiedName,
+            canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
+            documentDigest: documentDigest,
+            unsupported: state.pointee.document.unsupported ?? state.pointee.signedInfoUnsupported,
             oversizedSignatureLine: state.pointee.oversizedSignatureLine)
     }
 }
@@ -189,7 +191,8 @@ struct TapState: ~Copyable {
                 if captureBytes > maxSignatureBytes {
                     oversizedSignatureLine = line
                 } else {
-                    capture.startElement(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+                    capture.startElement(
+                        parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
                 }
             }
         } else if isSignature {
@@ -198,7 +201,8 @@ struct TapState: ~Copyable {
                     element: Element(name: QName(xmlDSigNamespace, "Signature"), line: line), isChildOfRoot: depth == 2,
                     isLastChildOfRoot: depth == 2))
             let builder = ElementBuilder()
-            builder.startElement(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+            builder.startElement(
+                parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
             capture = builder
             captureDepth = depth
             captureIndex = signatures.count - 1
@@ -221,7 +225,8 @@ struct TapState: ~Copyable {
                 attributes: attributes)
         } else if depth == excludedDepth + 1 && !signedInfoDone && Self.isDSig(localName, namespaceURI, "SignedInfo") {
             signedInfoDepth = depth
-            var canonicalizer = ExclusiveCanonicalizer { [signedInfoSink] in signedInfoSink.bytes.append(contentsOf: $0) }
+            var canonicalizer = ExclusiveCanonicalizer { [signedInfoSink] in signedInfoSink.bytes.append(contentsOf: $0)
+            }
             canonicalizer.startElement(
                 prefix: prefix, localName: localName, namespaceURI: namespaceURI, declarations: declarations,
                 attributes: attributes)
@@ -229,7 +234,8 @@ struct TapState: ~Copyable {
         }
     }
 
-    mutating func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+    mutating func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?)
+    {
         runHasText = false
         markupAwaitingText = nil
         signedInfo?.endElement(prefix: prefix, localName: localName)
@@ -308,11 +314,15 @@ struct TapState: ~Copyable {
         for index in 0..<attributes.count {
             let name = attributes.localName(index)
             let isID: Bool
-            if let prefix = attributes.prefix(index), prefix[0] == 0x78, prefix[1] == 0x6D, prefix[2] == 0x6C, prefix[3] == 0 {
+            if let prefix = attributes.prefix(index), prefix[0] == 0x78, prefix[1] == 0x6D, prefix[2] == 0x6C,
+                prefix[3] == 0
+            {
                 isID = name[0] == 0x69 && name[1] == 0x64 && name[2] == 0  // xml:id
             } else {
                 // Id, ID, id
-                isID = (name[0] == 0x49 || name[0] == 0x69) && (name[1] == 0x64 || (name[0] == 0x49 && name[1] == 0x44)) && name[2] == 0
+                isID =
+                    (name[0] == 0x49 || name[0] == 0x69) && (name[1] == 0x64 || (name[0] == 0x49 && name[1] == 0x44))
+                    && name[2] == 0
             }
             guard isID else { continue }
             let value = attributes.value(index)

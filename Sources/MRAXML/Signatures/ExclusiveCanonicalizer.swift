@@ -144,7 +144,9 @@ struct ExclusiveCanonicalizer: ~Copyable {
     /// rendered it with the same URI (or it is the implicit empty default).
     private mutating func consider(prefix: Text?, uri: Text?) {
         // Most often the innermost declaration rendered is this one, with the same pointers (libxml2's dictionary).
-        if pendingPrefixes.isEmpty, let last = renderedPrefixes.last, last == prefix, renderedURIs.last! == uri { return }
+        if pendingPrefixes.isEmpty, let last = renderedPrefixes.last, last == prefix, renderedURIs.last! == uri {
+            return
+        }
         for queued in pendingPrefixes where Self.samePrefix(queued, prefix) { return }
         var index = renderedPrefixes.count - 1
         while index >= 0 {

@@ -52,7 +52,9 @@ public enum EnvelopedSignatureReader {
     /// The canonical form of `bytes` minus its enveloped signature, whole:
     /// for tests and diagnostics (``read(bytes:file:limits:hasher:)`` never
     /// holds it).
-    public static func canonicalForm(bytes: [UInt8], file: String? = nil, limits: XMLLimits = XMLLimits()) throws(XMLError) -> [UInt8] {
+    public static func canonicalForm(
+        bytes: [UInt8], file: String? = nil, limits: XMLLimits = XMLLimits()
+    ) throws(XMLError) -> [UInt8] {
         try read(bytes: bytes, file: file, limits: limits, hasher: CanonicalBytes()).documentDigest
     }
 }

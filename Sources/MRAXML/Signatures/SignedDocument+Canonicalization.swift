@@ -4,7 +4,9 @@ extension SignedDocument {
     /// Exclusive XML canonicalization 1.0 of the whole document, without
     /// comments unless `keepingComments` (the form `xmllint --exc-c14n` prints;
     /// signatures never keep comments).
-    public func canonicalize(inclusivePrefixes: [String] = [], keepingComments: Bool = false) throws(XMLError) -> [UInt8] {
+    public func canonicalize(
+        inclusivePrefixes: [String] = [], keepingComments: Bool = false
+    ) throws(XMLError) -> [UInt8] {
         var output: [UInt8] = []
         try canonicalize(visibleRoot: nil, inclusivePrefixes: inclusivePrefixes, comments: keepingComments) {
             output.append(contentsOf: $0)
@@ -72,7 +74,8 @@ extension SignedDocument {
             let box = SinkBox(escapable)
             let opaque = Unmanaged.passUnretained(box).toOpaque()
             guard let buffer = xmlOutputBufferCreateIO(Self.write, nil, opaque, nil) else {
-                throw XMLError(code: .malformed, message: "could not create an output buffer (out of memory)", file: file)
+                throw XMLError(
+                    code: .malformed, message: "could not create an output buffer (out of memory)", file: file)
             }
             let status = Self.withPrefixList(inclusivePrefixes) { prefixes in
                 if let visibleRoot {

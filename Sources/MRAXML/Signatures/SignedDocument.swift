@@ -27,7 +27,8 @@ public final class SignedDocument {
         self.file = file
         guard bytes.count <= limits.maxBytes else {
             throw XMLError(
-                code: .tooLarge, message: "document is \(bytes.count) bytes; the limit is \(limits.maxBytes)", file: file)
+                code: .tooLarge, message: "document is \(bytes.count) bytes; the limit is \(limits.maxBytes)",
+                file: file)
         }
         guard bytes.count < Int(Int32.max) else {
             throw XMLError(code: .tooLarge, message: "document is larger than 2 GiB", file: file)

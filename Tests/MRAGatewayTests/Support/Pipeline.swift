@@ -11,7 +11,8 @@ enum Pipeline {
     /// Canonical records of a file, with the read result.
     static func inspect(_ program: String, path: String) throws -> ([TraderRecord], ReadResult) {
         var records: [TraderRecord] = []
-        let result = try reader(program).read(path: path, onRecord: { if let record = $0.record { records.append(record) } })
+        let result = try reader(program).read(
+            path: path, onRecord: { if let record = $0.record { records.append(record) } })
         return (records, result)
     }
 
@@ -25,7 +26,8 @@ enum Pipeline {
 
     /// Translates a file, returning the output bytes and the result.
     static func translate(_ path: String, from: String, to: String) throws -> ([UInt8], TranslationResult) {
-        let translator = try Translator(configuration: Repository.configuration, from: from, to: to, today: Repository.today)
+        let translator = try Translator(
+            configuration: Repository.configuration, from: from, to: to, today: Repository.today)
         var bytes: [UInt8] = []
         let result = translator.translate(path: path) { bytes += $0 }
         return (bytes, result)
@@ -39,8 +41,11 @@ enum Pipeline {
     }
 
     /// Writes records in a program's format.
-    static func write(_ records: [TraderRecord], program: String, batch: BatchHeader) throws -> ([UInt8], TranslationResult) {
-        let translator = try Translator(configuration: Repository.configuration, from: program, to: program, today: Repository.today)
+    static func write(
+        _ records: [TraderRecord], program: String, batch: BatchHeader
+    ) throws -> ([UInt8], TranslationResult) {
+        let translator = try Translator(
+            configuration: Repository.configuration, from: program, to: program, today: Repository.today)
         var bytes: [UInt8] = []
         let result = translator.write(records: records, batch: batch) { bytes += $0 }
         return (bytes, result)

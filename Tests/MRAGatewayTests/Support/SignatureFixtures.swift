@@ -41,7 +41,8 @@ enum SignatureFixtures {
 
     /// The valid CTPAT sample (30 records), unsigned.
     static func sample() throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Examples/ctpat/ctpat-partners-2026-11.xml")))
+        Array(
+            try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Examples/ctpat/ctpat-partners-2026-11.xml")))
     }
 
     /// The sample signed by `signer`.
@@ -81,6 +82,8 @@ enum Tool {
 
     struct ToolMissing: Error, CustomStringConvertible {
         let tool: String
-        var description: String { "\(tool) is not installed (Debian: apt-get install xmlsec1 libxml2-utils); CI installs it" }
+        var description: String {
+            "\(tool) is not installed (Debian: apt-get install xmlsec1 libxml2-utils); CI installs it"
+        }
     }
 }

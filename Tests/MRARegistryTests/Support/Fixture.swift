@@ -74,7 +74,8 @@ enum Fixture {
         let reader = try PartnerFileReader(
             configuration: Repository.configuration, program: program, today: Repository.today)
         var records: [TraderRecord] = []
-        reader.read(bytes: bytes, file: "fixture.xml", onRecord: { if let record = $0.record { records.append(record) } })
+        reader.read(
+            bytes: bytes, file: "fixture.xml", onRecord: { if let record = $0.record { records.append(record) } })
         return records
     }
 

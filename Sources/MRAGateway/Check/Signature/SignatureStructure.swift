@@ -30,7 +30,8 @@ struct SignatureStructure {
         digestAlgorithm = try Self.digestAlgorithm(digestMethod)
         digestValue = try Self.base64(digestValueElement, what: "DigestValue")
         guard digestValue.count == digestAlgorithm.byteCount else {
-            throw SignatureFailure(.signatureMalformed, "DigestValue has the wrong length", line: digestValueElement.line)
+            throw SignatureFailure(
+                .signatureMalformed, "DigestValue has the wrong length", line: digestValueElement.line)
         }
         signatureValue = try Self.base64(children[1], what: "SignatureValue")
         certificates = try Self.certificates(keyInfo: children.count == 3 ? children[2] : nil, signature: signature)
@@ -74,7 +75,8 @@ struct SignatureStructure {
         }
         let references = parts.dropFirst(2)
         if let other = references.first(where: { $0.name != ds("Reference") }) {
-            throw SignatureFailure(.signatureMalformed, "unexpected element \(other.name) in SignedInfo", line: other.line)
+            throw SignatureFailure(
+                .signatureMalformed, "unexpected element \(other.name) in SignedInfo", line: other.line)
         }
         guard references.count == 1, let reference = references.first else {
             throw SignatureFailure(
@@ -160,7 +162,8 @@ struct SignatureStructure {
             case ds("KeyValue"), ds("KeyName"):
                 continue  // never used: the key comes from the trust store
             default:
-                throw SignatureFailure(.signatureMalformed, "unexpected element \(item.name) in KeyInfo", line: item.line)
+                throw SignatureFailure(
+                    .signatureMalformed, "unexpected element \(item.name) in KeyInfo", line: item.line)
             }
         }
         guard !certificates.isEmpty else {
@@ -174,14 +177,16 @@ struct SignatureStructure {
 
     private static func algorithm(of element: Element) throws(SignatureFailure) -> String {
         guard let uri = element.attribute("Algorithm") else {
-            throw SignatureFailure(.signatureMalformed, "\(element.name.localName) has no Algorithm", line: element.line)
+            throw SignatureFailure(
+                .signatureMalformed, "\(element.name.localName) has no Algorithm", line: element.line)
         }
         return uri
     }
 
     private static func refuse(_ uri: String, what: String, line: Int) -> SignatureFailure {
         if SignatureProfile.isKnownWeak(uri) {
-            return SignatureFailure(.weakAlgorithm, "\(what) \(uri) is refused (SHA-1, MD5, HMAC and DSA are)", line: line)
+            return SignatureFailure(
+                .weakAlgorithm, "\(what) \(uri) is refused (SHA-1, MD5, HMAC and DSA are)", line: line)
         }
         return SignatureFailure(.algorithmNotAllowed, "\(what) \(uri) is not in the profile's allowlist", line: line)
     }
@@ -199,8 +204,10 @@ struct SignatureStructure {
             guard child.name == QName(SignatureProfile.exclusiveC14N, "InclusiveNamespaces") else {
                 throw SignatureFailure(.signatureMalformed, "unexpected \(child.name) in \(what)", line: child.line)
             }
-            prefixes += (child.attribute("PrefixList") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                .map(String.init)
+            prefixes += (child.attribute("PrefixList") ?? "").split(whereSeparator: {
+                $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r"
+            })
+            .map(String.init)
         }
         return prefixes
     }

@@ -83,8 +83,10 @@ public struct SignatureVerifier: Sendable {
                     if algorithm == digestAlgorithm { return evidence.documentDigest }
                     let hasher = try CanonicalDigest(algorithm)
                     do throws(XMLError) {
-                        return try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
-                            .documentDigest
+                        return try EnvelopedSignatureReader.read(
+                            bytes: bytes, file: file, limits: limits, hasher: hasher
+                        )
+                        .documentDigest
                     } catch {
                         throw Self.refused(error)
                     }
@@ -138,7 +140,8 @@ public struct SignatureVerifier: Sendable {
                     do throws(XMLError) {
                         return try document.canonicalizeSignedInfo(0, inclusivePrefixes: structure.signedInfoPrefixes)
                     } catch {
-                        throw SignatureFailure(.signatureMalformed, "SignedInfo cannot be canonicalized: \(error.message)")
+                        throw SignatureFailure(
+                            .signatureMalformed, "SignedInfo cannot be canonicalized: \(error.message)")
                     }
                 },
                 documentDigest: { (algorithm) throws(SignatureFailure) in
@@ -170,7 +173,8 @@ public struct SignatureVerifier: Sendable {
         }
         guard survey.signatures.count == 1 else {
             throw SignatureFailure(
-                .multipleSignatures, "the document carries \(survey.signatures.count) ds:Signature elements; exactly one is accepted",
+                .multipleSignatures,
+                "the document carries \(survey.signatures.count) ds:Signature elements; exactly one is accepted",
                 line: survey.signatures[1].element.line)
         }
         guard signature.isChildOfRoot else {
@@ -184,7 +188,8 @@ public struct SignatureVerifier: Sendable {
         }
         if let duplicate = survey.duplicateIDs.first {
             throw SignatureFailure(
-                .duplicateID, "an ID value is used \(duplicate.lines.count) times (lines \(duplicate.lines.map(String.init).joined(separator: ", ")))",
+                .duplicateID,
+                "an ID value is used \(duplicate.lines.count) times (lines \(duplicate.lines.map(String.init).joined(separator: ", ")))",
                 line: duplicate.lines.last)
         }
         if let line = survey.markupInsideText.first {
@@ -247,7 +252,9 @@ public struct SignatureVerifier: Sendable {
 
     /// Builds and checks the signer's chain from the message's certificates
     /// (hints only) to an anchor of the trust store.
-    private func verifiedChain(_ ders: [[UInt8]], report: inout VerificationReport) throws(SignatureFailure) -> VerifiedChain {
+    private func verifiedChain(
+        _ ders: [[UInt8]], report: inout VerificationReport
+    ) throws(SignatureFailure) -> VerifiedChain {
         var presented: [Certificate] = []
         for der in ders {
             do {
@@ -285,7 +292,9 @@ public struct SignatureVerifier: Sendable {
 
     /// Whether `certificate` (directly, or through `presented`) is issued by
     /// an anchor, checked by key rather than name.
-    private static func issued(by anchors: [Certificate], _ certificate: Certificate, among presented: [Certificate]) -> Bool {
+    private static func issued(
+        by anchors: [Certificate], _ certificate: Certificate, among presented: [Certificate]
+    ) -> Bool {
         let verifier = ChainVerifier(trustAnchors: anchors, policy: TrustPolicy(requireRevocationCheck: false))
         do {
             _ = try verifier.verify(certificate, intermediates: presented.filter { $0 != certificate })
@@ -300,7 +309,9 @@ public struct SignatureVerifier: Sendable {
     /// the chain), preferring non-CA certificates; the first one if unclear.
     static func leaf(of certificates: [Certificate]) -> Certificate {
         let issuers = Set(certificates.filter { !$0.isSelfSigned }.map(\.issuer))
-        let candidates = certificates.filter { !issuers.contains($0.subject) || $0.isSelfSigned && certificates.count == 1 }
+        let candidates = certificates.filter {
+            !issuers.contains($0.subject) || $0.isSelfSigned && certificates.count == 1
+        }
         return candidates.first { !$0.isCA } ?? candidates.first ?? certificates[0]
     }
 }

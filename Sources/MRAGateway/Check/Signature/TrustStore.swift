@@ -72,11 +72,13 @@ public struct TrustStore: Sendable {
 
     /// Loads explicit material: anchors (`--trust`), untrusted intermediates
     /// (`--untrusted`) and CRLs (`--crl`), each a PEM (or, for CRLs, DER) file.
-    public static func load(trust: [String], untrusted: [String], crls: [String]) throws(SignatureFailure) -> TrustStore {
+    public static func load(trust: [String], untrusted: [String], crls: [String]) throws(SignatureFailure) -> TrustStore
+    {
         let lists = try loadingEach(crls) { path throws(CryptoError) in [try CertificateRevocationList(file: path)] }
         let anchors = try loadingEach(trust, Certificate.parseAll(pemFile:))
         guard !anchors.isEmpty else { throw SignatureFailure(.trustStoreUnusable, "no trust anchor given") }
-        return TrustStore(anchors: anchors, untrusted: try loadingEach(untrusted, Certificate.parseAll(pemFile:)), crls: lists)
+        return TrustStore(
+            anchors: anchors, untrusted: try loadingEach(untrusted, Certificate.parseAll(pemFile:)), crls: lists)
     }
 
     /// What `load` makes of each file, in order; a file that cannot be read is
@@ -106,7 +108,8 @@ public struct TrustStore: Sendable {
         var maxCRLAgeDays: Int?
     }
 
-    private static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings {
+    private static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings
+    {
         let root: Element
         do {
             let schema = try Schema(path: schemaPath)
@@ -122,7 +125,9 @@ public struct TrustStore: Sendable {
 
     private static func files(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".pem") || $0.hasSuffix(".der") || $0.hasSuffix(".crl")) }
-            .sorted().map { folder + "/" + $0 }
+        return names.filter {
+            !$0.hasPrefix(".") && ($0.hasSuffix(".pem") || $0.hasSuffix(".der") || $0.hasSuffix(".crl"))
+        }
+        .sorted().map { folder + "/" + $0 }
     }
 }

@@ -63,7 +63,8 @@ public struct RecordGenerator: Sendable {
             record.roles = picked
         }
         for linked in plan.linkedSchemes {
-            record.linkedIds.append(LinkedID(scheme: linked, value: identifier(scheme: linked, unique: index, random: &random)))
+            record.linkedIds.append(
+                LinkedID(scheme: linked, value: identifier(scheme: linked, unique: index, random: &random)))
         }
         record.consent = true
         return record
@@ -94,7 +95,8 @@ public struct RecordGenerator: Sendable {
     static func renumber(_ example: String, with number: Int) -> String {
         var digits = Array(String(number).reversed())
         var characters = Array(example)
-        for position in characters.indices.reversed() where characters[position].isASCII && characters[position].isNumber {
+        for position in characters.indices.reversed()
+        where characters[position].isASCII && characters[position].isNumber {
             characters[position] = digits.isEmpty ? "0" : digits.removeFirst()
         }
         return String(characters)
