@@ -2,6 +2,7 @@ extension OutputBytes {
     /// Appends `value` as a JSON string literal: quotes, backslashes and
     /// control characters escaped (`\n`, `\r`, `\t`, else `\u00XX`), every
     /// other byte copied as it is, clean runs at once.
+    @inlinable
     package mutating func appendJSONString(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in

@@ -6,10 +6,14 @@
 /// Non-copyable, so no copy can outlive a grow and point at freed memory,
 /// and nothing can free it twice.
 package struct OutputBytes: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    // Used from other modules' hot loops (one call per byte), so the appends
+    // below are inlinable and what they touch is usable from inlinable code.
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var written = 0
+
     /// How many bytes are written.
-    package private(set) var count = 0
+    package var count: Int { written }
 
     /// An empty buffer with room for `capacity` bytes before it grows.
     package init(capacity: Int = 256) {
@@ -20,7 +24,7 @@ package struct OutputBytes: ~Copyable {
     deinit { base.deallocate() }
 
     /// Whether nothing is written.
-    package var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { written == 0 }
 
     /// A copy of the bytes written.
     package var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -41,45 +45,46 @@ package struct OutputBytes: ~Copyable {
     }
 
     /// Forgets what is written, keeping the memory.
-    package mutating func removeAll() { count = 0 }
+    package mutating func removeAll() { written = 0 }
 
     /// Room for `more` bytes after what is written.
-    @inline(__always)
+    @inlinable
     package mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
-        grow(to: max(capacity * 2, count + more))
+        guard written + more > capacity else { return }
+        grow(to: max(capacity * 2, written + more))
     }
 
-    private mutating func grow(to grown: Int) {
+    @usableFromInline
+    mutating func grow(to grown: Int) {
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
+        larger.update(from: base, count: written)
         base.deallocate()
         base = larger
         capacity = grown
     }
 
-    @inline(__always)
+    @inlinable
     package mutating func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
-        count += 1
+        base[written] = byte
+        written += 1
     }
 
-    @inline(__always)
+    @inlinable
     package mutating func append(_ start: UnsafePointer<UInt8>, count length: Int) {
         guard length > 0 else { return }
         reserve(length)
-        (base + count).update(from: start, count: length)
-        count += length
+        (base + written).update(from: start, count: length)
+        written += length
     }
 
-    @inline(__always)
+    @inlinable
     package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress else { return }
         append(start, count: bytes.count)
     }
 
-    @inline(__always)
+    @inlinable
     package mutating func append(_ string: StaticString) {
         append(string.utf8Start, count: string.utf8CodeUnitCount)
     }
@@ -107,8 +112,8 @@ package struct OutputBytes: ~Copyable {
                 room[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
                 rest /= 10
             } while rest > 0
-            let written = UnsafeRawBufferPointer(rebasing: room[start...])
-            append(UnsafeBufferPointer(start: written.bindMemory(to: UInt8.self).baseAddress, count: written.count))
+            let digits = UnsafeRawBufferPointer(rebasing: room[start...])
+            append(UnsafeBufferPointer(start: digits.bindMemory(to: UInt8.self).baseAddress, count: digits.count))
         }
     }
 }

@@ -9,7 +9,7 @@ extension ExchangeJob {
     /// renamed into place (archive or quarantine) instead of writing them again.
     func file(_ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil) throws(ExchangeError) {
         let destination = setup.folders.destination(of: entry)
-        if let copy, copy.wait() {
+        if let copy, copy.isComplete {
             CrashPoints.reach()
             try DurableFiles.promote(copy.path, to: destination)
         } else {
