@@ -4,9 +4,10 @@
     python3 scripts/compare-builds.py [--rounds N] [--records N] NAME=PATH/mra-gateway NAME=PATH/mra-gateway ...
 
 Each round runs validate, validate --verify, verify, sign and exchange run (into a fresh root) with every
-build, the builds in a rotating order, so a slow minute of the machine falls on all of them alike. Prints
-the median and the fastest wall time of each command per build, and the ratio of the medians to the first
-build's. The files (a generated eu-aeo batch, signed with the DEMO identity) are made with the first build.
+build, the builds in a rotating order, so a slow minute of the machine falls on all of them alike. Prints,
+per command and build, the median and fastest wall time and the median CPU time (user + system of the
+command and its threads), each median's ratio to the first build's. On a shared virtual machine the CPU
+time moves less than the wall time. The files (a generated eu-aeo batch, signed with the DEMO identity) are made with the first build.
 Run it from the checkout (it reads Certs/ and the configuration there); build with `swift build -c release`
 and copy each build's binary aside first.
 """
@@ -66,29 +67,37 @@ def measure(builds, rounds, home, demo, work, unsigned, signed):
     for index in range(rounds):
         for name in names[index % len(names):] + names[:index % len(names)]:
             for command, argv in commands(builds[name], home, demo, work, unsigned, signed).items():
-                started = time.monotonic()
-                run(argv)
-                times.setdefault((command, name), []).append(time.monotonic() - started)
+                times.setdefault((command, name), []).append(run(argv))
     return times
 
 
 def run(argv):
-    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(argv)}: exit {result.returncode}: {result.stderr.decode()[-500:]}")
+    """Runs `argv` to its end; returns its wall time and its CPU time (user + system), in seconds."""
+    started = time.monotonic()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(argv)}: exit {code}: {errors.decode()[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def report(builds, times, options):
     names = list(builds)
     print(f"{options.records} eu-aeo records, {options.rounds} rounds taking turns, {os.cpu_count()} cores; "
-          f"median (fastest) wall time, and the median's ratio to {names[0]}'s")
+          f"wall: median (fastest), CPU: median; ratios of the medians to {names[0]}'s")
     for command in COMMANDS:
-        base = statistics.median(times[(command, names[0])])
+        base_wall = statistics.median(wall for wall, _ in times[(command, names[0])])
+        base_cpu = statistics.median(cpu for _, cpu in times[(command, names[0])])
         cells = []
         for name in names:
-            runs = times[(command, name)]
-            median = statistics.median(runs)
-            cells.append(f"{name} {median:.3f} s ({min(runs):.3f}) {median / base:.3f}x")
+            walls = [wall for wall, _ in times[(command, name)]]
+            cpu = statistics.median(c for _, c in times[(command, name)])
+            wall = statistics.median(walls)
+            cells.append(
+                f"{name}: wall {wall:.3f} s ({min(walls):.3f}) {wall / base_wall:.3f}x, cpu {cpu:.3f} s {cpu / base_cpu:.3f}x")
         print(f"  {command:18s} " + "   ".join(cells))
 
 

@@ -13,6 +13,7 @@ package struct OutputBytes: ~Copyable {
     @usableFromInline var written = 0
 
     /// How many bytes are written.
+    @inlinable
     package var count: Int { written }
 
     /// An empty buffer with room for `capacity` bytes before it grows.
@@ -24,12 +25,14 @@ package struct OutputBytes: ~Copyable {
     deinit { base.deallocate() }
 
     /// Whether nothing is written.
+    @inlinable
     package var isEmpty: Bool { written == 0 }
 
     /// A copy of the bytes written.
     package var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Calls `body` with the bytes written; the pointer is valid only inside it.
+    @inlinable
     package func withBytes<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
@@ -45,6 +48,7 @@ package struct OutputBytes: ~Copyable {
     }
 
     /// Forgets what is written, keeping the memory.
+    @inlinable
     package mutating func removeAll() { written = 0 }
 
     /// Room for `more` bytes after what is written.
