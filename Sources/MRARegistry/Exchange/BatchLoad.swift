@@ -66,10 +66,7 @@ struct BatchLoad {
     mutating func begin(_ batch: BatchHeader, in session: any RegistrySession) {
         guard context == nil, abandon == nil, failure == nil else { return }
         header = batch
-        entry.batchId = batch.id
-        entry.batchKind = batch.kind?.rawValue
-        entry.batchCreated = batch.created
-        entry.batchCreatedInstant = batch.created.flatMap(Timestamp.parse)
+        entry.describe(batch)
         do {
             abandon = try Self.order(of: entry, in: session)
             guard abandon == nil else { return }
@@ -167,10 +164,7 @@ struct BatchLoad {
     /// receipt's per-record results when its records were read.
     func notApplied(_ abandon: Abandon) -> (entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]) {
         var entry = base
-        entry.batchId = header.id
-        entry.batchKind = header.kind?.rawValue
-        entry.batchCreated = header.created
-        entry.batchCreatedInstant = header.created.flatMap(Timestamp.parse)
+        entry.describe(header)
         entry.outcome = abandon.outcome
         entry.reason = abandon.reason
         entry.message = abandon.message
@@ -220,5 +214,15 @@ struct BatchLoad {
             )
         }
         return nil
+    }
+}
+
+extension LedgerEntry {
+    /// Takes the batch id, kind and creation time the file's header declares.
+    fileprivate mutating func describe(_ batch: BatchHeader) {
+        batchId = batch.id
+        batchKind = batch.kind?.rawValue
+        batchCreated = batch.created
+        batchCreatedInstant = batch.created.flatMap(Timestamp.parse)
     }
 }
