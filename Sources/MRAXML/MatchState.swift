@@ -69,6 +69,8 @@ struct MatchState {
     /// Scratch space of ``take(_:)``, kept to reuse its memory.
     private var queryOffsets: [Int] = []
     private var order: [Int] = []
+    /// Per trie node with a position predicate: matching siblings seen since its parent was entered.
+    private var positionCounts: [Int]
     /// Matches of each batch query.
     private(set) var batch: [[Match]]
     /// A record that has just ended, for the owner to hand on.
@@ -84,6 +86,7 @@ struct MatchState {
         trie = MatchTrie(layout: layout)
         recordQueryCount = layout.recordQueries.count
         batch = Array(repeating: [], count: layout.batchQueries.count)
+        positionCounts = Array(repeating: 0, count: trie.nodes.count)
         active.append(Active(node: trie.document, frame: Self.batchFrame))
     }
 
@@ -114,14 +117,32 @@ struct MatchState {
             for position in trie.nodes[parent.node].children {
                 let child = trie.childList[position]
                 if trie.matches(child, localName: localName, namespaceURI: namespaceURI) {
+                    if trie.nodes[child].isFiltered && !passes(child, attributes: attributes) { continue }
                     enter(child, frame: parent.frame, attributes: attributes, line: line)
                 }
             }
         }
     }
 
+    /// Whether an element whose name matches `node` also passes its step's predicates.
+    private mutating func passes(_ node: Int, attributes: Attributes) -> Bool {
+        let filtered = trie.nodes[node]
+        for position in filtered.tests {
+            let test = trie.attributeTests[position]
+            guard let index = attributes.index(of: test.name), attributes.hasValue(index, test.value) else {
+                return false
+            }
+        }
+        guard filtered.position > 0 else { return true }
+        positionCounts[node] += 1
+        return positionCounts[node] == filtered.position
+    }
+
     private mutating func enter(_ node: Int, frame: Int, attributes: Attributes, line: Int) {
         let entered = trie.nodes[node]
+        if entered.resetsPositions {
+            for position in entered.children { positionCounts[trie.childList[position]] = 0 }
+        }
         for position in entered.captures {
             let capture = trie.captures[position]
             if capture.attribute < 0 {

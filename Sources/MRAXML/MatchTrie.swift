@@ -26,6 +26,12 @@ struct MatchTrie {
         var namespaceURI: [UInt8]?
     }
 
+    /// An attribute a step's predicate tests, with the value it must have.
+    struct AttributeTest {
+        var name: AttributeName
+        var value: [UInt8]
+    }
+
     /// One element step. Ranges index ``childList``, ``captures`` and ``groups``.
     struct Node {
         /// The parser's interned pointer for the local name (after ``bind(_:)``).
@@ -37,6 +43,14 @@ struct MatchTrie {
         var groups: Range<Int>
         /// Set on the record element: the node whose subtree holds the record queries; -1 elsewhere.
         var recordRoot: Int
+        /// The step has predicates (``tests``, ``position``): checked only then.
+        var isFiltered: Bool
+        /// Indexes ``attributeTests``.
+        var tests: Range<Int>
+        /// 1-based position among matching siblings; 0 for any.
+        var position: Int
+        /// Some child has a position predicate: its sibling count restarts when this node is entered.
+        var resetsPositions: Bool
     }
 
     /// The trie's names, NUL-terminated, by node (virtual nodes have an empty local name).
@@ -47,6 +61,7 @@ struct MatchTrie {
     private(set) var captures: [Capture] = []
     private(set) var groups: [Group] = []
     private(set) var attributes: [AttributeName] = []
+    private(set) var attributeTests: [AttributeTest] = []
     /// The virtual node above the root element.
     let document = 0
     private(set) var rootElement = 0
@@ -85,10 +100,17 @@ struct MatchTrie {
             }
             let nodeGroups = groups.count..<(groups.count + node.groups.count)
             groups.append(contentsOf: node.groups)
+            let firstTest = attributeTests.count
+            for test in node.filter.attributes {
+                attributeTests.append(
+                    AttributeTest(name: AttributeName(test.name), value: Array(test.value.utf8)))
+            }
             nodes.append(
                 Node(
                     boundName: nil, boundURI: nil, children: children, captures: firstCapture..<captures.count,
-                    groups: nodeGroups, recordRoot: node.recordRoot ?? -1))
+                    groups: nodeGroups, recordRoot: node.recordRoot ?? -1, isFiltered: !node.filter.isEmpty,
+                    tests: firstTest..<attributeTests.count, position: node.filter.position ?? 0,
+                    resetsPositions: node.children.contains { builder.nodes[$0].filter.position != nil }))
         }
     }
 
@@ -129,6 +151,13 @@ struct MatchTrie {
     }
 }
 
+extension MatchTrie.AttributeName {
+    init(_ name: QName) {
+        localName = Array(name.localName.utf8)
+        namespaceURI = name.namespaceURI.map { Array($0.utf8) + [0] }
+    }
+}
+
 extension MatchTrie {
     /// The trie as it is built: nested arrays, flattened once complete.
     fileprivate struct Builder {
@@ -140,6 +169,7 @@ extension MatchTrie {
         struct Node {
             var localName: [UInt8]
             var namespaceURI: [UInt8]?
+            var filter = StepFilter()
             var children: [Int] = []
             var captures: [Capture] = []
             var groups: [Group] = []
@@ -156,28 +186,28 @@ extension MatchTrie {
             return nodes.count - 1
         }
 
-        mutating func child(of parent: Int, _ name: QName) -> Int {
+        mutating func child(of parent: Int, _ name: QName, filter: StepFilter = StepFilter()) -> Int {
             let key = Array(name.localName.utf8) + [0]
             let uri = name.namespaceURI.map { Array($0.utf8) + [0] }
             if let existing = nodes[parent].children.first(where: {
-                nodes[$0].localName == key && nodes[$0].namespaceURI == uri
+                nodes[$0].localName == key && nodes[$0].namespaceURI == uri && nodes[$0].filter == filter
             }) {
                 return existing
             }
             let node = newNode(name)
+            nodes[node].filter = filter
             nodes[parent].children.append(node)
             return node
         }
 
         mutating func insert(_ query: PathQuery, index: Int, at start: Int) {
             var node = start
-            for step in query.steps { node = child(of: node, step) }
+            for (position, step) in query.steps.enumerated() {
+                node = child(of: node, step, filter: query.filter(at: position))
+            }
             if query.members.isEmpty {
                 if let attribute = query.attribute {
-                    let name = AttributeName(
-                        localName: Array(attribute.localName.utf8),
-                        namespaceURI: attribute.namespaceURI.map { Array($0.utf8) + [0] })
-                    nodes[node].captures.append(.attribute(query: index, name: name))
+                    nodes[node].captures.append(.attribute(query: index, name: AttributeName(attribute)))
                 } else {
                     nodes[node].captures.append(.text(query: index))
                 }

@@ -8,12 +8,48 @@ public struct PathQuery: Sendable, Equatable {
     /// The attribute to read; `nil` reads the element's whole text content.
     public var attribute: QName?
     public var members: [PathQuery]
+    /// Per step, the predicates an element must pass besides its name; empty
+    /// when no step has any (the common case, which costs nothing while matching).
+    public var filters: [StepFilter]
 
-    public init(steps: [QName], attribute: QName? = nil, members: [PathQuery] = []) {
+    public init(steps: [QName], attribute: QName? = nil, members: [PathQuery] = [], filters: [StepFilter] = []) {
         self.steps = steps
         self.attribute = attribute
         self.members = members
+        self.filters = filters.allSatisfy(\.isEmpty) ? [] : filters
     }
+
+    /// The predicates of step `index` (none when the query has no filters).
+    public func filter(at index: Int) -> StepFilter {
+        index < filters.count ? filters[index] : StepFilter()
+    }
+}
+
+/// The predicates of one path step (`a:Name[@xml:lang='en']`, `a:Line[2]`):
+/// attribute equalities, then optionally a position, counted (from 1) among
+/// the siblings that have the step's name and pass its attribute tests.
+public struct StepFilter: Sendable, Hashable {
+    /// An attribute that must be present with exactly this value.
+    public struct AttributeTest: Sendable, Hashable {
+        public var name: QName
+        public var value: String
+        public init(name: QName, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var attributes: [AttributeTest]
+    /// 1-based position among the matching siblings; `nil` for any.
+    public var position: Int?
+
+    public init(attributes: [AttributeTest] = [], position: Int? = nil) {
+        self.attributes = attributes
+        self.position = position
+    }
+
+    /// No predicate at all.
+    public var isEmpty: Bool { attributes.isEmpty && position == nil }
 }
 
 /// One value found by a ``PathQuery``.

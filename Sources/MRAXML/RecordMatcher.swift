@@ -24,6 +24,13 @@ extension Attributes {
         return nil
     }
 
+    /// Whether the attribute's value, as ``value(_:)`` reads it, is exactly `expected`.
+    func hasValue(_ index: Int, _ expected: [UInt8]) -> Bool {
+        let raw = UnsafeBufferPointer(start: valueStart(index), count: valueEnd(index) - valueStart(index))
+        if raw.contains(0x26) { return Array(value(index).utf8) == expected }
+        return raw.elementsEqual(expected)
+    }
+
     /// Appends the UTF-8 bytes of the attribute's value, as ``value(_:)`` reads it, to `bytes`.
     func appendValue(_ index: Int, to bytes: inout [UInt8]) {
         let raw = UnsafeBufferPointer(

@@ -18,6 +18,8 @@ public struct XMLWriter: Sendable {
         declarations = namespaces
         var prefixes: [String: String] = [:]
         for (prefix, uri) in namespaces where prefixes[uri] == nil { prefixes[uri] = prefix }
+        // Bound by definition, never declared (`xml:lang`, `xml:space`).
+        prefixes["http://www.w3.org/XML/1998/namespace"] = "xml"
         self.prefixes = prefixes
     }
 

@@ -24,11 +24,13 @@ public struct GatewayConfiguration: Sendable {
         let catalogueSchema = try Self.schema(home.schemas + "/programs-1.xsd")
         let identifierSchema = try Self.schema(home.schemas + "/identifiers-1.xsd")
         let mappingSchema = try Self.schema(home.schemas + "/mapping-1.xsd")
+        let mappingSchema2 = try Self.schema(home.schemas + "/mapping-2.xsd")
         catalogue = try ProgramCatalogue(contentsOf: home.mappings + "/programs.xml", schema: catalogueSchema)
         identifiers = try IdentifierSchemes(contentsOf: home.mappings + "/identifiers.xml", schema: identifierSchema)
         var programs: [String: LoadedProgram] = [:]
         for program in catalogue.programs {
-            let mapping = try ProgramMapping(contentsOf: home.mappings + "/" + program.mapping, schema: mappingSchema)
+            let mapping = try ProgramMapping(
+                contentsOf: home.mappings + "/" + program.mapping, schema: mappingSchema, version2: mappingSchema2)
             guard mapping.program == program.id else {
                 throw MappingError(
                     "mapping is for program \(mapping.program), the catalogue lists it for \(program.id)",

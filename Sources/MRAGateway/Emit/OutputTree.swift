@@ -55,17 +55,45 @@ struct OutputTree {
         }
         var rest = path
         rest.elements.removeFirst()
+        let filter = path.filter(at: 0)
+        if !rest.filters.isEmpty { rest.filters.removeFirst() }
         let childPath = prefix + [first]
         let isLast = rest.elements.isEmpty
         var index: Int
         if repeating && isLast && rest.attribute == nil {
-            index = insertChild(first, path: childPath, in: &element, ranks: ranks)
-        } else if let existing = element.children.lastIndex(where: { $0.name == first }) {
+            index = insertChild(first, path: childPath, in: &element, ranks: ranks, filter: filter)
+        } else if filter.isEmpty, let existing = element.children.lastIndex(where: { $0.name == first }) {
             index = existing
+        } else if !filter.isEmpty {
+            index = child(first, filter, path: childPath, in: &element, ranks: ranks)
         } else {
             index = insertChild(first, path: childPath, in: &element, ranks: ranks)
         }
         set(rest, value, repeating: repeating, in: &element.children[index], prefix: childPath, ranks: ranks)
+    }
+
+    /// The child that passes a step's predicates, made so when missing: created with the attributes the
+    /// predicates test, and for a position `[N]`, with as many such siblings as it takes to have an N-th.
+    private static func child(
+        _ name: QName, _ filter: StepFilter, path: [QName], in element: inout Element, ranks: Ranks
+    ) -> Int {
+        let candidates = element.children.indices.filter {
+            element.children[$0].name == name && passes(element.children[$0], filter.attributes)
+        }
+        guard let position = filter.position else {
+            return candidates.last ?? insertChild(name, path: path, in: &element, ranks: ranks, filter: filter)
+        }
+        if candidates.count >= position { return candidates[position - 1] }
+        var index = 0
+        for _ in candidates.count..<position {
+            index = insertChild(name, path: path, in: &element, ranks: ranks, filter: filter)
+        }
+        return index
+    }
+
+    /// Whether `element` has every attribute a step's predicates test, with its value.
+    static func passes(_ element: Element, _ tests: [StepFilter.AttributeTest]) -> Bool {
+        tests.allSatisfy { test in element.attributes.contains { $0.name == test.name && $0.value == test.value } }
     }
 
     private static func appendGroup(
@@ -93,7 +121,8 @@ struct OutputTree {
 
     /// Inserts a new child after every sibling of equal or lower rank.
     private static func insertChild(
-        _ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int]
+        _ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int],
+        filter: StepFilter = StepFilter()
     ) -> Int {
         let rank = ranks[path] ?? Int.max
         let parent = path.dropLast()
@@ -104,7 +133,8 @@ struct OutputTree {
             if siblingRank <= rank { break }
             position -= 1
         }
-        element.children.insert(Element(name: name), at: position)
+        let attributes = filter.attributes.map { Element.Attribute(name: $0.name, value: $0.value) }
+        element.children.insert(Element(name: name, attributes: attributes), at: position)
         return position
     }
 }

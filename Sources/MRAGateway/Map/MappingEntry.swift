@@ -38,12 +38,15 @@ package final class FieldEntry: Sendable {
     package let separator: String?
     /// Line of the entry in the mapping file.
     package let line: Int
+    /// What a version-2 entry declares beyond version 1; `nil` for plain entries.
+    package let rules: FieldRules?
 
     package init(
         field: CanonicalField, path: MappingPath?, constant: String?, defaultValue: String?, required: Bool,
         codes: String?, codeList: CodeList?, date: DatePattern?, normalize: [Normalization], repeats: Bool,
-        separator: String?, line: Int
+        separator: String?, line: Int, rules: FieldRules? = nil
     ) {
+        self.rules = rules
         self.field = field
         self.path = path
         self.constant = constant

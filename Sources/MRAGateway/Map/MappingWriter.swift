@@ -66,7 +66,8 @@ package struct MappingWriter: Sendable {
                 }
                 var losses: [Loss] = []
                 write(
-                    field, values, recordId: first?.memberId ?? "-", into: &tree, losses: &losses, problems: &problems)
+                    field, values, recordId: first?.memberId ?? "-", record: first, into: &tree, losses: &losses,
+                    problems: &problems)
                 for loss in losses {
                     problems.append(
                         TranslationProblem(recordId: loss.recordId, field: loss.field, message: loss.reason))
@@ -98,8 +99,8 @@ package struct MappingWriter: Sendable {
             case .field(let field):
                 written.insert(field.field)
                 write(
-                    field, record.values(of: field.field), recordId: record.memberId, into: &tree, losses: &losses,
-                    problems: &problems)
+                    field, record.values(of: field.field), recordId: record.memberId, record: record, into: &tree,
+                    losses: &losses, problems: &problems)
             case .linkedId(let scheme, let path, let required, let repeats):
                 written.insert(.linkedIds)
                 let matching = pendingIds.filter { $0.scheme == scheme }
@@ -208,7 +209,10 @@ package struct MappingWriter: Sendable {
             return nil
         }
         var element: Element? = header
-        for step in path.elements { element = element?.child(step) }
+        for (index, step) in path.elements.enumerated() {
+            let filter = path.filter(at: index)
+            element = element?.children.first { $0.name == step && OutputTree.passes($0, filter.attributes) }
+        }
         guard let element else { return nil }
         let native =
             path.attribute.map { element.attribute($0.localName, namespaceURI: $0.namespaceURI) } ?? element.text
@@ -218,34 +222,30 @@ package struct MappingWriter: Sendable {
     }
 
     private func write(
-        _ entry: FieldEntry, _ values: [String], recordId: String, into tree: inout OutputTree, losses: inout [Loss],
-        problems: inout [TranslationProblem]
+        _ entry: FieldEntry, _ values: [String], recordId: String, record: TraderRecord?, into tree: inout OutputTree,
+        losses: inout [Loss], problems: inout [TranslationProblem]
     ) {
         let name = entry.field.rawValue
         if let constant = entry.constant {
-            for value in values where value != constant {
+            var implied: String? = constant
+            if let condition = entry.rules?.condition, !condition.holds(record?.values(of: condition.field).first) {
+                implied = nil
+            }
+            for value in values where value != implied {
                 losses.append(
                     Loss(
                         recordId: recordId, field: name, value: value,
-                        reason: "\(mapping.program) implies \(name) \(constant)"))
+                        reason: implied == nil
+                            ? "\(mapping.program) has no place for \(name)"
+                            : "\(mapping.program) implies \(name) \(constant)"))
             }
             return
         }
         guard let path = entry.path else { return }
         var natives: [String] = []
         for value in values {
-            var native = value
-            if let codes = entry.codes {
-                guard let code = mapping.codeList(codes).native(value) else {
-                    losses.append(
-                        Loss(
-                            recordId: recordId, field: name, value: value,
-                            reason: "\(mapping.program) has no \(codes) code for \(value)"))
-                    continue
-                }
-                native = code
-            }
-            if let pattern = entry.date, let date = CalendarDate(iso: value) { native = pattern.format(date) }
+            guard let native = native(entry, value, program: record?.program ?? mapping.program, recordId: recordId, losses: &losses)
+            else { continue }
             natives.append(native)
         }
         if natives.isEmpty {
@@ -262,6 +262,9 @@ package struct MappingWriter: Sendable {
             tree.set(path, natives.joined(separator: separator))
         } else if entry.repeats {
             for native in natives { tree.set(path, native, repeating: true) }
+        } else if case .join(let separator) = entry.rules?.choice {
+            // Split back into one element per part.
+            for part in ListItems.split(natives[0], separator: separator) { tree.set(path, part, repeating: true) }
         } else {
             tree.set(path, natives[0])
             for extra in natives.dropFirst() {
@@ -271,6 +274,39 @@ package struct MappingWriter: Sendable {
                 )
             }
         }
+    }
+
+    /// The native form of one canonical value (code, date layout, conversion); `nil` after adding its loss.
+    private func native(
+        _ entry: FieldEntry, _ value: String, program: String, recordId: String, losses: inout [Loss]
+    ) -> String? {
+        let name = entry.field.rawValue
+        var native = value
+        if let codes = entry.codes {
+            let list = entry.rules?.scopedCodes.isEmpty == false
+                ? mapping.codeList(codes, program: program) : mapping.codeList(codes)
+            guard let code = list?.native(value) else {
+                let scope = list == nil ? " for members of \(program)" : ""
+                losses.append(
+                    Loss(
+                        recordId: recordId, field: name, value: value,
+                        reason: "\(mapping.program) has no \(codes) code for \(value)\(scope)"))
+                return nil
+            }
+            native = code
+        }
+        if let pattern = entry.date, let date = CalendarDate(iso: value) { native = pattern.format(date) }
+        if let rules = entry.rules, rules.conversion != nil {
+            guard let converted = rules.native(fromCanonical: native) else {
+                losses.append(
+                    Loss(
+                        recordId: recordId, field: name, value: value,
+                        reason: "\(value) is not a date or date-time \(mapping.program) can take"))
+                return nil
+            }
+            native = converted
+        }
+        return native
     }
 }
 
@@ -284,6 +320,7 @@ extension OutputTree {
 extension MappingPath {
     init(elements: [QName]) {
         self.elements = elements
+        self.filters = []
         self.attribute = nil
         self.description = elements.map(\.description).joined(separator: "/")
     }

@@ -5,25 +5,41 @@ extension ProgramMapping {
     package static let namespace = "urn:mra-gateway:mapping:1"
 
     /// Loads the mapping file at `path`, validating it against `schema`
-    /// (`Schemas/mapping-1.xsd`) and checking what the schema cannot.
-    package init(contentsOf path: String, schema: Schema?) throws(MappingError) {
-        let root = try MappingError.loading(path, schema: schema)
+    /// (`Schemas/mapping-1.xsd`) and checking what the schema cannot. With
+    /// `version2` (`Schemas/mapping-2.xsd`), a file in the version-2 namespace
+    /// is validated against that schema instead.
+    package init(contentsOf path: String, schema: Schema?, version2: Schema? = nil) throws(MappingError) {
+        let root: Element
+        do {
+            root = try MappingError.loading(path, schema: schema)
+        } catch {
+            guard let version2, (try? MappingError.loading(path, schema: nil))?.name.namespaceURI == Self.namespace2
+            else { throw error }
+            root = try MappingError.loading(path, schema: version2)
+        }
         try self.init(element: root, file: path)
     }
 
     init(element root: Element, file: String) throws(MappingError) {
-        let ns = Self.namespace
+        let ns = root.name.namespaceURI == Self.namespace2 ? Self.namespace2 : Self.namespace
         guard root.name == QName(ns, "mapping"), let program = root.attribute("program") else {
             throw MappingError("root element is not a mapping of \(ns)", file: file, line: root.line)
         }
+        self.language = ns == Self.namespace2 ? 2 : 1
         self.program = program
         self.version = root.attribute("version") ?? "1"
         self.file = file
         let namespaces = try Self.namespaces(root, file: file)
         self.namespaces = namespaces
         let prefixes = Dictionary(namespaces.map { ($0.prefix, $0.uri) }, uniquingKeysWith: { _, last in last })
-        let codeLists = try Self.codeLists(root, file: file)
+        var scopedCodeLists: [String: [String: CodeList]] = [:]
+        var codeLists = try Self.codeLists(root, file: file, scoped: &scopedCodeLists)
+        self.sharedCodeLists = Set(codeLists.keys)
+        for (name, lists) in scopedCodeLists where codeLists[name] == nil {
+            codeLists[name] = lists[program] ?? lists.values.first
+        }
         self.codeLists = codeLists
+        self.scopedCodeLists = scopedCodeLists
         var lossReasons: [String: String] = [:]
         for loss in root.children(QName(ns, "loss")) {
             if let field = loss.attribute("field") { lossReasons[field] = loss.attribute("reason") ?? "" }
@@ -39,7 +55,8 @@ extension ProgramMapping {
             throw MappingError("document root must be one element name", file: file, line: document.line)
         }
         self.root = rootPath.elements[0]
-        let entries = try Self.entries(document, prefixes: prefixes, codeLists: codeLists, file: file)
+        let lists = CodeListSet(plain: codeLists, scoped: scopedCodeLists, version2: language == 2)
+        let entries = try Self.entries(document, prefixes: prefixes, codeLists: lists, file: file)
         self.batchEntries = entries.batch
         self.recordPath = entries.recordPath
         self.recordEntries = entries.records
@@ -56,7 +73,7 @@ extension ProgramMapping {
         _ root: Element, file: String
     ) throws(MappingError) -> [(prefix: String, uri: String)] {
         var namespaces: [(prefix: String, uri: String)] = []
-        for declaration in root.children(QName(namespace, "namespace")) {
+        for declaration in root.children(QName(root.name.namespaceURI, "namespace")) {
             guard let prefix = declaration.attribute("prefix"), let uri = declaration.attribute("uri") else {
                 throw MappingError("namespace needs prefix and uri", file: file, line: declaration.line)
             }
@@ -66,9 +83,11 @@ extension ProgramMapping {
     }
 
     /// The `<codes>` lists by name: codes, aliases and the member id pattern of each code.
-    private static func codeLists(_ root: Element, file: String) throws(MappingError) -> [String: CodeList] {
+    private static func codeLists(
+        _ root: Element, file: String, scoped: inout [String: [String: CodeList]]
+    ) throws(MappingError) -> [String: CodeList] {
         var codeLists: [String: CodeList] = [:]
-        for list in root.children(QName(namespace, "codes")) {
+        for list in root.children(QName(root.name.namespaceURI, "codes")) {
             let name = list.attribute("name") ?? ""
             var codes: [(String, String)] = []
             var aliases: [(String, String)] = []
@@ -90,14 +109,19 @@ extension ProgramMapping {
                     }
                 }
             }
-            codeLists[name] = CodeList(name: name, codes: codes, aliases: aliases, memberIdPatterns: patterns)
+            let loaded = CodeList(name: name, codes: codes, aliases: aliases, memberIdPatterns: patterns)
+            if let program = list.attribute("program") {
+                scoped[name, default: [:]][program] = loaded
+            } else {
+                codeLists[name] = loaded
+            }
         }
         return codeLists
     }
 
     /// The document's batch-level entries, then its one `<records>` element with the record entries.
     private static func entries(
-        _ document: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String
+        _ document: Element, prefixes: [String: String], codeLists: CodeListSet, file: String
     ) throws(MappingError) -> (batch: [MappingEntry], recordPath: MappingPath, records: [MappingEntry]) {
         var batchEntries: [MappingEntry] = []
         var recordEntries: [MappingEntry] = []
@@ -114,8 +138,8 @@ extension ProgramMapping {
                 throw MappingError("exactly one records element with a path", file: file, line: child.line)
             }
             let parsed = try MappingPath(path, namespaces: prefixes)
-            guard !parsed.elements.isEmpty, parsed.attribute == nil else {
-                throw MappingError("records path must name elements", file: file, line: child.line)
+            guard !parsed.elements.isEmpty, parsed.attribute == nil, parsed.filters.isEmpty else {
+                throw MappingError("records path must name elements, without predicates", file: file, line: child.line)
             }
             recordPath = parsed
             for entry in child.children {
@@ -129,17 +153,24 @@ extension ProgramMapping {
     }
 
     private static func entry(
-        _ element: Element, prefixes: [String: String], codeLists: [String: CodeList], file: String
+        _ element: Element, prefixes: [String: String], codeLists: CodeListSet, file: String
     ) throws(MappingError) -> MappingEntry {
         try EntryParser(element: element, prefixes: prefixes, codeLists: codeLists, file: file).entry()
     }
 }
 
+/// A mapping's code lists: by name, and (version 2) those declared for one member program.
+struct CodeListSet {
+    var plain: [String: CodeList]
+    var scoped: [String: [String: CodeList]]
+    var version2: Bool
+}
+
 /// Reads one entry element of a mapping file (`field`, `batch`, `fixed`, `linkedId`, `linkedIds`).
-private struct EntryParser {
+struct EntryParser {
     let element: Element
     let prefixes: [String: String]
-    let codeLists: [String: CodeList]
+    let codeLists: CodeListSet
     let file: String
 
     func fail(_ message: String) -> MappingError { MappingError(message, file: file, line: element.line) }
@@ -151,7 +182,7 @@ private struct EntryParser {
 
     func list(_ name: String?) throws(MappingError) -> String? {
         guard let name else { return nil }
-        guard codeLists[name] != nil else { throw fail("unknown code list \"\(name)\"") }
+        guard codeLists.plain[name] != nil else { throw fail("unknown code list \"\(name)\"") }
         return name
     }
 
@@ -202,10 +233,12 @@ private struct EntryParser {
         }
         let separator = element.attribute("separator")
         if (repeats || separator != nil) && !field.isList { throw fail("\(name) is not a list field") }
+        let rules = codeLists.version2 ? try rules(field: field, path: fieldPath, constant: constant) : nil
         return FieldEntry(
             field: field, path: fieldPath, constant: constant, defaultValue: element.attribute("default"),
             required: required, codes: try list(element.attribute("codes")),
-            codeList: element.attribute("codes").flatMap { codeLists[$0] }, date: date, normalize: normalize,
-            repeats: repeats, separator: separator, line: element.line)
+            codeList: element.attribute("codes").flatMap { codeLists.plain[$0] },
+            date: rules?.conversion == nil ? date : nil, normalize: normalize, repeats: repeats,
+            separator: separator, line: element.line, rules: rules.flatMap { $0.isPlain ? nil : $0 })
     }
 }

@@ -73,6 +73,7 @@ public struct Translator: Sendable {
             guard let record = read.record else { return }
             if header == nil { begin(first: record, batch: batch ?? BatchHeader(id: record.batchId)) }
             let (element, lost, failed) = writer.element(for: record, header: header)
+            losses += read.losses
             losses += lost
             problems += failed
             document.write(record: element)

@@ -36,6 +36,8 @@ struct RecordDraft {
     var values = FieldTable<[String]>()
     var lines = FieldTable<Int>()
     var linkedIds: [(id: LinkedID, line: Int)] = []
+    /// Matched values the record does not carry (several matches of a single-valued field).
+    var losses: [Loss] = []
 
     func first(_ field: CanonicalField) -> String? { values[field]?.first }
 

@@ -55,7 +55,7 @@ struct PartnerFileRead {
         }
         recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))
         diagnostics += found
-        return ReadRecord(record: record, line: streamed.line, diagnostics: found)
+        return ReadRecord(record: record, line: streamed.line, diagnostics: found, losses: draft.losses)
     }
 
     /// The read's result, from the stream's summary or why it refused the file.

@@ -8,6 +8,9 @@ public struct ReadRecord: Sendable {
     /// Line of the record's start tag.
     public var line: Int
     public var diagnostics: [Diagnostic]
+    /// Values the partner gave that the canonical record does not carry (several
+    /// matches of a single-valued field): a translation reports them as losses.
+    public var losses: [Loss] = []
 }
 
 /// The outcome of reading a whole partner file.
