@@ -133,11 +133,12 @@ import Testing
 @Suite struct MappingVersion2PartsTests {
     static let namespaces = ["a": "urn:a"]
 
-    @Test(arguments: [
-        ("a:Name[@xml:lang='en']", 1, "http://www.w3.org/XML/1998/namespace", "en", nil),
-        ("a:List/a:Line[2]", 2, nil, nil, 2),
-        ("a:S[@type=\"x/y\"][3]/@code", 1, nil, "x/y", 3),
-    ] as [(String, Int, String?, String?, Int?)])
+    @Test(
+        arguments: [
+            ("a:Name[@xml:lang='en']", 1, "http://www.w3.org/XML/1998/namespace", "en", nil),
+            ("a:List/a:Line[2]", 2, nil, nil, 2),
+            ("a:S[@type=\"x/y\"][3]/@code", 1, nil, "x/y", 3),
+        ] as [(String, Int, String?, String?, Int?)])
     func predicatesParse(text: String, steps: Int, namespace: String?, value: String?, position: Int?) throws {
         let path = try MappingPath(text, namespaces: Self.namespaces)
         #expect(path.elements.count == steps)

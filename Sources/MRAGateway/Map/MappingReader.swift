@@ -228,16 +228,21 @@ struct MappingReader: Sendable {
 
     /// The canonical value of one native value: normalized, through the code list, the date layout, the conversion.
     private func canonical(
-        _ entry: FieldEntry, _ text: String, line: Int, draft: RecordDraft, report: (Int, String?, String, String) -> Void
+        _ entry: FieldEntry, _ text: String, line: Int, draft: RecordDraft,
+        report: (Int, String?, String, String) -> Void
     ) -> String? {
         let name = entry.field.rawValue
         var value = entry.normalized(text)
         if let codes = entry.codes {
             let rules = entry.rules
             let program = draft.first(.program) ?? mapping.program
-            guard let list = rules?.scopedCodes.isEmpty == false ? mapping.codeList(codes, program: program) : entry.codeList
+            guard
+                let list = rules?.scopedCodes.isEmpty == false
+                    ? mapping.codeList(codes, program: program) : entry.codeList
             else {
-                report(line, name, RuleID.unknownCode, "\(mapping.program) has no \(codes) codes for members of \(program)")
+                report(
+                    line, name, RuleID.unknownCode, "\(mapping.program) has no \(codes) codes for members of \(program)"
+                )
                 return nil
             }
             guard let canonical = rules?.numeric == true ? list.canonical(number: value) : list.canonical(value) else {

@@ -244,7 +244,9 @@ package struct MappingWriter: Sendable {
         guard let path = entry.path else { return }
         var natives: [String] = []
         for value in values {
-            guard let native = native(entry, value, program: record?.program ?? mapping.program, recordId: recordId, losses: &losses)
+            guard
+                let native = native(
+                    entry, value, program: record?.program ?? mapping.program, recordId: recordId, losses: &losses)
             else { continue }
             natives.append(native)
         }
@@ -283,7 +285,8 @@ package struct MappingWriter: Sendable {
         let name = entry.field.rawValue
         var native = value
         if let codes = entry.codes {
-            let list = entry.rules?.scopedCodes.isEmpty == false
+            let list =
+                entry.rules?.scopedCodes.isEmpty == false
                 ? mapping.codeList(codes, program: program) : mapping.codeList(codes)
             guard let code = list?.native(value) else {
                 let scope = list == nil ? " for members of \(program)" : ""

@@ -69,7 +69,8 @@ extension EntryParser {
                 default: throw fail("choose=\"\(choose)\" needs order=\"date:…\" or \"dateTime:…\"")
                 }
             }
-            return choose == "highest" || choose == "latest" ? .highest(by: by, order: order) : .lowest(by: by, order: order)
+            return choose == "highest" || choose == "latest"
+                ? .highest(by: by, order: order) : .lowest(by: by, order: order)
         default:
             throw fail("choose must be first, last, highest, lowest, latest or earliest, not \"\(choose)\"")
         }

@@ -57,16 +57,28 @@ package struct DateTimePattern: Hashable, Sendable, CustomStringConvertible {
         var value = Value(date: CalendarDate(year: 2000, month: 1, day: 1)!)
         for token in tokens {
             switch token {
-            case .year: guard let number = scanner.digits(4) else { return nil }; parts.year = number
-            case .month: guard let number = scanner.digits(2) else { return nil }; parts.month = number
-            case .day: guard let number = scanner.digits(2) else { return nil }; parts.day = number
-            case .hour: guard let number = scanner.digits(2), number < 24 else { return nil }; value.hour = number
-            case .minute: guard let number = scanner.digits(2), number < 60 else { return nil }; value.minute = number
+            case .year:
+                guard let number = scanner.digits(4) else { return nil }
+                parts.year = number
+            case .month:
+                guard let number = scanner.digits(2) else { return nil }
+                parts.month = number
+            case .day:
+                guard let number = scanner.digits(2) else { return nil }
+                parts.day = number
+            case .hour:
+                guard let number = scanner.digits(2), number < 24 else { return nil }
+                value.hour = number
+            case .minute:
+                guard let number = scanner.digits(2), number < 60 else { return nil }
+                value.minute = number
             case .second:
                 guard let number = scanner.digits(2), number < 60 else { return nil }
                 value.second = number
                 value.fraction = scanner.fraction()
-            case .offset: guard let offset = scanner.offset() else { return nil }; value.offset = offset
+            case .offset:
+                guard let offset = scanner.offset() else { return nil }
+                value.offset = offset
             case .literal(let character): guard scanner.take(character) else { return nil }
             }
         }
