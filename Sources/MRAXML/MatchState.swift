@@ -71,6 +71,8 @@ struct MatchState {
     private var order: [Int] = []
     /// Per trie node with a position predicate: matching siblings seen since its parent was entered.
     private var positionCounts: [Int]
+    /// The trie has predicates (a copy of ``MatchTrie/hasFilters``, read per element).
+    private let hasFilters: Bool
     /// Matches of each batch query.
     private(set) var batch: [[Match]]
     /// A record that has just ended, for the owner to hand on.
@@ -87,6 +89,7 @@ struct MatchState {
         recordQueryCount = layout.recordQueries.count
         batch = Array(repeating: [], count: layout.batchQueries.count)
         positionCounts = Array(repeating: 0, count: trie.nodes.count)
+        hasFilters = trie.hasFilters
         active.append(Active(node: trie.document, frame: Self.batchFrame))
     }
 
@@ -117,7 +120,9 @@ struct MatchState {
             for position in trie.nodes[parent.node].children {
                 let child = trie.childList[position]
                 if trie.matches(child, localName: localName, namespaceURI: namespaceURI) {
-                    if trie.nodes[child].isFiltered && !passes(child, attributes: attributes) { continue }
+                    if hasFilters && trie.filters[child].isFiltered && !passes(child, attributes: attributes) {
+                        continue
+                    }
                     enter(child, frame: parent.frame, attributes: attributes, line: line)
                 }
             }
@@ -126,7 +131,7 @@ struct MatchState {
 
     /// Whether an element whose name matches `node` also passes its step's predicates.
     private mutating func passes(_ node: Int, attributes: Attributes) -> Bool {
-        let filtered = trie.nodes[node]
+        let filtered = trie.filters[node]
         for position in filtered.tests {
             let test = trie.attributeTests[position]
             guard let index = attributes.index(of: test.name), attributes.hasValue(index, test.value) else {
@@ -140,7 +145,7 @@ struct MatchState {
 
     private mutating func enter(_ node: Int, frame: Int, attributes: Attributes, line: Int) {
         let entered = trie.nodes[node]
-        if entered.resetsPositions {
+        if hasFilters && trie.filters[node].resetsPositions {
             for position in entered.children { positionCounts[trie.childList[position]] = 0 }
         }
         for position in entered.captures {

@@ -43,6 +43,11 @@ struct MatchTrie {
         var groups: Range<Int>
         /// Set on the record element: the node whose subtree holds the record queries; -1 elsewhere.
         var recordRoot: Int
+    }
+
+    /// The predicates of a node's step, kept apart from ``Node`` so that a
+    /// trie without predicates matches exactly as before (see ``hasFilters``).
+    struct NodeFilter {
         /// The step has predicates (``tests``, ``position``): checked only then.
         var isFiltered: Bool
         /// Indexes ``attributeTests``.
@@ -62,6 +67,10 @@ struct MatchTrie {
     private(set) var groups: [Group] = []
     private(set) var attributes: [AttributeName] = []
     private(set) var attributeTests: [AttributeTest] = []
+    /// Per node, its step's predicates; empty when no step of the trie has any.
+    private(set) var filters: [NodeFilter] = []
+    /// Some step has predicates: only then does matching look at ``filters``.
+    var hasFilters: Bool { !filters.isEmpty }
     /// The virtual node above the root element.
     let document = 0
     private(set) var rootElement = 0
@@ -108,10 +117,14 @@ struct MatchTrie {
             nodes.append(
                 Node(
                     boundName: nil, boundURI: nil, children: children, captures: firstCapture..<captures.count,
-                    groups: nodeGroups, recordRoot: node.recordRoot ?? -1, isFiltered: !node.filter.isEmpty,
-                    tests: firstTest..<attributeTests.count, position: node.filter.position ?? 0,
+                    groups: nodeGroups, recordRoot: node.recordRoot ?? -1))
+            filters.append(
+                NodeFilter(
+                    isFiltered: !node.filter.isEmpty, tests: firstTest..<attributeTests.count,
+                    position: node.filter.position ?? 0,
                     resetsPositions: node.children.contains { builder.nodes[$0].filter.position != nil }))
         }
+        if !filters.contains(where: { $0.isFiltered }) { filters = [] }
     }
 
     /// Interns the trie's names in the parser's dictionary, so that element

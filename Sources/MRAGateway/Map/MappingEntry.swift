@@ -40,6 +40,8 @@ package final class FieldEntry: Sendable {
     package let line: Int
     /// What a version-2 entry declares beyond version 1; `nil` for plain entries.
     package let rules: FieldRules?
+    /// `rules != nil`, kept as a flag: the per-record paths test it without touching the rules.
+    package let hasRules: Bool
 
     package init(
         field: CanonicalField, path: MappingPath?, constant: String?, defaultValue: String?, required: Bool,
@@ -47,6 +49,7 @@ package final class FieldEntry: Sendable {
         separator: String?, line: Int, rules: FieldRules? = nil
     ) {
         self.rules = rules
+        self.hasRules = rules != nil
         self.field = field
         self.path = path
         self.constant = constant

@@ -119,8 +119,9 @@ struct MappingReader: Sendable {
             context.recordId = entry.normalized(raw)
         }
         var diagnostics: [Diagnostic] = []
+        let deferring = !deferredRecord.isEmpty
         for (position, entry) in mapping.recordEntries.enumerated() {
-            if !deferredRecord.isEmpty && deferredRecord.contains(position) { continue }
+            if deferring && deferredRecord.contains(position) { continue }
             let found = recordQueries[position].map { record.values[$0] } ?? []
             apply(entry, found, context: context, into: &draft, diagnostics: &diagnostics)
         }
@@ -192,11 +193,13 @@ struct MappingReader: Sendable {
     ) {
         let name = entry.field.rawValue
         if let constant = entry.constant {
-            if let condition = entry.rules?.condition, !condition.holds(draft.first(condition.field)) { return }
+            if entry.hasRules, let condition = entry.rules?.condition, !condition.holds(draft.first(condition.field)) {
+                return
+            }
             draft.values[entry.field] = [constant]
             return
         }
-        if entry.rules == nil, !entry.field.isList, entry.separator == nil, entry.codes == nil, entry.date == nil,
+        if !entry.hasRules, !entry.field.isList, entry.separator == nil, entry.codes == nil, entry.date == nil,
             let match = matches.first, let text = match.text, !text.isEmpty
         {
             // The common case: one plain value.
@@ -208,7 +211,7 @@ struct MappingReader: Sendable {
         let raw = candidates(entry, matches, context: context, into: &draft)
         if raw.isEmpty {
             if let defaultValue = entry.defaultValue,
-                entry.rules?.condition.map({ $0.holds(draft.first($0.field)) }) ?? true
+                !entry.hasRules || (entry.rules?.condition.map { $0.holds(draft.first($0.field)) } ?? true)
             {
                 draft.values[entry.field] = [defaultValue]
             } else if entry.required {
@@ -234,7 +237,7 @@ struct MappingReader: Sendable {
         let name = entry.field.rawValue
         var value = entry.normalized(text)
         if let codes = entry.codes {
-            let rules = entry.rules
+            let rules = entry.hasRules ? entry.rules : nil
             let program = draft.first(.program) ?? mapping.program
             guard
                 let list = rules?.scopedCodes.isEmpty == false
@@ -258,7 +261,7 @@ struct MappingReader: Sendable {
             }
             value = date.description
         }
-        if let rules = entry.rules, let conversion = rules.conversion {
+        if entry.hasRules, let rules = entry.rules, let conversion = rules.conversion {
             guard let converted = rules.canonical(fromNative: value, field: entry.field) else {
                 let layout: String
                 switch conversion {
@@ -289,7 +292,7 @@ struct MappingReader: Sendable {
             }
             return raw
         }
-        let choice = entry.rules?.choice ?? .first
+        let choice = entry.hasRules ? entry.rules?.choice ?? .first : .first
         if case .highest(_, let order) = choice { return chosen(entry, matches, order, highest: true, context, &draft) }
         if case .lowest(_, let order) = choice { return chosen(entry, matches, order, highest: false, context, &draft) }
         let present = matches.filter { !($0.text ?? "").isEmpty }

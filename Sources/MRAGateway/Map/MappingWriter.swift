@@ -228,7 +228,9 @@ package struct MappingWriter: Sendable {
         let name = entry.field.rawValue
         if let constant = entry.constant {
             var implied: String? = constant
-            if let condition = entry.rules?.condition, !condition.holds(record?.values(of: condition.field).first) {
+            if entry.hasRules, let condition = entry.rules?.condition,
+                !condition.holds(record?.values(of: condition.field).first)
+            {
                 implied = nil
             }
             for value in values where value != implied {
@@ -264,7 +266,7 @@ package struct MappingWriter: Sendable {
             tree.set(path, natives.joined(separator: separator))
         } else if entry.repeats {
             for native in natives { tree.set(path, native, repeating: true) }
-        } else if case .join(let separator) = entry.rules?.choice {
+        } else if entry.hasRules, case .join(let separator) = entry.rules?.choice {
             // Split back into one element per part.
             for part in ListItems.split(natives[0], separator: separator) { tree.set(path, part, repeating: true) }
         } else {
@@ -286,7 +288,7 @@ package struct MappingWriter: Sendable {
         var native = value
         if let codes = entry.codes {
             let list =
-                entry.rules?.scopedCodes.isEmpty == false
+                entry.hasRules && entry.rules?.scopedCodes.isEmpty == false
                 ? mapping.codeList(codes, program: program) : mapping.codeList(codes)
             guard let code = list?.native(value) else {
                 let scope = list == nil ? " for members of \(program)" : ""
@@ -299,7 +301,7 @@ package struct MappingWriter: Sendable {
             native = code
         }
         if let pattern = entry.date, let date = CalendarDate(iso: value) { native = pattern.format(date) }
-        if let rules = entry.rules, rules.conversion != nil {
+        if entry.hasRules, let rules = entry.rules, rules.conversion != nil {
             guard let converted = rules.native(fromCanonical: native) else {
                 losses.append(
                     Loss(
