@@ -18,6 +18,8 @@ package final class OutputValidator {
 
     /// The document's name in errors.
     package let file: String?
+    /// Kept alive for as long as its validation context uses it.
+    private let schema: Schema
     private let recordDepth: Int
     /// The record element's local name, as libxml2 compares it.
     private let recordName: [xmlChar]
@@ -44,6 +46,7 @@ package final class OutputValidator {
     ) throws(XMLError) {
         LibXML2.initialize()
         self.file = file
+        self.schema = schema
         self.recordDepth = recordDepth
         self.recordName = Array(recordName.utf8) + [0]
         self.maxReported = maxReported
