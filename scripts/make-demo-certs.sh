@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the DEMO PKI for every MRA programme into Certs/<programme>/.
+# Generates the DEMO PKI for every programme of the catalogue (Mappings/programs.xml) into Certs/<programme>/.
 #
 #   bash scripts/make-demo-certs.sh            # all programmes
 #   bash scripts/make-demo-certs.sh ctpat      # only some
@@ -24,8 +24,11 @@ root_dir="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root_dir/scripts/lib/pki.sh"
 certs="$root_dir/Certs"
 
-programmes=(ctpat eu-aeo nz-ses ca-pip jo-glp jp-aeo kr-aeo tw-aeo il-aeo mx-oea sg-stp do-aeo pe-aeo
-    gb-aeo in-aeo uy-oec br-oea gt-oea co-oea)
+# The programmes are the catalogue's (Mappings/programs.xml), in its order: a programme added there gets its
+# demo PKI from this script with no change to it.
+catalogue="$root_dir/Mappings/programs.xml"
+mapfile -t programmes < <(xmllint --xpath '//*[local-name()="program"]/@id' "$catalogue" | sed -E 's/^ *id="([^"]*)"$/\1/')
+((${#programmes[@]} > 0)) || { echo "no programme in $catalogue" >&2; exit 2; }
 all_programmes=" ${programmes[*]} "
 if [[ $# -gt 0 ]]; then programmes=("$@"); fi
 
@@ -41,8 +44,8 @@ country() {
     esac
 }
 
-# Alternate algorithms so that RSA and both EC curves are exercised:
-# ctpat and every third programme after it use RSA-3072, the others P-256 or P-384.
+# Alternate algorithms so that RSA and both EC curves are exercised, by position in the catalogue:
+# the first (ctpat) and every third programme after it use RSA-3072, the others P-256 or P-384.
 algorithm() {
     local index=$1
     case $((index % 3)) in
@@ -121,7 +124,7 @@ XML
 # position PROGRAMME: index in the full list, so the algorithm doesn't depend on "$@".
 position() {
     local before="${all_programmes%% $1 *}"
-    [[ "$before" != "$all_programmes" ]] || { echo "unknown programme: $1" >&2; return 1; }
+    [[ "$before" != "$all_programmes" ]] || { echo "unknown programme: $1 (not in $catalogue)" >&2; return 1; }
     local words=($before)
     echo "${#words[@]}"
 }

@@ -11,7 +11,9 @@ struct ExchangeExportCommand: ParsableCommand {
             default) sends every eligible member; --since DATE sends the members whose record changed in the \
             registry since DATE (00:00 UTC) and meet the tier and consent rules, whatever their status now, so \
             the partner learns of suspensions, revocations and withdrawals. The file is recorded in the ledger. \
-            Exit codes: 0 written (or nothing to send); 2 the job could not run; 3 another job holds the root.
+            The list is checked against the partner's schema before it is signed: one that fails is not \
+            written nor recorded. Exit codes: 0 written (or nothing to send); 1 the list would not be valid \
+            against the partner's schema; 2 the job could not run; 3 another job holds the root.
             """)
 
     @OptionGroup var common: CommonOptions

@@ -73,6 +73,10 @@ extension ExchangeError {
             printError("mra-gateway: \(description)")
             return ExitCode(3)
         }
+        if code == .invalidOutput {
+            printError("mra-gateway: \(description)")
+            return ExitCode(1)
+        }
         return Failure(description)
     }
 }

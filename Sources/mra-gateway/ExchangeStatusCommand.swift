@@ -8,6 +8,7 @@ struct ExchangeStatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the batch ledger, the members per program and what waits in the inbox.")
 
+    @OptionGroup var common: CommonOptions
     @OptionGroup var exchange: ExchangeOptions
     @Option(help: "Show the last N ledger entries (default: all).") var last: Int?
     @Option(help: "text or json.") var format: OutputFormat = .text

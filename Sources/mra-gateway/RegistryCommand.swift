@@ -21,6 +21,7 @@ struct RegistryExportCommand: ParsableCommand {
             record (docs/canonical-record.md) plus "source", "history" and "midLinks".
             """)
 
+    @OptionGroup var common: CommonOptions
     @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
     @Option(help: "Registry file.") var registry: String?
     @Option(help: "Only this program's members.") var program: String?

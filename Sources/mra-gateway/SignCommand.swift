@@ -14,6 +14,7 @@ struct SignCommand: ParsableCommand {
             keys under Certs/*/demo/ are public DEMO material.
             """)
 
+    @OptionGroup var common: CommonOptions
     @Option(help: "Private key, PEM (PKCS#8 or traditional, optionally encrypted).") var key: String
     @Option(help: "The key's certificate, PEM.") var cert: String
     @Option(help: "Intermediate CA certificates to send as chain hints, PEM bundle.") var chain: String?

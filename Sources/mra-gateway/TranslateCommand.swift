@@ -8,9 +8,11 @@ struct TranslateCommand: ParsableCommand {
         abstract: "Translate a partner file from one program's format to another's.",
         discussion: """
             Reads and checks FILE as program --from, maps each record through the canonical record and \
-            writes it in --to's format (valid against its schema). Values that cannot travel are named in \
-            the loss report on standard error (in JSON with --format json). Nothing is written when the \
-            source has errors or a required target field cannot be filled (exit code 1).
+            writes it in --to's format, checked against --to's schema as it is written. Values that cannot \
+            travel are named in the loss report on standard error (in JSON with --format json). Nothing is \
+            written when the source has errors, a required target field cannot be filled, or the output \
+            would not be valid against the schema (each violation named by record, field and the schema's \
+            message; exit code 1).
             """)
 
     @OptionGroup var common: CommonOptions
@@ -20,13 +22,19 @@ struct TranslateCommand: ParsableCommand {
     @Option(help: "text or json (the report on standard error).") var format: OutputFormat = .text
     @OptionGroup var signature: VerifyOptions
     @OptionGroup var signing: SignOptions
+    @Flag(
+        help: ArgumentHelp(
+            "Do not check the output against the target's schema (only to measure what the check costs).",
+            visibility: .hidden))
+    var skipOutputCheck = false
     @Argument(help: "Partner file to translate.") var file: String
 
     func run() throws {
         var succeeded = false
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
+            var translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
+            translator.checksOutput = !skipOutputCheck
             let signer = try signing.signer(program: to, home: common.home)
             var sink = try OutputFile(path: output)
             var unsigned: [UInt8] = []

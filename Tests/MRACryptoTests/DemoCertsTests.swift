@@ -1,13 +1,12 @@
 import Foundation
 import MRACrypto
+import MRATestSupport
 import Testing
 
 /// Checks the committed demo PKI in `Certs/` (made by `scripts/make-demo-certs.sh`).
 @Suite struct DemoCertsTests {
-    static let programmes = [
-        "ctpat", "eu-aeo", "nz-ses", "ca-pip", "jo-glp", "jp-aeo", "kr-aeo", "tw-aeo", "il-aeo", "mx-oea",
-        "sg-stp", "do-aeo", "pe-aeo", "gb-aeo", "in-aeo", "uy-oec", "br-oea", "gt-oea", "co-oea",
-    ]
+    /// Every program of the catalogue (`Mappings/programs.xml`): each has its demo PKI.
+    static let programmes = Repository.programs
 
     static let certs = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()

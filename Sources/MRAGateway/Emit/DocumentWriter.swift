@@ -58,4 +58,9 @@ package struct DocumentWriter: Sendable {
 
     /// Bytes waiting to be taken.
     package var pendingByteCount: Int { writer.output.count }
+
+    /// Calls `body` with the bytes waiting to be taken from `offset` on.
+    package func withPendingBytes<R>(from offset: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        writer.output.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+    }
 }

@@ -7,17 +7,24 @@ public struct TranslationResult: Sendable {
     public var recordsWritten: Int
     public var losses: [Loss]
     public var problems: [TranslationProblem]
+    /// The written document failed its schema check (its violations are among ``problems``).
+    public var outputInvalid = false
 
     /// The source was valid and every record could be written.
     public var succeeded: Bool { source.isValid && !source.refused && problems.isEmpty }
 }
 
 /// Translates a partner file from one program's format to another's through
-/// the canonical record, in one streaming pass: read, check, map, write.
+/// the canonical record, in one streaming pass: read, check, map, write, and
+/// check what is written against the target's schema.
 public struct Translator: Sendable {
     public var reader: PartnerFileReader
     public var target: LoadedProgram
     private let writer: MappingWriter
+    /// Whether the written document is checked against the target's schema as
+    /// it is written (a violation is a problem: the translation fails). Only a
+    /// benchmark measuring what the check costs turns it off.
+    public var checksOutput = true
 
     package init(
         configuration: GatewayConfiguration, from: String, to: String, today: CalendarDate
@@ -30,7 +37,7 @@ public struct Translator: Sendable {
     /// Translates the file at `path`; `output` receives the target document's
     /// bytes in order. The bytes are only usable when the result ``TranslationResult/succeeded``.
     public func translate(path: String, displayName: String? = nil, output: ([UInt8]) -> Void) -> TranslationResult {
-        var session = Session(writer: writer)
+        var session = Session(writer: writer, outputCheck: outputCheck())
         let source = reader.read(
             path: path, displayName: displayName, onBatch: { session.batch = $0 },
             onRecord: { session.add($0, output: output) })
@@ -40,7 +47,7 @@ public struct Translator: Sendable {
     /// Translates a document held in memory (for example the bytes whose
     /// signature was just verified, so what is translated is what was signed).
     public func translate(bytes: [UInt8], file: String, output: ([UInt8]) -> Void) -> TranslationResult {
-        var session = Session(writer: writer)
+        var session = Session(writer: writer, outputCheck: outputCheck())
         let source = reader.read(
             bytes: bytes, file: file, onBatch: { session.batch = $0 }, onRecord: { session.add($0, output: output) })
         return session.finish(source: source, output: output)
@@ -48,11 +55,25 @@ public struct Translator: Sendable {
 
     /// Writes canonical records in the target format (for `generate` and exports).
     public func write(records: [TraderRecord], batch: BatchHeader, output: ([UInt8]) -> Void) -> TranslationResult {
-        var session = Session(writer: writer)
+        var session = Session(writer: writer, outputCheck: outputCheck())
         session.batch = batch
         for record in records { session.add(ReadRecord(record: record, line: 0, diagnostics: []), output: output) }
         let source = ReadResult(header: batch, recordCount: records.count, diagnostics: [], refused: false)
         return session.finish(source: source, output: output)
+    }
+
+    /// The schema check of one written document, or a problem when it cannot run.
+    private func outputCheck() -> (check: WrittenDocumentCheck?, problem: TranslationProblem?) {
+        guard checksOutput else { return (nil, nil) }
+        do throws(XMLError) {
+            return (try WrittenDocumentCheck(program: target), nil)
+        } catch {
+            return (
+                nil,
+                TranslationProblem(
+                    recordId: nil, field: "-", message: "cannot check the output against its schema: \(error)")
+            )
+        }
     }
 
     /// One translation in progress.
@@ -63,10 +84,30 @@ public struct Translator: Sendable {
         var batch: BatchHeader?
         var losses: [Loss] = []
         var problems: [TranslationProblem] = []
+        var check: WrittenDocumentCheck?
+        /// Bytes of the document's pending output already checked.
+        var checked = 0
 
-        init(writer: MappingWriter) {
+        init(writer: MappingWriter, outputCheck: (check: WrittenDocumentCheck?, problem: TranslationProblem?)) {
             self.writer = writer
             document = DocumentWriter(mapping: writer.mapping)
+            check = outputCheck.check
+            if let problem = outputCheck.problem { problems.append(problem) }
+        }
+
+        /// Checks the bytes written since the last check.
+        private mutating func checkPending() {
+            guard check != nil, document.pendingByteCount > checked else { return }
+            let written = document
+            written.withPendingBytes(from: checked) { check?.check($0) }
+            checked = written.pendingByteCount
+        }
+
+        /// Hands the pending bytes to `output`, checked first.
+        private mutating func flush(_ output: ([UInt8]) -> Void) {
+            checkPending()
+            output(document.takeOutput())
+            checked = 0
         }
 
         mutating func add(_ read: ReadRecord, output: ([UInt8]) -> Void) {
@@ -77,7 +118,12 @@ public struct Translator: Sendable {
             losses += lost
             problems += failed
             document.write(record: element)
-            if document.pendingByteCount >= 1 << 20 { output(document.takeOutput()) }
+            check?.wrote(recordId: record.memberId)
+            if document.pendingByteCount >= 1 << 20 {
+                flush(output)
+            } else if document.pendingByteCount - checked >= WrittenDocumentCheck.stretch {
+                checkPending()
+            }
         }
 
         private mutating func begin(first: TraderRecord?, batch: BatchHeader) {
@@ -90,9 +136,13 @@ public struct Translator: Sendable {
         mutating func finish(source: ReadResult, output: ([UInt8]) -> Void) -> TranslationResult {
             if header == nil { begin(first: nil, batch: batch ?? source.header) }
             document.end()
-            output(document.takeOutput())
-            return TranslationResult(
+            flush(output)
+            let violations = check?.finish() ?? []
+            problems += violations
+            var result = TranslationResult(
                 source: source, recordsWritten: document.recordCount, losses: losses, problems: problems)
+            result.outputInvalid = !violations.isEmpty
+            return result
         }
     }
 }

@@ -18,6 +18,9 @@ package struct ExchangeError: CodedError, Equatable {
         package static let signing = Code("exchange-signing")
         /// An outbound file cannot be produced (the target format cannot carry the records).
         package static let export = Code("exchange-export")
+        /// A document the gateway wrote (an outbound list, a receipt) is not
+        /// valid against its schema: it was not signed, written nor recorded.
+        package static let invalidOutput = Code("exchange-invalid-output")
         /// Another exchange job holds the root's lock.
         package static let busy = Code("exchange-busy")
     }

@@ -1,6 +1,7 @@
 import Logging
 import MRACrypto
 import MRAGateway
+import MRAXML
 
 /// The daily inbound job: every file in `inbox/<program>/` is verified
 /// against that partner's trust store, read, checked, mapped and loaded into
@@ -21,10 +22,15 @@ package struct ExchangeJob {
     /// Our program id, the receipts' issuer.
     package var issuer: String = "ctpat"
     package var progress: (any ExchangeProgress)?
+    /// The receipts' schema (`Schemas/receipt-1.xsd`): every receipt is checked against it before it is signed.
+    let receiptSchema: Result<Schema, XMLError>
 
     package init(_ setup: ExchangeSetup, progress: (any ExchangeProgress)? = nil) {
         self.setup = setup
         self.progress = progress
+        receiptSchema = Result { () throws(XMLError) in
+            try Schema(path: setup.configuration.home.schemas + "/" + Receipt.schemaFile)
+        }
     }
 
     /// The catalogue's programs, whose inbox folders are read in this order.
@@ -160,14 +166,20 @@ package struct ExchangeJob {
         return recorded
     }
 
-    /// The signed receipt of an entry.
+    /// The signed receipt of an entry, checked against the receipt schema before it is signed.
     func receipt(
         for entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]
     ) throws(ExchangeError) -> [UInt8] {
+        var canonical: CanonicalDigest
         do {
-            var canonical = try CanonicalDigest(setup.signer.digest)
-            let document = Receipt.document(
-                entry: entry, issuer: issuer, records: records, fileProblems: fileProblems, canonical: &canonical)
+            canonical = try CanonicalDigest(setup.signer.digest)
+        } catch {
+            throw ExchangeError(.signing, "cannot sign the receipt: \(error)")
+        }
+        let document = Receipt.document(
+            entry: entry, issuer: issuer, records: records, fileProblems: fileProblems, canonical: &canonical)
+        try Receipt.check(document, of: entry, records: records, schema: receiptSchema)
+        do {
             return try setup.signer.sign(
                 bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
         } catch {

@@ -128,6 +128,12 @@ package struct OutboundExport {
         for index in records.indices { records[index].batchId = batch.id }
         var document: [UInt8] = []
         let result = translator.write(records: records, batch: batch) { document += $0 }
+        if result.outputInvalid {
+            throw ExchangeError(
+                .invalidOutput,
+                "the list for \(partner) is not valid against its schema; nothing was signed, written or recorded as sent: "
+                    + result.problems.prefix(5).map(\.description).joined(separator: "; "))
+        }
         guard result.succeeded else {
             throw ExchangeError(
                 .export,

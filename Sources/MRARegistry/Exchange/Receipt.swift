@@ -27,6 +27,8 @@ import MRAXML
 enum Receipt {
     static let namespace = "urn:mra-gateway:receipt:1"
     static let rootName = "receipt"
+    /// The receipt's schema, relative to `Schemas/`.
+    static let schemaFile = "receipt-1.xsd"
 
     /// The receipt before signing. Its exclusive canonical form goes to
     /// `canonical` as it is written, for the signature's digest.
