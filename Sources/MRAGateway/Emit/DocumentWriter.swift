@@ -8,14 +8,18 @@ package struct DocumentWriter: Sendable {
     /// Per open level (root first): its name and the children still to write after the records.
     private var trailing: [(name: QName, children: [Element])] = []
     package private(set) var recordCount = 0
+    /// Set for a delimited format: the row view's elements are written as rows.
+    private var rows: DelimitedRowWriter?
 
     package init(mapping: ProgramMapping) {
         writer = XMLWriter(namespaces: mapping.namespaces)
         containerSteps = Array(mapping.recordPath.elements.dropLast())
+        rows = mapping.tabular.map(DelimitedRowWriter.init)
     }
 
     /// Writes the XML declaration and everything of `header` that precedes the records.
     package mutating func begin(header: Element) {
+        if rows != nil { return rows!.writeHeader() }
         writer.writeDeclaration()
         var element = header
         var depth = 0
@@ -41,6 +45,11 @@ package struct DocumentWriter: Sendable {
 
     /// Writes one record element.
     package mutating func write(record: Element) {
+        if rows != nil {
+            rows!.write(record: record)
+            recordCount += 1
+            return
+        }
         writer.write(record, depth: trailing.count)
         recordCount += 1
     }
@@ -54,8 +63,8 @@ package struct DocumentWriter: Sendable {
     }
 
     /// Takes the bytes written so far.
-    package mutating func takeOutput() -> [UInt8] { writer.takeOutput() }
+    package mutating func takeOutput() -> [UInt8] { rows != nil ? rows!.takeOutput() : writer.takeOutput() }
 
     /// Bytes waiting to be taken.
-    package var pendingByteCount: Int { writer.output.count }
+    package var pendingByteCount: Int { rows?.output.count ?? writer.output.count }
 }

@@ -23,6 +23,8 @@ package struct ProgramMapping: Sendable {
     package var lossReasons: [String: String]
     /// Where the mapping was loaded from.
     package var file: String
+    /// Set when the format is a delimited text file read as a row view (`<delimited>`).
+    package var tabular: TabularFormat?
 
     /// The code list `name`; loading guarantees that every referenced list exists.
     func codeList(_ name: String) -> CodeList { codeLists[name]! }
