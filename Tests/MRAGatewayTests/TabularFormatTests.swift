@@ -160,4 +160,28 @@ import Testing
         #expect(text.contains(";Importer,Exporter;2;Suspended;Validation overdue;02/05/2025;"))
         #expect(text.hasSuffix("\r\n") && !text.hasPrefix("\u{FEFF}"))
     }
+
+    static let refusedMappings: [(change: (String, String), message: String)] = [
+        (("path=\"Street\"", "path=\"Remarks\""), "does not name a declared column"),
+        (("path=\"Street\"", "path=\"Street/@kind\""), "does not name a declared column"),
+        (("codes=\"role\" separator=\",\"", "codes=\"role\" repeat=\"true\""), "a list travels in one column"),
+        (("delimiter=\";\"", "delimiter=\"&quot;\""), "the delimiter is one ASCII character"),
+        (
+            ("<batch field=\"batch.kind\" constant=\"full\"/>", "<batch field=\"batch.id\" path=\"Programme\"/>"),
+            "no batch-level values"
+        ),
+    ]
+
+    @Test(arguments: refusedMappings.indices)
+    func mappingThatDoesNotFitTheRowViewIsRefused(index: Int) throws {
+        let (change, message) = Self.refusedMappings[index]
+        let text = try String(contentsOfFile: TabularHome.fixtures + "/tab-aeo.xml", encoding: .utf8)
+        #expect(text.contains(change.0))
+        let path = Repository.temporaryFolder() + "/tab-aeo.xml"
+        try text.replacingOccurrences(of: change.0, with: change.1).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect { try ProgramMapping(contentsOf: path, schema: nil) } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
 }
