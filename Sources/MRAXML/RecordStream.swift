@@ -11,6 +11,9 @@ public struct RecordStream: Sendable {
     /// enveloped signature needs (``RecordStreamSummary/signature``), with
     /// the canonical document fed to a hasher this makes on the reading thread.
     public var signatureHasher: (@Sendable () -> any CanonicalHasher)?
+    /// When set, the input is a delimited text file read as its XML view
+    /// (``DelimitedDialect``); it has no enveloped signature to gather.
+    public var delimited: DelimitedDialect?
 
     public init(
         layout: RecordLayout, schema: Schema?, limits: XMLLimits = XMLLimits(),
@@ -31,7 +34,11 @@ public struct RecordStream: Sendable {
         onRecord: (StreamedRecord) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
         try run(file: displayName ?? path, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
-            try parser.parse(path: path)
+            if let delimited {
+                try parser.parse(delimited: delimited, path: path)
+            } else {
+                try parser.parse(path: path)
+            }
         }
     }
 
@@ -42,7 +49,13 @@ public struct RecordStream: Sendable {
         onRecord: (StreamedRecord) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
         try run(file: file, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
-            try withBytes(bytes) { (raw) throws(XMLError) in try parser.parse(bytes: raw) }
+            try withBytes(bytes) { (raw) throws(XMLError) in
+                if let delimited {
+                    try parser.parse(delimited: delimited, bytes: raw)
+                } else {
+                    try parser.parse(bytes: raw)
+                }
+            }
         }
     }
 
@@ -53,7 +66,7 @@ public struct RecordStream: Sendable {
         let result = withoutActuallyEscaping(onBatch) { onBatch in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let matcher = RecordMatcher(layout: layout, onBatch: onBatch, onRecord: onRecord)
-                let tap = signatureHasher.map { EnvelopedSignatureTap(hasher: $0()) }
+                let tap = delimited == nil ? signatureHasher.map { EnvelopedSignatureTap(hasher: $0()) } : nil
                 let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher, tap: tap)
                 return Result { () throws(XMLError) in
                     try parse(parser)

@@ -145,7 +145,7 @@ final class SecureParser {
 
     /// Runs the parse; `produce` calls `feed` with successive chunks until the
     /// input ends or `feed` returns false.
-    private func parse(
+    func parse(
         _ produce: ((UnsafeRawBufferPointer) -> Bool) throws(XMLError) -> Void
     ) throws(XMLError) {
         LibXML2.initialize()

@@ -61,6 +61,15 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(help: "Only put --records records into an empty registry, in process (for profiling).")
     var storeOnly = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Tabular benchmark only: validate of a delimited list of this program beside the same records as ctpat XML.",
+            valueName: "id"))
+    var tabular: String?
+
+    @Option(help: ArgumentHelp("The gateway home holding the --tabular program.", valueName: "path"))
+    var tabularHome: String?
+
     /// The program ids of `--programs`.
     var programIds: [String] { programs.split(separator: ",").map(String.init) }
 
@@ -78,7 +87,12 @@ struct BenchmarkCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if storeOnly {
+        if let tabular {
+            print("MRA gateway tabular benchmark: \(records) records, best of \(runs) runs, \(cores) cores")
+            try runTabularBenchmark(
+                program: tabular, home: tabularHome ?? configuration.home.path, records: records, runs: runs,
+                gateway: Benchmarks.gateway, workDirectory: work)
+        } else if storeOnly {
             print(try runStoreOnlyBenchmark(records: records, configuration: configuration, workDirectory: work))
         } else if registry {
             print("registry (exchange run vs validate, taking turns, best of \(runs) rounds, \(cores) cores):")

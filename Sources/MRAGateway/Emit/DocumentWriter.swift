@@ -8,14 +8,20 @@ package struct DocumentWriter: Sendable {
     /// Per open level (root first): its name and the children still to write after the records.
     private var trailing: [(name: QName, children: [Element])] = []
     package private(set) var recordCount = 0
+    /// Set for a delimited format: the row view's elements are also written as rows, which are the
+    /// output; the row view is written all the same, for the output check.
+    private var rows: DelimitedRowWriter?
 
     package init(mapping: ProgramMapping) {
         writer = XMLWriter(namespaces: mapping.namespaces)
         containerSteps = Array(mapping.recordPath.elements.dropLast())
+        rows = mapping.tabular.map(DelimitedRowWriter.init)
     }
 
     /// Writes the XML declaration and everything of `header` that precedes the records.
+    /// A delimited format writes its header row, and the row view beside it.
     package mutating func begin(header: Element) {
+        if rows != nil { rows!.writeHeader() }
         writer.writeDeclaration()
         var element = header
         var depth = 0
@@ -41,6 +47,7 @@ package struct DocumentWriter: Sendable {
 
     /// Writes one record element.
     package mutating func write(record: Element) {
+        if rows != nil { rows!.write(record: record) }
         writer.write(record, depth: trailing.count)
         recordCount += 1
     }
@@ -53,13 +60,19 @@ package struct DocumentWriter: Sendable {
         }
     }
 
-    /// Takes the bytes written so far.
-    package mutating func takeOutput() -> [UInt8] { writer.takeOutput() }
+    /// Takes the bytes written so far: the document, or for a delimited format its rows (the
+    /// row view written beside them is dropped once checked).
+    package mutating func takeOutput() -> [UInt8] {
+        let document = writer.takeOutput()
+        guard rows != nil else { return document }
+        return rows!.takeOutput()
+    }
 
-    /// Bytes waiting to be taken.
+    /// Bytes of the document (for a delimited format, of its row view) waiting to be taken.
     package var pendingByteCount: Int { writer.output.count }
 
-    /// Calls `body` with the bytes waiting to be taken from `offset` on.
+    /// Calls `body` with the document's bytes (for a delimited format, the row view's) waiting to be
+    /// taken, from `offset` on: what the output check validates against the format's schema.
     package func withPendingBytes<R>(from offset: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         writer.output.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
     }

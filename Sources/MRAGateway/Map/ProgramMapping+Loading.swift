@@ -66,6 +66,7 @@ extension ProgramMapping {
             throw MappingError(
                 "mapping does not map the required field \(needed.rawValue)", file: file, line: document.line)
         }
+        tabular = try Self.tabularFormat(root, of: self)
     }
 
     /// The `<namespace>` declarations, in document order.

@@ -31,6 +31,8 @@ package struct ProgramMapping: Sendable {
     package var lossReasons: [String: String]
     /// Where the mapping was loaded from.
     package var file: String
+    /// Set when the format is a delimited text file read as a row view (`<delimited>`).
+    package var tabular: TabularFormat?
 
     /// The mapping language's version-2 namespace.
     package static let namespace2 = "urn:mra-gateway:mapping:2"

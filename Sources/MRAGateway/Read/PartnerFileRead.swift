@@ -33,6 +33,7 @@ struct PartnerFileRead {
         header = BatchHeader(
             id: draft.first(.batchId), kind: draft.first(.batchKind).flatMap(BatchHeader.Kind.init(rawValue:)),
             created: draft.first(.batchCreated))
+        if let tabular = reader.mapping.tabular { header = tabular.completing(header, file: file, today: rules.today) }
         return header
     }
 

@@ -93,6 +93,7 @@ public struct PartnerFileReader: Sendable {
     ) -> ReadResult {
         var stream = RecordStream(
             layout: program.reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
+        stream.delimited = program.mapping.tabular?.dialect
         if let signatureDigest, let digest = try? CanonicalDigest(signatureDigest) {
             // Without a digest (OpenSSL failing) there is no evidence, and the verifier reads the file itself.
             stream.signatureHasher = { digest }

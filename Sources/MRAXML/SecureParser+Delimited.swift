@@ -1,0 +1,48 @@
+extension SecureParser {
+    /// Parses the XML view of a delimited file (``DelimitedDialect``), made
+    /// part by part as the file is read, so memory stays flat whatever its size.
+    func parse(delimited dialect: DelimitedDialect, path: String) throws(XMLError) {
+        let input = try InputFile(path: path, file: file)
+        guard input.size <= limits.maxBytes else {
+            throw XMLError(
+                code: .tooLarge, message: "file is \(input.size) bytes; the limit is \(limits.maxBytes)", file: file)
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        try parse(delimited: dialect) { () throws(XMLError) -> UnsafeRawBufferPointer? in
+            let count = try input.read(into: buffer)
+            return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        }
+    }
+
+    /// Parses the XML view of a delimited file held in memory.
+    func parse(delimited dialect: DelimitedDialect, bytes: UnsafeRawBufferPointer) throws(XMLError) {
+        var offset = 0
+        try parse(delimited: dialect) { () throws(XMLError) -> UnsafeRawBufferPointer? in
+            guard offset < bytes.count else { return nil }
+            let end = min(bytes.count, offset + (1 << 20))
+            defer { offset = end }
+            return UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+        }
+    }
+
+    /// Feeds the view of each part `next` hands over (nil at the end) to the parser.
+    private func parse(
+        delimited dialect: DelimitedDialect, next: () throws(XMLError) -> UnsafeRawBufferPointer?
+    ) throws(XMLError) {
+        try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
+            var view = DelimitedView(dialect: dialect, file: file)
+            var output: [UInt8] = []
+            output.reserveCapacity(2 << 20)
+            while let part = try next() {
+                try view.take(part, into: &output)
+                if output.isEmpty { continue }
+                let accepted = output.withUnsafeBytes { feed($0) }
+                output.removeAll(keepingCapacity: true)
+                guard accepted else { return }
+            }
+            try view.finish(into: &output)
+            _ = output.withUnsafeBytes { feed($0) }
+        }
+    }
+}
