@@ -17,7 +17,7 @@ struct GatewayCommand: AsyncParsableCommand {
             """,
         version: MRAGateway.version,
         subcommands: [
-            ProgramsCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self,
+            ProgramsCommand.self, ProgramCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self,
             GenerateCommand.self,
             SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
             CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, EquivalenceCommand.self,

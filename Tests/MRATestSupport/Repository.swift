@@ -40,4 +40,14 @@ package enum Repository {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// A copy of the repository's configuration (`Schemas/`, `Mappings/`, `Certs/`, `Examples/`) in a
+    /// fresh temporary folder, for tests that change a file of it.
+    package static func copyOfHome() throws -> String {
+        let folder = temporaryFolder()
+        for part in ["Schemas", "Mappings", "Certs", "Examples"] {
+            try FileManager.default.copyItem(atPath: root + "/" + part, toPath: folder + "/" + part)
+        }
+        return folder
+    }
 }
