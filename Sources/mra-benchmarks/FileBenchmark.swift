@@ -27,6 +27,40 @@ func runFileBenchmark(
             format:
                 "  validate / xmllint time ratio: %.2f  (≤ 1.00 means the gateway is no slower); memory %.0f MiB vs %.0f MiB",
             validate.seconds / xmllint.seconds, validate.peakMiB, xmllint.peakMiB))
+    if let stylesheet = stylesheet(from: program, to: target, configuration: configuration) {
+        try compareTranslation(
+            file: file, program: program, target: target, stylesheet: stylesheet, checked: translate, records: records,
+            runs: runs, gateway: gateway, workDirectory: workDirectory)
+    }
+}
+
+/// The benchmark's XSLT stylesheet for a translation, when there is one (`scripts/bench/FROM-to-TO.xsl`).
+private func stylesheet(from program: String, to target: String, configuration: GatewayConfiguration) -> String? {
+    let path = configuration.home.path + "/scripts/bench/\(program)-to-\(target).xsl"
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+}
+
+/// `translate` with its output check (already measured), without it, and `xsltproc` with an equivalent
+/// stylesheet, on the same file; prints the ratios.
+private func compareTranslation(
+    file: String, program: String, target: String, stylesheet: String, checked: Measurement, records: Int, runs: Int,
+    gateway: String, workDirectory: String
+) throws {
+    let unchecked = try best(
+        of: runs,
+        [
+            gateway, "translate", "--from", program, "--to", target, file, "-o", workDirectory + "/out.xml",
+            "--skip-output-check",
+        ])
+    let xsltproc = try best(of: runs, ["xsltproc", "-o", workDirectory + "/out-xslt.xml", stylesheet, file])
+    report("mra-gateway translate, no output check", unchecked, records: records)
+    report("xsltproc \((stylesheet as NSString).lastPathComponent)", xsltproc, records: records)
+    print(
+        String(
+            format:
+                "  translate / xsltproc time ratio: %.2f with the output check, %.2f without; memory %.0f MiB vs %.0f MiB",
+            checked.seconds / xsltproc.seconds, unchecked.seconds / xsltproc.seconds, checked.peakMiB,
+            xsltproc.peakMiB))
 }
 
 private func report(_ name: String, _ measurement: Measurement, records: Int) {
