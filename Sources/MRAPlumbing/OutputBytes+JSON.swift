@@ -3,7 +3,7 @@ extension OutputBytes {
     /// control characters escaped (`\n`, `\r`, `\t`, else `\u00XX`), every
     /// other byte copied as it is, clean runs at once.
     @inlinable
-    package mutating func appendJSONString(_ value: String) {
+    public mutating func appendJSONString(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             append(0x22)
