@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 
-COMMANDS = ["validate", "validate --verify", "verify", "sign", "exchange run"]
+COMMANDS = ["validate", "validate --verify", "verify", "sign", "exchange run", "translate"]
 
 
 def main():
@@ -58,6 +58,8 @@ def commands(gateway, home, demo, work, unsigned, signed):
         "sign": [gateway, "sign", "--key", f"{demo}/signer.key.pem", "--cert", f"{demo}/signer.cert.pem",
                  "--chain", f"{demo}/chain.pem", unsigned, "-o", f"{work}/out.xml"],
         "exchange run": [gateway, "exchange", "run", "--root", root, "--home", home, "--log-level", "error"],
+        "translate": [gateway, "translate", "--from", "eu-aeo", "--to", "ctpat", "--home", home, unsigned,
+                      "-o", f"{work}/translated.xml"],
     }
 
 

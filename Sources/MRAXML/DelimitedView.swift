@@ -87,27 +87,34 @@ struct DelimitedView {
                     try append(byte)
                 }
             case .closingQuote:
-                if byte == quote {
-                    try append(quote)
-                    state = .quoted
-                } else if byte == delimiter {
-                    endField()
-                } else if byte == Self.lineFeed {
-                    try endRow(into: &output)
-                } else if byte == Self.carriageReturn {
-                    state = .closingCarriageReturn
-                } else {
-                    throw failure(
-                        .delimitedQuote,
-                        "a closing quote must be followed by the delimiter or the end of the line "
-                            + "(a quote inside a quoted value is written twice)")
-                }
+                try afterClosingQuote(byte, delimiter: delimiter, into: &output)
             case .closingCarriageReturn:
                 guard byte == Self.lineFeed else {
                     throw failure(.delimitedQuote, "a carriage return after a closing quote must end the line")
                 }
                 try endRow(into: &output)
             }
+        }
+    }
+
+    /// The byte after a quote inside a quoted value: a second quote (an escaped quote), or the end of the value.
+    private mutating func afterClosingQuote(
+        _ byte: UInt8, delimiter: UInt8, into output: inout [UInt8]
+    ) throws(XMLError) {
+        if byte == DelimitedDialect.quote {
+            try append(byte)
+            state = .quoted
+        } else if byte == delimiter {
+            endField()
+        } else if byte == Self.lineFeed {
+            try endRow(into: &output)
+        } else if byte == Self.carriageReturn {
+            state = .closingCarriageReturn
+        } else {
+            throw failure(
+                .delimitedQuote,
+                "a closing quote must be followed by the delimiter or the end of the line "
+                    + "(a quote inside a quoted value is written twice)")
         }
     }
 
