@@ -84,14 +84,14 @@ public struct Translator: Sendable {
         var batch: BatchHeader?
         var losses: [Loss] = []
         var problems: [TranslationProblem] = []
-        var check: WrittenDocumentCheck?
+        var check: BackgroundDocumentCheck?
         /// Bytes of the document's pending output already checked.
         var checked = 0
 
         init(writer: MappingWriter, outputCheck: (check: WrittenDocumentCheck?, problem: TranslationProblem?)) {
             self.writer = writer
             document = DocumentWriter(mapping: writer.mapping)
-            check = outputCheck.check
+            check = outputCheck.check.map(BackgroundDocumentCheck.init)
             if let problem = outputCheck.problem { problems.append(problem) }
         }
 
