@@ -58,6 +58,14 @@ extension Program {
                 json.field("consentRequired", eligibility.consentRequired)
             }
             json.array("arrangements", arrangements)
+            json.array("rules", self.rules.settings) { json, setting in
+                json.object { json in
+                    json.field("rule", setting.rule)
+                    json.field("field", setting.field)
+                    json.field("severity", setting.severity.rawValue)
+                    json.field("note", setting.note)
+                }
+            }
         }
     }
 }

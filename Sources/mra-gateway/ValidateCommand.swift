@@ -6,8 +6,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check partner files: well-formedness, schema, mapping and business rules.",
         discussion: """
-            Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message. Exit code 0 when \
-            every file is valid, 1 when any has an error.
+            Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message (a warning's message \
+            starts with "warning: "). Exit code 0 when every file is valid (warnings allowed), 1 when any \
+            has an error.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -40,9 +41,10 @@ struct ValidateCommand: ParsableCommand {
                 case .text:
                     for diagnostic in result.diagnostics { print(diagnostic.description) }
                     let errors = result.diagnostics.filter { $0.severity == .error }.count
+                    let warnings = result.diagnostics.count - errors
                     printError(
-                        "\(file): \(result.recordCount) records, \(errors) errors\(result.refused ? ", file refused" : "")"
-                    )
+                        "\(file): \(result.recordCount) records, \(errors) errors"
+                            + (warnings > 0 ? ", \(warnings) warnings" : "") + (result.refused ? ", file refused" : ""))
                 case .json:
                     json.object { json in
                         json.field("file", file)

@@ -14,10 +14,17 @@ package struct BusinessRules: Sendable {
 
     private let programs: [String: Program]
 
-    package init(identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate) {
+    /// The severity of each rule in the files read (the reading program's `<rules>`).
+    package var severities: RuleSeverities
+
+    package init(
+        identifiers: IdentifierSchemes, catalogue: ProgramCatalogue, today: CalendarDate,
+        severities: RuleSeverities = RuleSeverities()
+    ) {
         self.identifiers = identifiers
         self.catalogue = catalogue
         self.today = today
+        self.severities = severities
         programs = Dictionary(catalogue.programs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -29,7 +36,8 @@ package struct BusinessRules: Sendable {
         linkedIdLines: [Int], authTypes: CodeList?
     ) -> [Diagnostic] {
         var report = RuleReport(
-            diagnostics: RecordDiagnostics(file: file, recordId: record.memberId), lines: lines, recordLine: recordLine)
+            diagnostics: RecordDiagnostics(file: file, recordId: record.memberId), lines: lines, recordLine: recordLine,
+            severities: severities)
         checkIdentifiers(record, linkedIdLines: linkedIdLines, report: &report)
         checkDates(record, report: &report)
         if record.status != .active, (record.statusReason ?? "").isEmpty {
@@ -108,15 +116,28 @@ package struct BusinessRules: Sendable {
     }
 }
 
-/// One record's diagnostics, each at its field's line (the record's line when the field has none).
+/// One record's diagnostics, each at its field's line (the record's line when the field has none),
+/// at the severity the program gives its rule; a rule that is off reports nothing (its message is not made).
 private struct RuleReport {
     var diagnostics: RecordDiagnostics
     let lines: FieldTable<Int>
     let recordLine: Int
+    let severities: RuleSeverities
 
-    mutating func callAsFunction(_ field: CanonicalField, _ rule: String, _ message: String, line: Int? = nil) {
+    mutating func callAsFunction(
+        _ field: CanonicalField, _ rule: String, _ message: @autoclosure () -> String, line: Int? = nil
+    ) {
+        var severity = Diagnostic.Severity.error
+        if !severities.isEmpty {
+            switch severities.severity(of: rule, field: field.rawValue) {
+            case .error: break
+            case .warning: severity = .warning
+            case .off: return
+            }
+        }
         diagnostics.report(
-            line: line ?? lines[field] ?? recordLine, field: field.rawValue, rule: rule, message: message)
+            line: line ?? lines[field] ?? recordLine, field: field.rawValue, rule: rule, message: message(),
+            severity: severity)
     }
 }
 

@@ -36,9 +36,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.severity = severity
     }
 
-    /// `FILE:LINE: RECORD-ID: FIELD: RULE-ID: message`, `-` for what is unknown.
+    /// `FILE:LINE: RECORD-ID: FIELD: RULE-ID: message`, `-` for what is unknown; a warning's
+    /// message starts with `warning: `, so the rule id stays the fifth column either way.
     public var description: String {
-        "\(file):\(line): \(recordId ?? "-"): \(field ?? "-"): \(rule): \(message)"
+        let prefix = severity == .warning ? "warning: " : ""
+        return "\(file):\(line): \(recordId ?? "-"): \(field ?? "-"): \(rule): \(prefix)\(message)"
     }
 }
 
@@ -62,8 +64,13 @@ package struct RecordDiagnostics {
         self.recordId = recordId
     }
 
-    /// Adds one error at `line`.
-    package mutating func report(line: Int, field: String?, rule: String, message: String) {
-        found.append(Diagnostic(file: file, line: line, recordId: recordId, field: field, rule: rule, message: message))
+    /// Adds one finding at `line` (an error unless said otherwise).
+    package mutating func report(
+        line: Int, field: String?, rule: String, message: String, severity: Diagnostic.Severity = .error
+    ) {
+        found.append(
+            Diagnostic(
+                file: file, line: line, recordId: recordId, field: field, rule: rule, message: message,
+                severity: severity))
     }
 }

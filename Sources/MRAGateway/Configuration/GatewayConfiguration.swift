@@ -25,8 +25,10 @@ public struct GatewayConfiguration: Sendable {
         let identifierSchema = try Self.schema(home.schemas + "/identifiers-1.xsd")
         let mappingSchema = try Self.schema(home.schemas + "/mapping-1.xsd")
         let mappingSchema2 = try Self.schema(home.schemas + "/mapping-2.xsd")
-        catalogue = try ProgramCatalogue(contentsOf: home.mappings + "/programs.xml", schema: catalogueSchema)
         identifiers = try IdentifierSchemes(contentsOf: home.mappings + "/identifiers.xml", schema: identifierSchema)
+        catalogue = try ProgramCatalogue(
+            contentsOf: home.mappings + "/programs.xml", schema: catalogueSchema,
+            rules: ConfigurableRules(identifiers: identifiers))
         var programs: [String: LoadedProgram] = [:]
         for program in catalogue.programs {
             let mapping = try ProgramMapping(

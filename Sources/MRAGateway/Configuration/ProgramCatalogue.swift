@@ -28,6 +28,8 @@ public struct Program: Sendable, Codable, Hashable {
     public var memberIdScheme: String
     public var eligibility: Eligibility
     public var arrangements: [Arrangement]
+    /// The severity of each business rule in files of this program's format (`<rules>`); empty: all errors.
+    public var rules = RuleSeverities()
 
     /// Date of the MRA with CBP's CTPAT, when there is one.
     public var mraDateWithCTPAT: String? { arrangements.first { $0.with == "ctpat" }?.signed }
@@ -64,8 +66,9 @@ public struct ProgramCatalogue: Sendable {
     /// The program with gateway id `id`.
     public func program(_ id: String) -> Program? { positions[id].map { programs[$0] } }
 
-    /// Loads `path`, validated against `schema` when given.
-    package init(contentsOf path: String, schema: Schema?) throws(MappingError) {
+    /// Loads `path`, validated against `schema` when given; each program's
+    /// `<rules>` are checked against the rules a program can configure.
+    package init(contentsOf path: String, schema: Schema?, rules configurable: ConfigurableRules) throws(MappingError) {
         let root = try MappingError.loading(path, schema: schema)
         let ns = Self.namespace
         var programs: [Program] = []
@@ -80,7 +83,7 @@ public struct ProgramCatalogue: Sendable {
             func words(_ attribute: String) -> [String] {
                 (eligibility?.attribute(attribute) ?? "").split(separator: " ").map(String.init)
             }
-            programs.append(
+            var program =
                 Program(
                     id: id, name: name, shortName: text("shortName"), administration: text("administration") ?? "",
                     country: text("country") ?? "", mapping: mapping, memberIdScheme: scheme,
@@ -92,7 +95,10 @@ public struct ProgramCatalogue: Sendable {
                             Program.Arrangement(
                                 with: $0, signed: mra.attribute("signed"), inForce: mra.attribute("inForce"))
                         }
-                    }))
+                    })
+            program.rules = try configurable.severities(
+                of: element.child(QName(ns, "rules")), namespace: ns, file: path)
+            programs.append(program)
         }
         self.init(programs: programs)
     }

@@ -49,7 +49,8 @@ public struct PartnerFileReader: Sendable {
         self.configuration = configuration
         self.program = try configuration.program(program)
         self.rules = BusinessRules(
-            identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today)
+            identifiers: configuration.identifiers, catalogue: configuration.catalogue, today: today,
+            severities: self.program.program.rules)
     }
 
     /// Reads the file at `path`, calling `onRecord` for each record in order.

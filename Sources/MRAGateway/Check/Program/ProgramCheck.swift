@@ -54,10 +54,13 @@ package struct ProgramCheck: Sendable {
         _ findings: inout Findings
     ) -> (entry: Program, mapping: ProgramMapping, identifiers: IdentifierSchemes?)? {
         let catalogueFile = home.mappings + "/programs.xml"
+        let identifiers = try? IdentifierSchemes(
+            contentsOf: home.mappings + "/identifiers.xml", schema: Schema(path: home.schemas + "/identifiers-1.xsd"))
         let entry: Program
         do {
             let catalogue = try ProgramCatalogue(
-                contentsOf: catalogueFile, schema: Schema(path: home.schemas + "/programs-1.xsd"))
+                contentsOf: catalogueFile, schema: Schema(path: home.schemas + "/programs-1.xsd"),
+                rules: ConfigurableRules(identifiers: identifiers ?? IdentifierSchemes(schemes: [:], countries: [])))
             guard let found = catalogue.program(program) else {
                 findings.error(
                     Rule.catalogue,
@@ -97,8 +100,6 @@ package struct ProgramCheck: Sendable {
                 line: error.line)
             return nil
         }
-        let identifiers = try? IdentifierSchemes(
-            contentsOf: home.mappings + "/identifiers.xml", schema: Schema(path: home.schemas + "/identifiers-1.xsd"))
         return (entry, mapping, identifiers)
     }
 
