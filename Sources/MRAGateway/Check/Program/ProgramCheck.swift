@@ -73,7 +73,9 @@ package struct ProgramCheck: Sendable {
         let mappingFile = home.mappings + "/" + entry.mapping
         let mapping: ProgramMapping
         do {
-            mapping = try ProgramMapping(contentsOf: mappingFile, schema: Schema(path: home.schemas + "/mapping-1.xsd"))
+            mapping = try ProgramMapping(
+                contentsOf: mappingFile, schema: Schema(path: home.schemas + "/mapping-1.xsd"),
+                version2: Schema(path: home.schemas + "/mapping-2.xsd"))
         } catch let error as MappingError {
             findings.error(Rule.mapping, error.message, file: error.file ?? mappingFile, line: error.line)
             return nil
