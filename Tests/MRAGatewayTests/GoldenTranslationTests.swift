@@ -16,7 +16,7 @@ import Testing
         let target = "ctpat"
         let (bytes, result) = try Pipeline.translate(path, from: program, to: target)
         #expect(result.succeeded)
-        let name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".xml", with: ".\(target).xml")
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".\(target).xml"
         let folder = Repository.root + "/Tests/MRAGatewayTests/Golden/" + program
         let golden = folder + "/" + name
         if ProcessInfo.processInfo.environment["MRA_UPDATE_GOLDEN"] == "1" {

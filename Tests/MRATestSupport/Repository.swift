@@ -25,13 +25,15 @@ package enum Repository {
     /// Every program id of the catalogue.
     package static var programs: [String] { configuration.catalogue.programs.map(\.id) }
 
-    /// Files in `Examples/<program>/` whose names match.
+    /// Files in `Examples/<program>/` whose names match: lists (`.xml`, or
+    /// `.csv` for a delimited format), not their `.expected` findings.
     package static func examples(_ program: String, broken: Bool) -> [String] {
         let folder = root + "/Examples/" + program
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".xml") && $0.hasPrefix("broken") == broken }.sorted().map {
-            folder + "/" + $0
-        }
+        return names.filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".csv")) && $0.hasPrefix("broken") == broken }
+            .sorted().map {
+                folder + "/" + $0
+            }
     }
 
     /// A fresh temporary folder.

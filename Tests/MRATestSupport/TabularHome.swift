@@ -16,6 +16,17 @@ package enum TabularHome {
         }
     }()
 
+    /// A fresh home like ``configuration`` whose `Certs/<program>/partner.xml`
+    /// sets `unsignedLists="accept"`.
+    package static func configuration(acceptingUnsignedListsOf program: String) throws -> GatewayConfiguration {
+        let home = try make()
+        let path = home + "/Certs/" + program + "/partner.xml"
+        let partner = try String(contentsOfFile: path, encoding: .utf8)
+        try partner.replacingOccurrences(of: "<partner ", with: "<partner unsignedLists=\"accept\" ")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return try GatewayConfiguration(home: GatewayHome(path: home))
+    }
+
     private static func make() throws -> String {
         let home = Repository.temporaryFolder()
         let files = FileManager.default

@@ -3,7 +3,8 @@ package import MRAGateway
 /// Stages a whole round of partner files in the inbox, each signed with its
 /// partner's DEMO identity (`Certs/<program>/demo/`, public keys: demos only):
 /// the program's valid sample from `Examples/<program>/`, or `records`
-/// generated members per program.
+/// generated members per program. A delimited list carries no signature:
+/// it is staged as it is (its partner's `partner.xml` must accept unsigned lists).
 ///
 /// With `problems`, it also stages what the job must keep out of the
 /// registry, named to be taken after the partner's own file: the same
@@ -29,7 +30,7 @@ package struct DemoStager {
         var signedByProgram: [String: (name: String, bytes: [UInt8])] = [:]
         for program in programs {
             let (name, document) = try source(program: program, records: records)
-            let signed = try sign(document, program: program, name: name)
+            let signed = try isDelimited(program) ? document : sign(document, program: program, name: name)
             let path = folders.inbox(program, file: name)
             try DurableFiles.write(signed, to: path)
             staged.append(path)
@@ -70,7 +71,8 @@ package struct DemoStager {
         }
         let folder = configuration.home.path + "/Examples/" + program
         let names = (try? DurableFiles.files(in: folder)) ?? []
-        guard let name = names.first(where: { $0.hasSuffix(".xml") && !$0.hasPrefix("broken") }) else {
+        let list = names.first { ($0.hasSuffix(".xml") || $0.hasSuffix(".csv")) && !$0.hasPrefix("broken") }
+        guard let name = list else {
             throw ExchangeError(.configuration, "no valid sample in \(folder)")
         }
         return (name, try DurableFiles.read(folder + "/" + name))
@@ -90,12 +92,17 @@ package struct DemoStager {
             guard result.succeeded else {
                 throw ExchangeError(.export, "cannot generate \(program): \(result.problems.prefix(3))")
             }
-            return ("\(program)-generated-\(count).xml", document)
+            return ("\(program)-generated-\(count).\(isDelimited(program) ? "csv" : "xml")", document)
         } catch let error as ExchangeError {
             throw error
         } catch {
             throw ExchangeError(.configuration, "\(error)")
         }
+    }
+
+    /// Whether a program's lists are delimited text.
+    private func isDelimited(_ program: String) -> Bool {
+        (try? configuration.program(program))?.mapping.tabular != nil
     }
 
     private func sign(_ document: [UInt8], program: String, name: String) throws(ExchangeError) -> [UInt8] {

@@ -18,7 +18,11 @@ extension ExchangeJob {
         }
         defer { progress?.end() }
         var load = BatchLoad(
-            base, signature: SignatureCheck(verifier: verifier, bytes: bytes, file: base.fileName), today: setup.today,
+            base,
+            signature: SignatureCheck(
+                verifier: verifier, bytes: bytes, file: base.fileName,
+                acceptsUnsigned: verifier.trust.acceptsUnsignedLists),
+            today: setup.today,
             progress: progress)
         let started = Timestamp.monotonic()
         do {

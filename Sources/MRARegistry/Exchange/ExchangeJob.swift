@@ -54,18 +54,32 @@ package struct ExchangeJob {
             if let known = trust[program] {
                 verifier = known
             } else {
-                do {
-                    verifier = SignatureVerifier(
-                        trust: try TrustStore.load(program: program, home: setup.configuration.home))
-                } catch {
-                    throw ExchangeError(.configuration, "trust store of \(program): \(error)")
-                }
+                verifier = try partnerVerifier(program)
                 trust[program] = verifier
             }
             let entry = try process(program: program, name: name, verifier: verifier)
             summary.files.append(entry)
         }
         return summary
+    }
+
+    /// The verifier of a partner's files, from `Certs/<program>/`; a setting
+    /// that accepts unsigned lists is refused unless the format is delimited
+    /// (an XML list is always signed).
+    private func partnerVerifier(_ program: String) throws(ExchangeError) -> SignatureVerifier {
+        let store: TrustStore
+        do {
+            store = try TrustStore.load(program: program, home: setup.configuration.home)
+        } catch {
+            throw ExchangeError(.configuration, "trust store of \(program): \(error)")
+        }
+        if store.acceptsUnsignedLists, (try? setup.configuration.program(program))?.mapping.tabular == nil {
+            throw ExchangeError(
+                .configuration,
+                "trust store of \(program): partner.xml sets unsignedLists=\"accept\", allowed only for a program whose lists are delimited text; \(program)'s lists are XML and must be signed"
+            )
+        }
+        return SignatureVerifier(trust: store)
     }
 
     /// Files the entries a crash left unfiled.

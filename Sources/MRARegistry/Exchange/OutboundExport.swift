@@ -100,7 +100,9 @@ package struct OutboundExport {
                 let day = String(setup.today.description.filter { $0 != "-" })
                 let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
                 let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
-                let name = "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").xml"
+                let tabular = (try? setup.configuration.program(partner))?.mapping.tabular != nil
+                let name =
+                    "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").\(tabular ? "csv" : "xml")"
                 let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
                 let signed = try signedDocument(
                     records, batch: batch, name: name, partner: partner, translator: translator)
@@ -120,7 +122,9 @@ package struct OutboundExport {
         }
     }
 
-    /// The records in the partner's format, as one batch, signed.
+    /// The records in the partner's format, as one batch, signed; a
+    /// delimited list cannot carry a signature and is sent as it is, trusted
+    /// by the channel that delivers it (docs/operations.md).
     private func signedDocument(
         _ records: [TraderRecord], batch: BatchHeader, name: String, partner: String, translator: Translator
     ) throws(ExchangeError) -> [UInt8] {
@@ -140,6 +144,7 @@ package struct OutboundExport {
                 "\(partner)'s format cannot carry the records: "
                     + result.problems.prefix(5).map(\.description).joined(separator: "; "))
         }
+        if (try? setup.configuration.program(partner))?.mapping.tabular != nil { return document }
         do {
             return try setup.signer.sign(bytes: document, file: name)
         } catch {

@@ -7,6 +7,8 @@ extension TraderRecord {
         var record = self
         for loss in losses where loss.recordId == memberId {
             guard let field = CanonicalField(rawValue: loss.field) else { continue }
+            // A value the read did not carry (one of several matches) leaves the carried one in place.
+            if let lost = loss.value, let kept = record.text(of: field), lost != kept { continue }
             switch field {
             case .legalNameLatin: record.legalNameLatin = nil
             case .addressStreet: record.address.street = nil
@@ -27,5 +29,21 @@ extension TraderRecord {
             }
         }
         return record
+    }
+
+    /// The value of a single-valued field as a loss names it; nil for list fields and absent values.
+    private func text(of field: CanonicalField) -> String? {
+        switch field {
+        case .legalNameLatin: legalNameLatin
+        case .addressStreet: address.street
+        case .addressCity: address.city
+        case .addressPostalCode: address.postalCode
+        case .addressRegion: address.region
+        case .statusReason: statusReason
+        case .statusEffective: statusEffective?.description
+        case .authorisedSince: authorisedSince?.description
+        case .lastValidated: lastValidated?.description
+        default: nil
+        }
     }
 }

@@ -23,7 +23,7 @@ enum Fixture {
     static func sample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
         let folder = Repository.root + "/Examples/" + program
         let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
-            $0.hasSuffix(".xml") && !$0.hasPrefix("broken")
+            ($0.hasSuffix(".xml") || $0.hasSuffix(".csv")) && !$0.hasPrefix("broken")
         }!
         return (name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
     }
@@ -32,7 +32,7 @@ enum Fixture {
     static func brokenSample(_ program: String) throws -> (name: String, bytes: [UInt8]) {
         let folder = Repository.root + "/Examples/" + program
         let name = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().first {
-            $0.hasSuffix(".xml") && $0.hasPrefix("broken")
+            ($0.hasSuffix(".xml") || $0.hasSuffix(".csv")) && $0.hasPrefix("broken")
         }!
         return (name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
     }
@@ -54,11 +54,18 @@ enum Fixture {
         try Data(bytes).write(to: URL(fileURLWithPath: folders.inbox(program) + "/" + name))
     }
 
-    /// Signs `bytes` as `signer` and puts them in `program`'s inbox.
+    /// Signs `bytes` as `signer` and puts them in `program`'s inbox; a
+    /// delimited list carries no signature and is put there as it is.
     static func dropSigned(
         _ bytes: [UInt8], by signer: String, as name: String, for program: String, in folders: ExchangeFolders
     ) throws {
-        try drop(try signed(bytes, by: signer), as: name, for: program, in: folders)
+        let sent = isDelimited(program) ? bytes : try signed(bytes, by: signer)
+        try drop(sent, as: name, for: program, in: folders)
+    }
+
+    /// Whether a program's lists are delimited text (never signed).
+    static func isDelimited(_ program: String) -> Bool {
+        (try? Repository.configuration.program(program))?.mapping.tabular != nil
     }
 
     /// Signs a sample as `signer`, puts it in `program`'s inbox, runs the exchange and returns the file's entry.

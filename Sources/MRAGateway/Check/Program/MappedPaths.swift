@@ -65,6 +65,16 @@ struct MappedPaths {
                 elements: prefix + path.elements, attribute: path.attribute, written: path.description, field: field,
                 alwaysFilled: alwaysFilled, fieldEntry: fieldEntry, fixedValue: fixedValue, line: line,
                 together: together))
+        // An attribute predicate (`hk:Name[@xml:lang='en']`) is written with the element it selects.
+        for index in path.elements.indices {
+            for test in path.filter(at: index).attributes {
+                entries.append(
+                    Entry(
+                        elements: prefix + path.elements.prefix(index + 1), attribute: test.name,
+                        written: path.description, field: field, alwaysFilled: alwaysFilled, fixedValue: test.value,
+                        line: line, together: path.description))
+            }
+        }
     }
 
     /// The entries that write inside the element at `elements` (or that element itself).

@@ -38,7 +38,7 @@ extension ProgramCheck {
     func checkSamples(findings: inout Findings) {
         let folder = home.path + "/Examples/" + program
         let samples = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".xml") && !$0.hasPrefix("broken") }.sorted()
+            .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".csv")) && !$0.hasPrefix("broken") }.sorted()
         guard !samples.isEmpty else {
             findings.warning(Rule.samples, "no samples: put a list in the format under \(folder)", file: folder)
             return

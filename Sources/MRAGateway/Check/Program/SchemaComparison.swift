@@ -70,14 +70,18 @@ struct SchemaComparison {
                 line: entry.line)
         }
         guard let list = entry.fieldEntry?.codeList else { return }
-        let written = list.canonicalValues.compactMap { list.native($0) }
-        for native in written where !allowed.contains(native) {
-            findings.error(
-                ProgramCheck.Rule.codes,
-                "code list \(list.name) writes \"\(native)\", which the schema does not allow at \(where_)",
-                file: mapping.file, line: entry.line, field: entry.field)
+        // The lists of that name scoped to a member program share the element (mapping version 2).
+        let lists = [list] + (mapping.scopedCodeLists[list.name] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+        for scoped in lists {
+            let written = scoped.canonicalValues.compactMap { scoped.native($0) }
+            for native in written where !allowed.contains(native) {
+                findings.error(
+                    ProgramCheck.Rule.codes,
+                    "code list \(list.name) writes \"\(native)\", which the schema does not allow at \(where_)",
+                    file: mapping.file, line: entry.line, field: entry.field)
+            }
         }
-        let read = Set(list.nativeCodes)
+        let read = Set(lists.flatMap(\.nativeCodes))
         for value in allowed where !read.contains(value) {
             findings.error(
                 ProgramCheck.Rule.codes,

@@ -19,6 +19,10 @@ public struct TrustStore: Sendable {
     public var crls: [CertificateRevocationList]
     /// Revocation requirements.
     public var policy: TrustPolicy
+    /// Whether the partner's unsigned lists are accepted, trusted by the
+    /// channel that delivers them (`partner.xml` `unsignedLists="accept"`;
+    /// only for a program whose format is delimited text).
+    public var acceptsUnsignedLists = false
 
     /// Creates a store from explicit material. Without CRLs revocation is not
     /// required (the report then says it was not checked), as with xmlsec1.
@@ -67,7 +71,9 @@ public struct TrustStore: Sendable {
         let policy = TrustPolicy(
             requireRevocationCheck: settings.requireRevocationCheck,
             maxCRLAgeSeconds: settings.maxCRLAgeDays.map { Int64($0) * 86_400 })
-        return TrustStore(program: program, anchors: anchors, crls: crls, policy: policy)
+        var store = TrustStore(program: program, anchors: anchors, crls: crls, policy: policy)
+        store.acceptsUnsignedLists = settings.acceptsUnsignedLists
+        return store
     }
 
     /// Loads explicit material: anchors (`--trust`), untrusted intermediates
@@ -106,6 +112,7 @@ public struct TrustStore: Sendable {
         var program: String
         var requireRevocationCheck: Bool
         var maxCRLAgeDays: Int?
+        var acceptsUnsignedLists: Bool
     }
 
     private static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings
@@ -120,7 +127,8 @@ public struct TrustStore: Sendable {
         let require = root.attribute("requireRevocationCheck").map { $0 == "true" || $0 == "1" } ?? true
         return Settings(
             program: root.attribute("program") ?? "", requireRevocationCheck: require,
-            maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) })
+            maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
+            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept")
     }
 
     private static func files(in folder: String) -> [String] {

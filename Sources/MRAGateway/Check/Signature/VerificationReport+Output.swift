@@ -5,6 +5,8 @@ extension VerificationReport {
         var lines: [String] = []
         if let failure {
             lines.append("\(file): REFUSED \(failure.reason): \(failure.description)")
+        } else if acceptedUnsigned {
+            lines.append("\(file): UNSIGNED, accepted (partner.xml unsignedLists=\"accept\": trusted by the channel)")
         } else {
             lines.append("\(file): VERIFIED")
         }
@@ -27,7 +29,8 @@ extension VerificationReport {
     package func write(to json: inout JSONText) {
         json.object { json in
             json.field("file", file)
-            json.field("result", verified ? "verified" : "refused")
+            json.field("result", acceptedUnsigned ? "unsigned-accepted" : verified ? "verified" : "refused")
+            json.field("trust", acceptedUnsigned ? "channel: partner.xml unsignedLists=accept" : nil)
             json.field("reason", failure?.reason.rawValue)
             json.field("message", failure?.message)
             json.field("line", failure?.line)

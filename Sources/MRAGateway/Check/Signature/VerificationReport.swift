@@ -58,7 +58,12 @@ public struct VerificationReport: Sendable {
     /// by the verifier over the canonical document minus its signature.
     public var signedContentDigest: String?
 
-    /// Whether the file verified.
+    /// Set when the file carries no signature and the partner's trust
+    /// settings accept its unsigned lists (trusted by the delivery channel);
+    /// ``failure`` is then nil although nothing was verified.
+    public var acceptedUnsigned = false
+
+    /// Whether the file verified (or, with ``acceptedUnsigned``, was accepted unsigned).
     public var verified: Bool { failure == nil }
 
     public init(file: String) {
