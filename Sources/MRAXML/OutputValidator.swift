@@ -73,11 +73,11 @@ package final class OutputValidator {
     }
 
     deinit {
-        release()
+        freeParser()
         handler.deallocate()
     }
 
-    private func release() {
+    private func freeParser() {
         if let context { xmlFreeParserCtxt(context) }
         if let plug { xmlSchemaSAXUnplug(plug) }
         if let validation { xmlSchemaFreeValidCtxt(validation) }
@@ -123,7 +123,7 @@ package final class OutputValidator {
             if context.pointee.wellFormed == 0 { notWellFormed(context) }
         }
         finished = true
-        release()
+        freeParser()
         return problems
     }
 
