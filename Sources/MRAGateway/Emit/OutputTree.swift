@@ -4,8 +4,34 @@ import MRAXML
 /// paths, keeping children in the order the mapping lists them, whatever
 /// order values arrive in, so the output follows the format's schema.
 struct OutputTree {
-    /// Rank of each element path (relative to the context) by first mention.
-    typealias Ranks = [[QName]: Int]
+    /// The element paths of a mapping (relative to the context) as a tree of
+    /// names, numbered by first mention: siblings are ordered by their number.
+    struct Ranks: Sendable {
+        /// The children of each node by name; node 0 is the context, and a
+        /// node's index is its rank.
+        fileprivate var nodes: [[QName: Int]] = [[:]]
+
+        init() {}
+
+        /// The node of `name` under `parent`, or nil for a path the mapping does not know.
+        fileprivate func child(_ name: QName, of parent: Int?) -> Int? {
+            guard let parent else { return nil }
+            return nodes[parent][name]
+        }
+
+        fileprivate mutating func add(_ elements: [QName]) {
+            var node = 0
+            for name in elements {
+                if let next = nodes[node][name] {
+                    node = next
+                } else {
+                    nodes.append([:])
+                    nodes[node][name] = nodes.count - 1
+                    node = nodes.count - 1
+                }
+            }
+        }
+    }
 
     private let ranks: Ranks
     private(set) var root: Element
@@ -17,32 +43,26 @@ struct OutputTree {
 
     /// The ranks of the element paths of `paths`, in order of first mention.
     static func ranks(of paths: [MappingPath]) -> Ranks {
-        var ranks: Ranks = [:]
-        for path in paths {
-            for length in stride(from: 1, through: path.elements.count, by: 1) {
-                let prefix = Array(path.elements.prefix(length))
-                if ranks[prefix] == nil { ranks[prefix] = ranks.count }
-            }
-        }
+        var ranks = Ranks()
+        for path in paths { ranks.add(path.elements) }
         return ranks
     }
 
     /// Sets the value at `path`, reusing existing elements on the way; with
     /// `repeating`, the last element step is always a new element.
     mutating func set(_ path: MappingPath, _ value: String, repeating: Bool = false) {
-        Self.set(path, value, repeating: repeating, in: &root, prefix: [], ranks: ranks)
+        Self.set(path, value, repeating: repeating, in: &root, node: 0, ranks: ranks)
     }
 
     /// Appends a new element at `group` and sets each member path inside it;
     /// `memberRanks` orders the members (``ranks(of:)`` of their paths).
     mutating func appendGroup(_ group: MappingPath, members: [(MappingPath, String)], memberRanks: Ranks) {
         Self.appendGroup(
-            group.elements[...], members: members, memberRanks: memberRanks, in: &root, prefix: [], ranks: ranks)
+            group.elements[...], members: members, memberRanks: memberRanks, in: &root, node: 0, ranks: ranks)
     }
 
     private static func set(
-        _ path: MappingPath, _ value: String, repeating: Bool, in element: inout Element, prefix: [QName],
-        ranks: [[QName]: Int]
+        _ path: MappingPath, _ value: String, repeating: Bool, in element: inout Element, node: Int?, ranks: Ranks
     ) {
         guard let first = path.elements.first else {
             if let attribute = path.attribute {
@@ -57,36 +77,37 @@ struct OutputTree {
         rest.elements.removeFirst()
         let filter = path.filter(at: 0)
         if !rest.filters.isEmpty { rest.filters.removeFirst() }
-        let childPath = prefix + [first]
+        let childNode = ranks.child(first, of: node)
         let isLast = rest.elements.isEmpty
         var index: Int
         if repeating && isLast && rest.attribute == nil {
-            index = insertChild(first, path: childPath, in: &element, ranks: ranks, filter: filter)
+            index = insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks, filter: filter)
         } else if filter.isEmpty, let existing = element.children.lastIndex(where: { $0.name == first }) {
             index = existing
         } else if !filter.isEmpty {
-            index = child(first, filter, path: childPath, in: &element, ranks: ranks)
+            index = child(first, filter, node: childNode, parent: node, in: &element, ranks: ranks)
         } else {
-            index = insertChild(first, path: childPath, in: &element, ranks: ranks)
+            index = insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks)
         }
-        set(rest, value, repeating: repeating, in: &element.children[index], prefix: childPath, ranks: ranks)
+        set(rest, value, repeating: repeating, in: &element.children[index], node: childNode, ranks: ranks)
     }
 
     /// The child that passes a step's predicates, made so when missing: created with the attributes the
     /// predicates test, and for a position `[N]`, with as many such siblings as it takes to have an N-th.
     private static func child(
-        _ name: QName, _ filter: StepFilter, path: [QName], in element: inout Element, ranks: Ranks
+        _ name: QName, _ filter: StepFilter, node: Int?, parent: Int?, in element: inout Element, ranks: Ranks
     ) -> Int {
         let candidates = element.children.indices.filter {
             element.children[$0].name == name && passes(element.children[$0], filter.attributes)
         }
         guard let position = filter.position else {
-            return candidates.last ?? insertChild(name, path: path, in: &element, ranks: ranks, filter: filter)
+            return candidates.last
+                ?? insertChild(name, node: node, parent: parent, in: &element, ranks: ranks, filter: filter)
         }
         if candidates.count >= position { return candidates[position - 1] }
         var index = 0
         for _ in candidates.count..<position {
-            index = insertChild(name, path: path, in: &element, ranks: ranks, filter: filter)
+            index = insertChild(name, node: node, parent: parent, in: &element, ranks: ranks, filter: filter)
         }
         return index
     }
@@ -98,12 +119,12 @@ struct OutputTree {
 
     private static func appendGroup(
         _ steps: ArraySlice<QName>, members: [(MappingPath, String)], memberRanks: Ranks, in element: inout Element,
-        prefix: [QName], ranks: Ranks
+        node: Int?, ranks: Ranks
     ) {
         guard let first = steps.first else { return }
-        let childPath = prefix + [first]
+        let childNode = ranks.child(first, of: node)
         if steps.count == 1 {
-            let index = insertChild(first, path: childPath, in: &element, ranks: ranks)
+            let index = insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks)
             var group = OutputTree(root: first, ranks: memberRanks)
             for (path, value) in members { group.set(path, value) }
             element.children[index].children = group.root.children
@@ -113,23 +134,22 @@ struct OutputTree {
         }
         let index =
             element.children.lastIndex(where: { $0.name == first })
-            ?? insertChild(first, path: childPath, in: &element, ranks: ranks)
+            ?? insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks)
         appendGroup(
             steps.dropFirst(), members: members, memberRanks: memberRanks, in: &element.children[index],
-            prefix: childPath, ranks: ranks)
+            node: childNode, ranks: ranks)
     }
 
-    /// Inserts a new child after every sibling of equal or lower rank.
+    /// Inserts a new child after every sibling of equal or lower rank (a
+    /// name the mapping does not know ranks last).
     private static func insertChild(
-        _ name: QName, path: [QName], in element: inout Element, ranks: [[QName]: Int],
+        _ name: QName, node: Int?, parent: Int?, in element: inout Element, ranks: Ranks,
         filter: StepFilter = StepFilter()
     ) -> Int {
-        let rank = ranks[path] ?? Int.max
-        let parent = path.dropLast()
+        let rank = node ?? Int.max
         var position = element.children.count
         while position > 0 {
-            let sibling = element.children[position - 1].name
-            let siblingRank = ranks[Array(parent) + [sibling]] ?? Int.max
+            let siblingRank = ranks.child(element.children[position - 1].name, of: parent) ?? Int.max
             if siblingRank <= rank { break }
             position -= 1
         }

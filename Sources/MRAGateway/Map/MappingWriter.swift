@@ -17,7 +17,7 @@ package struct MappingWriter: Sendable {
         container.elements.removeLast()
         batchRanks = OutputTree.ranks(of: mapping.batchEntries.flatMap(Self.paths) + [container])
         recordRanks = OutputTree.ranks(of: mapping.recordEntries.flatMap(Self.paths))
-        var groupRanks: OutputTree.Ranks = [:]
+        var groupRanks = OutputTree.Ranks()
         for case .linkedIds(_, let scheme, let value, _) in mapping.recordEntries {
             groupRanks = OutputTree.ranks(of: [scheme, value])
         }
