@@ -58,8 +58,13 @@ struct USEntryRules {
         case .revoked, .withdrawn:
             return Check(
                 check: "status-active", passed: false, reason: "\(current.rawValue) since \(status.effective ?? "?")")
-        case .active, .suspended:
+        case .active:
             return Check(check: "status-active", passed: true, reason: "certified since \(status.effective ?? "?")")
+        case .suspended:
+            // Still a member: the suspension itself is the `not-suspended` check's answer.
+            return Check(
+                check: "status-active", passed: true,
+                reason: "a member, suspended since \(status.effective ?? "?") (see not-suspended)")
         }
     }
 

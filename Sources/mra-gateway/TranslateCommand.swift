@@ -95,8 +95,10 @@ struct TranslationReportPrinter {
                     "loss: \(field): \(records.count) value(s) in \(Set(records).count) record(s) (\(sample)\(Set(records).count > 5 ? ", …" : "")): \(reason)"
                 )
             }
+            let warnings = result.source.diagnostics.filter { $0.severity == .warning }.count
             printError(
                 "\(file): \(from) → \(to): \(result.recordsWritten) records\(result.succeeded ? "" : ", FAILED: nothing written"), \(result.losses.count) values lost"
+                    + (warnings > 0 ? ", \(warnings) warnings" : "")
             )
         }
     }

@@ -83,4 +83,34 @@ import Testing
             Set(summary.files.compactMap(\.reason))
                 == [ExchangeReason.duplicateFile, ExchangeReason.signatureRefused, ExchangeReason.staleBatch])
     }
+
+    /// The CTPAT sample carries 10 EU AEO members as CBP stored them: loaded after the EU's own list,
+    /// they must not overwrite it (nor become CBP's to withdraw).
+    @Test func aListChangesOnlyTheMembersOfItsOwnProgram() throws {
+        let folders = Fixture.exchangeRoot()
+        let (euName, eu) = try Fixture.sample("eu-aeo")
+        try Fixture.dropSigned(eu, by: "eu-aeo", as: euName, for: "eu-aeo", in: folders)
+        try Fixture.run(folders)
+        let euBefore = try Fixture.export(folders)
+
+        let (name, ctpat) = try Fixture.sample("ctpat")
+        let carried = try Fixture.records("ctpat", ctpat).filter { $0.program != "ctpat" }
+        #expect(carried.count == 10)
+        try Fixture.dropSigned(ctpat, by: "ctpat", as: name, for: "ctpat", in: folders)
+        let applied = try #require(try Fixture.run(folders).files.first)
+        #expect(applied.outcome == .applied)
+        #expect(applied.counts.inserted == 20 && applied.counts.accepted == 20 && applied.counts.records == 30)
+
+        var sources: [String: String] = [:]
+        try Fixture.registry(folders).forEachMember(program: "eu-aeo", changedSince: nil) { member in
+            sources[member.memberId] = member.source
+        }
+        #expect(carried.allSatisfy { sources[$0.memberId] == nil || sources[$0.memberId] == "eu-aeo" })
+        #expect(
+            try Fixture.export(folders).split(separator: "\n").filter { $0.contains("\"eu-aeo\"") }
+                == euBefore.split(separator: "\n").filter { $0.contains("\"eu-aeo\"") })
+        let receipt = try String(contentsOfFile: folders.receipt(of: applied), encoding: .utf8)
+        #expect(receipt.components(separatedBy: "result=\"not-loaded\"").count - 1 == 10)
+        #expect(receipt.contains("MEMBER-PROGRAM"))
+    }
 }

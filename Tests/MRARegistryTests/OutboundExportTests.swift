@@ -65,4 +65,18 @@ import Testing
         let second = try #require(try Self.exporter(folders).run(partner: "eu-aeo", since: nil))
         #expect(second.batchId != entry.batchId)
     }
+
+    @Test func changesToAPartnerWhoseFormatCarriesOnlyFullListsAreRefusedWithTheFixToUse() throws {
+        let (folders, _) = try Self.loadedRoot()
+        #expect {
+            try Self.exporter(folders).run(partner: "th-aeo", since: "2000-01-01T00:00:00Z")
+        } throws: { error in
+            let error = try #require(error as? ExchangeError)
+            return error.code == .export && error.message.contains("only full lists")
+                && error.message.contains("--full")
+        }
+        let outbox = (try? FileManager.default.contentsOfDirectory(atPath: folders.outbox("th-aeo"))) ?? []
+        #expect(outbox.isEmpty)
+        #expect(try Fixture.registry(folders).ledger(limit: 10).allSatisfy { $0.direction != .outbound })
+    }
 }

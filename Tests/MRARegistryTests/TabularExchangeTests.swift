@@ -27,7 +27,9 @@ import Testing
     @Test func unsignedDelimitedListIsAppliedWhenThePartnerAcceptsUnsignedListsAndTheLedgerSaysSo() throws {
         let configuration = try TabularHome.configuration(acceptingUnsignedListsOf: "tab-aeo")
         let folders = Fixture.exchangeRoot()
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TabularHome.sample)))
+        // The sample carries CTPAT members (it feeds translations to ctpat); as tab-aeo's own list, its members.
+        let sample = String(decoding: try Data(contentsOf: URL(fileURLWithPath: TabularHome.sample)), as: UTF8.self)
+        let bytes = Array(sample.replacingOccurrences(of: "\nUS-CTPAT;", with: "\nTAB-AEO;").utf8)
         try Fixture.drop(bytes, as: "tab-aeo-2026-11.csv", for: "tab-aeo", in: folders)
         let setup = ExchangeSetup(
             configuration: configuration, registry: try Fixture.registry(folders), folders: folders,

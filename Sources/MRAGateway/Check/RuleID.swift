@@ -23,4 +23,7 @@ public enum RuleID {
     public static let statusReason = "STATUS-REASON"
     /// The same member id twice in one file.
     public static let duplicate = "DUP-MEMBER"
+    /// A member of another program in a partner's list, reported as a warning and not
+    /// loaded: only a program's own list changes its members.
+    public static let foreignMember = "MEMBER-PROGRAM"
 }

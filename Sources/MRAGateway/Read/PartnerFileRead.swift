@@ -8,6 +8,7 @@ struct PartnerFileRead {
     private let configuration: GatewayConfiguration
     private let rules: BusinessRules
     private let file: String
+    private let onlyMembersOf: String?
     /// The code list of the authorisation type, when the mapping has one.
     private let authTypes: CodeList?
     private var inherited = RecordDraft()
@@ -21,6 +22,7 @@ struct PartnerFileRead {
         configuration = partner.configuration
         rules = partner.rules
         self.file = file
+        onlyMembersOf = partner.onlyMembersOf
         let mapping = partner.program.mapping
         authTypes = mapping.fieldEntries.first { $0.field == .authType }?.codes.map { mapping.codeList($0) }
     }
@@ -52,6 +54,15 @@ struct PartnerFileRead {
                 linkedIdLines: draft.linkedIds.map(\.line), authTypes: authTypes)
             if let duplicate = duplicates.check(record, file: file, line: draft.lines[.memberId] ?? streamed.line) {
                 found.append(duplicate)
+            }
+            if let owner = onlyMembersOf, record.program != owner {
+                found.append(
+                    Diagnostic(
+                        file: file, line: draft.lines[.program] ?? streamed.line, recordId: record.memberId,
+                        field: CanonicalField.program.rawValue, rule: RuleID.foreignMember,
+                        message:
+                            "not loaded: a member of \(record.program), which only \(record.program)'s own list changes",
+                        severity: .warning))
             }
         }
         recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))

@@ -44,6 +44,12 @@ public struct PartnerFileReader: Sendable {
     /// digest and surveys its enveloped signature (``ReadResult/signature``),
     /// so the signature is verified without reading the file again.
     public var signatureDigest: DigestAlgorithm?
+    /// When set, a record of another program gets the warning ``RuleID/foreignMember``
+    /// and is not loaded: the exchange sets it to the sending partner, so a list never
+    /// changes the members of another program (a partner's list ours, our list a
+    /// partner's). Unset, a file may carry members of several programs, as our lists
+    /// to a partner do.
+    public var onlyMembersOf: String?
 
     package init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration

@@ -124,7 +124,7 @@ struct BatchLoad {
         }
         let (records, fileProblems) = RecordResult.assign(result.diagnostics, to: starts, applied: true)
         counts.records = result.recordCount
-        counts.accepted = records.count
+        counts.accepted = records.filter { $0.result == .accepted }.count
         entry.counts = counts
         entry.outcome = .applied
         return (entry, records, fileProblems)

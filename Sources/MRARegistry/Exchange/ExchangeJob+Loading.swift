@@ -58,6 +58,7 @@ extension ExchangeJob {
         do {
             var reader = try PartnerFileReader(configuration: setup.configuration, program: partner, today: setup.today)
             reader.signatureDigest = SignatureVerifier.streamedDigest
+            reader.onlyMembersOf = partner
             return reader
         } catch {
             throw ExchangeError(.configuration, error.description, cause: error)

@@ -40,6 +40,13 @@ package struct OutboundExport {
         } catch {
             throw ExchangeError(.configuration, error.description)
         }
+        if since != nil, let kind = Self.fixedBatchKind(translator.target.mapping),
+            kind != BatchHeader.Kind.delta.rawValue
+        {
+            throw ExchangeError(
+                .export,
+                "\(partner)'s format carries only \(kind) lists (its mapping fixes batch.kind): send with --full")
+        }
         try setup.folders.create(programs: [partner])
         try finishInterrupted()
         let records = try eligibleRecords(eligibility, since: since)
@@ -58,6 +65,14 @@ package struct OutboundExport {
                 "records": "\(entry.counts.records)", "kind": "\(entry.batchKind ?? "-")",
             ])
         return entry
+    }
+
+    /// The list kind a format always carries (a `batch.kind` constant), if it fixes one.
+    private static func fixedBatchKind(_ mapping: ProgramMapping) -> String? {
+        for case .field(let entry) in mapping.batchEntries where entry.field == .batchKind {
+            return entry.constant
+        }
+        return nil
     }
 
     /// Files the outbound entries an interrupted export left unfiled.

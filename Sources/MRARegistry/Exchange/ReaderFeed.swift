@@ -61,6 +61,8 @@ struct HandedRecord: Sendable {
         line = read.line
         memberId = read.record?.memberId ?? read.diagnostics.first?.recordId
         hasError = read.diagnostics.contains { $0.severity == .error }
-        stored = read.record.map { StoredRecord($0, encoder: encoder) }
+        // A member of another program is reported, never stored (PartnerFileReader.onlyMembersOf).
+        let foreign = read.diagnostics.contains { $0.rule == RuleID.foreignMember }
+        stored = foreign ? nil : read.record.map { StoredRecord($0, encoder: encoder) }
     }
 }

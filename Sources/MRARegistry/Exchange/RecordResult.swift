@@ -9,6 +9,8 @@ package struct RecordResult: Sendable, Hashable {
         case rejected
         /// Without errors, but the batch as a whole was not applied.
         case notApplied = "not-applied"
+        /// A member of another program, reported and not loaded (only that program's own list changes it).
+        case notLoaded = "not-loaded"
     }
 
     package var memberId: String?
@@ -50,6 +52,8 @@ package struct RecordResult: Sendable, Hashable {
                 records[index].result = .rejected
             } else if !applied {
                 records[index].result = .notApplied
+            } else if records[index].problems.contains(where: { $0.rule == RuleID.foreignMember }) {
+                records[index].result = .notLoaded
             }
         }
         return (records, file)
