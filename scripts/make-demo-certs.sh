@@ -9,6 +9,7 @@
 #
 # Layout (stable; keys and serial numbers are random on every run):
 #   Certs/<p>/anchors/root.pem            DEMO root CA (the partner's trust anchor)
+#   Certs/<p>/intermediates/intermediate.pem  the intermediate CA, untrusted (builds chains of leaf-only signatures)
 #   Certs/<p>/crls/root.crl.pem           empty CRL issued by the root
 #   Certs/<p>/crls/intermediate.crl.pem   empty CRL issued by the intermediate
 #   Certs/<p>/demo/signer.key.pem         DEMO signing key (PKCS#8, unencrypted)
@@ -90,7 +91,7 @@ generate() {
 
     local out="$certs/$p"
     rm -rf "$out"
-    mkdir -p "$out/anchors" "$out/crls" "$out/demo"
+    mkdir -p "$out/anchors" "$out/intermediates" "$out/crls" "$out/demo"
     for ca in root intermediate; do
         CA_DIR="$work/$ca" openssl ca -batch -config "$work/ca.cnf" -gencrl -keyfile "$work/$ca.key" \
             -cert "$work/$ca.pem" -crl_nextupdate "$end" -out "$out/crls/$ca.crl.pem" 2>"$work/ca.log" \
@@ -98,6 +99,7 @@ generate() {
     done
     cp "$work/root.pem" "$out/anchors/root.pem"
     cp "$work/intermediate.pem" "$out/demo/chain.pem"
+    cp "$work/intermediate.pem" "$out/intermediates/intermediate.pem"
     cp "$work/signer.pem" "$out/demo/signer.cert.pem"
     openssl pkey -in "$work/signer.key" -out "$out/demo/signer.key.pem"
     cat >"$out/demo/README.txt" <<TXT

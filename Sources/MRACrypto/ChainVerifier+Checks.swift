@@ -1,26 +1,4 @@
 extension ChainVerifier {
-    /// The leaf must be allowed to sign: keyUsage present with digitalSignature
-    /// or nonRepudiation. (A leaf without keyUsage is refused: MRA signing
-    /// certificates are expected to state their purpose.)
-    static func checkLeafKeyUsage(_ leaf: Certificate) throws(TrustFailure) {
-        guard let usage = leaf.keyUsage else {
-            throw TrustFailure(
-                reason: .keyUsage,
-                message: "the signing certificate has no keyUsage extension",
-                depth: 0,
-                subject: leaf.subject
-            )
-        }
-        guard !usage.isDisjoint(with: [.digitalSignature, .nonRepudiation]) else {
-            throw TrustFailure(
-                reason: .keyUsage,
-                message: "the signing certificate's keyUsage \(usage) has neither digitalSignature nor nonRepudiation",
-                depth: 0,
-                subject: leaf.subject
-            )
-        }
-    }
-
     /// Every key in the chain must be RSA ≥ 2048 bits or EC P-256/P-384.
     static func checkKeyStrength(_ chain: [Certificate]) throws(TrustFailure) {
         for (depth, certificate) in chain.enumerated() {

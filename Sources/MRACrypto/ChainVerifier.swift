@@ -2,8 +2,8 @@ import CMRAOpenSSL
 
 /// Decides whether a signer's certificate chains to a partner's trust anchors.
 ///
-/// Configure one verifier per partner programme with its trust anchors (root
-/// CAs, or pinned end-entity certificates), its CRLs and its ``TrustPolicy``;
+/// Configure one verifier per partner programme with its trust anchors (self-signed
+/// root CAs, or pinned signing certificates), its CRLs and its ``TrustPolicy``;
 /// then call ``verify(_:intermediates:at:)`` for each signer certificate.
 ///
 /// Path building and signature, validity, basicConstraints and CRL checks are
@@ -11,17 +11,20 @@ import CMRAOpenSSL
 /// - the chain to end in a configured anchor, compared by DER (so a certificate
 ///   that merely has an anchor's subject never matches, and an intermediate
 ///   passed in `intermediates` never acts as an anchor);
-/// - the leaf's keyUsage to include digitalSignature or nonRepudiation;
+/// - that anchor to be a self-signed root, or the signer's certificate itself
+///   (a pin): a chain that ends in any other anchor (an intermediate) is refused
+///   with ``TrustFailure/Reason/anchorNotRoot``;
+/// - the signer's certificate to pass ``SigningCertificatePolicy`` (not a CA,
+///   keyUsage digitalSignature or nonRepudiation);
 /// - every key in the chain to be RSA ≥ 2048 bits or EC P-256/P-384.
 ///
-/// Pinned leaves (anchors that are not self-signed) are trusted as they are,
-/// with `X509_V_FLAG_PARTIAL_CHAIN`. Their revocation cannot be checked (the
-/// issuer that signs the CRL is not part of the configuration), so with
-/// ``TrustPolicy/requireRevocationCheck`` they fail with
-/// ``TrustFailure/Reason/crlMissing``: pinning partners need a policy that does
-/// not require revocation checks; revoking a pin means removing it.
+/// Revocation: with ``TrustPolicy/requireRevocationCheck`` every CA in the chain
+/// (the root and each intermediate) must have a CRL, or the answer is
+/// ``TrustFailure/Reason/crlMissing``. A pinned signer certificate (one that is
+/// itself an anchor) has no CA in its chain: nothing is checked against a CRL,
+/// ``VerifiedChain/isPinned`` says so, and revoking a pin means removing it.
 public struct ChainVerifier: Sendable {
-    /// Root CAs and/or pinned end-entity certificates.
+    /// Self-signed root CAs and/or pinned signing certificates.
     public let trustAnchors: [Certificate]
     /// CRLs for the CAs in the partner's hierarchy.
     public let crls: [CertificateRevocationList]
@@ -56,7 +59,17 @@ public struct ChainVerifier: Sendable {
         guard !trustAnchors.isEmpty else {
             throw TrustFailure(reason: .noTrustAnchors, message: "no trust anchors are configured")
         }
-        let checkCRLs = policy.requireRevocationCheck || !crls.isEmpty
+        if let intermediate = trustAnchors.first(where: { $0.isCA && !$0.isSelfSigned }) {
+            throw TrustFailure(
+                reason: .anchorNotRoot,
+                message:
+                    "an intermediate CA is configured as a trust anchor; anchors are self-signed roots or pinned signers",
+                subject: intermediate.subject
+            )
+        }
+        // A pinned signer is trusted as it is: no CA in its chain, so no CRL to check.
+        let pinned = trustAnchors.contains(leaf)
+        let checkCRLs = !pinned && (policy.requireRevocationCheck || !crls.isEmpty)
         let chain = try buildAndVerify(leaf, intermediates: intermediates, at: time, checkCRLs: checkCRLs)
 
         guard let anchor = chain.last, trustAnchors.contains(anchor) else {
@@ -67,21 +80,31 @@ public struct ChainVerifier: Sendable {
                 subject: chain.last?.subject
             )
         }
-        try Self.checkLeafKeyUsage(chain[0])
+        guard anchor.isSelfSigned || chain.count == 1 else {
+            throw TrustFailure(
+                reason: .anchorNotRoot,
+                message: "the chain ends in an anchor that is neither a self-signed root nor the pinned signer",
+                depth: chain.count - 1,
+                subject: anchor.subject
+            )
+        }
+        try SigningCertificatePolicy.checkUsage(chain[0])
         try Self.checkKeyStrength(chain)
-        let coverage = try revocationCoverage(of: chain, at: time)
-        if policy.requireRevocationCheck && !coverage.complete {
+        let coverage: (used: [CertificateRevocationList], complete: Bool) =
+            pinned ? ([], false) : try revocationCoverage(of: chain, at: time)
+        if policy.requireRevocationCheck && !pinned && !coverage.complete {
             // OpenSSL enforces this already; kept as a guard against configuration drift.
             throw TrustFailure(
                 reason: .crlMissing,
-                message: "revocation checking is required but not every issuer has a CRL"
+                message: "revocation checking is required but not every CA in the chain has a CRL"
             )
         }
         return VerifiedChain(
             certificates: chain,
             anchorFingerprint: anchor.sha256Fingerprint,
             crlsUsed: coverage.used,
-            revocationChecked: checkCRLs && coverage.complete
+            revocationChecked: checkCRLs && coverage.complete,
+            isPinned: pinned
         )
     }
 }

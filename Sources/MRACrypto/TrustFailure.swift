@@ -36,6 +36,12 @@ public struct TrustFailure: Error, Sendable, CustomStringConvertible {
         public static let keyUsage = Reason("key-usage")
         /// A certificate acting as an issuer is not a CA (basicConstraints), or a path length is exceeded.
         public static let basicConstraints = Reason("basic-constraints")
+        /// The signer's certificate is a CA (basicConstraints `CA:TRUE`): CA keys sign
+        /// certificates and CRLs, never documents.
+        public static let signerIsCA = Reason("signer-is-ca")
+        /// A certificate ends the chain as a trust anchor without being a self-signed root
+        /// or the pinned signer itself (an intermediate configured as an anchor).
+        public static let anchorNotRoot = Reason("anchor-not-root")
         /// A key in the chain is too weak: RSA below 2048 bits, an EC curve other
         /// than P-256/P-384, or another algorithm.
         public static let weakKey = Reason("weak-key")

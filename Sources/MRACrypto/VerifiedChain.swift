@@ -9,6 +9,9 @@ public struct VerifiedChain: Sendable, Hashable {
     public let crlsUsed: [CertificateRevocationList]
     /// Whether every non-anchor certificate in the chain was checked against a CRL.
     public let revocationChecked: Bool
+    /// Whether the signer's certificate is itself the anchor (a pin): there is
+    /// no CA in the chain and no CRL to check; a pin is revoked by removing it.
+    public let isPinned: Bool
 
     /// The leaf certificate.
     public var leaf: Certificate { certificates[0] }

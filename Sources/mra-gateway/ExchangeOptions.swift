@@ -59,7 +59,9 @@ struct IdentityOptions: ParsableArguments {
                 identity = try SigningIdentity.demo(program: "ctpat", home: configuration.home)
                 logger.warning("signing with the public DEMO key of Certs/ctpat/demo/; give --sign-key for real use")
             }
-            return try Signer(identity: identity)
+            let signer = try Signer(identity: identity)
+            if let warning = signer.certificateExpiryWarning() { logger.warning("\(warning)") }
+            return signer
         } catch {
             throw Failure("cannot sign: \(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import MRAGateway
 import MRARegistry
 
@@ -7,7 +8,8 @@ struct ExchangeRunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Process the inbox: verify, validate, map and load each partner file, then archive or quarantine it.",
         discussion: """
-            Each file of inbox/<program>/ is verified against the partner's trust store (Certs/<program>/), \
+            Each file of inbox/<program>/ is verified against the partner's trust store (Certs/<program>/; \
+            every CA of the signer's chain needs a CRL in crls/ unless --no-revocation-check is given), \
             read and checked, and loaded into the registry in one transaction with its ledger entry; then \
             it is archived with its verification report, or quarantined with a reason file, and a signed \
             receipt is written to receipts/<program>/. A file is removed from the inbox only after its \
@@ -23,6 +25,8 @@ struct ExchangeRunCommand: ParsableCommand {
     @OptionGroup var exchange: ExchangeOptions
     @OptionGroup var identity: IdentityOptions
     @Option(help: "text or json (the summary on standard output).") var format: OutputFormat = .text
+    @Flag(help: "Accept partner signers whose chain lacks CRLs (each report says revocation was not checked).")
+    var noRevocationCheck = false
 
     func run() throws {
         var allApplied = true
@@ -32,10 +36,14 @@ struct ExchangeRunCommand: ParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             let configuration = try common.loadConfiguration()
             let registry = try exchange.openRegistry()
-            let setup = ExchangeSetup(
+            var setup = ExchangeSetup(
                 configuration: configuration, registry: registry, folders: exchange.folders,
                 signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
                 logger: logger)
+            if noRevocationCheck {
+                setup.requiresRevocationCheck = false
+                logger.warning("revocation is not required (--no-revocation-check): signers without CRLs are accepted")
+            }
             let job = ExchangeJob(setup, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
             let summary: ExchangeSummary
             do throws(ExchangeError) {

@@ -11,7 +11,10 @@ struct SignCommand: ParsableCommand {
             enveloped-signature then exclusive C14N, SHA-256 digest, RSA-SHA256 (RSA keys) or ECDSA-SHA256/384
             (P-256/P-384 keys), and KeyInfo/X509Data with the certificate and the --chain intermediates. Every
             other byte of FILE is kept. Real keys are given by path and never belong in the repository; the
-            keys under Certs/*/demo/ are public DEMO material.
+            keys under Certs/*/demo/ are public DEMO material. A certificate that `verify` would refuse (a CA,
+            keyUsage without digitalSignature or nonRepudiation, expired or not yet valid) signs nothing
+            (exit 2, with the reason code); one that expires within 30 days signs with a warning on standard
+            error (exit 0).
             """)
 
     @OptionGroup var common: CommonOptions
@@ -28,7 +31,7 @@ struct SignCommand: ParsableCommand {
             do {
                 let identity = try SigningIdentity.load(
                     keyFile: key, certificateFile: cert, chainFile: chain, passphrase: passphrase)
-                let signed = try Signer(identity: identity).sign(path: file)
+                let signed = try Signer(identity: identity).warningWhenExpiring().sign(path: file)
                 var sink = try OutputFile(path: output)
                 sink.write(signed)
                 try sink.finish(keep: true)

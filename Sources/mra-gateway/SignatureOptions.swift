@@ -8,13 +8,16 @@ struct VerifyOptions: ParsableArguments {
     var verify = false
     @Option(help: "With --verify: partner whose trust store (Certs/PROGRAM/) is used (default: the file's program).")
     var partner: String?
+    @Flag(help: "With --verify: accept signers whose chain lacks CRLs (reported as not checked).")
+    var noRevocationCheck = false
 
     /// The verifier, when `--verify` was given.
     func verifier(defaultPartner: String, home: String?) throws -> SignatureVerifier? {
         guard verify else { return nil }
         return SignatureVerifier(
             trust: try TrustMaterial.load(
-                partner: partner ?? defaultPartner, trust: [], untrusted: [], crls: [], home: home))
+                partner: partner ?? defaultPartner, trust: [], untrusted: [], crls: [], home: home,
+                revocationCheck: !noRevocationCheck))
     }
 }
 
@@ -92,7 +95,7 @@ struct SignOptions: ParsableArguments {
                     "mra-gateway: warning: signing with the public DEMO key of Certs/\(program)/demo/; give --sign-key for real use"
                 )
             }
-            return try Signer(identity: identity)
+            return try Signer(identity: identity).warningWhenExpiring()
         } catch let error as SignatureFailure {
             throw Failure("cannot sign: \(error)")
         }
@@ -101,14 +104,19 @@ struct SignOptions: ParsableArguments {
 
 /// Loads trust material for `verify`, `--verify`.
 enum TrustMaterial {
+    /// `revocationCheck` false is `--no-revocation-check`.
     static func load(
-        partner: String?, trust: [String], untrusted: [String], crls: [String], home: String?
+        partner: String?, trust: [String], untrusted: [String], crls: [String], home: String?,
+        revocationCheck: Bool
     ) throws -> TrustStore {
         do {
-            if let partner {
-                return try TrustStore.load(program: partner, home: try GatewayHome.locate(explicit: home))
-            }
-            return try TrustStore.load(trust: trust, untrusted: untrusted, crls: crls)
+            let store =
+                if let partner {
+                    try TrustStore.load(program: partner, home: try GatewayHome.locate(explicit: home))
+                } else {
+                    try TrustStore.load(trust: trust, untrusted: untrusted, crls: crls)
+                }
+            return revocationCheck ? store : store.optingOutOfRevocationCheck()
         } catch let error as SignatureFailure {
             throw Failure(error.description)
         }
@@ -116,6 +124,13 @@ enum TrustMaterial {
 }
 
 extension Signer {
+    /// Warns on standard error when our certificate expires within 30 days
+    /// (the command still signs and exits as it would); returns the signer.
+    func warningWhenExpiring() -> Signer {
+        if let warning = certificateExpiryWarning() { printError("mra-gateway: warning: \(warning)") }
+        return self
+    }
+
     /// Signs a document the command produced, as a command failure when it cannot.
     func signing(_ bytes: [UInt8]) throws -> [UInt8] {
         do {

@@ -7,11 +7,13 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Verify the XML signatures of documents against a partner's trust store.",
         discussion: """
             Works on any XML document in the gateway's signature profile, whatever its program. Trust comes
-            from Certs/PROGRAM/ (--partner) or, in xmlsec1's manner, from explicit files: --trust (anchors,
-            repeatable), --untrusted (intermediates), --crl (without --crl the report says that revocation
-            was not checked). Keys in the message (KeyValue) are never used. One report per file, with a
-            stable reason code when refused. Exit code 0 only when every file verifies, 1 otherwise, 2 when
-            the trust material cannot be loaded.
+            from Certs/PROGRAM/ (--partner) or, in xmlsec1's manner, from explicit files: --trust (self-signed
+            root CAs, repeatable), --untrusted (intermediates), --crl. Revocation is checked in both modes:
+            without a CRL for every CA in the signer's chain (the root and each intermediate) a file is
+            refused with crl-missing, unless --no-revocation-check is given (the report then says
+            "revocation checked: no (--no-revocation-check)"). Keys in the message (KeyValue) are never
+            used. One report per file, with a stable reason code when refused. Exit code 0 only when every
+            file verifies, 1 otherwise, 2 when the trust material cannot be loaded.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -19,6 +21,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Trust anchor certificate, PEM (repeatable).") var trust: [String] = []
     @Option(help: "Untrusted intermediate certificates, PEM (repeatable).") var untrusted: [String] = []
     @Option(help: "CRL, PEM or DER (repeatable).") var crl: [String] = []
+    @Flag(help: "Accept signers whose chain lacks CRLs (reported as not checked); CRLs given are still checked.")
+    var noRevocationCheck = false
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Argument(help: "Signed documents.") var files: [String]
 
@@ -36,7 +40,8 @@ struct VerifyCommand: ParsableCommand {
         try reportingFailures {
             let verifier = SignatureVerifier(
                 trust: try TrustMaterial.load(
-                    partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: common.home))
+                    partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: common.home,
+                    revocationCheck: !noRevocationCheck))
             var json = JSONText()
             json.openArray()
             for file in files {

@@ -13,13 +13,15 @@ import Testing
         var crls: [String] = ["root", "intermediate"]
         var untrusted: [String] = []
         var reason: String
+        /// When the signature was made (nil: now), for a certificate that is no longer valid.
+        var signingTime: Int64?
         var testDescription: String { name }
     }
 
     static let cases: [Case] = [
         Case(
             name: "expired certificate", signer: "signer-expired", chain: ["intermediate"],
-            reason: "certificate-expired"),
+            reason: "certificate-expired", signingTime: 978_000_000),
         Case(
             name: "revoked certificate", signer: "signer-revoked", chain: ["intermediate"],
             reason: "certificate-revoked"),
@@ -44,7 +46,8 @@ import Testing
     @Test(arguments: cases)
     func untrustedSignerIsRefused(_ test: Case) throws {
         let identity = try SignatureFixtures.identity(test.signer, chain: test.chain)
-        let signed = try Signer(identity: identity).sign(bytes: SignatureFixtures.sample())
+        let signed = try Signer(identity: identity, signingTime: test.signingTime).sign(
+            bytes: SignatureFixtures.sample())
         let trust = try SignatureFixtures.trust(anchors: test.anchors, crls: test.crls, untrusted: test.untrusted)
         let report = SignatureVerifier(trust: trust).verify(bytes: signed, file: test.name)
         #expect(!report.verified)
@@ -60,13 +63,19 @@ import Testing
         #expect(report.text.contains("revocation checked: no"))
     }
 
-    @Test func explicitMaterialWithoutCRLsSaysRevocationWasNotChecked() throws {
+    /// Explicit material (`--trust`) without CRLs is refused like a partner's:
+    /// revocation is required in every mode unless the caller opts out.
+    @Test func explicitMaterialWithoutCRLsIsRefusedUnlessTheCallerOptsOut() throws {
         let trust = try TrustStore.load(
             trust: [SignatureFixtures.path("root.pem")], untrusted: [SignatureFixtures.path("intermediate.pem")],
             crls: [])
-        let report = SignatureVerifier(trust: trust).verify(bytes: try SignatureFixtures.signedSample(), file: "x")
+        let signed = try SignatureFixtures.signedSample()
+        let refused = SignatureVerifier(trust: trust).verify(bytes: signed, file: "x")
+        #expect(refused.failure?.reason.rawValue == "crl-missing", "\(refused.text)")
+        let report = SignatureVerifier(trust: trust.optingOutOfRevocationCheck()).verify(bytes: signed, file: "x")
         #expect(report.verified, "\(report.text)")
         #expect(!report.revocationChecked)
+        #expect(report.text.contains("revocation checked: no (--no-revocation-check)"))
     }
 
     @Test func signerChainIsBuiltFromUntrustedMaterialWhenTheMessageOmitsIt() throws {

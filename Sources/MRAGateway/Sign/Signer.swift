@@ -16,11 +16,15 @@ public struct Signer: Sendable {
     public var limits: XMLLimits
 
     /// `algorithm` defaults to the key's (RSA-SHA256, ECDSA-SHA256 on P-256,
-    /// ECDSA-SHA384 on P-384); `digest` to SHA-256.
+    /// ECDSA-SHA384 on P-384); `digest` to SHA-256. The certificate must be one
+    /// a partner's verifier accepts (``SigningCertificatePolicy``: not a CA,
+    /// keyUsage digitalSignature or nonRepudiation, valid at `signingTime`,
+    /// default now), or nothing is signed.
     public init(
         identity: SigningIdentity, algorithm: SignatureProfile.SignatureAlgorithm? = nil,
-        digest: DigestAlgorithm = .sha256, limits: XMLLimits = XMLLimits()
+        digest: DigestAlgorithm = .sha256, limits: XMLLimits = XMLLimits(), signingTime: Int64? = nil
     ) throws(SignatureFailure) {
+        try Self.checkCertificate(identity.certificate, at: signingTime ?? UnixTime.now())
         guard let chosen = algorithm ?? SignatureProfile.SignatureAlgorithm.default(for: identity.key.kind),
             chosen.fits(identity.key.kind)
         else {

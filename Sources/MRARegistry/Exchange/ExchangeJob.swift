@@ -67,9 +67,10 @@ package struct ExchangeJob {
     /// that accepts unsigned lists is refused unless the format is delimited
     /// (an XML list is always signed).
     private func partnerVerifier(_ program: String) throws(ExchangeError) -> SignatureVerifier {
-        let store: TrustStore
+        var store: TrustStore
         do {
             store = try TrustStore.load(program: program, home: setup.configuration.home)
+            if !setup.requiresRevocationCheck { store = store.optingOutOfRevocationCheck() }
         } catch {
             throw ExchangeError(.configuration, "trust store of \(program): \(error)")
         }

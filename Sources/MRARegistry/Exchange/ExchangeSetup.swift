@@ -13,6 +13,9 @@ package struct ExchangeSetup {
     /// The day dates are checked against.
     package var today: CalendarDate
     package var logger: Logger
+    /// Whether every CA of a partner signer's chain must have a CRL (the
+    /// default); false is `exchange run --no-revocation-check`.
+    package var requiresRevocationCheck = true
 
     package init(
         configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,

@@ -216,6 +216,11 @@ public struct SignatureVerifier: Sendable {
         report.anchorFingerprint = chain.anchorFingerprint
         report.crlsUsed = chain.crlsUsed.map(VerificationReport.CRLSummary.init)
         report.revocationChecked = chain.revocationChecked
+        if chain.isPinned {
+            report.revocationNote = "pinned certificate"
+        } else if !chain.revocationChecked && !trust.policy.requireRevocationCheck {
+            report.revocationNote = "--no-revocation-check"
+        }
 
         let key: PublicKey
         do {

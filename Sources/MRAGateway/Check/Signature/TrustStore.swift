@@ -1,19 +1,23 @@
-import Foundation
 public import MRACrypto
-import MRAXML
 
-/// What a verifier trusts: one partner's anchors, CRLs and revocation policy,
-/// from `Certs/<program>/` or given explicitly (in xmlsec1's manner).
+/// What a verifier trusts: one partner's anchors, untrusted intermediates,
+/// CRLs and revocation policy, from `Certs/<program>/` or given explicitly
+/// (in xmlsec1's manner).
 ///
 /// Keys are never taken from a message: a signer is trusted only when its
 /// certificate chains to one of ``anchors``, compared by fingerprint (DER),
-/// never by subject name.
+/// never by subject name. An anchor is a self-signed root CA, or a signing
+/// certificate pinned in `partner.xml`; the loaders refuse anything else.
+/// Revocation is required by default: every CA in the signer's chain needs a
+/// CRL, or the answer is `crl-missing`, unless the caller opts out
+/// (``TrustPolicy/requireRevocationCheck`` false: `--no-revocation-check`).
 public struct TrustStore: Sendable {
     /// The partner program, or nil for explicit material.
     public var program: String?
-    /// Trust anchors: roots or pinned signer certificates.
+    /// Trust anchors: self-signed roots or pinned signer certificates.
     public var anchors: [Certificate]
-    /// Extra untrusted certificates that may help build a chain (never anchors).
+    /// Untrusted certificates that may help build a chain (never anchors):
+    /// `Certs/<program>/intermediates/`, or `--untrusted`.
     public var untrusted: [Certificate]
     /// CRLs, each checked against its issuer's key.
     public var crls: [CertificateRevocationList]
@@ -24,8 +28,9 @@ public struct TrustStore: Sendable {
     /// only for a program whose format is delimited text).
     public var acceptsUnsignedLists = false
 
-    /// Creates a store from explicit material. Without CRLs revocation is not
-    /// required (the report then says it was not checked), as with xmlsec1.
+    /// Creates a store from explicit material. Revocation is required unless
+    /// `policy` says otherwise: without a CRL for every CA in the chain a
+    /// signature is refused (`crl-missing`).
     public init(
         program: String? = nil, anchors: [Certificate], untrusted: [Certificate] = [],
         crls: [CertificateRevocationList] = [], policy: TrustPolicy? = nil
@@ -34,54 +39,36 @@ public struct TrustStore: Sendable {
         self.anchors = anchors
         self.untrusted = untrusted
         self.crls = crls
-        self.policy = policy ?? TrustPolicy(requireRevocationCheck: !crls.isEmpty)
+        self.policy = policy ?? TrustPolicy()
     }
 
-    /// Loads `Certs/<program>/`: every certificate in `anchors/*.pem`, every
-    /// CRL in `crls/` (PEM or DER), and the settings of `partner.xml`.
-    public static func load(program: String, home: GatewayHome) throws(SignatureFailure) -> TrustStore {
-        let folder = home.certs + "/" + program
-        guard program.allSatisfy({ $0.isLetter || $0 == "-" }), FileManager.default.fileExists(atPath: folder) else {
-            throw SignatureFailure(.trustStoreUnusable, "no trust material for program \"\(program)\" in \(home.certs)")
-        }
-        let settings = try partnerSettings(folder + "/partner.xml", schema: home.schemas + "/partner-1.xsd")
-        guard settings.program == program else {
-            throw SignatureFailure(
-                .trustStoreUnusable, "\(folder)/partner.xml is for program \"\(settings.program)\", not \"\(program)\"")
-        }
-        var anchors: [Certificate] = []
-        for path in files(in: folder + "/anchors") {
-            do {
-                anchors += try Certificate.parseAll(pemFile: path)
-            } catch {
-                throw SignatureFailure(.trustStoreUnusable, "\(path): \(error.message)")
-            }
-        }
-        guard !anchors.isEmpty else {
-            throw SignatureFailure(.trustStoreUnusable, "\(folder)/anchors/ holds no certificate")
-        }
-        var crls: [CertificateRevocationList] = []
-        for path in files(in: folder + "/crls") {
-            do {
-                crls.append(try CertificateRevocationList(file: path))
-            } catch {
-                throw SignatureFailure(.trustStoreUnusable, "\(path): \(error.message)")
-            }
-        }
-        let policy = TrustPolicy(
-            requireRevocationCheck: settings.requireRevocationCheck,
-            maxCRLAgeSeconds: settings.maxCRLAgeDays.map { Int64($0) * 86_400 })
-        var store = TrustStore(program: program, anchors: anchors, crls: crls, policy: policy)
-        store.acceptsUnsignedLists = settings.acceptsUnsignedLists
+    /// The same store without the revocation requirement (`--no-revocation-check`):
+    /// CRLs it holds are still checked, and reports say revocation was not
+    /// checked when a CA of the chain has none.
+    public func optingOutOfRevocationCheck() -> TrustStore {
+        var store = self
+        store.policy.requireRevocationCheck = false
         return store
     }
 
-    /// Loads explicit material: anchors (`--trust`), untrusted intermediates
-    /// (`--untrusted`) and CRLs (`--crl`), each a PEM (or, for CRLs, DER) file.
+    /// Loads explicit material: anchors (`--trust`, each a self-signed root
+    /// CA), untrusted intermediates (`--untrusted`) and CRLs (`--crl`), each a
+    /// PEM (or, for CRLs, DER) file. A file that cannot be read, or an anchor
+    /// that is not a self-signed root, is `trust-store-unusable`, named with its path.
     public static func load(trust: [String], untrusted: [String], crls: [String]) throws(SignatureFailure) -> TrustStore
     {
         let lists = try loadingEach(crls) { path throws(CryptoError) in [try CertificateRevocationList(file: path)] }
-        let anchors = try loadingEach(trust, Certificate.parseAll(pemFile:))
+        var anchors: [Certificate] = []
+        for path in trust {
+            for certificate in try loadingEach([path], Certificate.parseAll(pemFile:)) {
+                if let problem = TrustAnchorRules.problem(asRoot: certificate) {
+                    throw SignatureFailure(
+                        .trustStoreUnusable,
+                        "\(path): \(problem); --trust takes root CAs (intermediates go to --untrusted)")
+                }
+                anchors.append(certificate)
+            }
+        }
         guard !anchors.isEmpty else { throw SignatureFailure(.trustStoreUnusable, "no trust anchor given") }
         return TrustStore(
             anchors: anchors, untrusted: try loadingEach(untrusted, Certificate.parseAll(pemFile:)), crls: lists)
@@ -89,7 +76,7 @@ public struct TrustStore: Sendable {
 
     /// What `load` makes of each file, in order; a file that cannot be read is
     /// `trust-store-unusable`, named with its path.
-    private static func loadingEach<Item>(
+    static func loadingEach<Item>(
         _ paths: [String], _ load: (String) throws(CryptoError) -> [Item]
     ) throws(SignatureFailure) -> [Item] {
         var items: [Item] = []
@@ -106,36 +93,5 @@ public struct TrustStore: Sendable {
     /// The chain verifier for this store.
     var chainVerifier: ChainVerifier {
         ChainVerifier(trustAnchors: anchors, crls: crls, policy: policy)
-    }
-
-    private struct Settings {
-        var program: String
-        var requireRevocationCheck: Bool
-        var maxCRLAgeDays: Int?
-        var acceptsUnsignedLists: Bool
-    }
-
-    private static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings
-    {
-        let root: Element
-        do {
-            let schema = try Schema(path: schemaPath)
-            root = try Element(contentsOf: path, schema: schema)
-        } catch {
-            throw SignatureFailure(.trustStoreUnusable, error.description)
-        }
-        let require = root.attribute("requireRevocationCheck").map { $0 == "true" || $0 == "1" } ?? true
-        return Settings(
-            program: root.attribute("program") ?? "", requireRevocationCheck: require,
-            maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
-            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept")
-    }
-
-    private static func files(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter {
-            !$0.hasPrefix(".") && ($0.hasSuffix(".pem") || $0.hasSuffix(".der") || $0.hasSuffix(".crl"))
-        }
-        .sorted().map { folder + "/" + $0 }
     }
 }

@@ -20,7 +20,10 @@ extension VerificationReport {
         }
         if let anchorFingerprint { lines.append("  anchor: SHA-256 \(anchorFingerprint)") }
         for crl in crlsUsed { lines.append("  crl: \(crl.issuer) (SHA-256 \(crl.fingerprint))") }
-        if signer != nil || verified { lines.append("  revocation checked: \(revocationChecked ? "yes" : "no")") }
+        if signer != nil || verified {
+            let note = revocationNote.map { " (\($0))" } ?? ""
+            lines.append("  revocation checked: \(revocationChecked ? "yes" : "no")\(note)")
+        }
         if let signedContentDigest { lines.append("  signed content digest: \(signedContentDigest)") }
         return lines.joined(separator: "\n")
     }
@@ -45,6 +48,7 @@ extension VerificationReport {
             json.field("anchorFingerprint", anchorFingerprint)
             json.array("crls", crlsUsed)
             json.field("revocationChecked", revocationChecked)
+            json.field("revocationNote", revocationNote)
             json.field("signedContentDigest", signedContentDigest)
         }
     }

@@ -54,6 +54,10 @@ public struct VerificationReport: Sendable {
     public var crlsUsed: [CRLSummary] = []
     /// Whether every certificate below the anchor was checked against a CRL.
     public var revocationChecked = false
+    /// Why revocation was not checked although the signature verified:
+    /// `--no-revocation-check` (the caller opted out) or `pinned certificate`
+    /// (no CA in the chain; a pin is revoked by removing it).
+    public var revocationNote: String?
     /// The digest of the signed content (base64, as in DigestValue), computed
     /// by the verifier over the canonical document minus its signature.
     public var signedContentDigest: String?

@@ -1,0 +1,58 @@
+import MRAXML
+
+/// The settings of `Certs/<program>/partner.xml` (schema `Schemas/partner-1.xsd`).
+struct PartnerSettings {
+    /// A pinned signing certificate: `<pinned file="anchors/NAME.pem" sha256="…"/>`.
+    struct Pin {
+        /// The file, relative to the program's folder (`anchors/NAME.pem`).
+        var file: String
+        /// The certificate's SHA-256 fingerprint, lower-case hex.
+        var sha256: String
+    }
+
+    var program: String
+    var maxCRLAgeDays: Int?
+    var acceptsUnsignedLists: Bool
+    var pins: [Pin]
+
+    private static let namespace = "urn:mra-gateway:partner:1"
+
+    static func load(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> PartnerSettings {
+        let root: Element
+        do {
+            let schema = try Schema(path: schemaPath)
+            root = try Element(contentsOf: path, schema: schema)
+        } catch {
+            throw SignatureFailure(.trustStoreUnusable, error.description)
+        }
+        if let require = root.attribute("requireRevocationCheck"), require != "true" && require != "1" {
+            throw SignatureFailure(
+                .trustStoreUnusable,
+                "\(path): requireRevocationCheck=\"\(require)\" is no longer accepted: every CA of a signer's chain needs a CRL in crls/; an operator opts out for one run with --no-revocation-check"
+            )
+        }
+        var pins: [Pin] = []
+        for element in root.children(QName(namespace, "pinned")) {
+            let file = element.attribute("file") ?? ""
+            let name = file.dropFirst("anchors/".count)
+            guard file.hasPrefix("anchors/"), !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+                throw SignatureFailure(
+                    .trustStoreUnusable,
+                    "\(path): line \(element.line): a pinned file is anchors/NAME.pem, not \"\(file)\"")
+            }
+            guard let sha256 = TrustAnchorRules.normalizedFingerprint(element.attribute("sha256") ?? "") else {
+                throw SignatureFailure(
+                    .trustStoreUnusable, "\(path): line \(element.line): the pin of \(file) needs a SHA-256 fingerprint"
+                )
+            }
+            guard !pins.contains(where: { $0.file == file }) else {
+                throw SignatureFailure(.trustStoreUnusable, "\(path): line \(element.line): \(file) is pinned twice")
+            }
+            pins.append(Pin(file: file, sha256: sha256))
+        }
+        return PartnerSettings(
+            program: root.attribute("program") ?? "",
+            maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
+            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins)
+    }
+}
