@@ -81,6 +81,9 @@ import Testing
         #expect(outcomes[.refused] == 3)
         #expect(
             Set(summary.files.compactMap(\.reason))
-                == [ExchangeReason.duplicateFile, ExchangeReason.signatureRefused, ExchangeReason.staleBatch])
+                == [
+                    ExchangeReason.duplicateFile, ExchangeReason.signatureRefused(.digestMismatch),
+                    ExchangeReason.signatureRefused(.signatureMissing), ExchangeReason.staleBatch,
+                ])
     }
 }
