@@ -7,12 +7,12 @@ struct SignCommand: ParsableCommand {
         commandName: "sign",
         abstract: "Sign an XML document with an enveloped XML signature (XML-DSig).",
         discussion: """
-            Appends a ds:Signature as the last child of the root: Reference URI="", transforms
-            enveloped-signature then exclusive C14N, a SHA-256 digest (--digest sha384|sha512), RSA-SHA256 (RSA
-            keys) or ECDSA-SHA256/384 (P-256/P-384 keys) unless --signature-algorithm says otherwise, and
-            KeyInfo/X509Data with the certificate and the --chain intermediates. Every other byte of FILE is
-            kept (an empty root <list/> is written <list>…</list>, the same canonical form). Real keys are given by path and never belong in the repository; the
-            keys under Certs/*/demo/ are public DEMO material.
+            Appends a ds:Signature as the last child of the root: Reference URI="", transforms \
+            enveloped-signature then exclusive C14N, a SHA-256 digest (--digest sha384|sha512), RSA-SHA256 (RSA \
+            keys) or ECDSA-SHA256/384 (P-256/P-384 keys) unless --signature-algorithm says otherwise, and \
+            KeyInfo/X509Data with the certificate and the --chain intermediates. Every other byte of FILE is \
+            kept (an empty root <list/> is written <list>…</list>, the same canonical form). Real keys are given \
+            by path and never belong in the repository; the keys under Certs/*/demo/ are public DEMO material.
             """)
 
     @OptionGroup var common: CommonOptions
