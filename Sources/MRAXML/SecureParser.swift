@@ -102,6 +102,13 @@ final class SecureParser {
         return Int(input.pointee.line)
     }
 
+    /// How many bytes of the input the parser has consumed: in an end-element
+    /// callback, the offset just past that element's end tag (or its `/>`).
+    var bytesConsumed: Int {
+        guard let context else { return 0 }
+        return Int(xmlByteConsumed(context))
+    }
+
     /// The parser's name dictionary: element names passed to the consumer are
     /// interned in it, so they compare by pointer.
     var dictionary: xmlDictPtr? { context?.pointee.dict }
@@ -390,14 +397,10 @@ final class SecureParser {
         handler.pointee.ignorableWhitespace = characters
     }
 
-    /// Comments and processing instructions, which only a signature needs:
-    /// comments can split text values, and processing instructions are part
-    /// of the canonical form.
+    /// Processing instructions, which only a signature needs: they are part
+    /// of the canonical form. Comments are not (exclusive C14N without
+    /// comments drops them) and no reader sees them, so none is installed.
     private static func installMarkup(into handler: UnsafeMutablePointer<xmlSAXHandler>) {
-        handler.pointee.comment = { userData, _ in
-            guard let userData else { return }
-            SecureParser.withParser(userData) { parser in parser.tap?.comment(parser) }
-        }
         handler.pointee.processingInstruction = { userData, target, data in
             guard let userData, let target else { return }
             SecureParser.withParser(userData) { parser in

@@ -45,6 +45,7 @@ struct IdentityOptions: ParsableArguments {
     @Option(help: "Our private key, PEM (default: the public DEMO identity Certs/ctpat/demo/).") var signKey: String?
     @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
     @Option(help: "Intermediate certificates to send with signatures, PEM.") var signChain: String?
+    @OptionGroup var algorithms: SigningAlgorithmOptions
 
     func validate() throws {
         if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
@@ -59,7 +60,7 @@ struct IdentityOptions: ParsableArguments {
                 identity = try SigningIdentity.demo(program: "ctpat", home: configuration.home)
                 logger.warning("signing with the public DEMO key of Certs/ctpat/demo/; give --sign-key for real use")
             }
-            let signer = try Signer(identity: identity)
+            let signer = try algorithms.signer(identity)
             if let warning = signer.certificateExpiryWarning() { logger.warning("\(warning)") }
             return signer
         } catch {

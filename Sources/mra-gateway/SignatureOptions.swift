@@ -76,6 +76,7 @@ struct SignOptions: ParsableArguments {
     @Option(help: "Private key for signing the output, PEM (implies --sign).") var signKey: String?
     @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
     @Option(help: "Intermediate certificates to send with the signature, PEM.") var signChain: String?
+    @OptionGroup var algorithms: SigningAlgorithmOptions
 
     func validate() throws {
         if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
@@ -95,7 +96,7 @@ struct SignOptions: ParsableArguments {
                     "mra-gateway: warning: signing with the public DEMO key of Certs/\(program)/demo/; give --sign-key for real use"
                 )
             }
-            return try Signer(identity: identity).warningWhenExpiring()
+            return try algorithms.signer(identity).warningWhenExpiring()
         } catch let error as SignatureFailure {
             throw Failure("cannot sign: \(error)")
         }

@@ -81,7 +81,10 @@ import Testing
         #expect(outcomes[.refused] == 3)
         #expect(
             Set(summary.files.compactMap(\.reason))
-                == [ExchangeReason.duplicateFile, ExchangeReason.signatureRefused, ExchangeReason.staleBatch])
+                == [
+                    ExchangeReason.duplicateFile, ExchangeReason.signatureRefused(.digestMismatch),
+                    ExchangeReason.signatureRefused(.signatureMissing), ExchangeReason.staleBatch,
+                ])
     }
 
     /// The CTPAT sample carries 10 EU AEO members as CBP stored them: loaded after the EU's own list,

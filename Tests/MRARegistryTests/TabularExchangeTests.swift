@@ -18,7 +18,7 @@ import Testing
             signer: try Fixture.ourSigner(), today: Repository.today, logger: Fixture.quiet)
         let entry = try #require(try ExchangeJob(setup).run().files.first)
         #expect(entry.outcome == .refused)
-        #expect(entry.reason == ExchangeReason.signatureRefused)
+        #expect(entry.reason == ExchangeReason.signatureRefused(.signatureMissing))
         #expect(try Fixture.export(folders).isEmpty)
         #expect(folders.destination(of: entry).contains("/quarantine/tab-aeo/"))
         #expect(try DurableFiles.files(in: folders.inbox("tab-aeo")).isEmpty)

@@ -2,8 +2,9 @@ public import MRACrypto
 
 /// The one XML-DSig profile the gateway signs and accepts: an enveloped
 /// signature as the last child of the root, one `Reference URI=""`, transforms
-/// exactly enveloped-signature then exclusive C14N (without comments), SHA-256
-/// or stronger digests, RSA (≥ 2048 bits) or ECDSA (P-256/P-384) signatures.
+/// exactly enveloped-signature then exclusive C14N (without comments), SHA-256,
+/// SHA-384 or SHA-512 digests, RSA (≥ 2048 bits) or ECDSA (P-256/P-384)
+/// signatures, each with SHA-256, SHA-384 or SHA-512.
 public enum SignatureProfile {
     /// The XML-DSig namespace.
     public static let namespace = "http://www.w3.org/2000/09/xmldsig#"
@@ -19,6 +20,7 @@ public enum SignatureProfile {
         case rsaSHA512 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"
         case ecdsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
         case ecdsaSHA384 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384"
+        case ecdsaSHA512 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512"
 
         /// The algorithm URI.
         public var uri: String { rawValue }
@@ -27,13 +29,19 @@ public enum SignatureProfile {
             switch self {
             case .rsaSHA256, .ecdsaSHA256: .sha256
             case .rsaSHA384, .ecdsaSHA384: .sha384
-            case .rsaSHA512: .sha512
+            case .rsaSHA512, .ecdsaSHA512: .sha512
             }
         }
         /// Whether the algorithm is RSA (else ECDSA).
         public var isRSA: Bool { self == .rsaSHA256 || self == .rsaSHA384 || self == .rsaSHA512 }
         /// A short name such as `rsa-sha256`.
         public var description: String { String(rawValue.split(separator: "#").last ?? "") }
+
+        /// The algorithm with the short name `name` (`rsa-sha384`, `ecdsa-sha512` …).
+        public init?(name: String) {
+            guard let match = Self.allCases.first(where: { $0.description == name.lowercased() }) else { return nil }
+            self = match
+        }
 
         /// The default algorithm for a key: RSA-SHA256 for RSA, ECDSA with
         /// SHA-256 on P-256 and SHA-384 on P-384.

@@ -45,10 +45,21 @@ public struct Signer: Sendable {
     }
 
     /// Signs a document held in memory and returns the signed document.
+    ///
+    /// The signature goes before the document element's end tag, found by
+    /// the parse (so processing instructions and comments after the root stay
+    /// after it); an empty root `<list/>` becomes `<list>…</list>`, which has
+    /// the same canonical form.
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
-        // The tree is freed before the output is assembled, so the two never coexist.
-        let (signature, offset) = try prepare(bytes, file: file)
-        return SignedDocument.inserting(signature, at: offset, into: bytes)
+        // The tree, if one is needed, is freed before the output is assembled, so the two never coexist.
+        let (signature, evidence) = try prepare(bytes, file: file)
+        guard let rootEnd = evidence.rootEnd,
+            let signed = SignedDocument.inserting(
+                signature, asLastChildOf: evidence.rootQualifiedName, endingAt: rootEnd, in: bytes)
+        else {
+            throw SignatureFailure(.documentRefused, "cannot find the end tag of the document element")
+        }
+        return signed
     }
 
     /// Signs a document its writer also wrote in exclusive canonical form
@@ -65,13 +76,15 @@ public struct Signer: Sendable {
             throw SignatureFailure(
                 .documentRefused, "cannot find the end tag </\(rootQualifiedName)> that closes the document")
         }
-        let (signature, _) = try signature(digestValue: canonicalDigest, offset: offset)
-        return SignedDocument.inserting(signature, at: offset, into: bytes)
+        return SignedDocument.inserting(try signature(digestValue: canonicalDigest), at: offset, into: bytes)
     }
 
-    /// Digests (in one streaming pass) and signs; returns the Signature
-    /// element and where it goes.
-    private func prepare(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+    /// Digests (in one streaming pass, or from a tree for the canonical
+    /// forms the streaming writer leaves to libxml2) and signs; returns the
+    /// Signature element and what the streaming pass found.
+    private func prepare(
+        _ bytes: [UInt8], file: String
+    ) throws(SignatureFailure) -> (signature: [UInt8], evidence: SignatureEvidence) {
         let evidence: SignatureEvidence
         let hasher = try CanonicalDigest(digest)
         do throws(XMLError) {
@@ -82,42 +95,26 @@ public struct Signer: Sendable {
         guard evidence.survey.signatures.isEmpty else {
             throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
         }
-        guard evidence.unsupported == nil else { return try prepareFromTree(bytes, file: file) }
-        guard let offset = SignedDocument.rootEndTagOffset(in: bytes, qualifiedName: evidence.rootQualifiedName) else {
-            throw SignatureFailure(
-                .documentRefused, "cannot find the end tag of the document element (empty root, or content after it)")
-        }
-        return try signature(digestValue: evidence.documentDigest, offset: offset)
+        let digestValue = evidence.unsupported == nil ? evidence.documentDigest : try treeDigest(bytes, file: file)
+        return (try signature(digestValue: digestValue), evidence)
     }
 
-    /// As ``prepare(_:file:)``, from a libxml2 tree: for documents whose
-    /// canonical form the streaming writer leaves to libxml2.
-    private func prepareFromTree(
-        _ bytes: [UInt8], file: String
-    ) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
-        let document: SignedDocument
+    /// The digest of the canonical document from a libxml2 tree.
+    private func treeDigest(_ bytes: [UInt8], file: String) throws(SignatureFailure) -> [UInt8] {
         do {
-            document = try SignedDocument(bytes: bytes, file: file, limits: limits)
-        } catch {
-            throw SignatureFailure(.documentRefused, error.description)
-        }
-        let offset: Int
-        var hasher: Digest
-        do {
-            offset = try document.rootEndTagOffset(of: bytes)
-            hasher = try Digest(algorithm: digest)
+            let document = try SignedDocument(bytes: bytes, file: file, limits: limits)
+            var hasher = try Digest(algorithm: digest)
             try document.canonicalize(into: { hasher.update($0) })
+            return hasher.finalize()
         } catch let error as XMLError {
             throw SignatureFailure(.documentRefused, error.description)
         } catch {
             throw SignatureFailure(.signingFailed, "\(error)")
         }
-        return try signature(digestValue: hasher.finalize(), offset: offset)
     }
 
-    private func signature(
-        digestValue: [UInt8], offset: Int
-    ) throws(SignatureFailure) -> (signature: [UInt8], offset: Int) {
+    /// The Signature element over a document whose canonical form hashes to `digestValue`.
+    private func signature(digestValue: [UInt8]) throws(SignatureFailure) -> [UInt8] {
         let signedInfo = signedInfoXML(digestValue: Base64.encode(digestValue))
         let canonical = try canonicalSignedInfo(signedInfo)
         let value: [UInt8]
@@ -126,8 +123,7 @@ public struct Signer: Sendable {
         } catch {
             throw SignatureFailure(.signingFailed, error.description)
         }
-        let signature = signatureXML(signedInfo: signedInfo, value: Base64.encode(value, lineLength: 76))
-        return (Array(signature.utf8), offset)
+        return Array(signatureXML(signedInfo: signedInfo, value: Base64.encode(value, lineLength: 76)).utf8)
     }
 
     private static let ns = SignatureProfile.namespace

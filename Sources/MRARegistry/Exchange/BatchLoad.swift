@@ -155,8 +155,8 @@ struct BatchLoad {
         base.verification = json.text
         guard let failure = report.failure else { return nil }
         var refused = base
-        refused.reason = ExchangeReason.signatureRefused
-        refused.message = "\(failure.reason): \(failure.message)"
+        refused.reason = ExchangeReason.signatureRefused(failure.reason)
+        refused.message = (failure.line.map { "line \($0): " } ?? "") + failure.message
         return refused
     }
 

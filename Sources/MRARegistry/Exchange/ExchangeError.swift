@@ -1,3 +1,4 @@
+package import MRAGateway
 import MRAPlumbing
 
 /// Why the exchange job could not do its work (configuration, registry,
@@ -56,9 +57,15 @@ package struct ExchangeError: CodedError, Equatable {
 /// Stable reason codes for files that were not applied: in the ledger, in
 /// receipts and in the reason file next to a quarantined file.
 package enum ExchangeReason {
-    /// The XML signature did not verify against the partner's trust store
-    /// (the message starts with the signature's own reason code).
+    /// The XML signature did not verify against the partner's trust store:
+    /// the family of ``signatureRefused(_:)``'s codes.
     package static let signatureRefused = "signature-refused"
+    /// `signature-refused/<the signature's own reason>`, such as
+    /// `signature-refused/digest-mismatch`: what the ledger, receipts and
+    /// `exchange status` carry for a refused signature.
+    package static func signatureRefused(_ reason: SignatureFailure.Reason) -> String {
+        signatureRefused + "/" + reason.rawValue
+    }
     /// The document could not be read safely or is not the partner's format.
     package static let documentRefused = "document-refused"
     /// Records have errors; the receipt lists them with their rule ids.

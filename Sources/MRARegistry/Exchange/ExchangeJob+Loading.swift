@@ -21,7 +21,8 @@ extension ExchangeJob {
             base,
             signature: SignatureCheck(
                 verifier: verifier, bytes: bytes, file: base.fileName,
-                acceptsUnsigned: verifier.trust.acceptsUnsignedLists),
+                acceptsUnsigned: verifier.trust.acceptsUnsignedLists,
+                delimited: (try? setup.configuration.program(base.partner))?.mapping.tabular != nil),
             today: setup.today,
             progress: progress)
         let started = Timestamp.monotonic()

@@ -2,20 +2,27 @@ import MRAGateway
 
 /// The verdict on a loading file's signature, reached once: from the
 /// evidence the read gathered in its pass, or from the bytes when the read
-/// stopped early and gathered none; or, for a partner whose unsigned lists
-/// are accepted, the report that says the file was accepted unsigned.
+/// stopped early and gathered none; or, for a delimited list, which cannot
+/// carry a signature, `signature-missing` unless its partner's unsigned lists
+/// are accepted, when the report says the file was accepted unsigned.
 struct SignatureCheck {
     private let verifier: SignatureVerifier
     private let bytes: [UInt8]
     private let file: String
     private var report: VerificationReport?
     private let acceptsUnsigned: Bool
+    private let delimited: Bool
 
     /// `acceptsUnsigned`: the partner's lists carry no signature and are
     /// trusted by the channel (checked at load to be a delimited program).
-    init(verifier: SignatureVerifier, bytes: [UInt8], file: String, acceptsUnsigned: Bool = false) {
+    /// `delimited`: the partner's lists are delimited text, never XML.
+    init(
+        verifier: SignatureVerifier, bytes: [UInt8], file: String, acceptsUnsigned: Bool = false,
+        delimited: Bool = false
+    ) {
         self.verifier = verifier
         self.acceptsUnsigned = acceptsUnsigned
+        self.delimited = delimited
         self.bytes = bytes
         self.file = file
     }
@@ -29,6 +36,16 @@ struct SignatureCheck {
             unsigned.acceptedUnsigned = true
             report = unsigned
             return unsigned
+        }
+        if delimited {
+            let missing = verifier.refusalReport(
+                file: file,
+                SignatureFailure(
+                    .signatureMissing,
+                    "a delimited list carries no signature; its partner's lists are taken only with unsignedLists=\"accept\" in partner.xml"
+                ))
+            report = missing
+            return missing
         }
         let made =
             read?.signature.map {

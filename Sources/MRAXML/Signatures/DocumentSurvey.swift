@@ -1,4 +1,11 @@
-/// What a tree walk of a ``SignedDocument`` found, as Swift values.
+/// Where a document's signatures sit, as a tree walk of a ``SignedDocument``
+/// or a streaming read finds them.
+///
+/// Nothing else is surveyed. ID values are not: the profile's only Reference
+/// is `URI=""`, which resolves no ID, so a repeated ID cannot move what is
+/// signed. Comments and processing instructions inside text are not: every
+/// reader of the gateway reads a value as all its character data joined, so
+/// `AEO<!---->123` reads `AEO123`, exactly the text the canonical form signs.
 public struct DocumentSurvey: Sendable, Equatable {
     /// One `ds:Signature` element and where it sits.
     public struct Signature: Sendable, Equatable {
@@ -11,23 +18,10 @@ public struct DocumentSurvey: Sendable, Equatable {
         public var isLastChildOfRoot: Bool
     }
 
-    /// An ID attribute value used more than once.
-    public struct DuplicateID: Sendable, Equatable {
-        public var value: String
-        /// Lines of the elements carrying it.
-        public var lines: [Int]
-    }
-
     /// The document element's name.
     public var root: QName
     /// Every `ds:Signature` element, wherever it is, in document order.
     public var signatures: [Signature]
-    /// ID values (attributes `Id`, `ID`, `id` in any namespace, and `xml:id`)
-    /// that occur more than once.
-    public var duplicateIDs: [DuplicateID]
-    /// Lines of comments or processing instructions that sit inside text
-    /// content (next to non-white-space text), such as `AEO<!---->123`.
-    public var markupInsideText: [Int]
 }
 
 /// The XML-DSig namespace.

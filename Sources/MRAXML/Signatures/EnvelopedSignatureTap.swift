@@ -7,9 +7,9 @@ internal import CMRALibXML2
 ///   `ds:Signature` (when that is a child of the document element: the
 ///   enveloped-signature transform) to a hasher;
 /// - canonicalizes that signature's `SignedInfo` on its own;
-/// - captures every `ds:Signature` as an ``Element`` (bounded in size);
-/// - surveys what the verifier refuses: ID values used twice, comments or
-///   processing instructions inside text, where each signature sits.
+/// - captures every `ds:Signature` as an ``Element`` (bounded in size) and
+///   notes where each one sits;
+/// - notes where the document element ends, where a signer inserts.
 ///
 /// The state lives in memory this object allocates and frees, not in stored
 /// `var`s, which would get a dynamic exclusivity check on every event.
@@ -51,12 +51,7 @@ final class EnvelopedSignatureTap {
         state.pointee.characters(bytes, count: count)
     }
 
-    func comment(_ parser: SecureParser) {
-        state.pointee.markup(line: parser.currentLine)
-    }
-
     func processingInstruction(_ parser: SecureParser, target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
-        state.pointee.markup(line: parser.currentLine)
         state.pointee.processingInstruction(target: target, data: data)
     }
 
@@ -66,15 +61,9 @@ final class EnvelopedSignatureTap {
     func finish() -> SignatureEvidence {
         state.pointee.document.finish()
         let documentDigest = hasher.hasher.finalize()
-        let survey = DocumentSurvey(
-            root: state.pointee.root ?? QName(nil, ""), signatures: state.pointee.signatures,
-            duplicateIDs: state.pointee.idOrder.compactMap { value in
-                guard let lines = state.pointee.ids[value], lines.count > 1 else { return nil }
-                return DocumentSurvey.DuplicateID(value: value, lines: lines)
-            },
-            markupInsideText: state.pointee.markupInsideText)
+        let survey = DocumentSurvey(root: state.pointee.root ?? QName(nil, ""), signatures: state.pointee.signatures)
         return SignatureEvidence(
-            survey: survey, rootQualifiedName: state.pointee.rootQualifiedName,
+            survey: survey, rootQualifiedName: state.pointee.rootQualifiedName, rootEnd: state.pointee.rootEnd,
             canonicalSignedInfo: state.pointee.signedInfoDone ? signedInfoBytes.bytes : nil,
             documentDigest: documentDigest,
             unsupported: state.pointee.document.unsupported ?? state.pointee.signedInfoUnsupported,
@@ -100,6 +89,8 @@ struct TapState: ~Copyable {
     var depth = 0
     var root: QName?
     var rootQualifiedName = ""
+    /// The byte offset just past the document element's end tag (or `/>`).
+    var rootEnd: Int?
 
     // Signatures.
     var signatures: [DocumentSurvey.Signature] = []
@@ -121,17 +112,6 @@ struct TapState: ~Copyable {
     var signedInfoDone = false
     var signedInfoUnsupported: String?
 
-    // ID values and markup inside text.
-    var ids: [String: [Int]] = [:]
-    var idOrder: [String] = []
-    var markupInsideText: [Int] = []
-    /// The current run of text (since the last tag, comment or processing
-    /// instruction) holds more than white space.
-    var runHasText = false
-    /// A comment or processing instruction with no text before it: its line,
-    /// until the next run of text or tag.
-    var markupAwaitingText: Int?
-
     init(document: consuming ExclusiveCanonicalizer, maxSignatureBytes: Int) {
         self.document = document
         self.maxSignatureBytes = maxSignatureBytes
@@ -145,8 +125,6 @@ struct TapState: ~Copyable {
         signedInfoSink: ByteCollector
     ) {
         depth += 1
-        runHasText = false
-        markupAwaitingText = nil
         if depth == 1 {
             root = QName(namespaceURI.map { String(xmlString: $0) }, String(xmlString: localName))
             rootQualifiedName = (prefix.map { String(xmlString: $0) + ":" } ?? "") + String(xmlString: localName)
@@ -155,7 +133,6 @@ struct TapState: ~Copyable {
             for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }
             lastChildCandidates.removeAll()
         }
-        if attributes.count > 0 { collectIDs(attributes, line: line) }
         captureSignature(parser, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
         if excluding {
             document.checkDeclarations(declarations)
@@ -236,8 +213,6 @@ struct TapState: ~Copyable {
 
     mutating func endElement(_ parser: SecureParser, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?)
     {
-        runHasText = false
-        markupAwaitingText = nil
         signedInfo?.endElement(prefix: prefix, localName: localName)
         if depth == signedInfoDepth, var finished = signedInfo.take() {
             finished.finish()
@@ -257,22 +232,15 @@ struct TapState: ~Copyable {
         } else {
             document.endElement(prefix: prefix, localName: localName)
         }
+        if depth == 1 { rootEnd = parser.bytesConsumed }
         depth -= 1
     }
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
-        if depth >= 1 && (!runHasText || (depth == 1 && !lastChildCandidates.isEmpty)),
-            Self.holdsText(bytes, count: count)
-        {
-            runHasText = true
-            if let line = markupAwaitingText {
-                markupInsideText.append(line)
-                markupAwaitingText = nil
-            }
-            if depth == 1 {
-                for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }
-                lastChildCandidates.removeAll()
-            }
+        // Text after a signature that is the root's child: it is not the last child.
+        if depth == 1 && !lastChildCandidates.isEmpty && Self.holdsText(bytes, count: count) {
+            for index in lastChildCandidates { signatures[index].isLastChildOfRoot = false }
+            lastChildCandidates.removeAll()
         }
         if let capture, oversizedSignatureLine == nil {
             captureBytes += count
@@ -289,45 +257,11 @@ struct TapState: ~Copyable {
         }
     }
 
-    /// A comment or processing instruction: inside the document element it
-    /// must not split a text value.
-    mutating func markup(line: Int) {
-        guard depth >= 1 else { return }
-        if runHasText {
-            markupInsideText.append(line)
-            markupAwaitingText = nil
-        } else {
-            markupAwaitingText = line
-        }
-        runHasText = false
-    }
-
     mutating func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
         if signedInfo != nil {
             signedInfo?.processingInstruction(target: target, data: data)
         } else if !excluding {
             document.processingInstruction(target: target, data: data)
-        }
-    }
-
-    private mutating func collectIDs(_ attributes: Attributes, line: Int) {
-        for index in 0..<attributes.count {
-            let name = attributes.localName(index)
-            let isID: Bool
-            if let prefix = attributes.prefix(index), prefix[0] == 0x78, prefix[1] == 0x6D, prefix[2] == 0x6C,
-                prefix[3] == 0
-            {
-                isID = name[0] == 0x69 && name[1] == 0x64 && name[2] == 0  // xml:id
-            } else {
-                // Id, ID, id
-                isID =
-                    (name[0] == 0x49 || name[0] == 0x69) && (name[1] == 0x64 || (name[0] == 0x49 && name[1] == 0x44))
-                    && name[2] == 0
-            }
-            guard isID else { continue }
-            let value = attributes.value(index)
-            if ids[value] == nil { idOrder.append(value) }
-            ids[value, default: []].append(line)
         }
     }
 

@@ -13,11 +13,14 @@ public protocol CanonicalHasher {
 /// InclusiveNamespaces PrefixList; a signature that names another form must
 /// be verified from the tree (``SignedDocument``).
 public struct SignatureEvidence: Sendable, Equatable {
-    /// Signatures, duplicate IDs and comments inside text, as a tree walk finds them.
+    /// Where the signatures sit, as a tree walk finds them.
     /// A signature nested in another one is listed with its name and line only.
     public var survey: DocumentSurvey
     /// The document element's name as written (`prefix:local` or `local`).
     public var rootQualifiedName: String
+    /// The byte offset just past the document element's end tag, or its `/>`
+    /// when it is an empty-element tag: where a signature is inserted.
+    public var rootEnd: Int?
     /// The canonical `SignedInfo` of the first signature, when that signature
     /// is a child of the document element.
     public var canonicalSignedInfo: [UInt8]?

@@ -1,20 +1,44 @@
-internal import CMRALibXML2
-
 extension SignedDocument {
-    /// Returns `original` with `fragment` inserted just before the document
-    /// element's end tag, so that it becomes the last child of the root and
-    /// every other byte of the file stays as it was (no re-serialization, no
-    /// new white-space text nodes: the canonical form of the rest is unchanged).
+    /// Returns `original` with `fragment` made the last child of the document
+    /// element, every other byte as it was (no re-serialization, no new
+    /// white-space text: the canonical form of the rest is unchanged).
     ///
-    /// `original` must be the bytes this document was parsed from. Throws when
-    /// the root is an empty-element tag (`<root/>`) or is followed by anything
-    /// but white space and comments.
-    public func inserting(_ fragment: [UInt8], beforeRootEndTagOf original: [UInt8]) throws(XMLError) -> [UInt8] {
-        Self.inserting(fragment, at: try rootEndTagOffset(of: original), into: original)
+    /// `rootEnd` is the offset just past the document element's end tag, or
+    /// past its `/>` when it is an empty-element tag (``SignatureEvidence/rootEnd``,
+    /// from the parse); `qualifiedName` is its name as written. Whatever
+    /// follows the root (white space, comments, processing instructions) stays
+    /// after it. An empty root `<list/>` is written `<list>`, the fragment,
+    /// `</list>`: the same canonical form. Nil when the bytes at `rootEnd` are
+    /// not the root's end tag or empty-element tag.
+    public static func inserting(
+        _ fragment: [UInt8], asLastChildOf qualifiedName: String, endingAt rootEnd: Int, in original: [UInt8]
+    ) -> [UInt8]? {
+        let name = Array(qualifiedName.utf8)
+        guard rootEnd >= 2, rootEnd <= original.count, original[rootEnd - 1] == UInt8(ascii: ">"),
+            let open = original[..<rootEnd].lastIndex(of: UInt8(ascii: "<"))
+        else { return nil }
+        // Attribute values cannot hold a raw "<", so `open` starts the tag that ends at rootEnd.
+        if original[rootEnd - 2] == UInt8(ascii: "/") {
+            guard isTag(original, from: open + 1, named: name, before: rootEnd - 2, spaceRequired: true) else {
+                return nil
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(original.count + fragment.count + name.count + 3)
+            output.append(contentsOf: original[..<(rootEnd - 2)])
+            output.append(UInt8(ascii: ">"))
+            output.append(contentsOf: fragment)
+            output.append(contentsOf: Array("</".utf8) + name + [UInt8(ascii: ">")])
+            output.append(contentsOf: original[rootEnd...])
+            return output
+        }
+        guard open + 1 < rootEnd, original[open + 1] == UInt8(ascii: "/"),
+            isTag(original, from: open + 2, named: name, before: rootEnd - 1, spaceRequired: false)
+        else { return nil }
+        return inserting(fragment, at: open, into: original)
     }
 
-    /// `original` with `fragment` inserted at byte `offset` (a root end tag's,
-    /// from ``rootEndTagOffset(of:)`` or ``rootEndTagOffset(in:qualifiedName:)``).
+    /// `original` with `fragment` inserted at byte `offset` (a root end
+    /// tag's, from ``rootEndTagOffset(in:qualifiedName:)``).
     package static func inserting(_ fragment: [UInt8], at offset: Int, into original: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(original.count + fragment.count)
@@ -24,36 +48,14 @@ extension SignedDocument {
         return output
     }
 
-    /// The byte offset of the document element's end tag in `original` (the
-    /// bytes this document was parsed from), where ``inserting(_:beforeRootEndTagOf:)``
-    /// inserts.
-    public func rootEndTagOffset(of original: [UInt8]) throws(XMLError) -> Int {
-        guard let offset = rootEndTagOffset(in: original) else {
-            throw XMLError(
-                code: .malformed,
-                message: "cannot find the end tag of the document element (empty root, or content after it)",
-                file: file)
-        }
-        return offset
-    }
-
-    /// The byte offset of `</root>` in `bytes`, scanning back over trailing
-    /// white space and comments.
-    private func rootEndTagOffset(in bytes: [UInt8]) -> Int? {
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        var qualified = ""
-        if let ns = root.pointee.ns, let prefix = ns.pointee.prefix { qualified = String(xmlString: prefix) + ":" }
-        qualified += root.pointee.name.map { String(xmlString: $0) } ?? ""
-        return Self.rootEndTagOffset(in: bytes, qualifiedName: qualified)
-    }
-
     /// The byte offset of the end tag `</qualifiedName>` that closes a
     /// document, scanning back over trailing white space and comments; nil
-    /// when the document does not end that way.
+    /// when the document does not end that way. For documents the gateway
+    /// writes itself (receipts); a document that was parsed uses its parse's
+    /// ``SignatureEvidence/rootEnd`` instead.
     public static func rootEndTagOffset(in bytes: [UInt8], qualifiedName: String) -> Int? {
         let name = Array(qualifiedName.utf8)
         var end = bytes.count  // exclusive end of the region still to scan
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func hasSuffix(_ suffix: [UInt8], before index: Int) -> Bool {
             index >= suffix.count && Array(bytes[(index - suffix.count)..<index]) == suffix
         }
@@ -68,14 +70,25 @@ extension SignedDocument {
         }
         guard end > 0, bytes[end - 1] == UInt8(ascii: ">") else { return nil }
         guard let open = bytes[..<end].lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        // "</" name white-space* ">"
-        var index = open + 1
-        guard index < end, bytes[index] == UInt8(ascii: "/") else { return nil }
-        index += 1
-        guard index + name.count <= end, Array(bytes[index..<(index + name.count)]) == name else { return nil }
-        index += name.count
-        while index < end - 1 && isSpace(bytes[index]) { index += 1 }
-        guard index == end - 1 else { return nil }
+        guard open + 1 < end, bytes[open + 1] == UInt8(ascii: "/"),
+            isTag(bytes, from: open + 2, named: name, before: end - 1, spaceRequired: false)
+        else { return nil }
         return open
+    }
+
+    /// Whether `bytes[start..<end]` is `name`, then white space (required
+    /// before attributes when `spaceRequired` and anything follows), then,
+    /// with `spaceRequired`, anything (attributes).
+    private static func isTag(
+        _ bytes: [UInt8], from start: Int, named name: [UInt8], before end: Int, spaceRequired: Bool
+    ) -> Bool {
+        guard start + name.count <= end, Array(bytes[start..<(start + name.count)]) == name else { return false }
+        let rest = bytes[(start + name.count)..<end]
+        if spaceRequired { return rest.isEmpty || isSpace(rest[rest.startIndex]) }
+        return rest.allSatisfy(isSpace)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

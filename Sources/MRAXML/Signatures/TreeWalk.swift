@@ -1,28 +1,22 @@
 internal import CMRALibXML2
 
 /// One pass over a parsed tree: enforces the depth limit and refuses entity
-/// references, and collects the signatures, ID values and markup inside text.
+/// references, and collects the signatures.
 struct TreeWalk {
     private(set) var survey: DocumentSurvey
     private(set) var signatureNodes: [xmlNodePtr] = []
-    private var ids: [String: [Int]] = [:]
-    private var idOrder: [String] = []
 
     init(document: xmlDocPtr, file: String?, limits: XMLLimits) throws(XMLError) {
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLError(code: .malformed, message: "document has no root element", file: file)
         }
-        survey = DocumentSurvey(root: Self.name(of: root), signatures: [], duplicateIDs: [], markupInsideText: [])
+        survey = DocumentSurvey(root: Self.name(of: root), signatures: [])
         // Iterative depth-first walk: deep documents cannot overflow the stack.
         var node: xmlNodePtr? = root
         var depth = 1
         while let current = node {
             try visit(current, root: root, depth: depth, file: file, limits: limits)
             node = Self.next(after: current, root: root, depth: &depth)
-        }
-        survey.duplicateIDs = idOrder.compactMap { value in
-            guard let lines = ids[value], lines.count > 1 else { return nil }
-            return DocumentSurvey.DuplicateID(value: value, lines: lines)
         }
     }
 
@@ -36,9 +30,7 @@ struct TreeWalk {
                     code: .tooDeep, message: "elements nested deeper than \(limits.maxDepth) levels", file: file,
                     line: Int(xmlGetLineNo(current)))
             }
-            visitElement(current, root: root)
-        case XML_COMMENT_NODE, XML_PI_NODE:
-            if Self.hasTextNeighbour(current) { survey.markupInsideText.append(Int(xmlGetLineNo(current))) }
+            if Self.isSignature(current) { visitSignature(current, root: root) }
         case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START,
             XML_XINCLUDE_END:
             throw XMLError(
@@ -49,25 +41,14 @@ struct TreeWalk {
         }
     }
 
-    /// Collects an element's ID values, and the element if it is a signature.
-    private mutating func visitElement(_ current: xmlNodePtr, root: xmlNodePtr) {
-        var attribute = current.pointee.properties
-        while let property = attribute {
-            if Self.isID(property) {
-                let value = Self.value(of: property)
-                if ids[value] == nil { idOrder.append(value) }
-                ids[value, default: []].append(Int(xmlGetLineNo(current)))
-            }
-            attribute = property.pointee.next
-        }
-        if Self.isSignature(current) {
-            signatureNodes.append(current)
-            let parentIsRoot = current.pointee.parent == root
-            survey.signatures.append(
-                DocumentSurvey.Signature(
-                    element: Self.element(current), isChildOfRoot: parentIsRoot,
-                    isLastChildOfRoot: parentIsRoot && Self.onlyWhitespaceFollows(current)))
-        }
+    /// Collects a signature element and where it sits.
+    private mutating func visitSignature(_ current: xmlNodePtr, root: xmlNodePtr) {
+        signatureNodes.append(current)
+        let parentIsRoot = current.pointee.parent == root
+        survey.signatures.append(
+            DocumentSurvey.Signature(
+                element: Self.element(current), isChildOfRoot: parentIsRoot,
+                isLastChildOfRoot: parentIsRoot && Self.onlyWhitespaceFollows(current)))
     }
 
     /// The node after `current` in document order, within `root`; nil at the end.
@@ -90,14 +71,6 @@ struct TreeWalk {
         return xmlStrEqual(node.pointee.name, "Signature") == 1 && String(xmlString: href) == xmlDSigNamespace
     }
 
-    private static func isID(_ attribute: xmlAttrPtr) -> Bool {
-        guard let name = attribute.pointee.name else { return false }
-        if let ns = attribute.pointee.ns, let prefix = ns.pointee.prefix, xmlStrEqual(prefix, "xml") == 1 {
-            return xmlStrEqual(name, "id") == 1
-        }
-        return xmlStrEqual(name, "Id") == 1 || xmlStrEqual(name, "ID") == 1 || xmlStrEqual(name, "id") == 1
-    }
-
     private static func value(of attribute: xmlAttrPtr) -> String {
         guard let text = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return "" }
         defer { CMRALibXML2_xmlFree(text) }
@@ -116,10 +89,6 @@ struct TreeWalk {
             }
         }
         return false
-    }
-
-    private static func hasTextNeighbour(_ node: xmlNodePtr) -> Bool {
-        isText(node.pointee.prev) || isText(node.pointee.next)
     }
 
     private static func onlyWhitespaceFollows(_ node: xmlNodePtr) -> Bool {

@@ -1,9 +1,11 @@
+public import MRACrypto
 public import MRAPlumbing
 
 /// Why a signature was refused (or could not be made).
 ///
 /// ``reason`` is a stable code: it is what reports print and what partners and
-/// scripts match on. ``message`` is for people and never quotes document values.
+/// scripts match on. ``message`` is for people and never quotes document values;
+/// it never repeats the reason (``description`` writes it once).
 public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
     /// A stable reason code such as `digest-mismatch`.
     public struct Reason: ErrorCode {
@@ -27,13 +29,11 @@ public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
         public static let signatureWrapped = Reason("signature-wrapped")
         /// The signature is a child of the root but not its last child.
         public static let signatureMisplaced = Reason("signature-misplaced")
+        /// The document element is the `ds:Signature` itself (an enveloping
+        /// signature): the profile signs documents with an enveloped signature only.
+        public static let signatureEnveloping = Reason("signature-enveloping")
         /// The signature element does not have the profile's structure.
         public static let signatureMalformed = Reason("signature-malformed")
-        /// An ID value occurs more than once in the document.
-        public static let duplicateID = Reason("duplicate-id")
-        /// A comment or processing instruction sits inside text content, where
-        /// it would split a value (`AEO<!---->123`).
-        public static let commentInValue = Reason("comment-in-value")
 
         // References and transforms
         /// `SignedInfo` has more or fewer than one `Reference`.
@@ -92,6 +92,16 @@ public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
         self.reason = reason
         self.message = message
         self.line = line
+    }
+
+    /// A chain failure under its own code (`untrusted-chain`, `crl-missing` …),
+    /// with the offending certificate named in the message.
+    public init(_ trust: TrustFailure) {
+        var message = trust.message
+        if let subject = trust.subject {
+            message += " (\(subject)" + (trust.depth.map { ", depth \($0)" } ?? "") + ")"
+        }
+        self.init(Reason(trust: trust.reason.rawValue), message)
     }
 
     public var description: String {

@@ -4,18 +4,21 @@ public import MRAXML
 /// Verifies enveloped XML signatures in the gateway's profile, failing closed.
 ///
 /// In order, and stopping at the first problem (each with its own
-/// ``SignatureFailure/Reason``): hardened parse; exactly one `ds:Signature`, the
-/// last child of the root; unique IDs; no comment inside a value; the profile's
+/// ``SignatureFailure/Reason``): hardened parse; no enveloping signature;
+/// exactly one `ds:Signature`, the last child of the root; the profile's
 /// structure, algorithms, transforms and `URI=""`; the signer certificate
 /// (from `X509Data`, other certificates there being only chain hints) chained
 /// to an anchor of the trust store, with revocation per its policy; the
 /// `SignatureValue` over the canonical `SignedInfo` with that certificate's
 /// key; the digest of the canonical document minus its signature.
 ///
-/// What verified is the whole file minus its `ds:Signature` (and comments
-/// outside values, which canonicalization drops): callers that go on to
-/// process the document must process the same bytes they passed in (see
-/// ``verify(bytes:file:)``), never re-read the file.
+/// What verified is the whole file minus its `ds:Signature` and its comments,
+/// which canonicalization drops: callers that go on to process the document
+/// must process the same bytes they passed in (see ``verify(bytes:file:)``),
+/// never re-read the file. IDs are not checked for uniqueness: the only
+/// Reference allowed is `URI=""`, which resolves no ID. A comment inside a
+/// value (`AEO<!---->123`) is accepted: the gateway's readers join a value's
+/// character data (`AEO123`), which is the text the canonical form signs.
 public struct SignatureVerifier: Sendable {
     public var trust: TrustStore
     public var limits: XMLLimits
@@ -161,15 +164,21 @@ public struct SignatureVerifier: Sendable {
         return report
     }
 
+    /// The document's own code (`XML-DOCTYPE` …) leads the message, once.
     private static func refused(_ error: XMLError) -> SignatureFailure {
         SignatureFailure(.documentRefused, "\(error.code): \(error.message)", line: error.line > 0 ? error.line : nil)
     }
 
-    /// Exactly one `ds:Signature`, the root's last child; unique IDs; no
-    /// comment inside a value. Returns the signature.
+    /// Exactly one `ds:Signature`, the root's last child. Returns the signature.
     private func checkPlacement(_ survey: DocumentSurvey) throws(SignatureFailure) -> DocumentSurvey.Signature {
         guard let signature = survey.signatures.first else {
             throw SignatureFailure(.signatureMissing, "the document carries no ds:Signature")
+        }
+        guard survey.root != QName(SignatureProfile.namespace, "Signature") else {
+            throw SignatureFailure(
+                .signatureEnveloping,
+                "the document element is ds:Signature (an enveloping signature); the profile accepts only an enveloped one, the last child of the signed document's root",
+                line: signature.element.line)
         }
         guard survey.signatures.count == 1 else {
             throw SignatureFailure(
@@ -185,16 +194,6 @@ public struct SignatureVerifier: Sendable {
             throw SignatureFailure(
                 .signatureMisplaced, "ds:Signature is not the last child of the document element",
                 line: signature.element.line)
-        }
-        if let duplicate = survey.duplicateIDs.first {
-            throw SignatureFailure(
-                .duplicateID,
-                "an ID value is used \(duplicate.lines.count) times (lines \(duplicate.lines.map(String.init).joined(separator: ", ")))",
-                line: duplicate.lines.last)
-        }
-        if let line = survey.markupInsideText.first {
-            throw SignatureFailure(
-                .commentInValue, "a comment or processing instruction splits a text value", line: line)
         }
         return signature
     }
@@ -274,9 +273,7 @@ public struct SignatureVerifier: Sendable {
         do {
             return try trust.chainVerifier.verify(leaf, intermediates: hints, at: time ?? UnixTime.now())
         } catch {
-            guard error.reason == .untrustedChain else {
-                throw SignatureFailure(SignatureFailure.Reason(trust: error.reason.rawValue), error.description)
-            }
+            guard error.reason == .untrustedChain else { throw SignatureFailure(error) }
             if leaf.isSelfSigned {
                 throw SignatureFailure(
                     .certificateSelfSigned, "the signer's certificate is self-signed and not a trust anchor")
@@ -291,7 +288,7 @@ public struct SignatureVerifier: Sendable {
                     .anchorImpostor,
                     "\(impostor.subject) names a trust anchor but does not chain to its key (fingerprints differ)")
             }
-            throw SignatureFailure(SignatureFailure.Reason(trust: error.reason.rawValue), error.description)
+            throw SignatureFailure(error)
         }
     }
 

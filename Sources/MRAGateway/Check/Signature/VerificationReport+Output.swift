@@ -1,10 +1,11 @@
 extension VerificationReport {
-    /// The report as text: one `FILE: VERIFIED|REFUSED` line, then one indented
-    /// line per fact.
+    /// The report as text: one `FILE: VERIFIED` or `FILE: REFUSED reason: [line N: ]message`
+    /// line (the reason written once), then one indented line per fact.
     public var text: String {
         var lines: [String] = []
         if let failure {
-            lines.append("\(file): REFUSED \(failure.reason): \(failure.description)")
+            let line = failure.line.map { "line \($0): " } ?? ""
+            lines.append("\(file): REFUSED \(failure.reason): \(line)\(failure.message)")
         } else if acceptedUnsigned {
             lines.append("\(file): UNSIGNED, accepted (partner.xml unsignedLists=\"accept\": trusted by the channel)")
         } else {
