@@ -12,11 +12,13 @@ import Testing
         var anchors: [String] = ["root"]
         var crls: [String] = ["root", "intermediate"]
         var reason: String
+        /// When the signer signed (inside an expired certificate's validity; now otherwise).
+        var signingTime: Int64?
         var testDescription: String { reason }
     }
 
     static let cases: [Case] = [
-        Case(signer: "signer-expired", reason: "certificate-expired"),
+        Case(signer: "signer-expired", reason: "certificate-expired", signingTime: 978_000_000),
         Case(signer: "signer-revoked", reason: "certificate-revoked"),
         Case(signer: "signer-ec", crls: ["root"], reason: "crl-missing"),
         Case(signer: "signer-ec", anchors: ["other-root"], crls: [], reason: "untrusted-chain"),
@@ -28,7 +30,8 @@ import Testing
 
     @Test(arguments: cases)
     func chainFailureNamesItsReasonOnce(test: Case) throws {
-        let signed = try Signer(identity: SignatureFixtures.identity(test.signer)).sign(
+        let identity = try SignatureFixtures.identity(test.signer)
+        let signed = try Signer(identity: identity, signingTime: test.signingTime).sign(
             bytes: SignatureFixtures.sample())
         let trust = try SignatureFixtures.trust(anchors: test.anchors, crls: test.crls)
         let report = SignatureVerifier(trust: trust).verify(bytes: signed, file: "f.xml")

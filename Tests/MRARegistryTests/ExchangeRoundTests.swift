@@ -60,9 +60,7 @@ import Testing
 
     @Test func secondRunWithAnEmptyInboxChangesNothing() throws {
         let folders = Fixture.exchangeRoot()
-        let (name, bytes) = try Fixture.sample("ctpat")
-        try Fixture.dropSigned(bytes, by: "ctpat", as: name, for: "ctpat", in: folders)
-        try Fixture.run(folders)
+        _ = try Fixture.runSigned(try Fixture.sample("ctpat"), by: "ctpat", for: "ctpat", in: folders)
         let before = try Fixture.export(folders)
         let summary = try Fixture.run(folders)
         #expect(summary.files.isEmpty)
@@ -91,16 +89,13 @@ import Testing
     /// they must not overwrite it (nor become CBP's to withdraw).
     @Test func aListChangesOnlyTheMembersOfItsOwnProgram() throws {
         let folders = Fixture.exchangeRoot()
-        let (euName, eu) = try Fixture.sample("eu-aeo")
-        try Fixture.dropSigned(eu, by: "eu-aeo", as: euName, for: "eu-aeo", in: folders)
-        try Fixture.run(folders)
+        _ = try Fixture.runSigned(try Fixture.sample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
         let euBefore = try Fixture.export(folders)
 
-        let (name, ctpat) = try Fixture.sample("ctpat")
-        let carried = try Fixture.records("ctpat", ctpat).filter { $0.program != "ctpat" }
+        let ctpat = try Fixture.sample("ctpat")
+        let carried = try Fixture.records("ctpat", ctpat.bytes).filter { $0.program != "ctpat" }
         #expect(carried.count == 10)
-        try Fixture.dropSigned(ctpat, by: "ctpat", as: name, for: "ctpat", in: folders)
-        let applied = try #require(try Fixture.run(folders).files.first)
+        let applied = try Fixture.runSigned(ctpat, by: "ctpat", for: "ctpat", in: folders)
         #expect(applied.outcome == .applied)
         #expect(applied.counts.inserted == 20 && applied.counts.accepted == 20 && applied.counts.records == 30)
 
