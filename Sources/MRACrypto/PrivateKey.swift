@@ -24,7 +24,7 @@ public struct PrivateKey: Sendable {
     ///   ``CryptoError/Code/legacyKeyEncryption`` for a key encrypted the traditional PEM way (convert it with
     ///   `openssl pkcs8 -topk8 -v2 aes-256-cbc`), ``CryptoError/Code/invalidKey`` for anything else unreadable.
     public init(pem: [UInt8], passphrase: Secret? = nil) throws(CryptoError) {
-        let encryption = KeyProtection.of(pem: pem)
+        let encryption = PEMKeyEncryption(pem: pem)
         switch encryption {
         case .legacy:
             throw CryptoError(

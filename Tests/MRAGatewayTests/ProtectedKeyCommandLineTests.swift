@@ -101,6 +101,11 @@ import Testing
             SoftHSMToken.uri("signer"),
             ["--key-pin-env", "MRA_TEST_WRONG_PIN", "--pkcs11-module", SoftHSMToken.module], "pkcs11-login-failed"
         ),
+        (
+            SoftHSMToken.uri("signer"),
+            ["--key-pin-env", "MRA_TEST_PIN", "--pkcs11-module", "/nonexistent/libpkcs11.so"],
+            "pkcs11-unavailable"
+        ),
         (SoftHSMToken.uri("signer"), ["--key-passphrase-env", "MRA_TEST_PIN"], "not a passphrase"),
     ])
     func signRefusesATokenKeyItCannotOpen(key: String, options: [String], code expected: String) throws {
@@ -113,6 +118,19 @@ import Testing
         #expect(code == 2)
         #expect(errors.contains(expected), "\(errors)")
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func translateSignsItsOutputWithAnEncryptedKey() throws {
+        let keys = try EncryptedDemoKey.make(program: "ctpat")
+        let output = Repository.temporaryFolder() + "/as-ctpat.xml"
+        let (code, _, errors) = try GatewayCLI.run([
+            "translate", "--from", "eu-aeo", "--to", "ctpat", Self.sample, "-o", output, "--sign-key", keys.encrypted,
+            "--sign-cert", keys.demo + "signer.cert.pem", "--sign-chain", keys.demo + "chain.pem",
+            "--key-passphrase-file", keys.passphraseFile,
+        ])
+        #expect(code == 0, "\(errors)")
+        #expect(!errors.contains("warning"), "\(errors)")
+        try Self.expectVerifies(output, partner: "ctpat")
     }
 
     /// The daily job with our key never in clear: `exchange run` signs its receipts with the key in the token, and

@@ -28,8 +28,8 @@ package enum SoftHSMToken {
         try made.get()
     }
 
-    /// Runs `body` alone among the tests of this process that use the token. SoftHSM2 is one library per process:
-    /// a key's engine finalizes it when the key is freed, which must not happen under another test's key.
+    /// Runs `body` alone among the tests of this process that load keys of the token: SoftHSM2 is one library per
+    /// process, shared by the engine of every key loaded in it (and its login state with them), so they take turns.
     package static func exclusively<R>(_ body: () throws -> R) throws -> R {
         _ = try configuration()
         return try lock.withLock { try body() }
