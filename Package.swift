@@ -35,7 +35,9 @@ let package = Package(
 
         // The two wrapper modules: the only places that touch C.
         .target(name: "MRAXML", dependencies: ["CMRALibXML2", "MRAPlumbing"]),
-        .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL", "MRAPlumbing"]),
+        .target(name: "MRACrypto", dependencies: ["CMRAOpenSSL", "CMRAOpenSSLEngine", "MRAPlumbing"]),
+        // Keys in a PKCS#11 token through libp11's engine: OpenSSL 3's deprecated ENGINE API, kept in one C file.
+        .target(name: "CMRAOpenSSLEngine", dependencies: ["CMRAOpenSSL"]),
 
         // The gateway's logic, Swift values only: read, check, map, emit, sign.
         .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto", "MRAPlumbing"]),
@@ -76,6 +78,8 @@ let package = Package(
             name: "mra-gateway",
             dependencies: [
                 "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                // Secret and PKCS11URI: how the signing commands reach a protected key.
+                "MRACrypto",
                 "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -122,8 +126,8 @@ let package = Package(
     ]
 )
 
-// Settings shared by every Swift target (system-library targets take none).
-for target in package.targets where target.type != .system {
+// Settings shared by every Swift target (the system-library targets and the C target take none).
+for target in package.targets where target.type != .system && target.name != "CMRAOpenSSLEngine" {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             .enableUpcomingFeature("InternalImportsByDefault"),

@@ -2,7 +2,9 @@
 # Installs the Debian packages the gateway builds and tests with, when missing.
 # (The Swift 6 toolchain itself is expected on PATH: https://www.swift.org/install/linux/)
 set -euo pipefail
-packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils)
+# softhsm2 and libengine-pkcs11-openssl (libp11's OpenSSL engine): signing with a key in a PKCS#11 token; the tests
+# make a SoftHSM2 token and sign with it, so they are needed to test, not to run the gateway with key files.
+packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -19,8 +19,28 @@ public struct CryptoError: Error, Sendable, CustomStringConvertible {
         public static let invalidPEM = Code("invalid-pem")
         /// DER input was malformed or had trailing bytes.
         public static let invalidDER = Code("invalid-der")
-        /// A private or public key could not be loaded (bad encoding or wrong passphrase).
+        /// A private or public key could not be loaded (bad encoding).
         public static let invalidKey = Code("invalid-key")
+        /// An encrypted private key was given without a passphrase.
+        public static let passphraseMissing = Code("key-passphrase-missing")
+        /// An encrypted private key did not decrypt with the passphrase given.
+        public static let passphraseWrong = Code("key-passphrase-wrong")
+        /// A private key is encrypted the legacy PEM way (`Proc-Type: 4,ENCRYPTED`, an MD5 key derivation
+        /// without iterations); it is refused: convert it to encrypted PKCS#8.
+        public static let legacyKeyEncryption = Code("key-encryption-legacy")
+        /// A passphrase or PIN could not be read from where it was said to be (unset variable, unreadable or
+        /// empty file).
+        public static let secretUnavailable = Code("secret-unavailable")
+        /// A PKCS#11 URI was malformed, named no key, or carried its PIN in clear (`pin-value`).
+        public static let pkcs11URIInvalid = Code("pkcs11-uri-invalid")
+        /// The PKCS#11 engine (libp11) or the PKCS#11 module could not be loaded.
+        public static let pkcs11Unavailable = Code("pkcs11-unavailable")
+        /// A key in a PKCS#11 token was given without a PIN.
+        public static let pkcs11PINMissing = Code("pkcs11-pin-missing")
+        /// The token refused the PIN (incorrect, expired or locked).
+        public static let pkcs11LoginFailed = Code("pkcs11-login-failed")
+        /// No private key in the token matched the URI.
+        public static let pkcs11KeyNotFound = Code("pkcs11-key-not-found")
         /// A file could not be opened or read.
         public static let fileUnreadable = Code("file-unreadable")
         /// The algorithm (digest, key type, curve) is not supported or refused.

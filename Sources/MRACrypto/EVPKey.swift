@@ -8,14 +8,18 @@ import CMRAOpenSSL
 final class EVPKey: @unchecked Sendable {
     let pointer: OpaquePointer
     let kind: KeyKind
+    /// The engine a key in a PKCS#11 token works through: released after the key, in `deinit`.
+    private let engine: PKCS11Engine?
 
-    /// Takes ownership of `pointer` (one reference).
-    init(taking pointer: OpaquePointer) {
+    /// Takes ownership of `pointer` (one reference); `engine` is the engine that loaded it, if any.
+    init(taking pointer: OpaquePointer, engine: PKCS11Engine? = nil) {
         self.pointer = pointer
+        self.engine = engine
         self.kind = Self.kind(of: pointer)
     }
 
     deinit {
+        // Stored properties (the engine) are released after this body: the key goes first.
         EVP_PKEY_free(pointer)
     }
 

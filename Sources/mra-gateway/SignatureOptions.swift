@@ -73,13 +73,16 @@ struct SignOptions: ParsableArguments {
             "Sign the output. Without --sign-key, signs with the DEMO identity Certs/PROGRAM/demo/ (public key: demos only)."
     )
     var sign = false
-    @Option(help: "Private key for signing the output, PEM (implies --sign).") var signKey: String?
+    @Option(help: "Private key for signing the output: a PEM file or a pkcs11: URI (implies --sign).")
+    var signKey: String?
     @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
     @Option(help: "Intermediate certificates to send with the signature, PEM.") var signChain: String?
     @OptionGroup var algorithms: SigningAlgorithmOptions
+    @OptionGroup var keyAccess: KeyAccessOptions
 
     func validate() throws {
         if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
+        if signKey == nil && keyAccess.isGiven { throw ValidationError("the key's passphrase or PIN needs --sign-key") }
     }
 
     /// The signer, when signing was asked for.
@@ -88,7 +91,9 @@ struct SignOptions: ParsableArguments {
         do {
             let identity: SigningIdentity
             if let signKey, let signCert {
-                identity = try SigningIdentity.load(keyFile: signKey, certificateFile: signCert, chainFile: signChain)
+                identity = try keyAccess.identity(
+                    key: signKey, certificate: signCert, chain: signChain,
+                    warn: { printError("mra-gateway: warning: \($0)") })
             } else {
                 let gatewayHome = try GatewayHome.locate(explicit: home)
                 identity = try SigningIdentity.demo(program: program, home: gatewayHome)

@@ -1,3 +1,4 @@
+import Foundation
 import MRACrypto
 import Testing
 
@@ -10,18 +11,45 @@ import Testing
     }
 
     @Test func loadsEncryptedPEMWithPassphrase() throws {
-        let key = try PrivateKey(pem: Fixtures.text("leaf.encrypted-key.pem"), passphrase: "fixture-passphrase")
+        let key = try PrivateKey(
+            pem: Fixtures.text("leaf.encrypted-key.pem"), passphrase: Secret("fixture-passphrase"))
         #expect(try key.publicKey == Fixtures.certificate("leaf").publicKey)
+        #expect(key.protection == .passphrase)
+        #expect(try PrivateKey(pemFile: Fixtures.path("leaf.key.pem")).protection == .none)
     }
 
-    @Test(arguments: [nil, "wrong-passphrase"] as [String?])
-    func rejectsEncryptedPEMWithoutTheRightPassphrase(passphrase: String?) throws {
+    @Test func rejectsEncryptedPEMWithoutAPassphrase() throws {
         let pem = try Fixtures.text("leaf.encrypted-key.pem")
         let error = #expect(throws: CryptoError.self) {
-            try PrivateKey(pem: pem, passphrase: passphrase)
+            try PrivateKey(pem: pem)
         }
-        #expect(error?.code == .invalidKey)
+        #expect(error?.code == .passphraseMissing)
+    }
+
+    @Test func rejectsEncryptedPEMWithTheWrongPassphrase() throws {
+        let pem = try Fixtures.text("leaf.encrypted-key.pem")
+        let error = #expect(throws: CryptoError.self) {
+            try PrivateKey(pem: pem, passphrase: Secret("wrong-passphrase"))
+        }
+        #expect(error?.code == .passphraseWrong)
         #expect(error?.openSSLErrors.isEmpty == false)
+    }
+
+    /// Traditional PEM encryption (`Proc-Type: 4,ENCRYPTED`) derives its key with one MD5 round: refused even
+    /// with the right passphrase, with the command that converts it.
+    @Test func rejectsLegacyPEMEncryption() throws {
+        let folder = try OpenSSLCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let legacy = folder.appendingPathComponent("legacy.pem").path
+        try OpenSSLCLI.run([
+            "ec", "-in", Fixtures.path("leaf.key.pem"), "-aes256", "-passout", "pass:fixture-passphrase", "-out",
+            legacy,
+        ])
+        let error = #expect(throws: CryptoError.self) {
+            try PrivateKey(pemFile: legacy, passphrase: Secret("fixture-passphrase"))
+        }
+        #expect(error?.code == .legacyKeyEncryption)
+        #expect(error?.message.contains("openssl pkcs8 -topk8") == true)
     }
 
     @Test func reportsOpenSSLErrorQueueForGarbage() {

@@ -16,11 +16,13 @@ package enum ChildProcess {
     }
 
     /// Runs `executable` with `arguments`, feeds it `input` (or nothing) and waits for it to end.
+    /// `environment` is added to (and overrides) this process's environment.
     ///
     /// Standard error goes to a temporary file rather than a pipe, so a program that writes much to both streams
     /// cannot block on a full pipe that nobody reads.
     package static func run(
-        _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in folder: String? = nil
+        _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in folder: String? = nil,
+        environment: [String: String] = [:]
     ) throws -> Result {
         let errorsPath = NSTemporaryDirectory() + "mra-child-\(UUID().uuidString).err"
         _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
@@ -29,6 +31,9 @@ package enum ChildProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let standardInput = Pipe()
         process.standardOutput = output

@@ -12,9 +12,12 @@ package enum GatewayCLI {
         return url.appendingPathComponent("mra-gateway").path
     }()
 
-    /// Runs the gateway with `arguments` in the repository; returns exit code, stdout, stderr.
-    package static func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let result = try ChildProcess.run(executable, arguments, in: Repository.root)
+    /// Runs the gateway with `arguments` in the repository, `environment` added to this process's; returns exit
+    /// code, stdout, stderr.
+    package static func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (Int32, String, String) {
+        let result = try ChildProcess.run(executable, arguments, in: Repository.root, environment: environment)
         return (result.status, result.outputText, result.errors)
     }
 }

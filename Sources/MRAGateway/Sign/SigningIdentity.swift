@@ -38,10 +38,20 @@ public struct SigningIdentity: Sendable {
     /// Loads PEM files: the key (optionally encrypted), the certificate, and
     /// optionally a bundle of intermediates.
     public static func load(
-        keyFile: String, certificateFile: String, chainFile: String? = nil, passphrase: String? = nil
+        keyFile: String, certificateFile: String, chainFile: String? = nil, passphrase: Secret? = nil
+    ) throws(SignatureFailure) -> SigningIdentity {
+        try load(
+            key: .pemFile(path: keyFile, passphrase: passphrase), certificateFile: certificateFile, chainFile: chainFile
+        )
+    }
+
+    /// Loads the key from `key` (a PEM file or a PKCS#11 token), and the certificate and optionally a bundle of
+    /// intermediates from PEM files.
+    public static func load(
+        key: SigningKeySource, certificateFile: String, chainFile: String? = nil
     ) throws(SignatureFailure) -> SigningIdentity {
         do {
-            let key = try PrivateKey(pemFile: keyFile, passphrase: passphrase)
+            let key = try key.load()
             let certificate = try Certificate.parseAll(pemFile: certificateFile)[0]
             let chain =
                 try chainFile.map { (path) throws(CryptoError) in try Certificate.parseAll(pemFile: path) } ?? []
