@@ -1,6 +1,6 @@
 import Foundation
 public import MRACrypto
-import MRAXML
+public import MRAXML
 
 /// What a verifier trusts: one partner's anchors, CRLs and revocation policy,
 /// from `Certs/<program>/` or given explicitly (in xmlsec1's manner).
@@ -23,6 +23,10 @@ public struct TrustStore: Sendable {
     /// channel that delivers them (`partner.xml` `unsignedLists="accept"`;
     /// only for a program whose format is delimited text).
     public var acceptsUnsignedLists = false
+    /// Bounds on the partner's files (`partner.xml` `<limits>`, which can
+    /// only lower the shared defaults): verifiers and readers of this
+    /// partner's files use them.
+    public var limits = XMLLimits()
 
     /// Creates a store from explicit material. Without CRLs revocation is not
     /// required (the report then says it was not checked), as with xmlsec1.
@@ -73,6 +77,7 @@ public struct TrustStore: Sendable {
             maxCRLAgeSeconds: settings.maxCRLAgeDays.map { Int64($0) * 86_400 })
         var store = TrustStore(program: program, anchors: anchors, crls: crls, policy: policy)
         store.acceptsUnsignedLists = settings.acceptsUnsignedLists
+        store.limits = settings.limits
         return store
     }
 
@@ -108,15 +113,15 @@ public struct TrustStore: Sendable {
         ChainVerifier(trustAnchors: anchors, crls: crls, policy: policy)
     }
 
-    private struct Settings {
+    struct Settings {
         var program: String
         var requireRevocationCheck: Bool
         var maxCRLAgeDays: Int?
         var acceptsUnsignedLists: Bool
+        var limits: XMLLimits
     }
 
-    private static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings
-    {
+    static func partnerSettings(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> Settings {
         let root: Element
         do {
             let schema = try Schema(path: schemaPath)
@@ -128,7 +133,7 @@ public struct TrustStore: Sendable {
         return Settings(
             program: root.attribute("program") ?? "", requireRevocationCheck: require,
             maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
-            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept")
+            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", limits: limits(of: root))
     }
 
     private static func files(in folder: String) -> [String] {
