@@ -80,12 +80,8 @@ import Testing
 
     @Test func aWholeFileReadStopsAtTheLimit() throws {
         let path = Repository.temporaryFolder() + "/big-text.xml"
-        let handle = try #require(
-            FileHandle(forWritingAtPath: path)
-                ?? {
-                    FileManager.default.createFile(atPath: path, contents: nil)
-                    return FileHandle(forWritingAtPath: path)
-                }())
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.write(contentsOf: Data("<r>\n<a>".utf8))
         let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
         for _ in 0..<16 { try handle.write(contentsOf: chunk) }

@@ -1,5 +1,5 @@
 import Foundation
-import MRAXML
+package import MRAXML
 package import MRACrypto
 import MRAPlumbing
 

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import MRAXML
+package import MRAXML
 
 /// Reads a whole file into one array, without an intermediate copy: the one
 /// file reader for signature checks and the exchange's inbox.
