@@ -128,7 +128,7 @@ enum HostileFile {
         _ path: String, _ head: ArraySlice<UInt8>, _ tail: ArraySlice<UInt8>,
         middle: (([UInt8]) throws -> Void) throws -> Void
     ) throws -> String {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchmarkError("cannot write \(path)") }
         defer { try? handle.close() }
         try handle.write(contentsOf: Data(head))

@@ -7,6 +7,14 @@ extension FileBytes {
     /// Reads a regular file whole, as ``read(_:limit:)`` does, and digests it
     /// with `algorithm` on a second thread, each part as soon as it is read:
     /// the hash of a large batch costs little time beyond its reading.
+    package static func readDigesting(
+        _ path: String, limit: Int, algorithm: DigestAlgorithm
+    ) throws(SignatureFailure) -> (bytes: [UInt8], digest: [UInt8]) {
+        let (bytes, digest, _) = try readDigesting(path, limit: limit, algorithm: algorithm, scanning: nil)
+        return (bytes, digest)
+    }
+
+    /// ``readDigesting(_:limit:algorithm:)``, checking the parts against `limits` when given.
     ///
     /// With `limits`, the parts are also checked against them as they are
     /// read (an XML file): a file over a limit is read no further, its bytes
@@ -14,7 +22,7 @@ extension FileBytes {
     /// its digest is then computed in a second, streaming pass (a ledger
     /// names a file by the digest of all its bytes), in flat memory.
     package static func readDigesting(
-        _ path: String, limit: Int, algorithm: DigestAlgorithm, scanning limits: XMLLimits? = nil
+        _ path: String, limit: Int, algorithm: DigestAlgorithm, scanning limits: XMLLimits?
     ) throws(SignatureFailure) -> (bytes: [UInt8], digest: [UInt8], overLimit: XMLError?) {
         let hasher = PartHasher(digest: try digest(algorithm))
         let scan = limits.map { PartScan(limits: $0, file: path) }

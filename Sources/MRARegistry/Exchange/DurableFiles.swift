@@ -1,6 +1,6 @@
 import MRACrypto
 import MRAGateway
-import MRAXML
+package import MRAXML
 
 #if canImport(Glibc)
 import Glibc
