@@ -37,9 +37,13 @@ struct DelimitedView {
     private var positions: [Int]?
     private var fileColumnCount = 0
 
-    init(dialect: DelimitedDialect, file: String?) {
+    /// Longest accepted cell, in bytes as the file has them (``XMLLimits/maxTextBytes``).
+    private let maxCellBytes: Int
+
+    init(dialect: DelimitedDialect, file: String?, maxCellBytes: Int = XMLLimits().maxTextBytes) {
         self.dialect = dialect
         self.file = file
+        self.maxCellBytes = maxCellBytes
         openTags = dialect.columns.map { Array("<\($0.element)>".utf8) }
         closeTags = dialect.columns.map { Array("</\($0.element)>".utf8) }
         openRecord = Array("<\(dialect.recordElement)>".utf8)
@@ -151,6 +155,9 @@ struct DelimitedView {
 
     private mutating func append(_ byte: UInt8) throws(XMLError) {
         row.append(byte)
+        guard row.count - (fieldEnds.last ?? 0) <= maxCellBytes else {
+            throw failure(.textTooLong, "a value is longer than \(maxCellBytes) bytes", line: fieldLine)
+        }
         guard row.count <= dialect.maxRowBytes else {
             if state == .quoted || state == .closingQuote {
                 throw failure(

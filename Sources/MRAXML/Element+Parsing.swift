@@ -66,6 +66,11 @@ final class ElementBuilder: ParseConsumer {
         }
     }
 
+    func characters(_ parser: SecureParser, _ bytes: UnsafePointer<xmlChar>, count: Int) {
+        characters(bytes, count: count)
+    }
+
+    /// Appends character data to the open elements' text.
     func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !stack.isEmpty else { return }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))

@@ -285,6 +285,9 @@ struct MatchState {
         depth -= 1
     }
 
+    /// Bytes of character data captured for the outermost value being read.
+    var capturedTextBytes: Int { openTexts.first.map { store.text.count - $0.start } ?? 0 }
+
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !openTexts.isEmpty else { return }
         store.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))

@@ -108,11 +108,25 @@ final class RecordMatcher: ParseConsumer {
         state.pointee.end()
         if let record = state.pointee.completed {
             state.pointee.completed = nil
+            guard state.pointee.recordCount <= parser.limits.maxRecords else {
+                parser.fail(
+                    XMLError(
+                        code: .tooManyRecords, message: "the file holds more than \(parser.limits.maxRecords) records",
+                        file: parser.file, line: record.line))
+                return
+            }
             onRecord(record)
         }
     }
 
-    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+    func characters(_ parser: SecureParser, _ bytes: UnsafePointer<xmlChar>, count: Int) {
         state.pointee.characters(bytes, count: count)
+        // The scanner bounds each run of text; a value is also bounded across the child elements it may hold.
+        if state.pointee.capturedTextBytes > parser.limits.maxTextBytes {
+            parser.fail(
+                XMLError(
+                    code: .textTooLong, message: "a value is longer than \(parser.limits.maxTextBytes) bytes",
+                    file: parser.file, line: parser.currentLine))
+        }
     }
 }

@@ -30,8 +30,13 @@ extension SecureParser {
     private func parse(
         delimited dialect: DelimitedDialect, next: () throws(XMLError) -> UnsafeRawBufferPointer?
     ) throws(XMLError) {
+        // The view's cells are checked against the limits by the view, as the file has them; escaped
+        // in the view, a cell grows up to five times (`&amp;`), which the scanner must allow.
+        var viewLimits = limits
+        viewLimits.maxTextBytes = limits.maxTextBytes.multipliedReportingOverflow(by: 5).partialValue
+        scanner = LimitScanner(limits: viewLimits)
         try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
-            var view = DelimitedView(dialect: dialect, file: file)
+            var view = DelimitedView(dialect: dialect, file: file, maxCellBytes: limits.maxTextBytes)
             var output: [UInt8] = []
             output.reserveCapacity(2 << 20)
             while let part = try next() {

@@ -7,7 +7,7 @@ protocol ParseConsumer: AnyObject {
         _ parser: SecureParser, localName: UnsafePointer<xmlChar>, namespaceURI: UnsafePointer<xmlChar>?,
         attributes: Attributes, line: Int)
     func endElement(_ parser: SecureParser)
-    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int)
+    func characters(_ parser: SecureParser, _ bytes: UnsafePointer<xmlChar>, count: Int)
 }
 
 /// The attributes of a start tag as libxml2's SAX2 layer passes them:
@@ -74,6 +74,8 @@ final class SecureParser {
         set { cursor.pointee.context = newValue }
     }
     private var bytesSeen = 0
+    /// Counts what ``XMLLimits`` bound in the bytes before libxml2 sees them.
+    var scanner: LimitScanner
     private var failure: XMLError?
     private(set) var schemaErrors: [XMLError] = []
     private(set) var schemaErrorCount = 0
@@ -87,6 +89,7 @@ final class SecureParser {
         self.schema = schema
         self.consumer = consumer
         self.tap = tap
+        scanner = LimitScanner(limits: limits)
         cursor = .allocate(capacity: 1)
         cursor.initialize(to: Cursor())
     }
@@ -247,10 +250,21 @@ final class SecureParser {
             fail(XMLError(code: .tooLarge, message: "chunk larger than 2 GiB", file: file))
             return false
         }
-        let status = chunk.withMemoryRebound(to: CChar.self) { chars in
+        if let crossing = scanner.scan(chunk) {
+            // The bytes before the crossing are parsed, so the error's line is where the parser stands.
+            _ = parseChunk(UnsafeRawBufferPointer(rebasing: chunk[..<crossing.offset]), context)
+            fail(crossing.error(file: file, line: currentLine))
+            return false
+        }
+        let status = parseChunk(chunk, context)
+        return status == 0 && failure == nil && context.pointee.wellFormed != 0
+    }
+
+    private func parseChunk(_ chunk: UnsafeRawBufferPointer, _ context: xmlParserCtxtPtr) -> Int32 {
+        guard !chunk.isEmpty else { return 0 }
+        return chunk.withMemoryRebound(to: CChar.self) { chars in
             xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 0)
         }
-        return status == 0 && failure == nil && context.pointee.wellFormed != 0
     }
 
     private func lastParseError(_ context: xmlParserCtxtPtr) -> XMLError {
@@ -388,7 +402,7 @@ final class SecureParser {
         let characters: charactersSAXFunc = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
             SecureParser.withParser(userData) { parser in
-                parser.consumer.characters(bytes, count: Int(count))
+                parser.consumer.characters(parser, bytes, count: Int(count))
                 parser.tap?.characters(bytes, count: Int(count))
             }
         }

@@ -24,6 +24,19 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let tooLarge = Code("XML-TOO-LARGE")
         /// Elements are nested deeper than the configured limit.
         public static let tooDeep = Code("XML-TOO-DEEP")
+        /// Character data, a comment, a processing instruction or a delimited
+        /// cell is longer than the configured limit.
+        public static let textTooLong = Code("XML-TEXT-TOO-LONG")
+        /// An attribute value is longer than the configured limit.
+        public static let attributeTooLong = Code("XML-ATTRIBUTE-TOO-LONG")
+        /// An element has more attributes than the configured limit.
+        public static let tooManyAttributes = Code("XML-TOO-MANY-ATTRIBUTES")
+        /// An element declares more namespaces than the configured limit.
+        public static let tooManyNamespaces = Code("XML-TOO-MANY-NAMESPACES")
+        /// A name (or the white space inside a tag) is longer than the configured limit.
+        public static let nameTooLong = Code("XML-NAME-TOO-LONG")
+        /// The file holds more records (rows) than the configured limit.
+        public static let tooManyRecords = Code("XML-TOO-MANY-RECORDS")
         /// The root element is not the one the format expects (name or namespace).
         public static let unexpectedRoot = Code("XML-NAMESPACE")
         /// The document does not conform to its XML schema.

@@ -61,6 +61,12 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(help: "Only put --records records into an empty registry, in process (for profiling).")
     var storeOnly = false
 
+    @Flag(
+        help:
+            "Hostile input: validate, verify and exchange run on a 1 GiB text node, 1M attributes and 10M nested elements (each refused under 128 MiB)."
+    )
+    var hostile = false
+
     @Option(
         help: ArgumentHelp(
             "Tabular benchmark only: validate of a delimited list of this program beside the same records as ctpat XML.",
@@ -87,7 +93,16 @@ struct BenchmarkCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if let tabular {
+        if hostile {
+            print(
+                "MRA gateway hostile-input benchmark: every command must refuse every file under 128 MiB, \(cores) cores"
+            )
+            for line in try runHostileBenchmark(
+                gateway: Benchmarks.gateway, home: configuration.home.path, workDirectory: work)
+            {
+                print(line)
+            }
+        } else if let tabular {
             print("MRA gateway tabular benchmark: \(records) records, best of \(runs) runs, \(cores) cores")
             try runTabularBenchmark(
                 program: tabular, home: tabularHome ?? configuration.home.path, records: records, runs: runs,

@@ -38,13 +38,14 @@ extension SignatureVerifier {
     func verifiedRead(_ file: String, reader: PartnerFileReader, format: OutputFormat) -> ReadResult? {
         let bytes: [UInt8]
         do throws(SignatureFailure) {
-            bytes = try FileBytes.read(file, limit: limits.maxBytes)
+            bytes = try FileBytes.read(file, scanning: limits)
         } catch {
             print(refusalReport(file: file, error), format: format)
             return nil
         }
         var reader = reader
         reader.signatureDigest = Self.streamedDigest
+        reader.limits = reader.limits.lowered(to: limits)
         let result = reader.read(bytes: bytes, file: file)
         // A read that stopped early gathered nothing: the signature is then checked on its own.
         let report =

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAXML
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,11 +18,22 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var signature: VerifyOptions
     @Argument(help: "Partner files to check.") var files: [String]
 
+    /// The limits `Certs/PARTNER/partner.xml` sets, for `--partner` or the program.
+    private func partnerLimits(_ home: GatewayHome) throws -> XMLLimits {
+        do {
+            return try TrustStore.partnerLimits(program: signature.partner ?? program, home: home)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
     func run() throws {
         var allValid = true
         try reportingFailures {
             let configuration = try common.loadConfiguration()
-            let reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
+            var reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
+            // The files are read within the limits of the partner whose trust store applies (partner.xml).
+            reader.limits = try partnerLimits(configuration.home)
             let verifier = try signature.verifier(defaultPartner: program, home: common.home)
             var json = JSONText()
             json.openArray()

@@ -122,9 +122,10 @@ import Testing
     }
 
     @Test func doesNotCaptureAnOversizedSignature() throws {
-        let big = String(repeating: "A", count: EnvelopedSignatureReader.maxSignatureBytes + 1)
+        // In two text nodes, each within the text limit (XMLLimits.maxTextBytes), together over the capture's.
+        let half = String(repeating: "A", count: EnvelopedSignatureReader.maxSignatureBytes / 2 + 1)
         let input =
-            #"<r><s:Signature xmlns:s="\#(Self.dsig)"><s:SignatureValue>\#(big)</s:SignatureValue></s:Signature></r>"#
+            #"<r><s:Signature xmlns:s="\#(Self.dsig)"><s:SignatureValue>\#(half)</s:SignatureValue><s:KeyInfo>\#(half)</s:KeyInfo></s:Signature></r>"#
         let evidence = try EnvelopedSignatureReader.read(bytes: Array(input.utf8), file: nil, hasher: Counting())
         #expect(evidence.oversizedSignatureLine == 1)
         #expect(evidence.survey.signatures.count == 1)

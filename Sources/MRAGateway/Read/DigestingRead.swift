@@ -1,4 +1,5 @@
 import Foundation
+package import MRAXML
 package import MRACrypto
 import MRAPlumbing
 
@@ -9,14 +10,56 @@ extension FileBytes {
     package static func readDigesting(
         _ path: String, limit: Int, algorithm: DigestAlgorithm
     ) throws(SignatureFailure) -> (bytes: [UInt8], digest: [UInt8]) {
-        let hasher: PartHasher
+        let (bytes, digest, _) = try readDigesting(path, limit: limit, algorithm: algorithm, scanning: nil)
+        return (bytes, digest)
+    }
+
+    /// ``readDigesting(_:limit:algorithm:)``, checking the parts against `limits` when given.
+    ///
+    /// With `limits`, the parts are also checked against them as they are
+    /// read (an XML file): a file over a limit is read no further, its bytes
+    /// are not returned, and `overLimit` says which limit it crossed where;
+    /// its digest is then computed in a second, streaming pass (a ledger
+    /// names a file by the digest of all its bytes), in flat memory.
+    package static func readDigesting(
+        _ path: String, limit: Int, algorithm: DigestAlgorithm, scanning limits: XMLLimits?
+    ) throws(SignatureFailure) -> (bytes: [UInt8], digest: [UInt8], overLimit: XMLError?) {
+        let hasher = PartHasher(digest: try digest(algorithm))
+        let scan = limits.map { PartScan(limits: $0, file: path) }
+        let bytes = try read(path, limit: limit, parts: hasher, scan: scan)
+        if let crossing = scan?.crossing {
+            return ([], try streamingDigest(path, algorithm: algorithm), crossing)
+        }
+        return (bytes, hasher.result, nil)
+    }
+
+    private static func digest(_ algorithm: DigestAlgorithm) throws(SignatureFailure) -> Digest {
         do {
-            hasher = PartHasher(digest: try Digest(algorithm: algorithm))
+            return try Digest(algorithm: algorithm)
         } catch {
             throw SignatureFailure(.documentRefused, "the digest \(algorithm) is not available: \(error.message)")
         }
-        let bytes = try read(path, limit: limit, parts: hasher)
-        return (bytes, hasher.result)
+    }
+
+    /// The digest of a file read 1 MiB at a time.
+    package static func streamingDigest(
+        _ path: String, algorithm: DigestAlgorithm
+    ) throws(SignatureFailure) -> [UInt8] {
+        var digest = try digest(algorithm)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SignatureFailure(.unreadable, "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw SignatureFailure(.unreadable, "cannot read \(path)") }
+            if count == 0 { return digest.finalize() }
+            digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import MRACrypto
 import MRAGateway
+package import MRAXML
 
 #if canImport(Glibc)
 import Glibc
@@ -80,13 +81,24 @@ package enum DurableFiles {
         }
     }
 
-    /// A file's bytes and their SHA-256, hashed while the file is read.
-    package static func readDigesting(_ path: String) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8]) {
+    /// A file's bytes and their SHA-256, hashed while the file is read; with
+    /// `limits`, checked against them as it is read, and read no further
+    /// than a limit it crosses (``FileBytes/readDigesting(_:limit:algorithm:scanning:)``).
+    package static func readDigesting(
+        _ path: String, scanning limits: XMLLimits? = nil
+    ) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8], overLimit: XMLError?) {
         do {
-            return try FileBytes.readDigesting(path, limit: Int.max, algorithm: .sha256)
+            return try FileBytes.readDigesting(path, limit: Int.max, algorithm: .sha256, scanning: limits)
         } catch {
             throw ExchangeError(.filesystem, error.message)
         }
+    }
+
+    /// Size of a file in bytes, 0 when it cannot be read.
+    package static func size(_ path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(info.st_size)
     }
 
     /// Modification time in Unix seconds.

@@ -6,10 +6,17 @@ extension ExchangeJob {
     /// entry marked filed. Every step may be repeated after a crash.
     ///
     /// With `copy`, a complete copy of `bytes` written during the load is
-    /// renamed into place (archive or quarantine) instead of writing them again.
-    func file(_ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil) throws(ExchangeError) {
+    /// renamed into place (archive or quarantine) instead of writing them again;
+    /// with `movingInbox`, the inbox file itself is (a file refused over a
+    /// limit, whose bytes were never all read).
+    func file(
+        _ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil, movingInbox: Bool = false
+    ) throws(ExchangeError) {
         let destination = setup.folders.destination(of: entry)
-        if let copy, copy.isComplete {
+        if movingInbox {
+            CrashPoints.reach()
+            try DurableFiles.promote(setup.folders.inbox(entry.partner, file: entry.fileName), to: destination)
+        } else if let copy, copy.isComplete {
             CrashPoints.reach()
             try DurableFiles.promote(copy.path, to: destination)
         } else {

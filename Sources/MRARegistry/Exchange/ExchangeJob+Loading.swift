@@ -1,5 +1,6 @@
 import Logging
 import MRAGateway
+import MRAXML
 
 extension ExchangeJob {
     /// Reads a file, verifying its signature from the same pass, and loads it
@@ -10,7 +11,7 @@ extension ExchangeJob {
         let copy = ArchiveCopy(
             bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
-        let reader = try partnerReader(for: base.partner)
+        let reader = try partnerReader(for: base.partner, limits: verifier.limits)
         if let progress {
             // Lines are counted only for a progress bar to show.
             progress.begin(
@@ -54,12 +55,14 @@ extension ExchangeJob {
         }
     }
 
-    /// The reader of a partner's files, streaming the signature's digest.
-    private func partnerReader(for partner: String) throws(ExchangeError) -> PartnerFileReader {
+    /// The reader of a partner's files, streaming the signature's digest,
+    /// within the partner's limits.
+    private func partnerReader(for partner: String, limits: XMLLimits) throws(ExchangeError) -> PartnerFileReader {
         do {
             var reader = try PartnerFileReader(configuration: setup.configuration, program: partner, today: setup.today)
             reader.signatureDigest = SignatureVerifier.streamedDigest
             reader.onlyMembersOf = partner
+            reader.limits = limits
             return reader
         } catch {
             throw ExchangeError(.configuration, error.description, cause: error)

@@ -127,12 +127,16 @@ package struct ExchangeJob {
         program: String, name: String, verifier: SignatureVerifier
     ) throws(ExchangeError) -> LedgerEntry {
         let path = setup.folders.inbox(program, file: name)
-        let (bytes, sha256) = try DurableFiles.readDigesting(path)
+        // An XML file is checked against the partner's limits as it is read, and read no further than one it crosses.
+        let isXML = (try? setup.configuration.program(program))?.mapping.tabular == nil
+        let (bytes, sha256, overLimit) = try DurableFiles.readDigesting(path, scanning: isXML ? verifier.limits : nil)
         let now = Timestamp.now()
         var entry = LedgerEntry(
-            direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: bytes.count,
+            direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256),
+            byteCount: overLimit == nil ? bytes.count : DurableFiles.size(path),
             receivedAt: Timestamp.iso(DurableFiles.modificationTime(path) ?? now), processedAt: Timestamp.iso(now),
             outcome: .refused)
+        if let overLimit { return try refuse(entry, overLimit: overLimit, verifier: verifier) }
 
         let earlier: [LedgerEntry]
         do {
@@ -158,10 +162,11 @@ package struct ExchangeJob {
         return try load(entry, bytes: bytes, verifier: verifier)
     }
 
-    /// Records an entry that applies nothing, with its receipt, and files it.
+    /// Records an entry that applies nothing, with its receipt, and files it
+    /// (`movingInbox`: the inbox file itself is moved to the quarantine).
     func recordAndFile(
         _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic],
-        copy: ArchiveCopy? = nil
+        copy: ArchiveCopy? = nil, movingInbox: Bool = false
     ) throws(ExchangeError) -> LedgerEntry {
         let recorded: LedgerEntry
         do {
@@ -177,7 +182,7 @@ package struct ExchangeJob {
         }
         CrashPoints.reach()
         log(recorded)
-        try file(recorded, bytes: bytes, copy: copy)
+        try file(recorded, bytes: bytes, copy: copy, movingInbox: movingInbox)
         return recorded
     }
 

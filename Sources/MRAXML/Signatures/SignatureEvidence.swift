@@ -76,5 +76,5 @@ private final class IgnoringConsumer: ParseConsumer {
         attributes: Attributes, line: Int
     ) {}
     func endElement(_ parser: SecureParser) {}
-    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {}
+    func characters(_ parser: SecureParser, _ bytes: UnsafePointer<xmlChar>, count: Int) {}
 }

@@ -36,7 +36,7 @@ public final class SignedDocument {
         guard !bytes.isEmpty else {
             throw XMLError(code: .malformed, message: "document is empty", file: file, line: 1)
         }
-        let parsed = try withBytes(bytes) { (raw) throws(XMLError) in try Self.parse(raw, file: file) }
+        let parsed = try withBytes(bytes) { (raw) throws(XMLError) in try Self.parse(raw, file: file, limits: limits) }
         if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
             xmlFreeDoc(parsed)
             throw XMLError(
@@ -62,7 +62,9 @@ public final class SignedDocument {
     /// streaming reader does): a whole-buffer read would trip libxml2's 10 MB
     /// look-ahead limit on large batches, and `XML_PARSE_HUGE` would lift
     /// every other limit with it.
-    private static func parse(_ bytes: UnsafeRawBufferPointer, file: String?) throws(XMLError) -> xmlDocPtr {
+    private static func parse(
+        _ bytes: UnsafeRawBufferPointer, file: String?, limits: XMLLimits
+    ) throws(XMLError) -> xmlDocPtr {
         _ = try Prologue.check(bytes, file: file)
         LibXML2.initialize()
         guard let context = xmlCreatePushParserCtxt(nil, nil, nil, 0, file) else {
@@ -72,11 +74,19 @@ public final class SignedDocument {
         xmlCtxtUseOptions(context, options)
         context.pointee.replaceEntities = 0
         context.pointee.loadsubset = 0
+        var scanner = LimitScanner(limits: limits)
         var offset = 0
         var status: Int32 = 0
         repeat {
             let end = min(bytes.count, offset + (1 << 20))
             let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+            do throws(XMLError) {
+                try scanner.check(chunk, of: bytes, at: offset, file: file)
+            } catch {
+                if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                context.pointee.myDoc = nil
+                throw error
+            }
             status = chunk.withMemoryRebound(to: CChar.self) { chars in
                 xmlParseChunk(context, chars.baseAddress, Int32(chars.count), end == bytes.count ? 1 : 0)
             }

@@ -14,8 +14,11 @@ struct PartnerSettings {
     var maxCRLAgeDays: Int?
     var acceptsUnsignedLists: Bool
     var pins: [Pin]
+    /// `<limits>`: bounds on the partner's files, each at most the shared default.
+    var limits: XMLLimits
 
-    private static let namespace = "urn:mra-gateway:partner:1"
+    /// The `partner.xml` namespace.
+    static let namespace = "urn:mra-gateway:partner:1"
 
     static func load(_ path: String, schema schemaPath: String) throws(SignatureFailure) -> PartnerSettings {
         let root: Element
@@ -53,6 +56,7 @@ struct PartnerSettings {
         return PartnerSettings(
             program: root.attribute("program") ?? "",
             maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
-            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins)
+            acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins,
+            limits: TrustStore.limits(of: root))
     }
 }

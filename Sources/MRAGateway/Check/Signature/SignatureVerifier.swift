@@ -25,9 +25,10 @@ public struct SignatureVerifier: Sendable {
     /// Verification time in Unix seconds; nil means now.
     public var time: Int64?
 
-    public init(trust: TrustStore, limits: XMLLimits = XMLLimits(), time: Int64? = nil) {
+    /// `limits` default to the trust store's (a partner's `partner.xml` can lower the shared ones).
+    public init(trust: TrustStore, limits: XMLLimits? = nil, time: Int64? = nil) {
         self.trust = trust
-        self.limits = limits
+        self.limits = limits ?? trust.limits
         self.time = time
     }
 
@@ -110,12 +111,14 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// Reads and verifies the file at `path`. Returns the bytes that were
-    /// verified, for processing, with the report.
+    /// verified, for processing, with the report. The file is checked
+    /// against ``limits`` as it is read: one over a limit is refused without
+    /// being read further.
     public func verify(path: String, displayName: String? = nil) -> (report: VerificationReport, bytes: [UInt8]?) {
         let name = displayName ?? path
         let bytes: [UInt8]
         do throws(SignatureFailure) {
-            bytes = try FileBytes.read(path, limit: limits.maxBytes)
+            bytes = try FileBytes.read(path, scanning: limits)
         } catch {
             return (refusalReport(file: name, error), nil)
         }

@@ -35,6 +35,7 @@ extension TrustStore {
         var store = TrustStore(
             program: program, anchors: anchors, untrusted: intermediates, crls: crls, policy: policy)
         store.acceptsUnsignedLists = settings.acceptsUnsignedLists
+        store.limits = settings.limits
         return store
     }
 

@@ -1,4 +1,5 @@
 public import MRACrypto
+public import MRAXML
 
 /// What a verifier trusts: one partner's anchors, untrusted intermediates,
 /// CRLs and revocation policy, from `Certs/<program>/` or given explicitly
@@ -27,6 +28,10 @@ public struct TrustStore: Sendable {
     /// channel that delivers them (`partner.xml` `unsignedLists="accept"`;
     /// only for a program whose format is delimited text).
     public var acceptsUnsignedLists = false
+    /// Bounds on the partner's files (`partner.xml` `<limits>`, which can
+    /// only lower the shared defaults): verifiers and readers of this
+    /// partner's files use them.
+    public var limits = XMLLimits()
 
     /// Creates a store from explicit material. Revocation is required unless
     /// `policy` says otherwise: without a CRL for every CA in the chain a
