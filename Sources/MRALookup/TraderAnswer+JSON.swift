@@ -13,15 +13,24 @@ extension TraderAnswer {
         json.field("asOf", asOf.description)
         json.key("scheme")
         if let scheme { json.string(scheme) } else { json.null() }
-        json.field("ambiguous", isAmbiguous)
-        json.array("candidates", candidates) { json, candidate in
-            json.object { json in
-                json.field("scheme", candidate.scheme)
-                json.array("programs", strings: candidate.programs)
-            }
+        json.key("ambiguous")
+        json.bool(isAmbiguous)
+        json.key("candidates")
+        json.openArray()
+        for candidate in candidates {
+            json.openObject()
+            json.field("scheme", candidate.scheme)
+            json.key("programs")
+            json.strings(candidate.programs)
+            json.closeObject()
         }
-        json.field("found", !members.isEmpty)
-        json.array("members", members) { json, member in member.write(into: &json) }
+        json.closeArray()
+        json.key("found")
+        json.bool(!members.isEmpty)
+        json.key("members")
+        json.openArray()
+        for member in members { member.write(into: &json) }
+        json.closeArray()
         json.closeObject()
         return json.bytes
     }
@@ -41,26 +50,48 @@ extension TraderAnswer.Member {
         json.field("statusEffective", statusEffective)
         json.field("statusReason", statusReason)
         json.field("authType", authType)
-        json.array("roles", strings: roles)
-        json.field("consent", consent)
-        json.array("mids", mids) { json, link in
-            json.object { json in
-                json.field("mid", link.mid)
-                json.field("validFrom", link.validFrom)
-                json.field("validTo", link.validTo)
-            }
+        json.key("roles")
+        json.strings(roles)
+        if let consent {
+            json.key("consent")
+            json.bool(consent)
         }
-        json.object("usEntry") { json in
-            json.field("mraBenefits", usEntry.granted)
-            json.field("basis", usEntry.basis)
-            json.array("checks", usEntry.checks) { json, check in
-                json.object { json in
-                    json.field("check", check.check)
-                    json.field("passed", check.passed)
-                    json.field("reason", check.reason)
-                }
-            }
+        json.key("mids")
+        json.openArray()
+        for link in mids {
+            json.openObject()
+            json.field("mid", link.mid)
+            json.field("validFrom", link.validFrom)
+            json.field("validTo", link.validTo)
+            json.closeObject()
         }
+        json.closeArray()
+        json.key("usEntry")
+        json.openObject()
+        json.key("mraBenefits")
+        json.bool(usEntry.granted)
+        json.field("basis", usEntry.basis)
+        json.key("checks")
+        json.openArray()
+        for check in usEntry.checks {
+            json.openObject()
+            json.field("check", check.check)
+            json.key("passed")
+            json.bool(check.passed)
+            json.field("reason", check.reason)
+            json.closeObject()
+        }
+        json.closeArray()
         json.closeObject()
+        json.closeObject()
+    }
+}
+
+extension JSONText {
+    /// An array of strings.
+    mutating func strings(_ values: [String]) {
+        openArray()
+        for value in values { string(value) }
+        closeArray()
     }
 }
