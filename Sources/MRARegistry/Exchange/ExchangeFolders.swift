@@ -54,6 +54,6 @@ package struct ExchangeFolders: Sendable, Hashable {
     }
 
     private static func stem(of entry: LedgerEntry) -> String {
-        String(zeroPadded: entry.id, width: 6) + "-" + entry.fileName
+        String(zeroPadded: Int(entry.id), width: 6) + "-" + entry.fileName
     }
 }
