@@ -79,9 +79,12 @@ public struct TrustFailure: Error, Sendable, CustomStringConvertible {
         self.openSSLVerifyError = openSSLVerifyError
     }
 
-    public var description: String {
-        var text = "\(reason): \(message)"
-        if let subject { text += " (\(subject)" + (depth.map { ", depth \($0)" } ?? "") + ")" }
-        return text
+    /// ``message`` with the offending certificate named when it is known:
+    /// `message (subject, depth N)`.
+    public var messageNamingCertificate: String {
+        guard let subject else { return message }
+        return message + " (\(subject)" + (depth.map { ", depth \($0)" } ?? "") + ")"
     }
+
+    public var description: String { "\(reason): \(messageNamingCertificate)" }
 }

@@ -54,13 +54,12 @@ package struct LookupError: CodedError, Equatable {
     /// The JSON body of an error answer: `{"error":{"code":…,"message":…}}`.
     package var json: String {
         var json = JSONText()
-        json.openObject()
-        json.key("error")
-        json.openObject()
-        json.field("code", code.rawValue)
-        json.field("message", message)
-        json.closeObject()
-        json.closeObject()
+        json.object { json in
+            json.object("error") { json in
+                json.field("code", code.rawValue)
+                json.field("message", message)
+            }
+        }
         return json.text
     }
 }

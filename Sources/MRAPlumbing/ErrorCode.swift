@@ -1,9 +1,12 @@
 /// A stable, machine-readable error code: a string that never changes once
 /// published, which programs switch on and reports print.
 ///
-/// Each error domain declares its own `Code` (or `Reason`) struct with the
-/// codes as static members, as swift-certificates' and swift-subprocess's
-/// errors do, and conforms it here to get its `description`.
+/// Each error domain declares its own `Code` (or `Reason`) and conforms it
+/// here to get its `description`. A public error's codes are a struct with
+/// the codes as static members, as swift-certificates' and swift-subprocess's
+/// errors do, so that a code can be added without breaking a client's
+/// `switch`; a `package` error's codes, which only this package switches on,
+/// are a `String`-backed enum.
 ///
 /// Public, not `package`: the public error types of MRAXML, MRACrypto and the
 /// libraries above satisfy `CustomStringConvertible` through this protocol's

@@ -10,17 +10,28 @@ struct EquivalenceCommand: ParsableCommand {
         subcommands: [ProgramEquivalenceCommand.self, RoleEquivalenceCommand.self, CriterionEquivalenceCommand.self])
 }
 
-/// Runs one equivalence query and prints its JSON.
-private func answer(_ common: CommonOptions, _ query: (LookupService) throws(LookupError) -> String) throws {
-    let service = try RegistryLocation.service(common, path: nil, requireRegistry: false)
-    do throws(LookupError) {
-        print(try query(service))
-    } catch {
-        throw error.commandError
+/// An equivalence subcommand: it names its query, and running it prints the
+/// query's JSON, a failure reported as every command reports it.
+protocol EquivalenceQuery: ParsableCommand {
+    var common: CommonOptions { get }
+    /// The JSON body of the matching `/v1/equivalence/...` route.
+    func answer(_ service: LookupService) throws(LookupError) -> String
+}
+
+extension EquivalenceQuery {
+    func run() throws {
+        try reportingFailures {
+            let service = try RegistryLocation.service(common, path: nil, requireRegistry: false)
+            do throws(LookupError) {
+                print(try answer(service))
+            } catch {
+                throw error.commandError
+            }
+        }
     }
 }
 
-struct ProgramEquivalenceCommand: ParsableCommand {
+struct ProgramEquivalenceCommand: EquivalenceQuery {
     static let configuration = CommandConfiguration(
         commandName: "program", abstract: "Is program P recognized by Q (default ctpat): directly, or not at all.")
 
@@ -28,14 +39,12 @@ struct ProgramEquivalenceCommand: ParsableCommand {
     @Argument(help: "Recognizing program (default: ctpat).") var by: String = "ctpat"
     @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        try reportingFailures {
-            try answer(common) { (service) throws(LookupError) in try service.programEquivalenceJSON(program, by: by) }
-        }
+    func answer(_ service: LookupService) throws(LookupError) -> String {
+        try service.programEquivalenceJSON(program, by: by)
     }
 }
 
-struct RoleEquivalenceCommand: ParsableCommand {
+struct RoleEquivalenceCommand: EquivalenceQuery {
     static let configuration = CommandConfiguration(
         commandName: "role", abstract: "A role (canonical, or a native code with --program) across every program.")
 
@@ -43,16 +52,12 @@ struct RoleEquivalenceCommand: ParsableCommand {
     @Option(help: "Program whose native code ROLE is.") var program: String?
     @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        try reportingFailures {
-            try answer(common) { (service) throws(LookupError) in
-                try service.roleEquivalenceJSON(role, program: program)
-            }
-        }
+    func answer(_ service: LookupService) throws(LookupError) -> String {
+        try service.roleEquivalenceJSON(role, program: program)
     }
 }
 
-struct CriterionEquivalenceCommand: ParsableCommand {
+struct CriterionEquivalenceCommand: EquivalenceQuery {
     static let configuration = CommandConfiguration(
         commandName: "criterion", abstract: "A criterion's links through the crosswalk (declared or via the hub).")
 
@@ -60,11 +65,7 @@ struct CriterionEquivalenceCommand: ParsableCommand {
     @Option(help: "Only links to this framework.") var to: String?
     @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        try reportingFailures {
-            try answer(common) { (service) throws(LookupError) in
-                try service.criterionEquivalenceJSON(criterion, to: to)
-            }
-        }
+    func answer(_ service: LookupService) throws(LookupError) -> String {
+        try service.criterionEquivalenceJSON(criterion, to: to)
     }
 }

@@ -67,8 +67,7 @@ struct ExchangeStatusCommand: ParsableCommand {
 /// Ledger entries as text lines and JSON objects.
 enum LedgerPrinter {
     static func line(_ entry: LedgerEntry) -> String {
-        let number = String(entry.id)
-        var line = String(repeating: "0", count: max(0, 6 - number.count)) + number + " "
+        var line = String(zeroPadded: Int(entry.id), width: 6) + " "
         line += entry.direction == .inbound ? "in  " : "out "
         line += pad(entry.outcome.rawValue, 10)
         line += pad(entry.partner, 8) + " " + entry.fileName

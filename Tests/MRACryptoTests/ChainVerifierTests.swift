@@ -132,9 +132,14 @@ struct TrustSetup {
 }
 
 @Suite struct ChainVerifierFailureTests {
-    @Test func rejectsExpiredLeaf() throws {
-        let failure = try TrustSetup().failure(of: "leaf-expired")
-        #expect(failure?.reason == .certificateExpired)
+    /// A leaf refused for what is wrong with the leaf itself: the failure names depth 0.
+    @Test(arguments: [
+        ("leaf-expired", TrustFailure.Reason.certificateExpired), ("leaf-revoked", .certificateRevoked),
+        ("leaf-no-signing-usage", .keyUsage),
+    ])
+    func rejectsLeafForItsOwnDefect(leaf: String, reason: TrustFailure.Reason) throws {
+        let failure = try TrustSetup().failure(of: leaf)
+        #expect(failure?.reason == reason)
         #expect(failure?.depth == 0)
     }
 
@@ -177,12 +182,6 @@ struct TrustSetup {
         #expect(try setup.failure(of: "rogue-leaf", intermediates: [])?.reason == .untrustedChain)
     }
 
-    @Test func rejectsRevokedLeaf() throws {
-        let failure = try TrustSetup().failure(of: "leaf-revoked")
-        #expect(failure?.reason == .certificateRevoked)
-        #expect(failure?.depth == 0)
-    }
-
     @Test func rejectsMissingCRLWhenRevocationIsRequired() throws {
         let setup = try TrustSetup()
         let onlyRoot = try setup.failure(of: "leaf", verifier: setup.verifier(crls: [setup.rootCRL]))
@@ -211,12 +210,6 @@ struct TrustSetup {
         #expect(forged.issuer == setup.intermediate.subject)
         let verifier = setup.verifier(crls: [setup.rootCRL, forged], requireRevocationCheck: requireRevocationCheck)
         #expect(try setup.failure(of: "leaf", verifier: verifier)?.reason == .crlSignatureInvalid)
-    }
-
-    @Test func rejectsLeafWithoutSigningKeyUsage() throws {
-        let failure = try TrustSetup().failure(of: "leaf-no-signing-usage")
-        #expect(failure?.reason == .keyUsage)
-        #expect(failure?.depth == 0)
     }
 
     @Test func rejectsIntermediateThatIsNotACA() throws {

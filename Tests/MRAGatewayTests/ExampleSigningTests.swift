@@ -36,13 +36,8 @@ import Testing
         let tree = verifier.verifyFromTree(bytes: signed, file: example)
         #expect(tree.verified, "\(tree.text)")
 
-        let path = Repository.temporaryFolder() + "/signed.xml"
-        SignatureFixtures.write(signed, to: path)
-        let xmlsec = try Tool.run(
-            "xmlsec1",
-            SignatureInteropTests.xmlsecVerify + [
-                "--trusted-pem", Self.demo + "anchors/root.pem", "--untrusted-pem", Self.demo + "demo/chain.pem", path,
-            ])
+        let xmlsec = try SignatureFixtures.xmlsec1Verify(
+            signed, trusted: Self.demo + "anchors/root.pem", untrusted: Self.demo + "demo/chain.pem")
         #expect(xmlsec.status == 0, "\(xmlsec.errors)")
         #expect(xmlsec.errors.contains("OK"))
     }

@@ -23,13 +23,8 @@ import Testing
         let report = SignatureVerifier(trust: try TrustStore.load(program: program, home: home)).verify(
             bytes: signed, file: program)
         #expect(report.verified, "\(report.text)")
-        let path = Repository.temporaryFolder() + "/signed.xml"
-        SignatureFixtures.write(signed, to: path)
-        let result = try Tool.run(
-            "xmlsec1",
-            SignatureInteropTests.xmlsecVerify + [
-                "--trusted-pem", Repository.root + "/Certs/\(program)/anchors/root.pem", path,
-            ])
+        let result = try SignatureFixtures.xmlsec1Verify(
+            signed, trusted: Repository.root + "/Certs/\(program)/anchors/root.pem")
         #expect(result.status == 0, "\(result.errors)")
     }
 

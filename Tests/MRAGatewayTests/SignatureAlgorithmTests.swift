@@ -37,10 +37,7 @@ import Testing
         #expect(report.signatureAlgorithm == choice.algorithm.description)
         #expect(report.digestAlgorithm == choice.digest.name)
 
-        let path = Repository.temporaryFolder() + "/signed.xml"
-        SignatureFixtures.write(signed, to: path)
-        let xmlsec = try Tool.run(
-            "xmlsec1", SignatureInteropTests.xmlsecVerify + ["--trusted-pem", SignatureFixtures.path("root.pem"), path])
+        let xmlsec = try SignatureFixtures.xmlsec1Verify(signed, trusted: SignatureFixtures.path("root.pem"))
         #expect(xmlsec.status == 0, "\(xmlsec.errors)")
     }
 

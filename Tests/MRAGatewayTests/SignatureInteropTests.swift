@@ -10,11 +10,8 @@ import Testing
 
     @Test(arguments: ["signer-rsa", "signer-ec", "signer-p384"])
     func gatewaySignatureVerifiesWithXmlsec1(signer: String) throws {
-        let folder = Repository.temporaryFolder()
-        let path = folder + "/signed.xml"
-        SignatureFixtures.write(try SignatureFixtures.signedSample(signer), to: path)
-        let result = try Tool.run(
-            "xmlsec1", Self.xmlsecVerify + ["--trusted-pem", SignatureFixtures.path("root.pem"), path])
+        let result = try SignatureFixtures.xmlsec1Verify(
+            try SignatureFixtures.signedSample(signer), trusted: SignatureFixtures.path("root.pem"))
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.errors.contains("OK"))
     }

@@ -14,10 +14,7 @@ import Testing
         #expect(report.verified, "\(report.text)")
         let tree = try SignatureFixtures.verifier().verifyFromTree(bytes: signed, file: "shape.xml")
         #expect(tree.verified, "\(tree.text)")
-        let path = Repository.temporaryFolder() + "/signed.xml"
-        SignatureFixtures.write(signed, to: path)
-        let xmlsec = try Tool.run(
-            "xmlsec1", SignatureInteropTests.xmlsecVerify + ["--trusted-pem", SignatureFixtures.path("root.pem"), path])
+        let xmlsec = try SignatureFixtures.xmlsec1Verify(signed, trusted: SignatureFixtures.path("root.pem"))
         #expect(xmlsec.status == 0, "\(xmlsec.errors)")
         return SignatureFixtures.text(signed)
     }

@@ -151,10 +151,9 @@ package struct MappingWriter: Sendable {
             if repeats || index == 0 {
                 tree.set(path, linked.value, repeating: repeats)
             } else {
-                losses.append(
-                    Loss(
-                        recordId: recordId, field: "linkedIds", value: "\(scheme):\(linked.value)",
-                        reason: "\(mapping.program) carries one \(scheme) identifier per member"))
+                losses.add(
+                    recordId: recordId, field: "linkedIds", value: "\(scheme):\(linked.value)",
+                    because: "\(mapping.program) carries one \(scheme) identifier per member")
             }
         }
     }
@@ -169,10 +168,9 @@ package struct MappingWriter: Sendable {
             var scheme = linked.scheme
             if let schemeCodes {
                 guard let native = mapping.codeList(schemeCodes).native(linked.scheme) else {
-                    losses.append(
-                        Loss(
-                            recordId: recordId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
-                            reason: "\(mapping.program) has no code for identifier scheme \(linked.scheme)"))
+                    losses.add(
+                        recordId: recordId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
+                        because: "\(mapping.program) has no code for identifier scheme \(linked.scheme)")
                     continue
                 }
                 scheme = native
@@ -186,19 +184,17 @@ package struct MappingWriter: Sendable {
         _ record: TraderRecord, written: Set<CanonicalField>, pendingIds: [LinkedID], losses: inout [Loss]
     ) {
         for linked in pendingIds {
-            losses.append(
-                Loss(
-                    recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
-                    reason: mapping.lossReasons["linkedIds"]
-                        ?? "\(mapping.program) has no place for \(linked.scheme) identifiers"))
+            losses.add(
+                recordId: record.memberId, field: "linkedIds", value: "\(linked.scheme):\(linked.value)",
+                because: mapping.lossReasons["linkedIds"]
+                    ?? "\(mapping.program) has no place for \(linked.scheme) identifiers")
         }
         for field in CanonicalField.allCases where !written.contains(field) && field != .linkedIds {
             for value in record.values(of: field) {
-                losses.append(
-                    Loss(
-                        recordId: record.memberId, field: field.rawValue, value: field.isList ? value : nil,
-                        reason: mapping.lossReasons[field.rawValue]
-                            ?? "\(mapping.program) has no place for \(field.rawValue)"))
+                losses.add(
+                    recordId: record.memberId, field: field.rawValue, value: field.isList ? value : nil,
+                    because: mapping.lossReasons[field.rawValue]
+                        ?? "\(mapping.program) has no place for \(field.rawValue)")
                 if !field.isList { break }
             }
         }
@@ -234,12 +230,11 @@ package struct MappingWriter: Sendable {
                 implied = nil
             }
             for value in values where value != implied {
-                losses.append(
-                    Loss(
-                        recordId: recordId, field: name, value: value,
-                        reason: implied == nil
-                            ? "\(mapping.program) has no place for \(name)"
-                            : "\(mapping.program) implies \(name) \(constant)"))
+                losses.add(
+                    recordId: recordId, field: name, value: value,
+                    because: implied == nil
+                        ? "\(mapping.program) has no place for \(name)"
+                        : "\(mapping.program) implies \(name) \(constant)")
             }
             return
         }
@@ -272,10 +267,8 @@ package struct MappingWriter: Sendable {
         } else {
             tree.set(path, natives[0])
             for extra in natives.dropFirst() {
-                losses.append(
-                    Loss(
-                        recordId: recordId, field: name, value: extra, reason: "\(mapping.program) carries one \(name)")
-                )
+                losses.add(
+                    recordId: recordId, field: name, value: extra, because: "\(mapping.program) carries one \(name)")
             }
         }
     }
@@ -284,7 +277,11 @@ package struct MappingWriter: Sendable {
     private func native(
         _ entry: FieldEntry, _ value: String, program: String, recordId: String, losses: inout [Loss]
     ) -> String? {
-        let name = entry.field.rawValue
+        /// Adds the loss of `value`, which then has no native form.
+        func lost(because reason: String) -> String? {
+            losses.add(recordId: recordId, field: entry.field.rawValue, value: value, because: reason)
+            return nil
+        }
         var native = value
         if let codes = entry.codes {
             let list =
@@ -292,22 +289,14 @@ package struct MappingWriter: Sendable {
                 ? mapping.codeList(codes, program: program) : mapping.codeList(codes)
             guard let code = list?.native(value) else {
                 let scope = list == nil ? " for members of \(program)" : ""
-                losses.append(
-                    Loss(
-                        recordId: recordId, field: name, value: value,
-                        reason: "\(mapping.program) has no \(codes) code for \(value)\(scope)"))
-                return nil
+                return lost(because: "\(mapping.program) has no \(codes) code for \(value)\(scope)")
             }
             native = code
         }
         if let pattern = entry.date, let date = CalendarDate(iso: value) { native = pattern.format(date) }
         if entry.hasRules, let rules = entry.rules, rules.conversion != nil {
             guard let converted = rules.native(fromCanonical: native) else {
-                losses.append(
-                    Loss(
-                        recordId: recordId, field: name, value: value,
-                        reason: "\(value) is not a date or date-time \(mapping.program) can take"))
-                return nil
+                return lost(because: "\(value) is not a date or date-time \(mapping.program) can take")
             }
             native = converted
         }
@@ -328,5 +317,13 @@ extension MappingPath {
         self.filters = []
         self.attribute = nil
         self.description = elements.map(\.description).joined(separator: "/")
+    }
+}
+
+extension [Loss] {
+    /// Adds that `value` of `field` (the whole field when `nil`) in record
+    /// `recordId` cannot travel to the target format, and why.
+    fileprivate mutating func add(recordId: String, field: String, value: String?, because reason: String) {
+        append(Loss(recordId: recordId, field: field, value: value, reason: reason))
     }
 }

@@ -1,3 +1,5 @@
+import MRAPlumbing
+
 /// A date layout from a mapping file: `yyyy`, `MM` and `dd` stand for the
 /// parts, every other character is literal (`yyyyMMdd`, `dd.MM.yyyy`, …).
 package struct DatePattern: Hashable, Sendable, CustomStringConvertible {
@@ -84,16 +86,12 @@ package struct DatePattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Writes `date` in this layout.
     package func format(_ date: CalendarDate) -> String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
         var result = ""
         for token in tokens {
             switch token {
-            case .year: result += pad(date.year, 4)
-            case .month: result += pad(date.month, 2)
-            case .day: result += pad(date.day, 2)
+            case .year: result += String(zeroPadded: date.year, width: 4)
+            case .month: result += String(zeroPadded: date.month, width: 2)
+            case .day: result += String(zeroPadded: date.day, width: 2)
             case .literal(let byte): result.unicodeScalars.append(Unicode.Scalar(byte))
             }
         }

@@ -1,3 +1,5 @@
+import MRAPlumbing
+
 /// A date-time layout from a mapping file (version 2): `yyyy`, `MM`, `dd`,
 /// `HH`, `mm`, `ss` stand for the parts, `XXX` for the UTC offset (`Z` or
 /// `±hh:mm`), every other character is literal. `iso` is
@@ -91,19 +93,15 @@ package struct DateTimePattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Writes `value` in this layout; a missing offset is written as `fallbackOffset`.
     package func format(_ value: Value, fallbackOffset: String = "Z") -> String {
-        func pad(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
         var result = ""
         for token in tokens {
             switch token {
-            case .year: result += pad(value.date.year, 4)
-            case .month: result += pad(value.date.month, 2)
-            case .day: result += pad(value.date.day, 2)
-            case .hour: result += pad(value.hour, 2)
-            case .minute: result += pad(value.minute, 2)
-            case .second: result += pad(value.second, 2) + value.fraction
+            case .year: result += String(zeroPadded: value.date.year, width: 4)
+            case .month: result += String(zeroPadded: value.date.month, width: 2)
+            case .day: result += String(zeroPadded: value.date.day, width: 2)
+            case .hour: result += String(zeroPadded: value.hour, width: 2)
+            case .minute: result += String(zeroPadded: value.minute, width: 2)
+            case .second: result += String(zeroPadded: value.second, width: 2) + value.fraction
             case .offset: result += value.offset ?? fallbackOffset
             case .literal(let character): result.append(character)
             }

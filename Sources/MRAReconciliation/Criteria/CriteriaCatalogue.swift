@@ -21,25 +21,11 @@ package struct CriteriaNode: Sendable, Hashable {
     package var text: String
     package var level: Level?
     /// Entity types the criterion applies to; empty means all.
-    package var entityTypes: [String]
+    package var entityTypes: [String] = []
     /// `C`, `C-3p` or `I`, as in the domain notes.
     package var confidence: String?
     /// Id of the enclosing group, `nil` at the top.
     package var parent: String?
-
-    package init(
-        id: String, kind: Kind, text: String, level: Level? = nil, entityTypes: [String] = [],
-        confidence: String? = nil,
-        parent: String? = nil
-    ) {
-        self.id = id
-        self.kind = kind
-        self.text = text
-        self.level = level
-        self.entityTypes = entityTypes
-        self.confidence = confidence
-        self.parent = parent
-    }
 }
 
 /// One framework's criteria (`Mappings/criteria/<framework>.xml`): CTPAT MSC,

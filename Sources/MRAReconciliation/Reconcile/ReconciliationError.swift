@@ -6,20 +6,17 @@ import MRAXML
 /// configuration, or an input file that cannot be read at all.
 package struct ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stable, machine-readable code.
-    package struct Code: ErrorCode {
-        package let rawValue: String
-        package init(_ rawValue: String) { self.rawValue = rawValue }
-
+    package enum Code: String, ErrorCode {
         /// A criteria catalogue does not load or contradicts itself.
-        package static let catalogue = Code("CRITERIA-CATALOGUE")
+        case catalogue = "CRITERIA-CATALOGUE"
         /// The crosswalk does not load or links a node no catalogue has.
-        package static let crosswalk = Code("CRITERIA-CROSSWALK")
+        case crosswalk = "CRITERIA-CROSSWALK"
         /// A findings mapping does not load or refers to what does not exist.
-        package static let findingsMapping = Code("FINDINGS-MAPPING")
+        case findingsMapping = "FINDINGS-MAPPING"
         /// No findings mapping reads this file (unknown root element).
-        package static let unknownFormat = Code("FINDINGS-FORMAT")
+        case unknownFormat = "FINDINGS-FORMAT"
         /// A member list given for trader status cannot be used.
-        package static let members = Code("RECONCILE-MEMBERS")
+        case members = "RECONCILE-MEMBERS"
     }
 
     package var code: Code

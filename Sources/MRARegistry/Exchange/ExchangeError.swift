@@ -5,25 +5,22 @@ import MRAPlumbing
 /// folders, signing identity). Files it did not reach stay in the inbox.
 package struct ExchangeError: CodedError, Equatable {
     /// A stable code such as `exchange-filesystem`.
-    package struct Code: ErrorCode {
-        package let rawValue: String
-        package init(_ rawValue: String) { self.rawValue = rawValue }
-
+    package enum Code: String, ErrorCode {
         /// Catalogue, mappings, schemas or trust material cannot be loaded.
-        package static let configuration = Code("exchange-configuration")
+        case configuration = "exchange-configuration"
         /// The registry failed (see ``RegistryError``).
-        package static let registry = Code("exchange-registry")
+        case registry = "exchange-registry"
         /// A folder or file of the exchange root cannot be read or written.
-        package static let filesystem = Code("exchange-filesystem")
+        case filesystem = "exchange-filesystem"
         /// Our signing identity cannot sign.
-        package static let signing = Code("exchange-signing")
+        case signing = "exchange-signing"
         /// An outbound file cannot be produced (the target format cannot carry the records).
-        package static let export = Code("exchange-export")
+        case export = "exchange-export"
         /// A document the gateway wrote (an outbound list, a receipt) is not
         /// valid against its schema: it was not signed, written nor recorded.
-        package static let invalidOutput = Code("exchange-invalid-output")
+        case invalidOutput = "exchange-invalid-output"
         /// Another exchange job holds the root's lock.
-        package static let busy = Code("exchange-busy")
+        case busy = "exchange-busy"
     }
 
     package var code: Code

@@ -1,3 +1,5 @@
+import MRAPlumbing
+
 /// The folders of an exchange root, created on first use:
 ///
 /// ```
@@ -52,7 +54,6 @@ package struct ExchangeFolders: Sendable, Hashable {
     }
 
     private static func stem(of entry: LedgerEntry) -> String {
-        let number = String(entry.id)
-        return String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + entry.fileName
+        String(zeroPadded: Int(entry.id), width: 6) + "-" + entry.fileName
     }
 }

@@ -1,5 +1,6 @@
 import Logging
 package import MRAGateway
+import MRAPlumbing
 
 /// Writes our members eligible for a partner in the partner's format,
 /// signed, into `outbox/<partner>/`, and records it in the ledger.
@@ -113,7 +114,7 @@ package struct OutboundExport {
             return try setup.registry.transaction { session in
                 let sequence = try session.outboundCount(partner: partner) + 1
                 let day = String(setup.today.description.filter { $0 != "-" })
-                let number = String(repeating: "0", count: max(0, 4 - String(sequence).count)) + String(sequence)
+                let number = String(zeroPadded: sequence, width: 4)
                 let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
                 let tabular = (try? setup.configuration.program(partner))?.mapping.tabular != nil
                 let name =

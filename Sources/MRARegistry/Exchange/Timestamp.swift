@@ -1,4 +1,5 @@
 import MRAGateway
+import MRAPlumbing
 
 #if canImport(Glibc)
 import Glibc
@@ -21,9 +22,9 @@ package enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     package static func iso(_ seconds: Int64) -> String {
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let days = CivilCalendar.days(unixSeconds: seconds)
         let rest = Int(seconds - Int64(days) * 86_400)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        func two(_ value: Int) -> String { String(zeroPadded: value, width: 2) }
         return "\(CalendarDate(daysSinceEpoch: days))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 

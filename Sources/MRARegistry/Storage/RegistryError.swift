@@ -6,18 +6,15 @@ import MRAPlumbing
 /// ``code`` is stable and what scripts match on; ``message`` is for people.
 package struct RegistryError: CodedError, Equatable {
     /// A stable code such as `registry-unavailable`.
-    package struct Code: ErrorCode {
-        package let rawValue: String
-        package init(_ rawValue: String) { self.rawValue = rawValue }
-
+    package enum Code: String, ErrorCode {
         /// The registry cannot be opened or created (path, permissions, not a registry).
-        package static let unavailable = Code("registry-unavailable")
+        case unavailable = "registry-unavailable"
         /// The registry's schema is newer than this gateway knows, or a migration failed.
-        package static let migration = Code("registry-migration")
+        case migration = "registry-migration"
         /// A read or a write failed (disk full, I/O error, constraint).
-        package static let storage = Code("registry-storage")
+        case storage = "registry-storage"
         /// A stored value cannot be decoded: the registry was changed by hand or is damaged.
-        package static let corrupt = Code("registry-corrupt")
+        case corrupt = "registry-corrupt"
     }
 
     package var code: Code

@@ -55,6 +55,16 @@ enum SignatureFixtures {
     static func write(_ bytes: [UInt8], to path: String) {
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
+
+    /// Runs `xmlsec1 --verify` on `signed` (written to a temporary file), trusting the
+    /// anchors in the PEM file `trusted`, with the certificates in `untrusted` as chain hints.
+    static func xmlsec1Verify(_ signed: [UInt8], trusted: String, untrusted: String? = nil) throws -> Tool.Result {
+        let path = Repository.temporaryFolder() + "/signed.xml"
+        write(signed, to: path)
+        let hints = untrusted.map { ["--untrusted-pem", $0] } ?? []
+        return try Tool.run(
+            "xmlsec1", SignatureInteropTests.xmlsecVerify + ["--trusted-pem", trusted] + hints + [path])
+    }
 }
 
 extension SigningIdentity {

@@ -97,11 +97,7 @@ public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
     /// A chain failure under its own code (`untrusted-chain`, `crl-missing` …),
     /// with the offending certificate named in the message.
     public init(_ trust: TrustFailure) {
-        var message = trust.message
-        if let subject = trust.subject {
-            message += " (\(subject)" + (trust.depth.map { ", depth \($0)" } ?? "") + ")"
-        }
-        self.init(Reason(trust: trust.reason.rawValue), message)
+        self.init(Reason(trust: trust.reason.rawValue), trust.messageNamingCertificate)
     }
 
     public var description: String {
