@@ -36,10 +36,12 @@ case $target in
     *) dictionary=Tests/FuzzCorpus/xml.dict ;;
 esac
 
-# SwiftPM's --sanitize=fuzzer (not -Xswiftc -sanitize=fuzzer) leaves main to libFuzzer when it links an executable;
-# MRA_FUZZING drops the executable's own replay main. Its own scratch path: the normal .build stays as it is.
-swift build --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -DMRA_FUZZING \
-    --product "$product"
+# SwiftPM's --sanitize=fuzzer leaves main to libFuzzer when it links an executable (with -Xswiftc alone the link
+# fails), and instruments the C targets. It passes swiftc one -sanitize= per sanitizer, of which swiftc keeps only
+# the last: -Xswiftc -sanitize=fuzzer,address, which comes after them, gives Swift code both coverage and ASan.
+# MRA_FUZZING drops the executables' replay main. Its own scratch path: the normal .build stays as it is.
+swift build --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DMRA_FUZZING --product "$product"
 binary=.build-fuzz/debug/$product
 
 work=${MRA_FUZZ_DIR:-/tmp/mra-fuzz}/$target
