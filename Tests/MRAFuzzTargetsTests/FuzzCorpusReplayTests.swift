@@ -8,9 +8,8 @@ import Testing
 @Suite struct FuzzCorpusReplayTests {
     /// Longest one input may take: a bound against hangs and runaway inputs.
     /// Wall time in a debug build, while the rest of the suite runs beside it
-    /// on two cores (the lookup target's requests wait for a thread of the
-    /// cooperative pool, which other suites keep busy); each input alone takes
-    /// milliseconds, and the fuzzer's own `-timeout` is the finer check.
+    /// on two cores; each input alone takes milliseconds, and the fuzzer's own
+    /// `-timeout` is the finer check.
     static let timeLimit = Duration.seconds(30)
 
     static var names: [String] { allFuzzTargets.map { $0.name } }
@@ -20,7 +19,7 @@ import Testing
     }
 
     @Test(arguments: names)
-    func everyCorpusInputRunsInBoundedTimeAndComesToWhatItsNameSays(target name: String) async throws {
+    func everyCorpusInputRunsInBoundedTimeAndComesToWhatItsNameSays(target name: String) throws {
         let type = try Self.target(name)
         let target = try type.init()
         let files = FuzzCorpus.files(of: type)
@@ -28,7 +27,7 @@ import Testing
             let input = try #require(FileManager.default.contents(atPath: file), "\(file) is unreadable")
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = await target.runAsync(Array(input))
+            let outcome = target.run(Array(input))
             let elapsed = clock.now - start
             #expect(elapsed < Self.timeLimit, "\(file) took \(elapsed)")
             if let mustBeRefused = FuzzCorpus.mustBeRefused(file) {

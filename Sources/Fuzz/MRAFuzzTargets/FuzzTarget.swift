@@ -30,16 +30,10 @@ package protocol FuzzTarget: Sendable {
     /// Loads what the target needs once, from the repository's configuration.
     init() throws
 
-    /// Runs one input.
+    /// Runs one input, on the calling thread (or, for async code, threads
+    /// of the target's own, never the cooperative pool's, which the tests
+    /// running beside the corpus replay may keep busy for minutes).
     func run(_ input: [UInt8]) -> FuzzOutcome
-
-    /// Runs one input from async code (the corpus replay), where ``run(_:)``
-    /// may not block a thread of the cooperative pool to wait for a task.
-    func runAsync(_ input: [UInt8]) async -> FuzzOutcome
-}
-
-extension FuzzTarget {
-    package func runAsync(_ input: [UInt8]) async -> FuzzOutcome { run(input) }
 }
 
 /// Every fuzz target, in the order `docs/fuzzing.md` lists them.

@@ -34,11 +34,14 @@ package struct LookupRequestTarget: FuzzTarget {
         application = Application(router: buildRouter(service: service))
     }
 
+    /// Where the requests run: a queue of the target's own, not the cooperative pool.
+    let executor = QueueTaskExecutor(label: "mra-fuzz.lookup-request")
+
     package func run(_ input: [UInt8]) -> FuzzOutcome {
         let done = DispatchSemaphore(value: 0)
         let outcome = Mutex(FuzzOutcome.refused("not-run"))
-        Task {
-            let answer = await runAsync(input)
+        Task(executorPreference: executor) {
+            let answer = await respond(input)
             outcome.withLock { $0 = answer }
             done.signal()
         }
@@ -47,7 +50,7 @@ package struct LookupRequestTarget: FuzzTarget {
     }
 
     /// Sends the request of `input` and judges the answer.
-    package func runAsync(_ input: [UInt8]) async -> FuzzOutcome {
+    func respond(_ input: [UInt8]) async -> FuzzOutcome {
         guard let request = FuzzRequest(input) else { return .refused("not-a-request") }
         guard let method = HTTPRequest.Method(request.method) else { return .refused("bad-method") }
         // HTTPField, which Hummingbird does not export by name, is HTTPFields' element.
