@@ -97,7 +97,21 @@ let package = Package(
         // Fixtures the test targets share: the checkout's paths and configuration.
         .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
 
+        // Fuzzing (docs/fuzzing.md): what each libFuzzer target does with one input, shared by the fuzz
+        // executables and the corpus replay in the tests; one executable per target, built with libFuzzer by
+        // scripts/fuzz.sh and, without it, a replay of the files named as arguments.
+        .target(
+            name: "MRAFuzzTargets",
+            dependencies: [
+                "MRAGateway", "MRAXML", "MRACrypto", "MRAReconciliation", "MRALookup", "MRALookupServer",
+                "MRARegistrySQLite", "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                // Requests go to the lookup API's router in process, through its router test client.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Sources/Fuzz/MRAFuzzTargets"),
+
         .testTarget(name: "MRAPlumbingTests", dependencies: ["MRAPlumbing"]),
+        .testTarget(name: "MRAFuzzTargetsTests", dependencies: ["MRAFuzzTargets"]),
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto", "MRATestSupport"], exclude: ["Fixtures"]),
         .testTarget(
@@ -125,6 +139,14 @@ let package = Package(
             ]),
     ]
 )
+
+// The fuzz executables, one per target of MRAFuzzTargets.
+for name in [
+    "FuzzSecureReader", "FuzzMappingReader", "FuzzSignatureVerifier", "FuzzFindingsReader", "FuzzLookupRequest",
+] {
+    package.targets.append(
+        .executableTarget(name: name, dependencies: ["MRAFuzzTargets"], path: "Sources/Fuzz/" + name))
+}
 
 // Settings shared by every Swift target (the system-library targets and the C target take none).
 for target in package.targets where target.type != .system && target.name != "CMRAOpenSSLEngine" {

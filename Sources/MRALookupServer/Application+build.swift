@@ -32,9 +32,7 @@ package func buildApplication(
     service: LookupService, settings: LookupServerSettings = LookupServerSettings(), logger: Logger? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: RequestLimitMiddleware(maximumTargetLength: settings.maximumTargetLength))
-    LookupRoutes(service: service).register(on: router)
+    let router = buildRouter(service: service, settings: settings)
     var services: [any Service] = []
     if let directory = service.directory {
         services.append(IndexRefresher(directory: directory, interval: settings.refreshInterval))
@@ -48,4 +46,16 @@ package func buildApplication(
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: quiet)
+}
+
+/// The lookup API's router: the routes of ``LookupRoutes`` behind the
+/// request limits of ``RequestLimitMiddleware``, what the server answers
+/// every request with (the fuzz target sends requests to it in process).
+package func buildRouter(
+    service: LookupService, settings: LookupServerSettings = LookupServerSettings()
+) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: RequestLimitMiddleware(maximumTargetLength: settings.maximumTargetLength))
+    LookupRoutes(service: service).register(on: router)
+    return router
 }

@@ -117,10 +117,17 @@ final class SecureParser {
     var dictionary: xmlDictPtr? { context?.pointee.dict }
 
     /// Stops the parse with `error`; the first failure wins.
+    ///
+    /// libxml2 frees its input buffers when it stops, and the names, values
+    /// and text of the event being handled point into them: once a callback
+    /// has failed, nothing more of that event may be read (``stopped``).
     func fail(_ error: XMLError) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
     }
+
+    /// The parse has failed: the current event's bytes may already be freed.
+    var stopped: Bool { failure != nil }
 
     /// Parses a document held in memory.
     func parse(bytes: UnsafeRawBufferPointer) throws(XMLError) {
@@ -372,6 +379,7 @@ final class SecureParser {
             SecureParser.withParser(userData) { parser in
                 parser.cursor.pointee.depth -= 1
                 parser.consumer.endElement(parser)
+                guard !parser.stopped else { return }
                 parser.tap?.endElement(parser, localName: localName, prefix: prefix)
             }
         }
@@ -393,6 +401,7 @@ final class SecureParser {
         let line = currentLine
         consumer.startElement(
             self, localName: localName, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        guard !stopped else { return }
         tap?.startElement(
             self, localName: localName, prefix: prefix, namespaceURI: namespaceURI, declarations: declarations,
             attributes: attributes, line: line)
@@ -403,6 +412,7 @@ final class SecureParser {
             guard let userData, let bytes, count > 0 else { return }
             SecureParser.withParser(userData) { parser in
                 parser.consumer.characters(parser, bytes, count: Int(count))
+                guard !parser.stopped else { return }
                 parser.tap?.characters(bytes, count: Int(count))
             }
         }

@@ -2,7 +2,7 @@ import MRAXML
 
 /// The read direction of a mapping: the record layout to stream, and the
 /// conversion of extracted values into canonical drafts with diagnostics.
-struct MappingReader: Sendable {
+package struct MappingReader: Sendable {
     let mapping: ProgramMapping
     let layout: RecordLayout
     /// Query index per batch entry (`nil`: nothing to read).
@@ -15,7 +15,7 @@ struct MappingReader: Sendable {
     private let deferredBatch: [Int]
     private let deferredRecord: [Int]
 
-    init(mapping: ProgramMapping) {
+    package init(mapping: ProgramMapping) {
         self.mapping = mapping
         var batch: [PathQuery] = []
         var batchIndex: [Int?] = []
