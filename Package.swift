@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Already in the graph through Hummingbird; the lookup fuzz target names its embedded channel.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -105,8 +107,9 @@ let package = Package(
             dependencies: [
                 "MRAGateway", "MRAXML", "MRACrypto", "MRAReconciliation", "MRALookup", "MRALookupServer",
                 "MRARegistrySQLite", "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
-                // Requests go to the lookup API's router in process, through its router test client.
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                // Requests go to the lookup API's responder in process, with one embedded channel for the run.
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             path: "Sources/Fuzz/MRAFuzzTargets"),
 
