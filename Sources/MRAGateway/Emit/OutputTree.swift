@@ -51,7 +51,7 @@ struct OutputTree {
     /// Sets the value at `path`, reusing existing elements on the way; with
     /// `repeating`, the last element step is always a new element.
     mutating func set(_ path: MappingPath, _ value: String, repeating: Bool = false) {
-        Self.set(path, value, repeating: repeating, in: &root, node: 0, ranks: ranks)
+        Self.set(path, from: 0, value, repeating: repeating, in: &root, node: 0, ranks: ranks)
     }
 
     /// Appends a new element at `group` and sets each member path inside it;
@@ -61,10 +61,12 @@ struct OutputTree {
             group.elements[...], members: members, memberRanks: memberRanks, in: &root, node: 0, ranks: ranks)
     }
 
+    /// Sets the value of `path`'s steps from `step` on, inside `element`.
     private static func set(
-        _ path: MappingPath, _ value: String, repeating: Bool, in element: inout Element, node: Int?, ranks: Ranks
+        _ path: MappingPath, from step: Int, _ value: String, repeating: Bool, in element: inout Element,
+        node: Int?, ranks: Ranks
     ) {
-        guard let first = path.elements.first else {
+        guard step < path.elements.count else {
             if let attribute = path.attribute {
                 element.attributes.removeAll { $0.name == attribute }
                 element.attributes.append(Element.Attribute(name: attribute, value: value))
@@ -73,23 +75,23 @@ struct OutputTree {
             }
             return
         }
-        var rest = path
-        rest.elements.removeFirst()
-        let filter = path.filter(at: 0)
-        if !rest.filters.isEmpty { rest.filters.removeFirst() }
-        let childNode = ranks.child(first, of: node)
-        let isLast = rest.elements.isEmpty
+        let name = path.elements[step]
+        let filter = path.filter(at: step)
+        let childNode = ranks.child(name, of: node)
+        let isLast = step == path.elements.count - 1
         var index: Int
-        if repeating && isLast && rest.attribute == nil {
-            index = insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks, filter: filter)
-        } else if filter.isEmpty, let existing = element.children.lastIndex(where: { $0.name == first }) {
+        if repeating && isLast && path.attribute == nil {
+            index = insertChild(name, node: childNode, parent: node, in: &element, ranks: ranks, filter: filter)
+        } else if filter.isEmpty, let existing = element.children.lastIndex(where: { $0.name == name }) {
             index = existing
         } else if !filter.isEmpty {
-            index = child(first, filter, node: childNode, parent: node, in: &element, ranks: ranks)
+            index = child(name, filter, node: childNode, parent: node, in: &element, ranks: ranks)
         } else {
-            index = insertChild(first, node: childNode, parent: node, in: &element, ranks: ranks)
+            index = insertChild(name, node: childNode, parent: node, in: &element, ranks: ranks)
         }
-        set(rest, value, repeating: repeating, in: &element.children[index], node: childNode, ranks: ranks)
+        set(
+            path, from: step + 1, value, repeating: repeating, in: &element.children[index], node: childNode,
+            ranks: ranks)
     }
 
     /// The child that passes a step's predicates, made so when missing: created with the attributes the
