@@ -100,8 +100,8 @@ let package = Package(
         .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
 
         // Fuzzing (docs/fuzzing.md): what each libFuzzer target does with one input, shared by the fuzz
-        // executables and the corpus replay in the tests; one executable per target, built with libFuzzer by
-        // scripts/fuzz.sh and, without it, a replay of the files named as arguments.
+        // executable and the corpus replay in the tests; mra-fuzz, built with libFuzzer by scripts/fuzz.sh and,
+        // without it, a replay of the files named as arguments.
         .target(
             name: "MRAFuzzTargets",
             dependencies: [
@@ -112,6 +112,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             path: "Sources/Fuzz/MRAFuzzTargets"),
+        .executableTarget(name: "mra-fuzz", dependencies: ["MRAFuzzTargets"], path: "Sources/Fuzz/mra-fuzz"),
 
         .testTarget(name: "MRAPlumbingTests", dependencies: ["MRAPlumbing"]),
         .testTarget(name: "MRAFuzzTargetsTests", dependencies: ["MRAFuzzTargets"]),
@@ -142,14 +143,6 @@ let package = Package(
             ]),
     ]
 )
-
-// The fuzz executables, one per target of MRAFuzzTargets.
-for name in [
-    "FuzzSecureReader", "FuzzMappingReader", "FuzzSignatureVerifier", "FuzzFindingsReader", "FuzzLookupRequest",
-] {
-    package.targets.append(
-        .executableTarget(name: name, dependencies: ["MRAFuzzTargets"], path: "Sources/Fuzz/" + name))
-}
 
 // Settings shared by every Swift target (the system-library targets and the C target take none).
 for target in package.targets where target.type != .system && target.name != "CMRAOpenSSLEngine" {

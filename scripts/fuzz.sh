@@ -29,8 +29,6 @@ if [ "$target" = all ]; then
 fi
 [[ " ${targets[*]} " == *" $target "* ]] || usage
 
-# secure-reader → FuzzSecureReader
-product=Fuzz$(echo "$target" | sed -E 's/(^|-)([a-z])/\U\2/g')
 case $target in
     lookup-request) dictionary=Tests/FuzzCorpus/http.dict ;;
     *) dictionary=Tests/FuzzCorpus/xml.dict ;;
@@ -39,11 +37,11 @@ esac
 # SwiftPM's --sanitize=fuzzer leaves main to libFuzzer when it links an executable (with -Xswiftc alone the link
 # fails), and instruments the C targets. It passes swiftc one -sanitize= per sanitizer, of which swiftc keeps only
 # the last: -Xswiftc -sanitize=fuzzer,address, which comes after them, gives Swift code both coverage and ASan.
-# MRA_FUZZING drops the executables' replay main. Its own scratch path: the normal .build stays as it is. A fixed
+# MRA_FUZZING drops the executable's replay main. Its own scratch path: the normal .build stays as it is. A fixed
 # environment: a build from another environment recompiles every package.
 env -i PATH="$PATH" HOME="$HOME" swift build --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DMRA_FUZZING --product "$product"
-binary=.build-fuzz/debug/$product
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DMRA_FUZZING --product mra-fuzz
+binary=.build-fuzz/debug/mra-fuzz
 
 work=${MRA_FUZZ_DIR:-/tmp/mra-fuzz}/$target
 mkdir -p "$work/corpus" "$work/artifacts"
@@ -53,7 +51,8 @@ echo "fuzzing $target for ${seconds}s: $binary, scratch corpus $work/corpus, log
 # LeakSanitizer is on with AddressSanitizer on Linux; libFuzzer also checks each new input for leaks. Leaks inside
 # libxml2 itself are suppressed (Tests/FuzzCorpus/lsan.supp says why).
 status=0
-SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$PWD/Tests/FuzzCorpus/lsan.supp" \
+MRA_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 \
+    LSAN_OPTIONS=suppressions="$PWD/Tests/FuzzCorpus/lsan.supp" \
     "$binary" "$work/corpus" "Tests/FuzzCorpus/$target" \
     -dict="$dictionary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$@" >"$work/fuzz.log" 2>&1 || status=$?

@@ -23,8 +23,8 @@ package enum FuzzOutcome: Sendable, Equatable, CustomStringConvertible {
 /// an input must never crash, leak or hang, whatever its bytes; refusing it
 /// is the expected answer to almost every one.
 package protocol FuzzTarget: Sendable {
-    /// The target's name: its corpus folder in `Tests/FuzzCorpus/` and its
-    /// executable, `Fuzz` + name with a capital (`secure-reader` → `FuzzSecureReader`).
+    /// The target's name: its corpus folder in `Tests/FuzzCorpus/`, and what
+    /// `MRA_FUZZ_TARGET` names to have `mra-fuzz` run it.
     static var name: String { get }
 
     /// Loads what the target needs once, from the repository's configuration.
