@@ -130,8 +130,6 @@ let package = Package(
                 // A migrated registry answers lookups.
                 "MRALookup",
                 .product(name: "Logging", package: "swift-log"),
-                // To write a registry as an earlier gateway did, for the migration tests.
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "MRALookupTests",

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MRAGateway
 import MRARegistry
 import MRALookup
@@ -14,11 +13,9 @@ import Testing
     /// its MID moved from M1 to M2; A2 granted.
     static func version2Registry(eventPartner: String = "eu-aeo") throws -> String {
         let path = Fixture.exchangeRoot().root + "/registry.sqlite"
-        let queue = try DatabaseQueue(path: path)
-        try RegistrySchema.migrator.migrate(queue, upTo: "v2: drop indexes no query uses")
-        try queue.write { db in
-            try db.execute(
-                sql: """
+        try RegistrySchema.createRegistry(
+            at: path, upTo: "v2: drop indexes no query uses",
+            then: """
                     INSERT INTO ledger (id, direction, partner, fileName, digest, byteCount, batchId, receivedAt,
                         processedAt, outcome, filed)
                     VALUES (1, 'inbound', 'eu-aeo', 'one.xml', 'd1', 10, 'B1', '2026-01-01T00:00:00Z',
@@ -42,8 +39,7 @@ import Testing
                     INSERT INTO mid_link (id, program, memberId, mid, validFrom, validTo, openedBy, closedBy)
                     VALUES (1, 'eu-aeo', 'A1', 'M1', '2026-01-01', '2026-02-01', 1, 2),
                         (2, 'eu-aeo', 'A1', 'M2', '2026-02-01', NULL, 2, NULL);
-                    """, arguments: [eventPartner])
-        }
+                """, arguments: [eventPartner])
         return path
     }
 
@@ -82,7 +78,7 @@ import Testing
     @Test func eventsThatDisagreeWithTheirLedgerEntryStopTheMigrationAndLeaveTheRegistryAsItWas() throws {
         let path = try Self.version2Registry(eventPartner: "jp-aeo")
         #expect(throws: RegistryError(.migration, "")) { try SQLiteRegistry(path: path) }
-        let columns = try DatabaseQueue(path: path).read { db in try db.columns(in: "member_event").map(\.name) }
+        let columns = try RegistrySchema.columns(of: "member_event", at: path)
         #expect(columns.contains("partner"))
     }
 }
