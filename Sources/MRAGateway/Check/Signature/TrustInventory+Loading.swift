@@ -47,6 +47,14 @@ extension TrustInventory {
                         windowDays: windowDays))
             }
         }
+        // Every CA of a chain needs its CRL (verification refuses `crl-missing` otherwise): a CA without one is
+        // reported unless it is already invalid.
+        let cas = store.anchors.filter(\.isCA) + store.untrusted
+        for index in items.indices where items[index].kind != .crl && [.valid, .expiring].contains(items[index].status)
+        {
+            guard let ca = cas.first(where: { $0.sha256Fingerprint == items[index].sha256 }) else { continue }
+            if !store.crls.contains(where: { $0.isSigned(by: ca) }) { items[index].status = .crlMissing }
+        }
         return Partner(program: program, items: items)
     }
 

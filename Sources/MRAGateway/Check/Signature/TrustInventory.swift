@@ -53,6 +53,8 @@ public struct TrustInventory: Sendable {
             line += " (valid from \(UnixTime.isoDate(item.validFrom)))"
         case (.refused, _, _):
             line += " (\(item.note ?? "refused"): partners would refuse our signatures)"
+        case (.crlMissing, _, _):
+            line += " (no CRL of it in crls/: signatures whose chain runs through it are refused)"
         case (_, let until?, let days?) where days >= 0:
             line +=
                 " (\(item.kind == .crl ? "next update due" : "expires") \(UnixTime.isoDate(until)), in \(days) day\(days == 1 ? "" : "s"))"

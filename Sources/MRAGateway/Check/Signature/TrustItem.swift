@@ -36,6 +36,9 @@ public struct TrustItem: Sendable {
         case stale
         /// Our signing certificate breaks a rule partners apply to signers (the reason is in ``note``).
         case refused
+        /// A partner's CA (a root anchor or an intermediate) with no CRL of its own in `crls/`: signatures
+        /// whose chain runs through it are refused `crl-missing`.
+        case crlMissing = "crl-missing"
     }
 
     public var kind: Kind
