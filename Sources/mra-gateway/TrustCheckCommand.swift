@@ -10,8 +10,9 @@ struct TrustCheckCommand: ParsableCommand {
             certificate and its chain, our TLS certificate. One line per item that needs attention.
 
             Exit codes: 0 everything is valid for --window days (default 30) or more; 1 something expires \
-            within the window, or is expired, not yet valid, stale (a CRL) or refused (our signing \
-            certificate); 2 a store or certificate could not be read or breaks the trust-store rules.
+            within the window, or is expired, not yet valid, stale (a CRL), crl-missing (a partner CA \
+            without its CRL) or refused (our signing certificate); 2 a store or certificate could not be \
+            read or breaks the trust-store rules (what could be read is still reported).
             """)
 
     @OptionGroup var options: TrustOptions

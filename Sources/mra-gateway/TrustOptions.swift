@@ -14,7 +14,7 @@ struct TrustOptions: ParsableArguments {
     var signCert: String?
     @Option(help: "The intermediates sent with our signatures, PEM.") var signChain: String?
     @Option(help: "Our TLS server certificate and its chain, PEM (listed only when given).") var tlsCert: String?
-    @Option(help: "Days: what ends within them is reported as expiring.")
+    @Option(help: "What ends within this many days is reported as expiring.")
     var window: Int = Int(TrustInventory.defaultWindowDays)
     @Option(help: "text or json.") var format: OutputFormat = .text
 
