@@ -52,8 +52,7 @@ public enum SigningCertificatePolicy {
 
     /// Whole days from `time` until `certificate` expires (0 on its last day, negative once expired).
     public static func daysLeft(_ certificate: Certificate, at time: Int64) -> Int64 {
-        let seconds = certificate.notAfter - time
-        return seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        UnixTime.daysLeft(until: certificate.notAfter, at: time)
     }
 
     private static func date(_ time: Int64) -> String { UnixTime.isoDate(time) }

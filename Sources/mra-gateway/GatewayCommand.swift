@@ -19,7 +19,7 @@ struct GatewayCommand: AsyncParsableCommand {
         subcommands: [
             ProgramsCommand.self, ProgramCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self,
             GenerateCommand.self,
-            SignCommand.self, VerifyCommand.self, ExchangeCommand.self, RegistryCommand.self,
+            SignCommand.self, VerifyCommand.self, TrustCommand.self, ExchangeCommand.self, RegistryCommand.self,
             CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, EquivalenceCommand.self,
             ServeCommand.self,
         ]

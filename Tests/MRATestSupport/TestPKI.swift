@@ -77,13 +77,17 @@ package struct TestPKI {
             """)
     }
 
-    /// The CRL of `issuer` (`crl(issuer)`), listing `revoked`.
-    package func makeCRL(of issuer: String, revoking revoked: [String] = []) throws {
+    /// The CRL of `issuer` (`crl(issuer)`), listing `revoked`; `from`/`to`
+    /// are its thisUpdate and nextUpdate, `YYYYMMDDHHMMSSZ` (default: the long-lived validity).
+    package func makeCRL(
+        of issuer: String, revoking revoked: [String] = [], from: String? = nil, to: String? = nil
+    ) throws {
         let revocations = revoked.map { "revoke \(issuer) \($0)" }.joined(separator: "\n")
+        let dates = [from ?? "$start", to ?? "$end"].map { "\"\($0)\"" }.joined(separator: " ")
         try run(
             """
             \(revocations)
-            crl \(issuer) \(issuer).crl.pem
+            crl \(issuer) \(issuer).crl.pem \(dates)
             """)
     }
 

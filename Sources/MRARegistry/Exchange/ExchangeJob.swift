@@ -41,6 +41,7 @@ package struct ExchangeJob {
     /// files in name order.
     package func run() throws(ExchangeError) -> ExchangeSummary {
         try setup.folders.create(programs: programs)
+        warnAboutTrustMaterial()
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
         var queue: [(program: String, name: String)] = []

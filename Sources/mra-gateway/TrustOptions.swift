@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import MRACrypto
+import MRAGateway
+
+/// Options of `trust list` and `trust check`: which stores, our certificates, the window, the format.
+struct TrustOptions: ParsableArguments {
+    @OptionGroup var common: CommonOptions
+    @Option(
+        name: .customLong("partner"),
+        help: "Only this partner's store (repeatable; default: every folder of Certs/ with a partner.xml).")
+    var partners: [String] = []
+    @Option(help: "Our signing certificate, PEM (default: the DEMO Certs/ctpat/demo/signer.cert.pem, as exchange run).")
+    var signCert: String?
+    @Option(help: "The intermediates sent with our signatures, PEM.") var signChain: String?
+    @Option(help: "Our TLS server certificate and its chain, PEM (listed only when given).") var tlsCert: String?
+    @Option(help: "What ends within this many days is reported as expiring.")
+    var window: Int = Int(TrustInventory.defaultWindowDays)
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        if window < 0 { throw ValidationError("--window is a number of days, 0 or more") }
+    }
+
+    /// The inventory of every store and certificate that could be read, and
+    /// what could not be read (each a message; the command then exits 2).
+    func inventory() throws -> (inventory: TrustInventory, failures: [String]) {
+        let home = try GatewayHome.locate(explicit: common.home)
+        let time = try common.today.map { _ in Int64(try common.day().daysSinceEpoch) * 86_400 } ?? UnixTime.now()
+        var inventory = TrustInventory(time: time, windowDays: Int64(window))
+        var failures: [String] = []
+        for program in partners.isEmpty ? TrustInventory.partnerPrograms(home: home) : partners {
+            do {
+                inventory.partners.append(
+                    try TrustInventory.partner(program, home: home, at: time, windowDays: inventory.windowDays))
+            } catch {
+                failures.append("\(program): \(error)")
+            }
+        }
+        let demo = home.certs + "/ctpat/demo/signer.cert.pem"
+        let signing = signCert ?? (FileManager.default.fileExists(atPath: demo) ? demo : nil)
+        do {
+            inventory.ours = try TrustInventory.ours(
+                signing: signing, signingChain: signChain, tls: tlsCert, at: time, windowDays: inventory.windowDays)
+        } catch {
+            failures.append("ours: \(error)")
+        }
+        return (inventory, failures)
+    }
+
+    /// Reports each failure on standard error and exits 2 when there is any.
+    func exitOnFailures(_ failures: [String]) throws {
+        guard !failures.isEmpty else { return }
+        for failure in failures { printError("mra-gateway: \(failure)") }
+        throw ExitCode(2)
+    }
+}
