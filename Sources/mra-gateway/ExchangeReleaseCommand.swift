@@ -36,8 +36,10 @@ struct ExchangeReleaseCommand: ParsableCommand {
             do throws(ExchangeError) {
                 processed = try job.release(entry, by: operatorOption.resolved)
             } catch {
+                CrashPoints.reportCount()
                 throw error.commandError
             }
+            CrashPoints.reportCount()
             applied = processed.outcome == .applied
             var summary = ExchangeSummary()
             summary.files = [processed]

@@ -35,8 +35,10 @@ struct ExchangeRequeueCommand: ParsableCommand {
             do throws(ExchangeError) {
                 requeued = try job.requeue(entry, by: operatorOption.resolved)
             } catch {
+                CrashPoints.reportCount()
                 throw error.commandError
             }
+            CrashPoints.reportCount()
             switch format {
             case .json:
                 var json = JSONText()

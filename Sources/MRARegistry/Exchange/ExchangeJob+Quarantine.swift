@@ -160,6 +160,7 @@ extension ExchangeJob {
         CrashPoints.reach()
         try DurableFiles.remove(quarantined + ".reason.txt")
         try DurableFiles.remove(quarantined + ".verification.json")
+        CrashPoints.reach()
         try DurableFiles.remove(quarantined)
         return entry.fileName
     }
