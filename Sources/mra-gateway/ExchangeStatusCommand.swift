@@ -162,7 +162,8 @@ enum LedgerPrinter {
                     json.field("at", disposition.at)
                 }
             } else {
-                json.field("disposition", nil as String?)
+                json.key("disposition")
+                json.null()
             }
         }
     }

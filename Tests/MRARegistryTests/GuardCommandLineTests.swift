@@ -63,6 +63,7 @@ import Testing
         let ledger = try #require(object["ledger"] as? [[String: Any]])
         #expect(ledger.last?["reason"] as? String == "mass-withdrawal")
         #expect(ledger.allSatisfy { $0["filed"] as? Bool == true })
+        #expect(ledger.allSatisfy { $0["disposition"] is NSNull })
         #expect(
             text.contains(
                 "eu-aeo: \(expected.active + expected.suspended) members (\(expected.active) active, \(expected.suspended) suspended); \(expected.withdrawn) withdrawn, \(expected.revoked) revoked"
