@@ -6,7 +6,11 @@ import MRARegistry
 struct ExchangeStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the batch ledger, the members per program and what waits in the inbox.")
+        abstract: "Show the batch ledger, the members per program by status and what waits in the inbox.",
+        discussion: """
+            Members are the current ones, active or suspended; withdrawn and revoked members are counted \
+            apart. Each ledger entry shows who released or requeued its quarantined file, and when.
+            """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var exchange: ExchangeOptions
