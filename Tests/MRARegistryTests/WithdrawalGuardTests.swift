@@ -106,6 +106,27 @@ import Testing
         #expect(entry.counts.withdrawn == 10)
     }
 
+    @Test(arguments: ["1.5", "-0.1", "20%"])
+    func aShareOutsideZeroToOneInPartnerXMLStopsTheRun(share: String) throws {
+        let home = try Repository.copyOfHome()
+        let path = home + "/Certs/eu-aeo/partner.xml"
+        let settings = try String(contentsOfFile: path, encoding: .utf8)
+        try settings.replacingOccurrences(
+            of: "maxCrlAgeDays=\"36500\"", with: "maxCrlAgeDays=\"36500\" maxWithdrawalShare=\"\(share)\""
+        ).write(toFile: path, atomically: true, encoding: .utf8)
+        let folders = Fixture.exchangeRoot()
+        let sample = try Fixture.sample("eu-aeo")
+        try Fixture.dropSigned(sample.bytes, by: "eu-aeo", as: sample.name, for: "eu-aeo", in: folders)
+        var setup = try Fixture.setup(folders)
+        setup.configuration = try GatewayConfiguration(home: GatewayHome(path: home))
+
+        let error = #expect(throws: ExchangeError.self) { try ExchangeJob(setup).run() }
+
+        #expect(error?.code == .configuration)
+        #expect(error?.message.contains("maxWithdrawalShare") == true)
+        #expect(try DurableFiles.files(in: folders.inbox("eu-aeo")) == [sample.name])
+    }
+
     @Test func aFirstFullListIntoAnEmptyRegistryNeverTripsTheGuard() throws {
         let folders = Fixture.exchangeRoot()
         try Fixture.drop(

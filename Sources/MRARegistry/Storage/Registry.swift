@@ -36,7 +36,7 @@ package protocol Registry: Sendable {
     func forEachMember(
         program: String?, changedSince: String?, _ body: (RegisteredMember) throws -> Void
     ) throws
-    /// Members per program.
+    /// Members per program, whatever their status (``statusCounts()`` tells them apart).
     func memberCounts() throws(RegistryError) -> [String: Int]
     /// Members per program and status.
     func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts]
