@@ -17,13 +17,21 @@ enum LedgerRow {
                 records: row["records"], accepted: row["accepted"], rejected: row["rejected"],
                 inserted: row["inserted"], changed: row["changed"], unchanged: row["unchanged"],
                 withdrawn: row["withdrawn"]),
-            verification: row["verification"], receipt: receipt.map { [UInt8]($0) }, filed: row["filed"])
+            verification: row["verification"], receipt: receipt.map { [UInt8]($0) }, filed: row["filed"],
+            disposition: disposition(row))
+    }
+
+    private static func disposition(_ row: Row) -> LedgerEntry.Disposition? {
+        guard let action = (row["disposition"] as String?).flatMap(LedgerEntry.Disposition.Action.init(rawValue:))
+        else { return nil }
+        return LedgerEntry.Disposition(action, by: row["dispositionBy"] ?? "", at: row["dispositionAt"] ?? "")
     }
 
     static let columns = [
         "direction", "partner", "fileName", "digest", "byteCount", "batchId", "batchKind", "batchCreated",
         "batchCreatedInstant", "receivedAt", "processedAt", "outcome", "reason", "message", "records", "accepted",
         "rejected", "inserted", "changed", "unchanged", "withdrawn", "verification", "receipt", "filed",
+        "disposition", "dispositionBy", "dispositionAt",
     ]
 
     /// Every column but the receipt (which can be megabytes): for listings.
@@ -36,6 +44,7 @@ enum LedgerRow {
             entry.outcome.rawValue, entry.reason, entry.message, entry.counts.records, entry.counts.accepted,
             entry.counts.rejected, entry.counts.inserted, entry.counts.changed, entry.counts.unchanged,
             entry.counts.withdrawn, entry.verification, entry.receipt.map { Data($0) }, entry.filed,
+            entry.disposition?.action.rawValue, entry.disposition?.by, entry.disposition?.at,
         ]
         return StatementArguments(values)
     }

@@ -6,7 +6,8 @@ import GRDB
 /// - `ledger`: one row per file received or sent (direction, partner, file
 ///   name, SHA-256 digest, batch id/kind/created, received and processed
 ///   times, outcome, reason, counts, the verification report, the signed
-///   receipt, whether the file was filed).
+///   receipt, whether the file was filed, and what an operator did with a
+///   quarantined file: `disposition`, `dispositionBy`, `dispositionAt`).
 /// - `member`: the current canonical record of each member, keyed by
 ///   program and member id, with the partner that supplies it (`source`), the
 ///   batch that last changed it, and the last ledger entry that carried it
@@ -114,6 +115,15 @@ enum RegistrySchema {
         }
         migrator.registerMigration("v3: history and links keyed by member id, batch facts from the ledger") { db in
             try RegistrySchema.keyHistoryByMemberId(db)
+        }
+        // What an operator did with a quarantined file (exchange release, exchange requeue), who and when.
+        migrator.registerMigration("v4: ledger dispositions") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE ledger ADD COLUMN disposition TEXT CHECK (disposition IN ('released', 'requeued'));
+                    ALTER TABLE ledger ADD COLUMN dispositionBy TEXT;
+                    ALTER TABLE ledger ADD COLUMN dispositionAt TEXT;
+                    """)
         }
         return migrator
     }

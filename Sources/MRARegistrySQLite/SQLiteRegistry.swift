@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MRAGateway
 package import MRARegistry
 
 /// The embedded registry: one SQLite file, created on first use, migrated on open.
@@ -117,6 +118,39 @@ package struct SQLiteRegistry: Registry {
             }
         } catch {
             throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    package func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(LedgerRow.summaryColumns) FROM ledger WHERE id = ?", arguments: [id]
+            ).map(LedgerRow.entry)
+        }
+    }
+
+    package func recordDisposition(_ disposition: LedgerEntry.Disposition, of id: Int64) throws(RegistryError) {
+        do {
+            try database.write { db in
+                try db.execute(
+                    sql: "UPDATE ledger SET disposition = ?, dispositionBy = ?, dispositionAt = ? WHERE id = ?",
+                    arguments: [disposition.action.rawValue, disposition.by, disposition.at, id])
+            }
+        } catch {
+            throw RegistryError(.storage, Self.describe(error))
+        }
+    }
+
+    package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
+        try read { db in
+            var counts: [String: MemberStatusCounts] = [:]
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT program, status, count(*) AS n FROM member GROUP BY program, status")
+            for row in rows {
+                let status = MemberStatus(rawValue: row["status"]) ?? .active
+                counts[row["program"], default: MemberStatusCounts()].add(row["n"], status)
+            }
+            return counts
         }
     }
 

@@ -43,6 +43,27 @@ struct SQLiteSession: RegistrySession {
         }
     }
 
+    func currentMemberCount(partner: String) throws(RegistryError) -> Int {
+        try flushPending()
+        return try guarded {
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM member WHERE source = ? AND status IN ('active', 'suspended')",
+                arguments: [partner]) ?? 0
+        }
+    }
+
+    func absentCurrentMemberCount(in batch: BatchContext) throws(RegistryError) -> Int {
+        try flushPending()
+        return try guarded {
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM member
+                    WHERE source = ? AND seenIn <> ? AND status IN ('active', 'suspended')
+                    """, arguments: [batch.partner, batch.ledgerId]) ?? 0
+        }
+    }
+
     func outboundCount(partner: String) throws(RegistryError) -> Int {
         try flushPending()
         return try guarded {

@@ -14,6 +14,7 @@ struct ExchangeCommand: ParsableCommand {
               registry.sqlite        the registry (or --registry FILE)
             """,
         subcommands: [
-            ExchangeRunCommand.self, ExchangeExportCommand.self, ExchangeStatusCommand.self, ExchangeDemoCommand.self,
+            ExchangeRunCommand.self, ExchangeExportCommand.self, ExchangeStatusCommand.self,
+            ExchangeReleaseCommand.self, ExchangeRequeueCommand.self, ExchangeDemoCommand.self,
         ])
 }

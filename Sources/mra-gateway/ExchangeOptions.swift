@@ -33,6 +33,16 @@ struct ExchangeOptions: ParsableArguments {
         }
     }
 
+    /// What the exchange's jobs run with: the configuration, this root's
+    /// registry and folders, our signer, the day and `logger`.
+    func setup(common: CommonOptions, identity: IdentityOptions, logger: Logger) throws -> ExchangeSetup {
+        let configuration = try common.loadConfiguration()
+        return ExchangeSetup(
+            configuration: configuration, registry: try openRegistry(), folders: folders,
+            signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
+            logger: logger)
+    }
+
     /// A logger writing structured lines to standard error.
     func logger(_ label: String) -> Logger {
         LogSetup.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
@@ -76,13 +86,13 @@ struct IdentityOptions: ParsableArguments {
 }
 
 extension ExchangeError {
-    /// As a command failure: `busy` exits 3, everything else 2.
+    /// As a command failure: `busy` exits 3; `invalidOutput` and `entryRefused` 1; everything else 2.
     var commandError: any Error {
         if code == .busy {
             printError("mra-gateway: \(description)")
             return ExitCode(3)
         }
-        if code == .invalidOutput {
+        if code == .invalidOutput || code == .entryRefused {
             printError("mra-gateway: \(description)")
             return ExitCode(1)
         }

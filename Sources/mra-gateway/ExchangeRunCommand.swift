@@ -15,8 +15,14 @@ struct ExchangeRunCommand: ParsableCommand {
             receipt is written to receipts/<program>/. A file is removed from the inbox only after its \
             outcome is recorded and its copy is on disk. A killed run loses nothing: the next run finishes it.
 
+            A full list withdraws the partner's members it no longer carries. One that would withdraw more \
+            than a share of the partner's current members (active or suspended) is not applied but \
+            quarantined (mass-withdrawal): the share is partner.xml's maxWithdrawalShare, else \
+            --max-withdrawal-share (default 0.2). `exchange release ENTRY` applies it once confirmed.
+
             Exit codes: 0 every file was applied (or the inbox was empty); 1 at least one file was not \
-            applied (refused, rejected, duplicate or stale: see quarantine/ and `exchange status`); 2 the \
+            applied (refused, rejected, duplicate, stale or a mass withdrawal: see quarantine/ and `exchange \
+            status`); 2 the \
             job could not run (configuration, registry, disk, signing identity): files it did not reach \
             stay in the inbox; 3 another exchange job is working in the same root.
             """)
@@ -27,6 +33,17 @@ struct ExchangeRunCommand: ParsableCommand {
     @Option(help: "text or json (the summary on standard output).") var format: OutputFormat = .text
     @Flag(help: "Accept partner signers whose chain lacks CRLs (each report says revocation was not checked).")
     var noRevocationCheck = false
+    @Option(
+        help: ArgumentHelp(
+            "Largest share (0-1) of a partner's current members one full list may withdraw, for partners whose partner.xml sets none.",
+            valueName: "share"))
+    var maxWithdrawalShare = WithdrawalGuard.defaultMaxShare
+
+    func validate() throws {
+        guard (0...1).contains(maxWithdrawalShare) else {
+            throw ValidationError("--max-withdrawal-share must be between 0 and 1 (0.2 is 20%)")
+        }
+    }
 
     func run() throws {
         var allApplied = true
@@ -34,12 +51,8 @@ struct ExchangeRunCommand: ParsableCommand {
             let logger = exchange.logger("mra-gateway.exchange")
             let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
-            let configuration = try common.loadConfiguration()
-            let registry = try exchange.openRegistry()
-            var setup = ExchangeSetup(
-                configuration: configuration, registry: registry, folders: exchange.folders,
-                signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
-                logger: logger)
+            var setup = try exchange.setup(common: common, identity: identity, logger: logger)
+            setup.maxWithdrawalShare = maxWithdrawalShare
             if noRevocationCheck {
                 setup.requiresRevocationCheck = false
                 logger.warning("revocation is not required (--no-revocation-check): signers without CRLs are accepted")

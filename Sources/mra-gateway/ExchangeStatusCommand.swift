@@ -6,7 +6,11 @@ import MRARegistry
 struct ExchangeStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the batch ledger, the members per program and what waits in the inbox.")
+        abstract: "Show the batch ledger, the members per program by status and what waits in the inbox.",
+        discussion: """
+            Members are the current ones, active or suspended; withdrawn and revoked members are counted \
+            apart. Each ledger entry shows who released or requeued its quarantined file, and when.
+            """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var exchange: ExchangeOptions
@@ -17,10 +21,10 @@ struct ExchangeStatusCommand: ParsableCommand {
         try reportingFailures {
             let registry = try exchange.openRegistry()
             let entries: [LedgerEntry]
-            let counts: [String: Int]
+            let counts: [String: MemberStatusCounts]
             do throws(RegistryError) {
                 entries = try registry.ledger(limit: last).reversed()
-                counts = try registry.memberCounts()
+                counts = try registry.statusCounts()
             } catch {
                 throw Failure(error.description)
             }
@@ -36,6 +40,8 @@ struct ExchangeStatusCommand: ParsableCommand {
                 json.object { json in
                     json.array("ledger", entries) { json, entry in LedgerPrinter.write(entry, to: &json) }
                     json.key("members")
+                    Self.write(counts.mapValues(\.members), to: &json)
+                    json.key("statuses")
                     Self.write(counts, to: &json)
                     json.key("inbox")
                     Self.write(waiting, to: &json)
@@ -44,8 +50,7 @@ struct ExchangeStatusCommand: ParsableCommand {
             case .text:
                 print("ledger (\(entries.count) entries):")
                 for entry in entries { print("  " + LedgerPrinter.line(entry)) }
-                let total = counts.values.reduce(0, +)
-                print("registry: \(total) members: " + Self.text(counts))
+                print(Self.registryLine(counts))
                 print("inbox: " + (waiting.isEmpty ? "empty" : Self.text(waiting)))
             }
         }
@@ -56,6 +61,40 @@ struct ExchangeStatusCommand: ParsableCommand {
         json.object { json in
             for (program, count) in counts.sorted(by: { $0.key < $1.key }) { json.field(program, count) }
         }
+    }
+
+    /// Each program's members by status as one JSON object, programs in order.
+    private static func write(_ counts: [String: MemberStatusCounts], to json: inout JSONText) {
+        json.object { json in
+            for (program, count) in counts.sorted(by: { $0.key < $1.key }) {
+                json.object(program) { json in
+                    json.field("active", count.active)
+                    json.field("suspended", count.suspended)
+                    json.field("revoked", count.revoked)
+                    json.field("withdrawn", count.withdrawn)
+                }
+            }
+        }
+    }
+
+    /// `registry: N members (A active, S suspended); W withdrawn, R revoked`, then per program.
+    static func registryLine(_ counts: [String: MemberStatusCounts]) -> String {
+        var total = MemberStatusCounts()
+        for count in counts.values {
+            total.add(count.active, .active)
+            total.add(count.suspended, .suspended)
+            total.add(count.revoked, .revoked)
+            total.add(count.withdrawn, .withdrawn)
+        }
+        var line = "registry: " + summary(total)
+        for (program, count) in counts.sorted(by: { $0.key < $1.key }) {
+            line += "\n  \(program): " + summary(count)
+        }
+        return line
+    }
+
+    private static func summary(_ count: MemberStatusCounts) -> String {
+        "\(count.members) members (\(count.active) active, \(count.suspended) suspended); \(count.withdrawn) withdrawn, \(count.revoked) revoked"
     }
 
     /// Counts per program as `program count, …`, programs in order.
@@ -82,6 +121,9 @@ enum LedgerPrinter {
         if let reason = entry.reason {
             let headline = entry.message?.split(separator: "\n").first.map(String.init) ?? ""
             line += ": \(reason): \(headline)"
+        }
+        if let disposition = entry.disposition {
+            line += " [\(disposition.action.rawValue) by \(disposition.by) at \(disposition.at)]"
         }
         return line
     }
@@ -117,6 +159,16 @@ enum LedgerPrinter {
                 json.field("withdrawn", counts.withdrawn)
             }
             json.field("filed", entry.filed)
+            if let disposition = entry.disposition {
+                json.object("disposition") { json in
+                    json.field("action", disposition.action.rawValue)
+                    json.field("by", disposition.by)
+                    json.field("at", disposition.at)
+                }
+            } else {
+                json.key("disposition")
+                json.null()
+            }
         }
     }
 }

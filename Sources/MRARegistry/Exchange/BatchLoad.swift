@@ -38,12 +38,20 @@ struct BatchLoad {
     private var counts = BatchCounts()
     /// Time spent in the registry's writes, for the log.
     private(set) var storeSeconds = 0.0
+    /// The guard against mass withdrawal; nil when an operator waived it for this file.
+    private let withdrawalGuard: WithdrawalGuard?
+    /// The partner's current members before this batch (full lists only).
+    private var membersBefore = 0
 
-    init(_ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, progress: (any ExchangeProgress)?) {
+    init(
+        _ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, withdrawalGuard: WithdrawalGuard?,
+        progress: (any ExchangeProgress)?
+    ) {
         self.base = base
         entry = base
         self.signature = signature
         self.today = today
+        self.withdrawalGuard = withdrawalGuard
         self.progress = progress
     }
 
@@ -70,6 +78,9 @@ struct BatchLoad {
         do {
             abandon = try Self.order(of: entry, in: session)
             guard abandon == nil else { return }
+            if batch.kind == .full && withdrawalGuard != nil {
+                membersBefore = try session.currentMemberCount(partner: entry.partner)
+            }
             entry = try session.record(entry)
             let date = batch.created.map { String($0.prefix(10)) }.flatMap(CalendarDate.init(iso:))
             context = BatchContext(
@@ -119,6 +130,12 @@ struct BatchLoad {
             throw Abandon(outcome: .refused, reason: ExchangeReason.documentRefused, message: "no batch")
         }
         if context.isFull {
+            if let withdrawalGuard {
+                let absent = try session.absentCurrentMemberCount(in: context)
+                if let refusal = withdrawalGuard.refusal(withdrawing: absent, of: membersBefore) {
+                    throw Abandon(outcome: .refused, reason: ExchangeReason.massWithdrawal, message: refusal)
+                }
+            }
             counts.withdrawn = try session.withdrawAbsent(in: context)
             CrashPoints.reach()
         }
@@ -169,7 +186,10 @@ struct BatchLoad {
         entry.reason = abandon.reason
         entry.message = abandon.message
         let diagnostics = readResult?.diagnostics ?? []
-        guard abandon.reason == ExchangeReason.invalidRecords || abandon.reason == ExchangeReason.documentRefused else {
+        let listsRecords = [
+            ExchangeReason.invalidRecords, ExchangeReason.documentRefused, ExchangeReason.massWithdrawal,
+        ]
+        guard listsRecords.contains(abandon.reason) else {
             return (entry, [], [])
         }
         let (records, fileProblems) = RecordResult.assign(diagnostics, to: starts, applied: false)

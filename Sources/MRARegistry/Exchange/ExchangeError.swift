@@ -21,6 +21,10 @@ package struct ExchangeError: CodedError, Equatable {
         case invalidOutput = "exchange-invalid-output"
         /// Another exchange job holds the root's lock.
         case busy = "exchange-busy"
+        /// `exchange release` or `exchange requeue` refused the ledger entry
+        /// it was given: none such, not quarantined, not for that command, or
+        /// already done.
+        case entryRefused = "exchange-entry-refused"
     }
 
     package var code: Code
@@ -73,4 +77,7 @@ package enum ExchangeReason {
     package static let duplicateBatch = "duplicate-batch"
     /// The batch was created before a batch of the same partner that is already applied.
     package static let staleBatch = "stale-batch"
+    /// A full list that would withdraw more than the allowed share of the
+    /// partner's current members: not applied until an operator releases it.
+    package static let massWithdrawal = "mass-withdrawal"
 }

@@ -6,7 +6,10 @@ extension ExchangeJob {
     /// Reads a file, verifying its signature from the same pass, and loads it
     /// in one registry transaction with its ledger entry and receipt (the
     /// commit waits for the verification); or records why it was not applied.
-    func load(_ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier) throws(ExchangeError) -> LedgerEntry {
+    /// `withdrawalGuard` nil: an operator released this file past the guard.
+    func load(
+        _ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier, withdrawalGuard: WithdrawalGuard?
+    ) throws(ExchangeError) -> LedgerEntry {
         // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
         let copy = ArchiveCopy(
             bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
@@ -24,8 +27,7 @@ extension ExchangeJob {
                 verifier: verifier, bytes: bytes, file: base.fileName,
                 acceptsUnsigned: verifier.trust.acceptsUnsignedLists,
                 delimited: (try? setup.configuration.program(base.partner))?.mapping.tabular != nil),
-            today: setup.today,
-            progress: progress)
+            today: setup.today, withdrawalGuard: withdrawalGuard, progress: progress)
         let started = Timestamp.monotonic()
         do {
             let applied = try setup.registry.transaction { session in
@@ -35,13 +37,15 @@ extension ExchangeJob {
             CrashPoints.reach()
             log(applied)
             try file(applied, bytes: bytes, copy: copy)
+            var filed = applied
+            filed.filed = true
             setup.logger.debug(
                 "filed",
                 metadata: [
                     "totalSeconds": "\(Timestamp.monotonic() - started)",
                     "fileSeconds": "\(Timestamp.monotonic() - committed)",
                 ])
-            return applied
+            return filed
         } catch let refused as BatchLoad.SignatureRefused {
             return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [], copy: copy)
         } catch let abandon as BatchLoad.Abandon {

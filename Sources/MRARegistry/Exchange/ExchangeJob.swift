@@ -67,7 +67,7 @@ package struct ExchangeJob {
     /// The verifier of a partner's files, from `Certs/<program>/`; a setting
     /// that accepts unsigned lists is refused unless the format is delimited
     /// (an XML list is always signed).
-    private func partnerVerifier(_ program: String) throws(ExchangeError) -> SignatureVerifier {
+    func partnerVerifier(_ program: String) throws(ExchangeError) -> SignatureVerifier {
         var store: TrustStore
         do {
             store = try TrustStore.load(program: program, home: setup.configuration.home)
@@ -158,9 +158,22 @@ package struct ExchangeJob {
             return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
         }
 
+        // The guard is waived for the bytes of a mass-withdrawal entry an operator released, once:
+        // only while that entry is the latest of these bytes.
+        var withdrawalGuard: WithdrawalGuard? = WithdrawalGuard(
+            maxShare: verifier.trust.maxWithdrawalShare ?? setup.maxWithdrawalShare)
+        if let released = earlier.last(where: { $0.direction == .inbound && $0.partner == program }),
+            released.reason == ExchangeReason.massWithdrawal, let disposition = released.disposition,
+            disposition.action == .released
+        {
+            withdrawalGuard = nil
+            entry.message =
+                "released by \(disposition.by) at \(disposition.at) from the quarantine (ledger entry \(released.id), \(ExchangeReason.massWithdrawal)): applied with the guard against mass withdrawal waived for this file"
+        }
+
         // The signature is verified from the same pass that reads and loads the
         // records; the load commits only once the signature has verified.
-        return try load(entry, bytes: bytes, verifier: verifier)
+        return try load(entry, bytes: bytes, verifier: verifier, withdrawalGuard: withdrawalGuard)
     }
 
     /// Records an entry that applies nothing, with its receipt, and files it
@@ -184,7 +197,9 @@ package struct ExchangeJob {
         CrashPoints.reach()
         log(recorded)
         try file(recorded, bytes: bytes, copy: copy, movingInbox: movingInbox)
-        return recorded
+        var filed = recorded
+        filed.filed = true
+        return filed
     }
 
     /// The signed receipt of an entry, checked against the receipt schema before it is signed.

@@ -16,6 +16,10 @@ package struct ExchangeSetup {
     /// Whether every CA of a partner signer's chain must have a CRL (the
     /// default); false is `exchange run --no-revocation-check`.
     package var requiresRevocationCheck = true
+    /// The largest share of a partner's current members one full list may
+    /// withdraw, for partners whose `partner.xml` sets none
+    /// (`exchange run --max-withdrawal-share`; ``WithdrawalGuard/defaultMaxShare`` by default).
+    package var maxWithdrawalShare = WithdrawalGuard.defaultMaxShare
 
     package init(
         configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,

@@ -60,7 +60,7 @@ package struct OutboundExport {
         try Self.finish(entry, registry: setup.registry, folders: setup.folders)
         entry.filed = true
         setup.logger.info(
-            "list sent",
+            "list written to the outbox",
             metadata: [
                 "ledgerEntry": "\(entry.id)", "partner": "\(partner)", "file": "\(entry.fileName)",
                 "records": "\(entry.counts.records)", "kind": "\(entry.batchKind ?? "-")",

@@ -56,13 +56,15 @@ package struct LedgerEntry: Hashable, Sendable {
     /// The signed receipt (inbound) as written to `receipts/`.
     package var receipt: [UInt8]?
     package var filed: Bool
+    /// What an operator did with the quarantined file afterwards (``Disposition``), if anything.
+    package var disposition: Disposition?
 
     package init(
         id: Int64 = 0, direction: Direction, partner: String, fileName: String, digest: String, byteCount: Int,
         batchId: String? = nil, batchKind: String? = nil, batchCreated: String? = nil,
         batchCreatedInstant: Int64? = nil, receivedAt: String, processedAt: String, outcome: Outcome,
         reason: String? = nil, message: String? = nil, counts: BatchCounts = BatchCounts(),
-        verification: String? = nil, receipt: [UInt8]? = nil, filed: Bool = false
+        verification: String? = nil, receipt: [UInt8]? = nil, filed: Bool = false, disposition: Disposition? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -83,6 +85,7 @@ package struct LedgerEntry: Hashable, Sendable {
         self.verification = verification
         self.receipt = receipt
         self.filed = filed
+        self.disposition = disposition
     }
 }
 

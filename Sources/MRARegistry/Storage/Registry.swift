@@ -26,14 +26,20 @@ package protocol Registry: Sendable {
     func ledger(limit: Int?) throws(RegistryError) -> [LedgerEntry]
     /// Marks an entry's file as filed.
     func markFiled(_ id: Int64) throws(RegistryError)
+    /// The entry with this id (without its receipt), if any.
+    func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry?
+    /// Records what an operator did with an entry's quarantined file.
+    func recordDisposition(_ disposition: LedgerEntry.Disposition, of id: Int64) throws(RegistryError)
 
     /// Every member, in `program`, `memberId` order; `program` nil for all,
     /// `changedSince` (ISO 8601 UTC) for members whose record changed since.
     func forEachMember(
         program: String?, changedSince: String?, _ body: (RegisteredMember) throws -> Void
     ) throws
-    /// Members per program.
+    /// Members per program, whatever their status (``statusCounts()`` tells them apart).
     func memberCounts() throws(RegistryError) -> [String: Int]
+    /// Members per program and status.
+    func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts]
 }
 
 extension RegistrySession {
@@ -49,6 +55,12 @@ package protocol RegistrySession {
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry?
     /// The applied inbound entry of `partner` with the latest batch creation time.
     func latestApplied(partner: String) throws(RegistryError) -> LedgerEntry?
+    /// The current members (active or suspended) that `partner` supplies.
+    func currentMemberCount(partner: String) throws(RegistryError) -> Int
+    /// After a full list's records are stored: how many of `batch.partner`'s
+    /// current members (active or suspended) the list did not carry, whom
+    /// ``withdrawAbsent(in:)`` would withdraw.
+    func absentCurrentMemberCount(in batch: BatchContext) throws(RegistryError) -> Int
     /// Outbound entries sent to `partner` so far.
     func outboundCount(partner: String) throws(RegistryError) -> Int
 

@@ -16,6 +16,8 @@ struct PartnerSettings {
     var pins: [Pin]
     /// `<limits>`: bounds on the partner's files, each at most the shared default.
     var limits: XMLLimits
+    /// `maxWithdrawalShare`: the largest share (0…1) of current members one full list may withdraw.
+    var maxWithdrawalShare: Double?
 
     /// The `partner.xml` namespace.
     static let namespace = "urn:mra-gateway:partner:1"
@@ -57,6 +59,7 @@ struct PartnerSettings {
             program: root.attribute("program") ?? "",
             maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
             acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins,
-            limits: TrustStore.limits(of: root))
+            limits: TrustStore.limits(of: root),
+            maxWithdrawalShare: root.attribute("maxWithdrawalShare").flatMap { Double($0) })
     }
 }

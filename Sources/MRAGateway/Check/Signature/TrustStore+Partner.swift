@@ -36,6 +36,7 @@ extension TrustStore {
             program: program, anchors: anchors, untrusted: intermediates, crls: crls, policy: policy)
         store.acceptsUnsignedLists = settings.acceptsUnsignedLists
         store.limits = settings.limits
+        store.maxWithdrawalShare = settings.maxWithdrawalShare
         return store
     }
 

@@ -32,6 +32,10 @@ public struct TrustStore: Sendable {
     /// only lower the shared defaults): verifiers and readers of this
     /// partner's files use them.
     public var limits = XMLLimits()
+    /// The largest share (0…1) of the partner's current members one full
+    /// list may withdraw (`partner.xml` `maxWithdrawalShare`); nil when the
+    /// file does not set it (the exchange's default applies).
+    public var maxWithdrawalShare: Double?
 
     /// Creates a store from explicit material. Revocation is required unless
     /// `policy` says otherwise: without a CRL for every CA in the chain a
