@@ -4,7 +4,10 @@
 set -euo pipefail
 # softhsm2 and libengine-pkcs11-openssl (libp11's OpenSSL engine): signing with a key in a PKCS#11 token; the tests
 # make a SoftHSM2 token and sign with it, so they are needed to test, not to run the gateway with key files.
-packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl)
+# systemd: the tests check the units of deploy/systemd/ with systemd-analyze verify and systemd-sysusers (a
+# container image may lack it; installing it does not make it PID 1).
+packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl
+    systemd)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
