@@ -66,9 +66,19 @@ package struct LimitScanner {
         let count = chunk.count
         var index = 0
         while index < count {
-            if state == .text || state == .value {
+            switch state {
+            case .text, .value:
                 if let crossing = skipRun(base, from: &index, count: count) { return crossing }
                 continue
+            case .startName, .endName:
+                if let crossing = skipName(base, from: &index, count: count) { return crossing }
+                guard index < count else { return nil }
+            case .attributeName where matched < 0 || matched == 6:
+                // Known to be a namespace declaration or not: the rest of the name counts at once.
+                if let crossing = skipName(base, from: &index, count: count) { return crossing }
+                guard index < count else { return nil }
+            default:
+                break
             }
             if let crossing = step(base[index], at: index) { return crossing }
             index += 1
@@ -76,7 +86,38 @@ package struct LimitScanner {
         return nil
     }
 
+    /// The bytes of a name up to the first that ends it (white space, `>`;
+    /// `/` in a start tag; `/` and `=` in an attribute's name), counted at
+    /// once: most markup is names.
+    @inline(__always)
+    private mutating func skipName(
+        _ base: UnsafePointer<UInt8>, from index: inout Int, count: Int
+    ) -> LimitCrossing? {
+        let slashEnds = state != .endName
+        let equalsEnds = state == .attributeName
+        var end = index
+        while end < count {
+            let byte = base[end]
+            if Self.isSpace(byte) || byte == UInt8(ascii: ">") || (slashEnds && byte == UInt8(ascii: "/"))
+                || (equalsEnds && byte == UInt8(ascii: "="))
+            {
+                break
+            }
+            end += 1
+        }
+        let length = end - index
+        guard name + length <= limits.maxNameBytes else {
+            index += limits.maxNameBytes - name
+            name = limits.maxNameBytes
+            return countName(at: index)
+        }
+        name += length
+        index = end
+        return nil
+    }
+
     /// Character data up to `<`, or a value up to its quote, found with `memchr`.
+    @inline(__always)
     private mutating func skipRun(
         _ base: UnsafePointer<UInt8>, from index: inout Int, count: Int
     ) -> LimitCrossing? {
@@ -110,11 +151,13 @@ package struct LimitScanner {
         return nil
     }
 
+    @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     /// One byte of markup.
+    @inline(__always)
     private mutating func step(_ byte: UInt8, at offset: Int) -> LimitCrossing? {
         switch state {
         case .open: return opened(byte, at: offset)
@@ -162,6 +205,7 @@ package struct LimitScanner {
     }
 
     /// The byte after `<`.
+    @inline(__always)
     private mutating func opened(_ byte: UInt8, at offset: Int) -> LimitCrossing? {
         markup = 0
         name = 0
@@ -231,6 +275,7 @@ package struct LimitScanner {
         }
     }
 
+    @inline(__always)
     private mutating func closeMarkup() -> LimitCrossing? {
         state = .text
         return nil
@@ -243,6 +288,7 @@ package struct LimitScanner {
             offset: offset, code: .textTooLong, message: "\(what) longer than \(limits.maxTextBytes) bytes")
     }
 
+    @inline(__always)
     private mutating func countName(at offset: Int) -> LimitCrossing? {
         name += 1
         guard name > limits.maxNameBytes else { return nil }
@@ -250,6 +296,7 @@ package struct LimitScanner {
             offset: offset, code: .nameTooLong, message: "a name longer than \(limits.maxNameBytes) bytes")
     }
 
+    @inline(__always)
     private mutating func countGap(at offset: Int) -> LimitCrossing? {
         gap += 1
         guard gap > limits.maxNameBytes else { return nil }
@@ -259,6 +306,7 @@ package struct LimitScanner {
     }
 
     /// The name of a start or end tag, and the rest of an end tag.
+    @inline(__always)
     private mutating func endOrName(_ byte: UInt8, at offset: Int) -> LimitCrossing? {
         if byte == UInt8(ascii: ">") {
             if state == .startName {
@@ -284,6 +332,7 @@ package struct LimitScanner {
     }
 
     /// Between and inside the attributes of a start tag.
+    @inline(__always)
     private mutating func insideStartTag(_ byte: UInt8, at offset: Int) -> LimitCrossing? {
         let isQuote = byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         switch state {
@@ -318,6 +367,7 @@ package struct LimitScanner {
     }
 
     /// White space, `/`, `>`, or the start of an attribute name, in a start tag.
+    @inline(__always)
     private mutating func tagBoundary(_ byte: UInt8, at offset: Int) -> LimitCrossing? {
         if byte == UInt8(ascii: ">") {
             if !slash { depth += 1 }

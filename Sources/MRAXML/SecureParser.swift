@@ -76,7 +76,9 @@ final class SecureParser {
     private var bytesSeen = 0
     /// Counts what ``XMLLimits`` bound in the bytes before libxml2 sees them.
     var scanner: LimitScanner
-    private var failure: XMLError?
+    private var failure: XMLError? {
+        didSet { stopped = failure != nil }
+    }
     private(set) var schemaErrors: [XMLError] = []
     private(set) var schemaErrorCount = 0
 
@@ -127,7 +129,9 @@ final class SecureParser {
     }
 
     /// The parse has failed: the current event's bytes may already be freed.
-    var stopped: Bool { failure != nil }
+    /// (A flag of its own, kept by `failure`: asked after every event, where
+    /// reading the optional error would copy it.)
+    private(set) var stopped = false
 
     /// Parses a document held in memory.
     func parse(bytes: UnsafeRawBufferPointer) throws(XMLError) {
