@@ -10,6 +10,11 @@ package struct MappingWriter: Sendable {
     private let groupRanks: OutputTree.Ranks
     /// Schemes a `linkedId` entry writes; a `linkedIds` group takes the others.
     private let claimedSchemes: Set<String>
+    /// The canonical fields the format has a place for, at batch or record
+    /// level: a record's values of any other field are losses.
+    private let writtenFields: Set<CanonicalField>
+    /// The canonical fields the format writes at batch level.
+    let batchFields: Set<CanonicalField>
 
     package init(mapping: ProgramMapping) {
         self.mapping = mapping
@@ -27,6 +32,22 @@ package struct MappingWriter: Sendable {
                 if case .linkedId(let scheme, _, _, _) = $0 { return scheme }
                 return nil
             })
+        batchFields = Self.fields(of: mapping.batchEntries)
+        var written = batchFields.union(Self.fields(of: mapping.recordEntries))
+        written.insert(.batchId)
+        writtenFields = written
+    }
+
+    /// The canonical fields `entries` write (a linked-id entry writes `linkedIds`).
+    private static func fields(of entries: [MappingEntry]) -> Set<CanonicalField> {
+        Set(
+            entries.compactMap {
+                switch $0 {
+                case .fixed: return nil
+                case .field(let entry): return entry.field
+                case .linkedId, .linkedIds: return .linkedIds
+                }
+            })
     }
 
     private static func paths(_ entry: MappingEntry) -> [MappingPath] {
@@ -38,14 +59,6 @@ package struct MappingWriter: Sendable {
         }
     }
 
-    /// The canonical fields the format writes at batch level.
-    var batchFields: Set<CanonicalField> {
-        Set(
-            mapping.batchEntries.compactMap {
-                if case .field(let entry) = $0 { return entry.field }
-                return nil
-            })
-    }
 
     /// The root element with its batch-level content (no records yet).
     /// `first` supplies record fields the format keeps once per batch.
@@ -88,8 +101,6 @@ package struct MappingWriter: Sendable {
         var tree = OutputTree(root: mapping.recordPath.elements.last!, ranks: recordRanks)
         var losses: [Loss] = []
         var problems: [TranslationProblem] = []
-        var written: Set<CanonicalField> = batchFields
-        written.insert(.batchId)
         var pendingIds = record.linkedIds
         if let header { checkAgreement(of: record, with: header, problems: &problems) }
         for entry in mapping.recordEntries {
@@ -97,12 +108,10 @@ package struct MappingWriter: Sendable {
             case .fixed(let path, let value, _):
                 tree.set(path, value)
             case .field(let field):
-                written.insert(field.field)
                 write(
                     field, record.values(of: field.field), recordId: record.memberId, record: record, into: &tree,
                     losses: &losses, problems: &problems)
             case .linkedId(let scheme, let path, let required, let repeats):
-                written.insert(.linkedIds)
                 let matching = pendingIds.filter { $0.scheme == scheme }
                 pendingIds.removeAll { $0.scheme == scheme }
                 if matching.isEmpty && required {
@@ -115,14 +124,13 @@ package struct MappingWriter: Sendable {
                     matching, scheme: scheme, at: path, repeats: repeats, recordId: record.memberId, into: &tree,
                     losses: &losses)
             case .linkedIds(let path, let schemePath, let valuePath, let schemeCodes):
-                written.insert(.linkedIds)
                 writeGroups(
                     pendingIds, at: path, scheme: schemePath, value: valuePath, schemeCodes: schemeCodes,
                     recordId: record.memberId, into: &tree, losses: &losses)
                 pendingIds.removeAll { !claimedSchemes.contains($0.scheme) }
             }
         }
-        addUnwritten(record, written: written, pendingIds: pendingIds, losses: &losses)
+        addUnwritten(record, pendingIds: pendingIds, losses: &losses)
         return (tree.root, losses, problems)
     }
 
@@ -181,7 +189,7 @@ package struct MappingWriter: Sendable {
 
     /// A loss for every linked id and field value the format has no place for.
     private func addUnwritten(
-        _ record: TraderRecord, written: Set<CanonicalField>, pendingIds: [LinkedID], losses: inout [Loss]
+        _ record: TraderRecord, pendingIds: [LinkedID], losses: inout [Loss]
     ) {
         for linked in pendingIds {
             losses.add(
@@ -189,7 +197,7 @@ package struct MappingWriter: Sendable {
                 because: mapping.lossReasons["linkedIds"]
                     ?? "\(mapping.program) has no place for \(linked.scheme) identifiers")
         }
-        for field in CanonicalField.allCases where !written.contains(field) && field != .linkedIds {
+        for field in CanonicalField.allCases where !writtenFields.contains(field) && field != .linkedIds {
             for value in record.values(of: field) {
                 losses.add(
                     recordId: record.memberId, field: field.rawValue, value: field.isList ? value : nil,
