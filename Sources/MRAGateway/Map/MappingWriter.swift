@@ -59,7 +59,6 @@ package struct MappingWriter: Sendable {
         }
     }
 
-
     /// The root element with its batch-level content (no records yet).
     /// `first` supplies record fields the format keeps once per batch.
     func header(batch: BatchHeader, first: TraderRecord?) -> (Element, [TranslationProblem]) {
