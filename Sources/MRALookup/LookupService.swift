@@ -35,6 +35,8 @@ package struct LookupService: Sendable {
     package func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
         try SchemeDetector.validate(id)
         let candidates = try detector.candidates(for: id, scheme: scheme)
+        // The scheme as Mappings/identifiers.xml spells it, however it was typed.
+        let scheme = scheme == nil ? nil : candidates.first?.scheme
         guard let directory else { throw LookupError(.registry, "no registry given") }
         let date = day.description
         var members: [TraderAnswer.Member] = []

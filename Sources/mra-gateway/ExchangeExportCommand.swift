@@ -32,6 +32,7 @@ struct ExchangeExportCommand: ParsableCommand {
         try reportingFailures {
             let logger = exchange.logger("mra-gateway.exchange")
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
             let setup = ExchangeSetup(

@@ -21,6 +21,7 @@ struct GenerateCommand: ParsableCommand {
         var succeeded = false
         try reportingFailures {
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             let today = try common.day()
             let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
             let translator = try Translator(configuration: configuration, from: program, to: program, today: today)

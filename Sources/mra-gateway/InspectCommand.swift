@@ -17,6 +17,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         var valid = true
         try reportingFailures {
+            try InputFiles.requireReadable([file])
             let configuration = try common.loadConfiguration()
             let reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             var output = StandardOutput()

@@ -32,6 +32,7 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try InputFiles.requireReadable([file])
             let identity = try keyAccess.identity(
                 key: key, certificate: cert, chain: chain, warn: { printError("mra-gateway: warning: \($0)") })
             do {

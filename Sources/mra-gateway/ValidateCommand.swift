@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Partner files to check.") var files: [String]
 
     /// The limits `Certs/PARTNER/partner.xml` sets, for `--partner` or the program.
-    private func partnerLimits(_ home: GatewayHome) throws -> XMLLimits {
+    private func partnerLimits(_ home: GatewayHome, program: String) throws -> XMLLimits {
         do {
             return try TrustStore.partnerLimits(program: signature.partner ?? program, home: home)
         } catch {
@@ -30,10 +30,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var allValid = true
         try reportingFailures {
+            try InputFiles.requireReadable(files)
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             var reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             // The files are read within the limits of the partner whose trust store applies (partner.xml).
-            reader.limits = try partnerLimits(configuration.home)
+            reader.limits = try partnerLimits(configuration.home, program: program)
             let verifier = try signature.verifier(defaultPartner: program, home: common.home)
             var json = JSONText()
             json.openArray()

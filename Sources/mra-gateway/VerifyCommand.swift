@@ -38,6 +38,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         var allVerified = true
         try reportingFailures {
+            try InputFiles.requireReadable(files)
             let verifier = SignatureVerifier(
                 trust: try TrustMaterial.load(
                     partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: common.home,
