@@ -20,7 +20,7 @@ struct ReconcileCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "json, csv or html.") var format: ReportFormat = .json
+    @Option(help: "text, json, csv or html.") var format: ReportFormat = .text
     @Option(
         name: .customLong("members"),
         help: ArgumentHelp("A member list for trader status, as PROGRAM=FILE (repeatable).", valueName: "program=file"))
@@ -76,6 +76,7 @@ struct ReconcileCommand: ParsableCommand {
             }
             let text: String
             switch format {
+            case .text: text = JSONOutline.text(report.json) + "\n"
             case .json: text = report.json + "\n"
             case .csv: text = report.csv
             case .html: text = report.html

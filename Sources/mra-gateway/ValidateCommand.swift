@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message (a warning's message \
             starts with "warning: "). Exit code 0 when every file is valid (warnings allowed), 1 when any \
-            has an error.
+            has an error, 2 when one cannot be read.
             """)
 
     @OptionGroup var common: CommonOptions
