@@ -7,8 +7,9 @@ struct LookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Look a trader up by any identifier: programs, status, MIDs, MRA benefits at a US entry.",
         discussion: """
-            The identifier's scheme is detected from the patterns of Mappings/identifiers.xml (every \
-            candidate is listed when several fit) or given with --scheme. For each member that carries \
+            The identifier's scheme is detected from the registry (the schemes members carry it under) and, \
+            when no member carries it, from the patterns of Mappings/identifiers.xml (every candidate is \
+            listed when several fit); or given with --scheme. For each member that carries \
             it (as member id, linked id or MID): the status and its effective date as of --at (from the \
             status history), the MIDs linked then, and whether it gets MRA benefits at a US entry, with \
             the reason of each check. --format json prints exactly the body of GET /v1/traders/{id}.

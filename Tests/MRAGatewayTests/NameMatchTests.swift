@@ -26,8 +26,9 @@ import Testing
         #expect(NameMatch.suggestion(for: typed, in: Self.programs) == suggested)
     }
 
-    @Test(arguments: ["xx-none", "aeo", "z", "customs"])
-    func suggestsNothingForAnIdFarFromEvery(typed: String) {
+    /// "xx-aeo" is as close to eu-aeo, gb-aeo, jp-aeo and kr-aeo: no guess among them.
+    @Test(arguments: ["xx-none", "aeo", "z", "customs", "xx-aeo"])
+    func suggestsNothingForAnIdFarFromEveryOrCloseToSeveral(typed: String) {
         #expect(NameMatch.suggestion(for: typed, in: Self.programs) == nil)
     }
 

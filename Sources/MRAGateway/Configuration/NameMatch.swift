@@ -8,16 +8,15 @@ package enum NameMatch {
     }
 
     /// The known name closest to `name`: within 2 edits (1 for names of 3 characters or fewer), regardless of
-    /// case, else the only one that starts with `name`; nil when none is close.
+    /// case, else the only one that starts with `name`; nil when none is close, or several are as close.
     package static func suggestion(for name: String, in known: some Collection<String>) -> String? {
         let folded = Array(name.lowercased())
         let limit = folded.count > 3 ? 2 : 1
-        var best: (name: String, distance: Int)?
-        for candidate in known.sorted() {
-            let distance = editDistance(folded, Array(candidate.lowercased()))
-            if distance <= limit && distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        let distances = known.map { (name: $0, distance: editDistance(folded, Array($0.lowercased()))) }
+        if let nearest = distances.map(\.distance).min(), nearest <= limit {
+            let closest = distances.filter { $0.distance == nearest }
+            return closest.count == 1 ? closest[0].name : nil
         }
-        if let best { return best.name }
         guard folded.count >= 2 else { return nil }
         let prefixed = known.filter { $0.lowercased().hasPrefix(String(folded)) }
         return prefixed.count == 1 ? prefixed.first : nil
