@@ -20,8 +20,9 @@ struct ValidateCommand: ParsableCommand {
 
     /// The limits `Certs/PARTNER/partner.xml` sets, for `--partner` or the program.
     private func partnerLimits(_ home: GatewayHome, program: String) throws -> XMLLimits {
+        let partner = try signature.partner.map { try PartnerStores.resolve($0, home: home) }
         do {
-            return try TrustStore.partnerLimits(program: signature.partner ?? program, home: home)
+            return try TrustStore.partnerLimits(program: partner ?? program, home: home)
         } catch {
             throw Failure(error.description)
         }

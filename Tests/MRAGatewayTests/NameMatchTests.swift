@@ -41,10 +41,12 @@ import Testing
                 == "unknown program \"xx\"; known: ctpat, eu-aeo")
     }
 
-    /// Through the executable: a mistyped program gets the question, one in capitals is accepted.
+    /// Through the executable: a mistyped program, scheme or partner gets the question and exit 2.
     @Test(arguments: [
         ["validate", "--program", "eu-aoe", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"],
         ["program", "check", "eu-aoe"], ["equivalence", "program", "eu-aoe"],
+        ["verify", "--partner", "eu-aoe", "Examples/eu-aeo/eu-aeo-list-2026-11.xml"],
+        ["trust", "list", "--partner", "eu-aoe"],
         ["lookup", "DEAEOF104417", "--scheme", "eu-aoe", "--root", "$EMPTY"],
     ])
     func theCommandLineAsksDidYouMean(arguments: [String]) throws {
@@ -56,12 +58,14 @@ import Testing
         #expect(errors.contains("did you mean '"), "\(errors)")
     }
 
-    @Test func programIdsInCapitalsAreAccepted() throws {
+    @Test func programAndPartnerIdsInCapitalsAreAccepted() throws {
         let (status, _, errors) = try GatewayCLI.run([
             "validate", "--program", "EU-AEO", "Examples/eu-aeo/eu-aeo-list-2026-11.xml",
         ])
         #expect(status == 0, "\(errors)")
         let (checked, _, checkErrors) = try GatewayCLI.run(["program", "check", "EU-AEO"])
         #expect(checked == 0, "\(checkErrors)")
+        let (trusted, _, trustErrors) = try GatewayCLI.run(["trust", "check", "--partner", "EU-AEO", "--window", "0"])
+        #expect(trusted == 0, "\(trustErrors)")
     }
 }
