@@ -4,11 +4,9 @@ import MRAReconciliation
 extension LookupService {
     /// The program `id`, or ``LookupError/Code/unknownProgram``.
     func program(_ id: String) throws(LookupError) -> Program {
-        guard let program = configuration.catalogue.program(id) else {
-            throw LookupError(
-                .unknownProgram,
-                "unknown program \"\(id)\"; known: \(configuration.catalogue.programs.map(\.id).joined(separator: ", "))"
-            )
+        let known = configuration.catalogue.programs.map(\.id)
+        guard let program = configuration.catalogue.program(NameMatch.find(id, in: known) ?? id) else {
+            throw LookupError(.unknownProgram, NameMatch.unknown("program", id, known: known))
         }
         return program
     }

@@ -31,10 +31,14 @@ package struct LookupService: Sendable {
         return day
     }
 
-    /// Looks `id` up as of `day`: the schemes it may be, and every member that carries it.
+    /// Looks `id` up as of `day`: the schemes it may be, and every member that carries it. When members carry it,
+    /// the candidates are the schemes they carry it under (so an id held only as a BR-CNPJ is not ambiguous for
+    /// fitting the CTPAT pattern too); when none does, every scheme whose pattern it fits.
     package func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
         try SchemeDetector.validate(id)
-        let candidates = try detector.candidates(for: id, scheme: scheme)
+        let fitting = try detector.candidates(for: id, scheme: scheme)
+        // The scheme as Mappings/identifiers.xml spells it, however it was typed.
+        let scheme = scheme == nil ? nil : fitting.first?.scheme
         guard let directory else { throw LookupError(.registry, "no registry given") }
         let date = day.description
         var members: [TraderAnswer.Member] = []
@@ -52,7 +56,10 @@ package struct LookupService: Sendable {
                     mids: facts.links.filter { $0.validFrom <= date && ($0.validTo.map { $0 > date } ?? true) },
                     usEntry: rules.evaluate(program: program, record: record, status: status, day: date)))
         }
-        return TraderAnswer(id: id, asOf: day, scheme: scheme, candidates: candidates, members: members)
+        let held = Set(members.map(\.matchedOn))
+        let holding = fitting.filter { held.contains($0.scheme) }
+        return TraderAnswer(
+            id: id, asOf: day, scheme: scheme, candidates: holding.isEmpty ? fitting : holding, members: members)
     }
 
     /// ``lookup(_:scheme:at:)`` as the JSON body the API answers.

@@ -32,7 +32,7 @@ package struct SchemeDetector: Sendable {
     }
 
     /// Whether `name` is a known scheme.
-    package func knows(_ name: String) -> Bool { answers.contains { $0.scheme == name } }
+    package func knows(_ name: String) -> Bool { NameMatch.find(name, in: answers.map(\.scheme)) != nil }
 
     /// Checks that `id` can be an identifier at all: not empty, not longer
     /// than ``maximumLength``, printable ASCII or letters, no spaces at the ends.
@@ -46,12 +46,13 @@ package struct SchemeDetector: Sendable {
         }
     }
 
-    /// The schemes `id` matches, by name; only `scheme` when it is given
-    /// (an error when it is unknown or `id` does not match it).
+    /// The schemes `id` matches, by name; only `scheme` (matched regardless of case) when it is given
+    /// (an error when it is unknown, with the closest known name, or `id` does not match it).
     package func candidates(for id: String, scheme: String? = nil) throws(LookupError) -> [Candidate] {
         if let scheme {
-            guard let index = answers.firstIndex(where: { $0.scheme == scheme }) else {
-                throw LookupError(.unknownScheme, "unknown scheme \"\(scheme)\"")
+            let known = answers.map(\.scheme)
+            guard let name = NameMatch.find(scheme, in: known), let index = known.firstIndex(of: name) else {
+                throw LookupError(.unknownScheme, NameMatch.unknown("scheme", scheme, known: known))
             }
             guard patterns[index].matches(id) else {
                 throw LookupError(

@@ -44,16 +44,21 @@ func printError(_ text: String) {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a ``Failure`` or a configuration error (``MappingError``)
-    /// into a message and exit code 2.
+    /// Runs `body`, turning every error but an exit code and a usage error (``ValidationError``, exit 64) into a
+    /// message and exit code 2: a ``Failure``, a configuration error (``MappingError``, an unknown program among
+    /// them), anything else the gateway could not do.
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let usage as ValidationError {
+            throw usage
         } catch let failure as Failure {
             printError("mra-gateway: \(failure.description)")
             throw ExitCode(2)
-        } catch let error as MappingError {
-            printError("mra-gateway: \(error.description)")
+        } catch {
+            printError("mra-gateway: \(error)")
             throw ExitCode(2)
         }
     }

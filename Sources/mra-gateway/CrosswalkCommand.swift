@@ -13,7 +13,7 @@ struct CrosswalkCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "json, csv or html.") var format: ReportFormat = .json
+    @Option(help: "text, json, csv or html.") var format: ReportFormat = .text
     @Flag(help: "Include links derived through the hub framework.") var derived = false
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
@@ -28,6 +28,7 @@ struct CrosswalkCommand: ParsableCommand {
             }
             let text: String
             switch format {
+            case .text: text = JSONOutline.text(library.crosswalkJSON(derived: derived)) + "\n"
             case .json: text = library.crosswalkJSON(derived: derived) + "\n"
             case .csv: text = library.crosswalkCSV(derived: derived)
             case .html: text = library.crosswalkHTML(derived: derived)
@@ -41,6 +42,8 @@ struct CrosswalkCommand: ParsableCommand {
 
 /// Output format of the reconciliation reports.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    /// The JSON report as an outline (``JSONOutline``).
+    case text
     case json
     case csv
     case html

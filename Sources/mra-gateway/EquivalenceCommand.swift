@@ -6,7 +6,10 @@ struct EquivalenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equivalence",
         abstract: "Equivalence of programs (the MRA graph), roles (entity types) and criteria (the crosswalk).",
-        discussion: "Each prints the JSON body of the matching /v1/equivalence/... route.",
+        discussion: """
+            Each prints the answer of the matching /v1/equivalence/... route as an outline (text, the \
+            default), or its JSON body (--format json).
+            """,
         subcommands: [ProgramEquivalenceCommand.self, RoleEquivalenceCommand.self, CriterionEquivalenceCommand.self])
 }
 
@@ -14,6 +17,8 @@ struct EquivalenceCommand: ParsableCommand {
 /// query's JSON, a failure reported as every command reports it.
 protocol EquivalenceQuery: ParsableCommand {
     var common: CommonOptions { get }
+    /// `--format`: the outline or the JSON body.
+    var format: OutputFormat { get }
     /// The JSON body of the matching `/v1/equivalence/...` route.
     func answer(_ service: LookupService) throws(LookupError) -> String
 }
@@ -23,7 +28,8 @@ extension EquivalenceQuery {
         try reportingFailures {
             let service = try RegistryLocation.service(common, path: nil, requireRegistry: false)
             do throws(LookupError) {
-                print(try answer(service))
+                let json = try answer(service)
+                print(format == .json ? json : JSONOutline.text(json))
             } catch {
                 throw error.commandError
             }
@@ -37,6 +43,7 @@ struct ProgramEquivalenceCommand: EquivalenceQuery {
 
     @Argument(help: "Program id, e.g. eu-aeo.") var program: String
     @Argument(help: "Recognizing program (default: ctpat).") var by: String = "ctpat"
+    @Option(help: "text or json.") var format: OutputFormat = .text
     @OptionGroup var common: CommonOptions
 
     func answer(_ service: LookupService) throws(LookupError) -> String {
@@ -50,6 +57,7 @@ struct RoleEquivalenceCommand: EquivalenceQuery {
 
     @Argument(help: "Canonical role (manufacturer, importer…) or a native code of --program.") var role: String
     @Option(help: "Program whose native code ROLE is.") var program: String?
+    @Option(help: "text or json.") var format: OutputFormat = .text
     @OptionGroup var common: CommonOptions
 
     func answer(_ service: LookupService) throws(LookupError) -> String {
@@ -63,6 +71,7 @@ struct CriterionEquivalenceCommand: EquivalenceQuery {
 
     @Argument(help: "FRAMEWORK:ID, e.g. ctpat:3.4.") var criterion: String
     @Option(help: "Only links to this framework.") var to: String?
+    @Option(help: "text or json.") var format: OutputFormat = .text
     @OptionGroup var common: CommonOptions
 
     func answer(_ service: LookupService) throws(LookupError) -> String {

@@ -18,6 +18,7 @@ struct ExchangeDemoCommand: ParsableCommand {
     @Option(help: "Exchange root.") var root: String
     @Option(help: "Generate N members per program instead of the samples.") var records: Int?
     @Flag(help: "Also stage files the job must refuse.") var withProblems = false
+    @Option(help: "text or json (the files staged).") var format: OutputFormat = .text
 
     func validate() throws {
         if let records, records < 1 { throw ValidationError("--records must be 1 or more") }
@@ -30,7 +31,16 @@ struct ExchangeDemoCommand: ParsableCommand {
                 configuration: configuration, folders: ExchangeFolders(root: root), today: try common.day())
             do throws(ExchangeError) {
                 let staged = try stager.stage(records: records, problems: withProblems)
-                print("staged \(staged.count) signed partner files in \(root)/inbox/ (DEMO identities)")
+                if format == .json {
+                    var json = JSONText()
+                    json.object { json in
+                        json.field("root", root)
+                        json.array("staged", strings: staged)
+                    }
+                    print(json.text)
+                } else {
+                    print("staged \(staged.count) signed partner files in \(root)/inbox/ (DEMO identities)")
+                }
             } catch {
                 throw Failure(error.description)
             }

@@ -22,6 +22,8 @@ struct ExchangeExportCommand: ParsableCommand {
     @Option(help: "Partner program to send to.") var program: String
     @Option(help: "Send only the changes since this day (YYYY-MM-DD).") var since: String?
     @Flag(help: "Send the whole eligible list (the default).") var full = false
+    @Option(help: "text or json (the file's ledger entry, null when there was nothing to send).")
+    var format: OutputFormat = .text
 
     func validate() throws {
         if full && since != nil { throw ValidationError("give --since DATE or --full, not both") }
@@ -32,6 +34,7 @@ struct ExchangeExportCommand: ParsableCommand {
         try reportingFailures {
             let logger = exchange.logger("mra-gateway.exchange")
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             let lock = try exchange.lock()
             defer { withExtendedLifetime(lock) {} }
             let setup = ExchangeSetup(
@@ -40,7 +43,17 @@ struct ExchangeExportCommand: ParsableCommand {
                 logger: logger)
             let export = OutboundExport(setup)
             do throws(ExchangeError) {
-                if let entry = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" }) {
+                let sent = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" })
+                if format == .json {
+                    var json = JSONText()
+                    json.object { json in
+                        json.field("program", program)
+                        json.field("file", sent.map { exchange.folders.outbox(program) + "/" + $0.fileName })
+                        json.key("ledgerEntry")
+                        if let sent { LedgerPrinter.write(sent, to: &json) } else { json.null() }
+                    }
+                    print(json.text)
+                } else if let entry = sent {
                     print(
                         exchange.folders.outbox(program) + "/" + entry.fileName
                             + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))"

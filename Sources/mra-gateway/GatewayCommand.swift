@@ -11,9 +11,11 @@ struct GatewayCommand: AsyncParsableCommand {
             Mutual Recognition Arrangements (MRAs), driven by the mapping files in Mappings/ and the \
             schemas in Schemas/.
 
-            Exit codes: 0 success; 1 the input has problems (reported, or files quarantined); 2 the \
-            gateway could not do the job (bad configuration, unreadable file); 3 another exchange job \
-            holds the folder's lock.
+            Exit codes, the same for every command: 0 success; 1 the input has problems (reported, files \
+            quarantined, lookup found nothing, trust check needs attention); 2 the gateway could not do the \
+            job (bad configuration, a missing or unreadable file, an unknown program or scheme); 3 another \
+            exchange job holds the folder's lock; 64 usage (an option or argument missing or malformed). \
+            Program and scheme ids are matched regardless of case.
             """,
         version: MRAGateway.version,
         subcommands: [

@@ -12,6 +12,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of records.") var records: Int = 100
     @Option(help: "Seed of the random choices; the same seed gives the same file.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Option(help: "text or json (the report on standard error).") var format: OutputFormat = .text
 
     func validate() throws {
         guard records >= 0 else { throw ValidationError("--records must be 0 or more") }
@@ -21,6 +22,7 @@ struct GenerateCommand: ParsableCommand {
         var succeeded = false
         try reportingFailures {
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             let today = try common.day()
             let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
             let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
@@ -32,7 +34,20 @@ struct GenerateCommand: ParsableCommand {
                 records: generator.records(count: records, seed: seed), batch: batch, output: { sink.write($0) })
             succeeded = result.succeeded
             try sink.finish(keep: succeeded)
-            for problem in result.problems { printError("mra-gateway: cannot write: \(problem.description)") }
+            switch format {
+            case .text:
+                for problem in result.problems { printError("mra-gateway: cannot write: \(problem.description)") }
+            case .json:
+                var json = JSONText()
+                json.object { json in
+                    json.field("program", program)
+                    json.field("seed", Int(truncatingIfNeeded: seed))
+                    json.field("succeeded", result.succeeded)
+                    json.field("records", result.recordsWritten)
+                    json.array("problems", result.problems)
+                }
+                printError(json.text)
+            }
         }
         if !succeeded { throw ExitCode(1) }
     }

@@ -52,9 +52,10 @@ struct RegistryLocation: ParsableArguments {
 }
 
 extension LookupError {
-    /// As a command failure: bad input exits 1, an unreadable registry 2.
+    /// As a command failure: an identifier that cannot be one (`invalid-id`, `scheme-mismatch`) exits 1; an
+    /// unknown program, scheme, role or criterion and an unreadable registry 2, as everywhere.
     var commandError: any Error {
         printError("mra-gateway: \(description)")
-        return ExitCode(code == .registry ? 2 : 1)
+        return ExitCode(code == .invalidId || code == .schemeMismatch ? 1 : 2)
     }
 }

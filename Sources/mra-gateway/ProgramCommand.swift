@@ -17,7 +17,7 @@ struct ProgramCheckCommand: ParsableCommand {
             configuration from loading is still checked), compares the mapping with the schema, checks the \
             identifier schemes' examples, and reads and re-translates the samples in Examples/ID/. Each \
             finding is printed as FILE:LINE: -: FIELD: PROGRAM-RULE: message. Exit code 0 when there is no \
-            error (warnings allowed), 1 otherwise.
+            error (warnings allowed), 1 otherwise, 2 when ID is not in the catalogue.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -28,7 +28,9 @@ struct ProgramCheckCommand: ParsableCommand {
         var errors = 0
         try reportingFailures {
             let home = try GatewayHome.locate(explicit: common.home)
-            let findings = ProgramCheck(home: home, program: program, today: try common.day()).run()
+            let check = ProgramCheck(home: home, program: program, today: try common.day())
+            if let unknown = check.unknownProgram() { throw Failure(unknown) }
+            let findings = check.run()
             errors = findings.filter { $0.severity == .error }.count
             switch format {
             case .text:

@@ -20,7 +20,7 @@ struct ReconcileCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "json, csv or html.") var format: ReportFormat = .json
+    @Option(help: "text, json, csv or html.") var format: ReportFormat = .text
     @Option(
         name: .customLong("members"),
         help: ArgumentHelp("A member list for trader status, as PROGRAM=FILE (repeatable).", valueName: "program=file"))
@@ -30,7 +30,7 @@ struct ReconcileCommand: ParsableCommand {
     @Argument(help: "Findings files.") var findings: [String] = []
 
     func validate() throws {
-        for member in members where !member.contains("=") {
+        for member in members where member.split(separator: "=", maxSplits: 1).count != 2 {
             throw ValidationError("--members takes PROGRAM=FILE, got \"\(member)\"")
         }
         if findings.isEmpty && !allMembers { throw ValidationError("give findings files, or --all-members") }
@@ -40,6 +40,11 @@ struct ReconcileCommand: ParsableCommand {
         var clean = true
         try reportingFailures {
             let configuration = try common.loadConfiguration()
+            let files = try members.map { member -> (program: String, path: String) in
+                let parts = member.split(separator: "=", maxSplits: 1)
+                return (try configuration.programID(String(parts[0])), String(parts[1]))
+            }
+            try InputFiles.requireReadable(findings + files.map(\.path))
             let today = try common.day()
             let report: ReconciliationReport
             do throws(ReconciliationError) {
@@ -58,10 +63,6 @@ struct ReconcileCommand: ParsableCommand {
                     validations += result.validations
                     diagnostics += result.diagnostics
                 }
-                let files = members.map { member -> (program: String, path: String) in
-                    let parts = member.split(separator: "=", maxSplits: 1)
-                    return (String(parts[0]), String(parts[1]))
-                }
                 let directory = MemberListDirectory(configuration: configuration, files: files, today: today)
                 let (listings, listProblems) = try directory.listings()
                 report = Reconciler(
@@ -75,6 +76,7 @@ struct ReconcileCommand: ParsableCommand {
             }
             let text: String
             switch format {
+            case .text: text = JSONOutline.text(report.json) + "\n"
             case .json: text = report.json + "\n"
             case .csv: text = report.csv
             case .html: text = report.html

@@ -32,6 +32,8 @@ struct RegistryExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // A program is matched against the catalogue, so a mistyped one fails rather than exports nothing.
+            let program = try self.program.map { try common.loadConfiguration().programID($0) }
             let path = registry ?? ExchangeFolders(root: root!).defaultRegistry
             let store: SQLiteRegistry
             do throws(RegistryError) {

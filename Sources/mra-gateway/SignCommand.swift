@@ -28,10 +28,12 @@ struct SignCommand: ParsableCommand {
     @OptionGroup var keyAccess: KeyAccessOptions
     @OptionGroup var algorithms: SigningAlgorithmOptions
     @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @Option(help: "text or json (what was signed, on standard output).") var format: OutputFormat = .text
     @Argument(help: "Document to sign.") var file: String
 
     func run() throws {
         try reportingFailures {
+            try InputFiles.requireReadable([file])
             let identity = try keyAccess.identity(
                 key: key, certificate: cert, chain: chain, warn: { printError("mra-gateway: warning: \($0)") })
             do {
@@ -39,6 +41,17 @@ struct SignCommand: ParsableCommand {
                 var sink = try OutputFile(path: output)
                 sink.write(signed)
                 try sink.finish(keep: true)
+                if format == .json {
+                    var json = JSONText()
+                    json.object { json in
+                        json.field("file", file)
+                        json.field("output", output)
+                        json.field("bytes", signed.count)
+                    }
+                    print(json.text)
+                } else {
+                    print("\(output): \(file) signed (\(signed.count) bytes)")
+                }
             } catch let error as SignatureFailure {
                 throw Failure("\(file): \(error)")
             }

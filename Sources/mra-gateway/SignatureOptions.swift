@@ -111,6 +111,11 @@ struct SignOptions: ParsableArguments {
 
 /// Loads trust material for `verify`, `--verify`.
 enum TrustMaterial {
+    /// The store of `partner` (matched as ``PartnerStores`` matches it).
+    private static func partnerStore(_ partner: String, home: GatewayHome) throws -> TrustStore {
+        try TrustStore.load(program: try PartnerStores.resolve(partner, home: home), home: home)
+    }
+
     /// `revocationCheck` false is `--no-revocation-check`.
     static func load(
         partner: String?, trust: [String], untrusted: [String], crls: [String], home: String?,
@@ -119,7 +124,7 @@ enum TrustMaterial {
         do {
             let store =
                 if let partner {
-                    try TrustStore.load(program: partner, home: try GatewayHome.locate(explicit: home))
+                    try Self.partnerStore(partner, home: try GatewayHome.locate(explicit: home))
                 } else {
                     try TrustStore.load(trust: trust, untrusted: untrusted, crls: crls)
                 }

@@ -32,7 +32,10 @@ struct TranslateCommand: ParsableCommand {
     func run() throws {
         var succeeded = false
         try reportingFailures {
+            try InputFiles.requireReadable([file])
             let configuration = try common.loadConfiguration()
+            let from = try configuration.programID(self.from)
+            let to = try configuration.programID(self.to)
             var translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
             translator.checksOutput = !skipOutputCheck
             let signer = try signing.signer(program: to, home: common.home)

@@ -31,8 +31,9 @@ struct TrustOptions: ParsableArguments {
         var failures: [String] = []
         for program in partners.isEmpty ? TrustInventory.partnerPrograms(home: home) : partners {
             do {
+                let store = try PartnerStores.resolve(program, home: home)
                 inventory.partners.append(
-                    try TrustInventory.partner(program, home: home, at: time, windowDays: inventory.windowDays))
+                    try TrustInventory.partner(store, home: home, at: time, windowDays: inventory.windowDays))
             } catch {
                 failures.append("\(program): \(error)")
             }

@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Each problem is printed as FILE:LINE: RECORD-ID: FIELD: RULE-ID: message (a warning's message \
             starts with "warning: "). Exit code 0 when every file is valid (warnings allowed), 1 when any \
-            has an error.
+            has an error, 2 when one cannot be read.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -19,9 +19,10 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Partner files to check.") var files: [String]
 
     /// The limits `Certs/PARTNER/partner.xml` sets, for `--partner` or the program.
-    private func partnerLimits(_ home: GatewayHome) throws -> XMLLimits {
+    private func partnerLimits(_ home: GatewayHome, program: String) throws -> XMLLimits {
+        let partner = try signature.partner.map { try PartnerStores.resolve($0, home: home) }
         do {
-            return try TrustStore.partnerLimits(program: signature.partner ?? program, home: home)
+            return try TrustStore.partnerLimits(program: partner ?? program, home: home)
         } catch {
             throw Failure(error.description)
         }
@@ -30,10 +31,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var allValid = true
         try reportingFailures {
+            try InputFiles.requireReadable(files)
             let configuration = try common.loadConfiguration()
+            let program = try configuration.programID(self.program)
             var reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             // The files are read within the limits of the partner whose trust store applies (partner.xml).
-            reader.limits = try partnerLimits(configuration.home)
+            reader.limits = try partnerLimits(configuration.home, program: program)
             let verifier = try signature.verifier(defaultPartner: program, home: common.home)
             var json = JSONText()
             json.openArray()

@@ -13,7 +13,7 @@ struct VerifyCommand: ParsableCommand {
             refused with crl-missing, unless --no-revocation-check is given (the report then says
             "revocation checked: no (--no-revocation-check)"). Keys in the message (KeyValue) are never
             used. One report per file, with a stable reason code when refused. Exit code 0 only when every
-            file verifies, 1 otherwise, 2 when the trust material cannot be loaded.
+            file verifies, 1 otherwise, 2 when the trust material or a file cannot be read.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -38,6 +38,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         var allVerified = true
         try reportingFailures {
+            try InputFiles.requireReadable(files)
             let verifier = SignatureVerifier(
                 trust: try TrustMaterial.load(
                     partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: common.home,

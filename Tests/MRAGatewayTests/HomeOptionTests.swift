@@ -7,8 +7,10 @@ import Testing
 @Suite struct HomeOptionTests {
     /// Every command, as its path of subcommands.
     static let commands: [[String]] = [
-        ["programs"], ["validate"], ["translate"], ["inspect"], ["generate"], ["sign"], ["verify"],
-        ["exchange", "run"], ["exchange", "export"], ["exchange", "status"], ["exchange", "demo"],
+        ["programs"], ["program", "check"], ["validate"], ["translate"], ["inspect"], ["generate"], ["sign"],
+        ["verify"], ["trust", "list"], ["trust", "check"],
+        ["exchange", "run"], ["exchange", "export"], ["exchange", "status"], ["exchange", "release"],
+        ["exchange", "requeue"], ["exchange", "demo"],
         ["registry", "export"], ["crosswalk"], ["reconcile"], ["lookup"], ["equivalence", "program"],
         ["equivalence", "role"], ["equivalence", "criterion"], ["serve"],
     ]

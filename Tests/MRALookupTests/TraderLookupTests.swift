@@ -58,13 +58,26 @@ import Testing
         #expect(before.mids.isEmpty)
     }
 
-    @Test func listsEveryCandidateSchemeOfAnAmbiguousId() throws {
+    /// An id that fits the BR-CNPJ and the CTPAT patterns but is held only as a BR-CNPJ is not ambiguous.
+    @Test func anIdHeldUnderOneSchemeIsNotAmbiguous() throws {
         let (service, _) = try LookupFixture.service(members: 30)
-        let answer = try service.lookup(SyntheticRegistry.identifiers(2).memberId, at: Self.today)
+        let id = SyntheticRegistry.identifiers(2).memberId
+        #expect(Set(try service.detector.candidates(for: id).map(\.scheme)).isSuperset(of: ["BR-CNPJ", "CTPAT"]))
+        let answer = try service.lookup(id, at: Self.today)
+        #expect(!answer.isAmbiguous)
+        #expect(answer.candidates.map(\.scheme) == ["BR-CNPJ"])
+        #expect(answer.members.map(\.program) == ["br-oea"])
+        #expect(answer.json.contains(#""ambiguous":false"#))
+    }
+
+    /// An id no member carries lists every scheme whose pattern it fits.
+    @Test func listsEveryCandidateSchemeOfAnIdNobodyHolds() throws {
+        let (service, _) = try LookupFixture.service(members: 30)
+        let answer = try service.lookup("DEAEOF999999", at: Self.today)
+        #expect(answer.members.isEmpty)
         #expect(answer.isAmbiguous)
         let schemes = answer.candidates.map(\.scheme)
-        #expect(schemes.contains("BR-CNPJ") && schemes.contains("CTPAT"))
-        #expect(answer.members.map(\.program) == ["br-oea"])
+        #expect(schemes.contains("EU-AEO") && schemes.contains("CTPAT"))
         #expect(answer.json.contains(#""ambiguous":true"#))
     }
 

@@ -50,12 +50,17 @@ public struct GatewayConfiguration: Sendable {
         try GatewayConfiguration(home: GatewayHome.locate(explicit: explicit))
     }
 
-    /// The loaded program `id`, or an error naming the known ones.
+    /// The loaded program `id` (matched regardless of case), or an error naming the known ones and the closest.
     package func program(_ id: String) throws(MappingError) -> LoadedProgram {
-        guard let loaded = programs[id] else {
-            throw MappingError("unknown program \"\(id)\"; known: \(programs.keys.sorted().joined(separator: ", "))")
+        guard let loaded = programs[id] ?? NameMatch.find(id, in: programs.keys).flatMap({ programs[$0] }) else {
+            throw MappingError(NameMatch.unknown("program", id, known: programs.keys))
         }
         return loaded
+    }
+
+    /// The catalogue's spelling of program `id` (matched regardless of case), or the error of ``program(_:)``.
+    package func programID(_ id: String) throws(MappingError) -> String {
+        try program(id).program.id
     }
 
     private static func schema(_ path: String) throws(MappingError) -> Schema {

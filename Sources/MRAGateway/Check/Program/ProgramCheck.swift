@@ -40,6 +40,12 @@ package struct ProgramCheck: Sendable {
     package func run() -> [Diagnostic] {
         var findings = Findings()
         guard let loaded = load(&findings) else { return findings.all }
+        guard loaded.entry.id == program else {
+            // Typed in another case: checked under the catalogue's spelling.
+            var check = self
+            check.program = loaded.entry.id
+            return check.run()
+        }
         let paths = MappedPaths(mapping: loaded.mapping)
         if let outline = outline(loaded.mapping, findings: &findings) {
             SchemaComparison(mapping: loaded.mapping, outline: outline, paths: paths).compare(into: &findings)
@@ -47,6 +53,23 @@ package struct ProgramCheck: Sendable {
         checkIdentifierExamples(loaded, findings: &findings)
         checkSamples(findings: &findings)
         return findings.all
+    }
+
+    /// Why the program cannot be checked at all: the catalogue loads and holds no program of that id (matched
+    /// regardless of case), with the closest known one; nil otherwise (a catalogue that does not load is a
+    /// finding of ``run()``).
+    package func unknownProgram() -> String? {
+        let identifiers = try? IdentifierSchemes(
+            contentsOf: home.mappings + "/identifiers.xml", schema: Schema(path: home.schemas + "/identifiers-1.xsd"))
+        guard let catalogue = try? catalogue(identifiers: identifiers) else { return nil }
+        let known = catalogue.programs.map(\.id)
+        return NameMatch.find(program, in: known) == nil ? NameMatch.unknown("program", program, known: known) : nil
+    }
+
+    private func catalogue(identifiers: IdentifierSchemes?) throws -> ProgramCatalogue {
+        try ProgramCatalogue(
+            contentsOf: home.mappings + "/programs.xml", schema: Schema(path: home.schemas + "/programs-1.xsd"),
+            rules: ConfigurableRules(identifiers: identifiers ?? IdentifierSchemes(schemes: [:], countries: [])))
     }
 
     /// The catalogue entry, the mapping and the compiled schema, or the findings that stop the check.
@@ -58,14 +81,10 @@ package struct ProgramCheck: Sendable {
             contentsOf: home.mappings + "/identifiers.xml", schema: Schema(path: home.schemas + "/identifiers-1.xsd"))
         let entry: Program
         do {
-            let catalogue = try ProgramCatalogue(
-                contentsOf: catalogueFile, schema: Schema(path: home.schemas + "/programs-1.xsd"),
-                rules: ConfigurableRules(identifiers: identifiers ?? IdentifierSchemes(schemes: [:], countries: [])))
-            guard let found = catalogue.program(program) else {
-                findings.error(
-                    Rule.catalogue,
-                    "no program \(program) in the catalogue (known: \(catalogue.programs.map(\.id).joined(separator: ", ")))",
-                    file: catalogueFile)
+            let catalogue = try self.catalogue(identifiers: identifiers)
+            let known = catalogue.programs.map(\.id)
+            guard let found = catalogue.program(NameMatch.find(program, in: known) ?? program) else {
+                findings.error(Rule.catalogue, NameMatch.unknown("program", program, known: known), file: catalogueFile)
                 return nil
             }
             entry = found
