@@ -52,29 +52,13 @@ struct ExchangeOptions: ParsableArguments {
 
 /// Our signing identity for receipts and outbound lists.
 struct IdentityOptions: ParsableArguments {
-    @Option(help: "Our private key: a PEM file or a pkcs11: URI (default: the public DEMO identity Certs/ctpat/demo/).")
-    var signKey: String?
-    @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
-    @Option(help: "Intermediate certificates to send with signatures, PEM.") var signChain: String?
-    @OptionGroup var algorithms: SigningAlgorithmOptions
-    @OptionGroup var keyAccess: KeyAccessOptions
-
-    func validate() throws {
-        if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
-        if signKey == nil && keyAccess.isGiven { throw ValidationError("the key's passphrase or PIN needs --sign-key") }
-    }
+    @OptionGroup var key: SigningKeyOptions
 
     func signer(configuration: GatewayConfiguration, logger: Logger) throws -> Signer {
         do {
-            let identity: SigningIdentity
-            if let signKey, let signCert {
-                identity = try keyAccess.identity(
-                    key: signKey, certificate: signCert, chain: signChain, warn: { logger.warning("\($0)") })
-            } else {
-                identity = try SigningIdentity.demo(program: "ctpat", home: configuration.home)
-                logger.warning("signing with the public DEMO key of Certs/ctpat/demo/; give --sign-key for real use")
-            }
-            let signer = try algorithms.signer(identity)
+            let identity = try key.identity(
+                demoOf: "ctpat", home: configuration.home, warn: { logger.warning("\($0)") })
+            let signer = try key.algorithms.signer(identity)
             if let warning = signer.certificateExpiryWarning() { logger.warning("\(warning)") }
             return signer
         } catch let failure as Failure {

@@ -18,28 +18,15 @@ struct ExchangeReleaseCommand: ParsableCommand {
             see its reason); 2 the job could not run; 3 another exchange job holds the root.
             """)
 
-    @OptionGroup var common: CommonOptions
-    @OptionGroup var exchange: ExchangeOptions
-    @OptionGroup var identity: IdentityOptions
-    @OptionGroup var operatorOption: OperatorOption
-    @Argument(help: "The quarantined file's ledger entry.") var entry: Int64
+    @OptionGroup var options: QuarantinedEntryOptions
     @Option(help: "text or json (the released file's ledger entry).") var format: OutputFormat = .text
 
     func run() throws {
         var applied = false
         try reportingFailures {
-            let logger = exchange.logger("mra-gateway.exchange")
-            let lock = try exchange.lock()
-            defer { withExtendedLifetime(lock) {} }
-            let job = ExchangeJob(try exchange.setup(common: common, identity: identity, logger: logger))
-            let processed: LedgerEntry
-            do throws(ExchangeError) {
-                processed = try job.release(entry, by: operatorOption.resolved)
-            } catch {
-                CrashPoints.reportCount()
-                throw error.commandError
+            let processed = try options.run { (job, entry, by) throws(ExchangeError) -> LedgerEntry in
+                try job.release(entry, by: by)
             }
-            CrashPoints.reportCount()
             applied = processed.outcome == .applied
             var summary = ExchangeSummary()
             summary.files = [processed]

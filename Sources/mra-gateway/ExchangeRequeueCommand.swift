@@ -18,27 +18,14 @@ struct ExchangeRequeueCommand: ParsableCommand {
             not run; 3 another exchange job holds the root.
             """)
 
-    @OptionGroup var common: CommonOptions
-    @OptionGroup var exchange: ExchangeOptions
-    @OptionGroup var identity: IdentityOptions
-    @OptionGroup var operatorOption: OperatorOption
-    @Argument(help: "The quarantined file's ledger entry.") var entry: Int64
+    @OptionGroup var options: QuarantinedEntryOptions
     @Option(help: "text or json (the entry with its requeue).") var format: OutputFormat = .text
 
     func run() throws {
         try reportingFailures {
-            let logger = exchange.logger("mra-gateway.exchange")
-            let lock = try exchange.lock()
-            defer { withExtendedLifetime(lock) {} }
-            let job = ExchangeJob(try exchange.setup(common: common, identity: identity, logger: logger))
-            let requeued: LedgerEntry
-            do throws(ExchangeError) {
-                requeued = try job.requeue(entry, by: operatorOption.resolved)
-            } catch {
-                CrashPoints.reportCount()
-                throw error.commandError
+            let requeued = try options.run { (job, entry, by) throws(ExchangeError) -> LedgerEntry in
+                try job.requeue(entry, by: by)
             }
-            CrashPoints.reportCount()
             switch format {
             case .json:
                 var json = JSONText()
@@ -46,7 +33,8 @@ struct ExchangeRequeueCommand: ParsableCommand {
                 print(json.text)
             case .text:
                 print(LedgerPrinter.line(requeued))
-                print("back in \(exchange.folders.inbox(requeued.partner))/\(requeued.fileName) for the next run")
+                print(
+                    "back in \(options.exchange.folders.inbox(requeued.partner))/\(requeued.fileName) for the next run")
             }
         }
     }

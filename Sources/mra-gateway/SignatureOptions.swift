@@ -71,38 +71,19 @@ extension SignatureVerifier {
 struct SignOptions: ParsableArguments {
     @Flag(
         help:
-            "Sign the output. Without --sign-key, signs with the DEMO identity Certs/PROGRAM/demo/ (public key: demos only)."
+            "Sign the output (--sign-key implies it). Without --sign-key, signs with the DEMO identity Certs/PROGRAM/demo/ (public key: demos only)."
     )
     var sign = false
-    @Option(help: "Private key for signing the output: a PEM file or a pkcs11: URI (implies --sign).")
-    var signKey: String?
-    @Option(help: "Certificate of --sign-key, PEM.") var signCert: String?
-    @Option(help: "Intermediate certificates to send with the signature, PEM.") var signChain: String?
-    @OptionGroup var algorithms: SigningAlgorithmOptions
-    @OptionGroup var keyAccess: KeyAccessOptions
+    @OptionGroup var key: SigningKeyOptions
 
-    func validate() throws {
-        if (signKey == nil) != (signCert == nil) { throw ValidationError("--sign-key and --sign-cert go together") }
-        if signKey == nil && keyAccess.isGiven { throw ValidationError("the key's passphrase or PIN needs --sign-key") }
-    }
-
-    /// The signer, when signing was asked for.
+    /// The signer, when signing was asked for (`--sign`, or a `--sign-key`).
     func signer(program: String, home: String?) throws -> Signer? {
-        guard sign || signKey != nil else { return nil }
+        guard sign || key.signKey != nil else { return nil }
         do {
-            let identity: SigningIdentity
-            if let signKey, let signCert {
-                identity = try keyAccess.identity(
-                    key: signKey, certificate: signCert, chain: signChain,
-                    warn: { printError("mra-gateway: warning: \($0)") })
-            } else {
-                let gatewayHome = try GatewayHome.locate(explicit: home)
-                identity = try SigningIdentity.demo(program: program, home: gatewayHome)
-                printError(
-                    "mra-gateway: warning: signing with the public DEMO key of Certs/\(program)/demo/; give --sign-key for real use"
-                )
-            }
-            return try algorithms.signer(identity).warningWhenExpiring()
+            let identity = try key.identity(
+                demoOf: program, home: try GatewayHome.locate(explicit: home),
+                warn: { printError("mra-gateway: warning: \($0)") })
+            return try key.algorithms.signer(identity).warningWhenExpiring()
         } catch let error as SignatureFailure {
             throw Failure("cannot sign: \(error)")
         }
