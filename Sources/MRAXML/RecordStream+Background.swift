@@ -15,17 +15,20 @@ extension RecordStream {
     /// the records, so parsing and validation overlap with what the caller
     /// does with each record (mapping, rules) on a machine with two cores.
     /// `consume` runs on the calling thread, in document order; it returns
-    /// once the read has finished.
+    /// once the read has finished. `chunks` sees every byte of the file, on
+    /// the reading thread (``ChunkSink``).
     public func readInBackground(
-        path: String, displayName: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
+        path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil, chunkSize: Int = 256,
+        consume: (RecordStreamEvent) -> Void
     ) {
         inBackground(chunkSize: chunkSize, consume: consume) { (stream, onBatch, onRecord) throws(XMLError) in
-            try stream.read(path: path, displayName: displayName, onBatch: onBatch, onRecord: onRecord)
+            try stream.read(
+                path: path, displayName: displayName, chunks: chunks, onBatch: onBatch, onRecord: onRecord)
         }
     }
 
     /// Reads a document held in memory on a background thread, as
-    /// ``readInBackground(path:displayName:chunkSize:consume:)`` does a file.
+    /// ``readInBackground(path:displayName:chunks:chunkSize:consume:)`` does a file.
     public func readInBackground(
         bytes: [UInt8], file: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
     ) {

@@ -27,17 +27,18 @@ public struct RecordStream: Sendable {
 
     /// Reads the file at `path`. `onBatch` is called once, before the first
     /// record (or at the end when there is none), with the batch queries'
-    /// matches; `onRecord` once per record, in document order.
+    /// matches; `onRecord` once per record, in document order. `chunks`, when
+    /// given, sees every byte of an XML file as it is read (``ChunkSink``).
     @discardableResult
     public func read(
-        path: String, displayName: String? = nil, onBatch: ([[Match]]) -> Void = { _ in },
-        onRecord: (StreamedRecord) -> Void
+        path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil,
+        onBatch: ([[Match]]) -> Void = { _ in }, onRecord: (StreamedRecord) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
         try run(file: displayName ?? path, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
             if let delimited {
                 try parser.parse(delimited: delimited, path: path)
             } else {
-                try parser.parse(path: path)
+                try parser.parse(path: path, chunks: chunks)
             }
         }
     }

@@ -147,21 +147,39 @@ final class SecureParser {
     }
 
     /// Parses a file in chunks, so memory stays flat whatever its size.
-    func parse(path: String) throws(XMLError) {
+    /// `chunks` sees every byte of the file, each chunk before the parser
+    /// does, and the rest of the file when the parse stops early.
+    func parse(path: String, chunks: (any ChunkSink)? = nil) throws(XMLError) {
         let input = try InputFile(path: path, file: file)
         guard input.size <= limits.maxBytes else {
             throw XMLError(
                 code: .tooLarge, message: "file is \(input.size) bytes; the limit is \(limits.maxBytes)", file: file)
         }
-        try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-            defer { buffer.deallocate() }
-            while true {
-                let count = try input.read(into: buffer)
-                if count == 0 { return }
-                if !feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { return }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        var ended = false
+        let parsed = Result { () throws(XMLError) in
+            try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
+                while true {
+                    let count = try input.read(into: buffer)
+                    if count == 0 {
+                        ended = true
+                        return
+                    }
+                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                    chunks?.take(chunk)
+                    if !feed(chunk) { return }
+                }
             }
         }
+        if let chunks, !ended {
+            while true {
+                let count = try input.read(into: buffer)
+                if count == 0 { break }
+                chunks.take(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+        try parsed.get()
     }
 
     /// Runs the parse; `produce` calls `feed` with successive chunks until the

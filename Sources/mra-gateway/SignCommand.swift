@@ -37,20 +37,17 @@ struct SignCommand: ParsableCommand {
             let identity = try keyAccess.identity(
                 key: key, certificate: cert, chain: chain, warn: { printError("mra-gateway: warning: \($0)") })
             do {
-                let signed = try algorithms.signer(identity).warningWhenExpiring().sign(path: file)
-                var sink = try OutputFile(path: output)
-                sink.write(signed)
-                try sink.finish(keep: true)
+                let size = try algorithms.signer(identity).warningWhenExpiring().sign(path: file, to: output)
                 if format == .json {
                     var json = JSONText()
                     json.object { json in
                         json.field("file", file)
                         json.field("output", output)
-                        json.field("bytes", signed.count)
+                        json.field("bytes", size)
                     }
                     print(json.text)
                 } else {
-                    print("\(output): \(file) signed (\(signed.count) bytes)")
+                    print("\(output): \(file) signed (\(size) bytes)")
                 }
             } catch let error as SignatureFailure {
                 throw Failure("\(file): \(error)")

@@ -22,38 +22,36 @@ struct VerifyOptions: ParsableArguments {
 }
 
 extension SignatureVerifier {
-    /// Verifies `file` and returns the bytes that verified, for processing
-    /// (never the file again); prints the report on standard error and returns
-    /// nil when it is refused.
-    func verifiedBytes(_ file: String, format: OutputFormat) -> [UInt8]? {
-        let (report, bytes) = verify(path: file)
-        print(report, format: format)
-        return report.verified ? bytes : nil
+    /// `reader`, set to gather what verifying a file's signature needs in
+    /// the pass that reads its records, within this verifier's limits.
+    func gathering(_ reader: PartnerFileReader) -> PartnerFileReader {
+        var reader = reader
+        reader.signatureDigest = Self.streamedDigest
+        reader.limits = reader.limits.lowered(to: limits)
+        return reader
     }
 
-    /// Reads `file` with `reader` and verifies its signature from that same
-    /// pass (as an exchange run does), rather than parsing it once to verify
-    /// and again to read; prints the report on standard error. Returns the
-    /// read when the signature verified, nil when the file is refused.
-    func verifiedRead(_ file: String, reader: PartnerFileReader, format: OutputFormat) -> ReadResult? {
-        let bytes: [UInt8]
+    /// Runs `read` over `file` and verifies the file's signature from that
+    /// same pass (as an exchange run does), rather than reading it once to
+    /// verify and again to process; prints the report on standard error.
+    /// `read` reads with a reader from ``gathering(_:)``, handing the sink it
+    /// is given to that read, and returns its value with the read's result.
+    /// Returns the value when the signature verified, nil when the file is
+    /// refused (what `read` wrote must then be discarded).
+    func verifiedRead<Value>(
+        _ file: String, format: OutputFormat, read: (FileDigest) -> (value: Value, read: ReadResult)
+    ) -> Value? {
+        let digest: FileDigest
         do throws(SignatureFailure) {
-            bytes = try FileBytes.read(file, scanning: limits)
+            digest = try FileDigest()
         } catch {
             print(refusalReport(file: file, error), format: format)
             return nil
         }
-        var reader = reader
-        reader.signatureDigest = Self.streamedDigest
-        reader.limits = reader.limits.lowered(to: limits)
-        let result = reader.read(bytes: bytes, file: file)
-        // A read that stopped early gathered nothing: the signature is then checked on its own.
-        let report =
-            result.signature.map {
-                verify(evidence: $0, digestAlgorithm: Self.streamedDigest, bytes: bytes, file: file)
-            } ?? verify(bytes: bytes, file: file)
+        let (value, result) = read(digest)
+        let report = verify(read: result, source: .file(path: file, sha256: digest.value), file: file)
         print(report, format: format)
-        return report.verified ? result : nil
+        return report.verified ? value : nil
     }
 
     private func print(_ report: VerificationReport, format: OutputFormat) {

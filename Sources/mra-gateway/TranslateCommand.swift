@@ -46,11 +46,16 @@ struct TranslateCommand: ParsableCommand {
             }
             let result: TranslationResult
             if let verifier = try signature.verifier(defaultPartner: from, home: common.home) {
-                guard let verified = verifier.verifiedBytes(file, format: format) else {
+                translator.reader = verifier.gathering(translator.reader)
+                let verified = verifier.verifiedRead(file, format: format) { digest in
+                    let translation = translator.translate(path: file, chunks: digest, output: write)
+                    return (translation, translation.source)
+                }
+                guard let verified else {
                     try sink.finish(keep: false)
                     return
                 }
-                result = translator.translate(bytes: verified, file: file, output: write)
+                result = verified
             } else {
                 result = translator.translate(path: file, output: write)
             }

@@ -43,7 +43,12 @@ struct ValidateCommand: ParsableCommand {
             for file in files {
                 let result: ReadResult
                 if let verifier {
-                    guard let verified = verifier.verifiedRead(file, reader: reader, format: format) else {
+                    let gathering = verifier.gathering(reader)
+                    let verified = verifier.verifiedRead(file, format: format) { digest in
+                        let read = gathering.read(path: file, chunks: digest)
+                        return (read, read)
+                    }
+                    guard let verified else {
                         allValid = false
                         continue
                     }

@@ -46,7 +46,7 @@ struct VerifyCommand: ParsableCommand {
             var json = JSONText()
             json.openArray()
             for file in files {
-                let report = verifier.verify(path: file).report
+                let report = verifier.verify(path: file)
                 allVerified = allVerified && report.verified
                 switch format {
                 case .text: print(report.text)

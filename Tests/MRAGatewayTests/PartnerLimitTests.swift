@@ -65,7 +65,7 @@ import Testing
 
         let verifier = SignatureVerifier(trust: trust)
         #expect(verifier.limits == trust.limits)
-        let report = verifier.verify(path: Self.sample).report
+        let report = verifier.verify(path: Self.sample)
         #expect(report.failure?.reason == .documentRefused)
         #expect(report.failure?.message.hasPrefix("XML-TEXT-TOO-LONG") == true)
     }

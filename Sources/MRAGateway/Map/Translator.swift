@@ -1,4 +1,4 @@
-import MRAXML
+public import MRAXML
 
 /// What a translation did.
 public struct TranslationResult: Sendable {
@@ -36,10 +36,12 @@ public struct Translator: Sendable {
 
     /// Translates the file at `path`; `output` receives the target document's
     /// bytes in order. The bytes are only usable when the result ``TranslationResult/succeeded``.
-    public func translate(path: String, displayName: String? = nil, output: ([UInt8]) -> Void) -> TranslationResult {
+    public func translate(
+        path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil, output: ([UInt8]) -> Void
+    ) -> TranslationResult {
         var session = Session(writer: writer, outputCheck: outputCheck())
         let source = reader.read(
-            path: path, displayName: displayName, onBatch: { session.batch = $0 },
+            path: path, displayName: displayName, chunks: chunks, onBatch: { session.batch = $0 },
             onRecord: { session.add($0, output: output) })
         return session.finish(source: source, output: output)
     }

@@ -20,6 +20,13 @@ package enum FileBytes {
     /// Bytes read at once when a ``PartSink`` follows the read.
     static let partSize = 4 << 20
 
+    /// Size of a file in bytes, 0 when it cannot be read.
+    package static func size(_ path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(info.st_size)
+    }
+
     package static func read(_ path: String, limit: Int) throws(SignatureFailure) -> [UInt8] {
         try read(path, limit: limit, parts: nil)
     }

@@ -60,15 +60,16 @@ public struct PartnerFileReader: Sendable {
     }
 
     /// Reads the file at `path`, calling `onRecord` for each record in order.
-    /// `displayName` names the file in diagnostics (the path by default).
+    /// `displayName` names the file in diagnostics (the path by default);
+    /// `chunks` sees every byte of the file as it is read (``ChunkSink``).
     @discardableResult
     public func read(
-        path: String, displayName: String? = nil, onBatch: (BatchHeader) -> Void = { _ in },
-        onRecord: (ReadRecord) -> Void = { _ in }
+        path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil,
+        onBatch: (BatchHeader) -> Void = { _ in }, onRecord: (ReadRecord) -> Void = { _ in }
     ) -> ReadResult {
         let file = displayName ?? path
         return run(file: file, onBatch: onBatch, onRecord: onRecord) { stream, consume in
-            stream.readInBackground(path: path, displayName: file, consume: consume)
+            stream.readInBackground(path: path, displayName: file, chunks: chunks, consume: consume)
         }
     }
 

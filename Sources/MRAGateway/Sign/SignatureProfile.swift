@@ -13,6 +13,14 @@ public enum SignatureProfile {
     /// The enveloped-signature transform.
     public static let envelopedSignature = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
 
+    /// The largest file signed or verified from a libxml2 tree, which holds
+    /// the whole document (several times its size): the canonical forms the
+    /// streaming pass leaves to libxml2 (an InclusiveNamespaces PrefixList,
+    /// namespace URIs libxml2 writes its own way). A larger file that needs
+    /// one is refused, `signature-not-streamable`; every other file is signed
+    /// and verified streaming, in flat memory, whatever its size.
+    public static let maxTreeBytes = 16 << 20
+
     /// A signature algorithm of the allowlist.
     public enum SignatureAlgorithm: String, Sendable, CaseIterable, CustomStringConvertible {
         case rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"

@@ -14,6 +14,8 @@ public struct Signer: Sendable {
     public var algorithm: SignatureProfile.SignatureAlgorithm
     public var digest: DigestAlgorithm
     public var limits: XMLLimits
+    /// The largest file signed from a libxml2 tree (``sign(path:to:)``).
+    public var maxTreeBytes = SignatureProfile.maxTreeBytes
 
     /// `algorithm` defaults to the key's (RSA-SHA256, ECDSA-SHA256 on P-256,
     /// ECDSA-SHA384 on P-384); `digest` to SHA-256. The certificate must be one
@@ -39,11 +41,6 @@ public struct Signer: Sendable {
         self.limits = limits
     }
 
-    /// Reads and signs the file at `path`; returns the signed document.
-    public func sign(path: String) throws(SignatureFailure) -> [UInt8] {
-        try sign(bytes: try FileBytes.read(path, limit: limits.maxBytes), file: path)
-    }
-
     /// Signs a document held in memory and returns the signed document.
     ///
     /// The signature goes before the document element's end tag, found by
@@ -51,8 +48,15 @@ public struct Signer: Sendable {
     /// after it); an empty root `<list/>` becomes `<list>…</list>`, which has
     /// the same canonical form.
     public func sign(bytes: [UInt8], file: String = "<input>") throws(SignatureFailure) -> [UInt8] {
+        let hasher = try CanonicalDigest(digest)
+        let evidence: SignatureEvidence
+        do throws(XMLError) {
+            evidence = try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
+        } catch {
+            throw SignatureFailure(.documentRefused, error.description)
+        }
         // The tree, if one is needed, is freed before the output is assembled, so the two never coexist.
-        let (signature, evidence) = try prepare(bytes, file: file)
+        let signature = try signature(for: evidence, file: file) { () throws(SignatureFailure) in bytes }
         guard let rootEnd = evidence.rootEnd,
             let signed = SignedDocument.inserting(
                 signature, asLastChildOf: evidence.rootQualifiedName, endingAt: rootEnd, in: bytes)
@@ -79,24 +83,18 @@ public struct Signer: Sendable {
         return SignedDocument.inserting(try signature(digestValue: canonicalDigest), at: offset, into: bytes)
     }
 
-    /// Digests (in one streaming pass, or from a tree for the canonical
-    /// forms the streaming writer leaves to libxml2) and signs; returns the
-    /// Signature element and what the streaming pass found.
-    private func prepare(
-        _ bytes: [UInt8], file: String
-    ) throws(SignatureFailure) -> (signature: [UInt8], evidence: SignatureEvidence) {
-        let evidence: SignatureEvidence
-        let hasher = try CanonicalDigest(digest)
-        do throws(XMLError) {
-            evidence = try EnvelopedSignatureReader.read(bytes: bytes, file: file, limits: limits, hasher: hasher)
-        } catch {
-            throw SignatureFailure(.documentRefused, error.description)
-        }
+    /// The Signature element over a document whose streaming pass found
+    /// `evidence`: over its streamed canonical digest, or, for the canonical
+    /// forms the streaming writer leaves to libxml2, over the digest of a tree
+    /// of `document`'s bytes.
+    func signature(
+        for evidence: SignatureEvidence, file: String, document: () throws(SignatureFailure) -> [UInt8]
+    ) throws(SignatureFailure) -> [UInt8] {
         guard evidence.survey.signatures.isEmpty else {
             throw SignatureFailure(.alreadySigned, "the document already carries a ds:Signature")
         }
-        let digestValue = evidence.unsupported == nil ? evidence.documentDigest : try treeDigest(bytes, file: file)
-        return (try signature(digestValue: digestValue), evidence)
+        let digestValue = evidence.unsupported == nil ? evidence.documentDigest : try treeDigest(document(), file: file)
+        return try signature(digestValue: digestValue)
     }
 
     /// The digest of the canonical document from a libxml2 tree.

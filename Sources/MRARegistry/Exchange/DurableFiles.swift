@@ -96,9 +96,7 @@ package enum DurableFiles {
 
     /// Size of a file in bytes, 0 when it cannot be read.
     package static func size(_ path: String) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return 0 }
-        return Int(info.st_size)
+        FileBytes.size(path)
     }
 
     /// Modification time in Unix seconds.

@@ -50,7 +50,7 @@ struct SignatureCheck {
         let made =
             read?.signature.map {
                 verifier.verify(
-                    evidence: $0, digestAlgorithm: SignatureVerifier.streamedDigest, bytes: bytes, file: file)
+                    evidence: $0, digestAlgorithm: SignatureVerifier.streamedDigest, source: .bytes(bytes), file: file)
             } ?? verifier.verify(bytes: bytes, file: file)
         report = made
         return made

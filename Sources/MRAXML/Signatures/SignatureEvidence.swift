@@ -52,6 +52,19 @@ public enum EnvelopedSignatureReader {
         return tap.finish()
     }
 
+    /// Reads the file at `path` in chunks, feeding the canonical document
+    /// minus its signature to `hasher`, and every byte of the file to
+    /// `chunks` (``ChunkSink``): memory stays flat whatever the file's size.
+    public static func read(
+        path: String, file: String?, limits: XMLLimits = XMLLimits(), hasher: some CanonicalHasher,
+        chunks: (any ChunkSink)? = nil
+    ) throws(XMLError) -> SignatureEvidence {
+        let tap = EnvelopedSignatureTap(hasher: hasher)
+        let parser = SecureParser(file: file, limits: limits, schema: nil, consumer: IgnoringConsumer(), tap: tap)
+        try parser.parse(path: path, chunks: chunks)
+        return tap.finish()
+    }
+
     /// The canonical form of `bytes` minus its enveloped signature, whole:
     /// for tests and diagnostics (``read(bytes:file:limits:hasher:)`` never
     /// holds it).

@@ -16,8 +16,13 @@ public struct SignatureFailure: Error, Sendable, CustomStringConvertible {
         // Document
         /// The document could not be read safely (not well-formed, DOCTYPE, entities, limits).
         public static let documentRefused = Reason("document-refused")
-        /// The file could not be read.
+        /// The file could not be read, or changed while it was being read.
         public static let unreadable = Reason("file-unreadable")
+        /// The signature asks for a canonical form only a libxml2 tree gives
+        /// (an InclusiveNamespaces PrefixList, namespace URIs libxml2 writes its
+        /// own way), and the document is larger than a tree is built for
+        /// (``SignatureProfile/maxTreeBytes``, 16 MiB).
+        public static let notStreamable = Reason("signature-not-streamable")
 
         // Placement and structure
         /// The document carries no `ds:Signature`.

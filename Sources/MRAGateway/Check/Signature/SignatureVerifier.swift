@@ -24,6 +24,8 @@ public struct SignatureVerifier: Sendable {
     public var limits: XMLLimits
     /// Verification time in Unix seconds; nil means now.
     public var time: Int64?
+    /// The largest file verified from a libxml2 tree (``verify(path:displayName:)``).
+    public var maxTreeBytes = SignatureProfile.maxTreeBytes
 
     /// `limits` default to the trust store's (a partner's `partner.xml` can lower the shared ones).
     public init(trust: TrustStore, limits: XMLLimits? = nil, time: Int64? = nil) {
@@ -35,10 +37,10 @@ public struct SignatureVerifier: Sendable {
     /// Verifies a document held in memory; `file` names it in the report.
     ///
     /// The document is read once, streaming: its canonical form is hashed as
-    /// it is parsed (``EnvelopedSignatureReader``), so memory stays flat. A
-    /// signature that asks for an InclusiveNamespaces PrefixList, or a
-    /// document whose canonical form the streaming writer does not reproduce,
-    /// is verified from a libxml2 tree instead (``SignedDocument``).
+    /// it is parsed (``EnvelopedSignatureReader``). A signature that asks for
+    /// an InclusiveNamespaces PrefixList, or a document whose canonical form
+    /// the streaming writer does not reproduce, is verified from a libxml2
+    /// tree instead (``SignedDocument``).
     public func verify(bytes: [UInt8], file: String) -> VerificationReport {
         let evidence: SignatureEvidence
         do throws(SignatureFailure) {
@@ -51,19 +53,44 @@ public struct SignatureVerifier: Sendable {
         } catch {
             return refusalReport(file: file, error)
         }
-        return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, bytes: bytes, file: file)
+        return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, source: .bytes(bytes), file: file)
+    }
+
+    /// Reads and verifies the file at `path` in one streaming pass, in flat
+    /// memory whatever its size: the file is read in chunks, checked against
+    /// ``limits`` and hashed in canonical form as it is parsed. A signature
+    /// that needs a libxml2 tree is verified from one only up to
+    /// ``maxTreeBytes`` (`signature-not-streamable` above).
+    public func verify(path: String, displayName: String? = nil) -> VerificationReport {
+        let file = displayName ?? path
+        do throws(SignatureFailure) {
+            let hasher = try CanonicalDigest(Self.streamedDigest)
+            let read = try FileDigest()
+            let evidence: SignatureEvidence
+            do throws(XMLError) {
+                evidence = try EnvelopedSignatureReader.read(
+                    path: path, file: file, limits: limits, hasher: hasher, chunks: read)
+            } catch {
+                throw Self.refused(error)
+            }
+            return verify(
+                evidence: evidence, digestAlgorithm: Self.streamedDigest,
+                source: .file(path: path, sha256: read.value), file: file)
+        } catch {
+            return refusalReport(file: file, error)
+        }
     }
 
     /// The digest streamed reads compute while parsing: the profile's default.
     /// A signature with another DigestMethod costs a second streaming pass.
     public static let streamedDigest = DigestAlgorithm.sha256
 
-    /// Verifies a document from what a streaming read of `bytes` found
+    /// Verifies a document from what a streaming read of it found
     /// (``RecordStreamSummary/signature``), its canonical document hashed
-    /// with `digestAlgorithm`. `bytes` are read again only when the signature
-    /// needs another digest or canonical form.
+    /// with `digestAlgorithm`. `source` is read again only when the signature
+    /// needs another digest or canonical form (``SignedSource``).
     public func verify(
-        evidence: SignatureEvidence, digestAlgorithm: DigestAlgorithm, bytes: [UInt8], file: String
+        evidence: SignatureEvidence, digestAlgorithm: DigestAlgorithm, source: SignedSource, file: String
     ) -> VerificationReport {
         var report = VerificationReport(file: file)
         report.partner = trust.program
@@ -79,21 +106,14 @@ public struct SignatureVerifier: Sendable {
             guard structure.signedInfoPrefixes.isEmpty, structure.referencePrefixes.isEmpty,
                 evidence.unsupported == nil, let signedInfo = evidence.canonicalSignedInfo
             else {
-                return verifyFromTree(bytes: bytes, file: file)
+                let why = evidence.unsupported ?? "an InclusiveNamespaces PrefixList"
+                return verifyFromTree(bytes: try wholeDocument(of: source, file: file, why: why), file: file)
             }
             try verify(
                 structure, canonicalSignedInfo: { () throws(SignatureFailure) in signedInfo },
                 documentDigest: { (algorithm) throws(SignatureFailure) in
                     if algorithm == digestAlgorithm { return evidence.documentDigest }
-                    let hasher = try CanonicalDigest(algorithm)
-                    do throws(XMLError) {
-                        return try EnvelopedSignatureReader.read(
-                            bytes: bytes, file: file, limits: limits, hasher: hasher
-                        )
-                        .documentDigest
-                    } catch {
-                        throw Self.refused(error)
-                    }
+                    return try documentDigest(of: source, algorithm: algorithm, file: file)
                 }, into: &report)
         } catch {
             report.failure = error
@@ -108,21 +128,6 @@ public struct SignatureVerifier: Sendable {
         report.partner = trust.program
         report.failure = failure
         return report
-    }
-
-    /// Reads and verifies the file at `path`. Returns the bytes that were
-    /// verified, for processing, with the report. The file is checked
-    /// against ``limits`` as it is read: one over a limit is refused without
-    /// being read further.
-    public func verify(path: String, displayName: String? = nil) -> (report: VerificationReport, bytes: [UInt8]?) {
-        let name = displayName ?? path
-        let bytes: [UInt8]
-        do throws(SignatureFailure) {
-            bytes = try FileBytes.read(path, scanning: limits)
-        } catch {
-            return (refusalReport(file: name, error), nil)
-        }
-        return (verify(bytes: bytes, file: name), bytes)
     }
 
     /// Verifies from a libxml2 tree of the whole document: for the
@@ -168,8 +173,10 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// The document's own code (`XML-DOCTYPE` …) leads the message, once.
-    private static func refused(_ error: XMLError) -> SignatureFailure {
-        SignatureFailure(.documentRefused, "\(error.code): \(error.message)", line: error.line > 0 ? error.line : nil)
+    static func refused(_ error: XMLError) -> SignatureFailure {
+        SignatureFailure(
+            error.code == .io ? .unreadable : .documentRefused, "\(error.code): \(error.message)",
+            line: error.line > 0 ? error.line : nil)
     }
 
     /// Exactly one `ds:Signature`, the root's last child. Returns the signature.

@@ -1,0 +1,24 @@
+import MRACrypto
+import MRAXML
+
+extension SignatureVerifier {
+    /// Verifies a partner file from the read that took its records
+    /// (``PartnerFileReader/signatureDigest`` set to ``streamedDigest``), so
+    /// the records processed are the bytes verified, read once. A read that
+    /// stopped early gathered no evidence: the file is then refused for what
+    /// stopped it; a delimited list, which cannot carry a signature, is
+    /// `signature-missing`.
+    public func verify(read: ReadResult, source: SignedSource, file: String) -> VerificationReport {
+        if let evidence = read.signature {
+            return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, source: source, file: file)
+        }
+        guard read.refused, let stop = read.diagnostics.first(where: { $0.severity == .error }) else {
+            return refusalReport(
+                file: file, SignatureFailure(.signatureMissing, "the file was not read as an XML document"))
+        }
+        let reason: SignatureFailure.Reason = stop.rule == XMLError.Code.io.rawValue ? .unreadable : .documentRefused
+        return refusalReport(
+            file: file, SignatureFailure(reason, "\(stop.rule): \(stop.message)", line: stop.line > 0 ? stop.line : nil)
+        )
+    }
+}
