@@ -28,7 +28,7 @@ public struct RecordStream: Sendable {
     /// Reads the file at `path`. `onBatch` is called once, before the first
     /// record (or at the end when there is none), with the batch queries'
     /// matches; `onRecord` once per record, in document order. `chunks`, when
-    /// given, sees every byte of an XML file as it is read (``ChunkSink``).
+    /// given, sees every byte of the file as it is read (``ChunkSink``).
     @discardableResult
     public func read(
         path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil,
@@ -36,7 +36,7 @@ public struct RecordStream: Sendable {
     ) throws(XMLError) -> RecordStreamSummary {
         try run(file: displayName ?? path, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
             if let delimited {
-                try parser.parse(delimited: delimited, path: path)
+                try parser.parse(delimited: delimited, path: path, chunks: chunks)
             } else {
                 try parser.parse(path: path, chunks: chunks)
             }

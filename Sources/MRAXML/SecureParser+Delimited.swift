@@ -1,18 +1,9 @@
 extension SecureParser {
     /// Parses the XML view of a delimited file (``DelimitedDialect``), made
-    /// part by part as the file is read, so memory stays flat whatever its size.
-    func parse(delimited dialect: DelimitedDialect, path: String) throws(XMLError) {
-        let input = try InputFile(path: path, file: file)
-        guard input.size <= limits.maxBytes else {
-            throw XMLError(
-                code: .tooLarge, message: "file is \(input.size) bytes; the limit is \(limits.maxBytes)", file: file)
-        }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-        defer { buffer.deallocate() }
-        try parse(delimited: dialect) { () throws(XMLError) -> UnsafeRawBufferPointer? in
-            let count = try input.read(into: buffer)
-            return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-        }
+    /// part by part as the file is read, so memory stays flat whatever its
+    /// size; `chunks` sees every byte of the file (``ChunkSink``).
+    func parse(delimited dialect: DelimitedDialect, path: String, chunks: (any ChunkSink)? = nil) throws(XMLError) {
+        try reading(path, chunks: chunks) { (next) throws(XMLError) in try parse(delimited: dialect, next: next) }
     }
 
     /// Parses the XML view of a delimited file held in memory.

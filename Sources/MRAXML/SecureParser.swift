@@ -150,6 +150,23 @@ final class SecureParser {
     /// `chunks` sees every byte of the file, each chunk before the parser
     /// does, and the rest of the file when the parse stops early.
     func parse(path: String, chunks: (any ChunkSink)? = nil) throws(XMLError) {
+        try reading(path, chunks: chunks) { (next) throws(XMLError) in
+            try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
+                while let chunk = try next() {
+                    if !feed(chunk) { return }
+                }
+            }
+        }
+    }
+
+    /// Opens the file at `path` (refusing one over ``XMLLimits/maxBytes``)
+    /// and runs `body` with a function that returns its next chunk, nil at
+    /// the end; every chunk goes to `chunks` first, and, when `body` stops
+    /// before the end, so does the rest of the file.
+    func reading(
+        _ path: String, chunks: (any ChunkSink)?,
+        _ body: (() throws(XMLError) -> UnsafeRawBufferPointer?) throws(XMLError) -> Void
+    ) throws(XMLError) {
         let input = try InputFile(path: path, file: file)
         guard input.size <= limits.maxBytes else {
             throw XMLError(
@@ -158,28 +175,21 @@ final class SecureParser {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
         defer { buffer.deallocate() }
         var ended = false
-        let parsed = Result { () throws(XMLError) in
-            try parse { (feed: (UnsafeRawBufferPointer) -> Bool) throws(XMLError) in
-                while true {
-                    let count = try input.read(into: buffer)
-                    if count == 0 {
-                        ended = true
-                        return
-                    }
-                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-                    chunks?.take(chunk)
-                    if !feed(chunk) { return }
-                }
+        let next = { () throws(XMLError) -> UnsafeRawBufferPointer? in
+            let count = try input.read(into: buffer)
+            guard count > 0 else {
+                ended = true
+                return nil
             }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            chunks?.take(chunk)
+            return chunk
         }
-        if let chunks, !ended {
-            while true {
-                let count = try input.read(into: buffer)
-                if count == 0 { break }
-                chunks.take(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            }
+        let result = Result { () throws(XMLError) in try body(next) }
+        if chunks != nil {
+            while !ended, try next() != nil {}
         }
-        try parsed.get()
+        try result.get()
     }
 
     /// Runs the parse; `produce` calls `feed` with successive chunks until the

@@ -47,6 +47,14 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let io = Code("XML-IO")
         /// A regular expression (XML Schema syntax) could not be compiled.
         public static let pattern = Code("XML-PATTERN")
+
+        /// Whether the code is one of ``XMLLimits``' bounds, crossed.
+        public var isLimit: Bool {
+            [
+                Self.tooLarge, .tooDeep, .textTooLong, .attributeTooLong, .tooManyAttributes, .tooManyNamespaces,
+                .nameTooLong, .tooManyRecords,
+            ].contains(self)
+        }
     }
 
     public var code: Code

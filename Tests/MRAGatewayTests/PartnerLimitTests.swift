@@ -76,7 +76,7 @@ import Testing
         #expect(error?.reason == .trustStoreUnusable)
     }
 
-    @Test func aWholeFileReadStopsAtTheLimit() throws {
+    @Test func aStreamedVerificationStopsAtTheLimit() throws {
         let path = Repository.temporaryFolder() + "/big-text.xml"
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -86,7 +86,9 @@ import Testing
         try handle.write(contentsOf: Data("</a></r>".utf8))
         try handle.close()
 
-        let error = #expect(throws: SignatureFailure.self) { try FileBytes.read(path, scanning: XMLLimits()) }
+        let verifier = SignatureVerifier(
+            trust: try TrustStore.load(program: "eu-aeo", home: GatewayHome(path: Repository.root)))
+        let error = verifier.verify(path: path).failure
         #expect(error?.reason == .documentRefused)
         #expect(error?.message.hasPrefix("XML-TEXT-TOO-LONG") == true)
         #expect(error?.line == 2)

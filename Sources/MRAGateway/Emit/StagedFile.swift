@@ -28,12 +28,14 @@ package final class StagedFile: ChunkSink, @unchecked Sendable {
     /// Bytes written so far.
     package private(set) var size = 0
 
-    package init(destination: String) throws(Failure) {
+    /// `temporary` defaults to a hidden name beside `destination`, unique to this process.
+    package init(destination: String, temporary: String? = nil) throws(Failure) {
         self.destination = destination
         let slash = destination.lastIndex(of: "/")
         let folder = slash.map { String(destination[...$0]) } ?? ""
         let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
-        temporary = folder + "." + name + ".partial-\(getpid())"
+        let temporary = temporary ?? folder + "." + name + ".partial-\(getpid())"
+        self.temporary = temporary
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create \(temporary): \(String(cString: strerror(errno)))")
@@ -42,7 +44,7 @@ package final class StagedFile: ChunkSink, @unchecked Sendable {
 
     deinit {
         if descriptor >= 0 {
-            close(descriptor)
+            Glibc.close(descriptor)
             unlink(temporary)
         }
     }
@@ -91,7 +93,7 @@ package final class StagedFile: ChunkSink, @unchecked Sendable {
     package func read(at offset: Int, count: Int) throws(Failure) -> [UInt8] {
         let reader = open(temporary, O_RDONLY | O_CLOEXEC)
         guard reader >= 0 else { throw failed("cannot read back") }
-        defer { close(reader) }
+        defer { Glibc.close(reader) }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             while initialized < count {
@@ -109,12 +111,18 @@ package final class StagedFile: ChunkSink, @unchecked Sendable {
         return bytes
     }
 
-    /// Flushes the file to disk and renames it to ``destination``.
-    package func commit() throws(Failure) {
+    /// Flushes what was written to disk and closes it: it stays at
+    /// ``temporary`` for its owner to rename (it is no longer removed).
+    package func close() throws(Failure) {
         try check()
         guard fsync(descriptor) == 0 else { throw failed("cannot flush") }
-        close(descriptor)
+        Glibc.close(descriptor)
         descriptor = -1
+    }
+
+    /// Flushes the file to disk and renames it to ``destination``.
+    package func commit() throws(Failure) {
+        try close()
         guard rename(temporary, destination) == 0 else {
             let failure = failed("cannot rename to \(destination)")
             unlink(temporary)

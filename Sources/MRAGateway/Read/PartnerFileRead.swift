@@ -75,6 +75,7 @@ struct PartnerFileRead {
         var refused = false
         var recordCount = 0
         var signature: SignatureEvidence?
+        var stop: XMLError?
         switch finished {
         case .success(let summary):
             recordCount = summary.recordCount
@@ -82,6 +83,7 @@ struct PartnerFileRead {
             addSchemaErrors(of: summary)
         case .failure(let error):
             refused = true
+            stop = error
             recordCount = recordStarts.count
             diagnostics.append(
                 Diagnostic(
@@ -90,7 +92,8 @@ struct PartnerFileRead {
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         return ReadResult(
-            header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, signature: signature)
+            header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, stop: stop,
+            signature: signature)
     }
 
     private mutating func addSchemaErrors(of summary: RecordStreamSummary) {

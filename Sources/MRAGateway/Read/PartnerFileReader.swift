@@ -22,6 +22,8 @@ public struct ReadResult: Sendable {
     /// The file could not be read to its end (not well-formed, DOCTYPE,
     /// wrong root …): its records must not be used.
     public var refused: Bool
+    /// What stopped the read, when it was ``refused``.
+    public var stop: XMLError?
     /// What verifying the file's signature needs, gathered in the same pass
     /// when ``PartnerFileReader/signatureDigest`` is set and the file was read
     /// to its end (see ``SignatureVerifier/verify(evidence:digestAlgorithm:bytes:file:)``).

@@ -1,4 +1,5 @@
 import MRAGateway
+import MRAXML
 
 /// The state of one file's load: its ledger entry, the batch it declares,
 /// the records stored so far and why it may not be applied. Inside the
@@ -54,6 +55,9 @@ struct BatchLoad {
         self.withdrawalGuard = withdrawalGuard
         self.progress = progress
     }
+
+    /// What stopped the read, when it stopped early.
+    var stop: XMLError? { readResult?.stop }
 
     /// Takes the feed's events up to the end of the read: batch headers and
     /// records. Returns the read's result.

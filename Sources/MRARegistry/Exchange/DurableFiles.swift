@@ -1,6 +1,6 @@
 import MRACrypto
 import MRAGateway
-package import MRAXML
+import MRAXML
 
 #if canImport(Glibc)
 import Glibc
@@ -81,17 +81,44 @@ package enum DurableFiles {
         }
     }
 
-    /// A file's bytes and their SHA-256, hashed while the file is read; with
-    /// `limits`, checked against them as it is read, and read no further
-    /// than a limit it crosses (``FileBytes/readDigesting(_:limit:algorithm:scanning:)``).
-    package static func readDigesting(
-        _ path: String, scanning limits: XMLLimits? = nil
-    ) throws(ExchangeError) -> (bytes: [UInt8], digest: [UInt8], overLimit: XMLError?) {
+    /// A file's SHA-256 (hex), read in chunks.
+    package static func digest(_ path: String) throws(ExchangeError) -> String {
+        Hex.encode(try survey(path, countingLines: false).sha256)
+    }
+
+    /// A file's SHA-256, size and, when asked, line count, from one reading in chunks (flat memory).
+    package static func survey(
+        _ path: String, countingLines: Bool
+    ) throws(ExchangeError) -> (sha256: [UInt8], size: Int, lines: Int) {
         do {
-            return try FileBytes.readDigesting(path, limit: Int.max, algorithm: .sha256, scanning: limits)
+            let digest = try FileDigest()
+            let lines = LineCount()
+            try FileBytes.stream(path, into: countingLines ? ChunkTee([digest, lines]) : digest)
+            return (digest.value, digest.byteCount, lines.count)
         } catch {
             throw ExchangeError(.filesystem, error.message)
         }
+    }
+
+    /// Copies `source` to `path` durably, in chunks, when its SHA-256 is
+    /// `digest` (hex): the copy is of the bytes checked. False, and nothing
+    /// written, when the digest differs.
+    package static func copy(_ source: String, to path: String, ifDigest digest: String) throws(ExchangeError) -> Bool {
+        let temporary = temporaryPath(for: path)
+        do {
+            let copy = try StagedFile(destination: path, temporary: temporary)
+            let read = try FileDigest()
+            try FileBytes.stream(source, into: ChunkTee([read, copy]))
+            guard Hex.encode(read.value) == digest else { return false }
+            try copy.close()
+        } catch let error as SignatureFailure {
+            throw ExchangeError(.filesystem, error.message)
+        } catch {
+            throw ExchangeError(.filesystem, "\(error)")
+        }
+        CrashPoints.reach()
+        try promote(temporary, to: path)
+        return true
     }
 
     /// Size of a file in bytes, 0 when it cannot be read.
@@ -148,5 +175,15 @@ package enum DurableFiles {
 
     private static func failure(_ what: String, _ path: String) -> ExchangeError {
         ExchangeError(.filesystem, "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// Counts the lines of the chunks it takes.
+private final class LineCount: ChunkSink, @unchecked Sendable {
+    // @unchecked: used by one thread at a time.
+    private(set) var count = 0
+
+    func take(_ chunk: UnsafeRawBufferPointer) {
+        for byte in chunk where byte == 0x0A { count += 1 }
     }
 }

@@ -5,22 +5,17 @@ extension ExchangeJob {
     /// its report or reason, the receipt, then the inbox file removed and the
     /// entry marked filed. Every step may be repeated after a crash.
     ///
-    /// With `copy`, a complete copy of `bytes` written during the load is
-    /// renamed into place (archive or quarantine) instead of writing them again;
-    /// with `movingInbox`, the inbox file itself is (a file refused over a
-    /// limit, whose bytes were never all read).
-    func file(
-        _ entry: LedgerEntry, bytes: [UInt8], copy: ArchiveCopy? = nil, movingInbox: Bool = false
-    ) throws(ExchangeError) {
+    /// A complete `copy` of the bytes read (``ArchiveCopy``) is renamed into
+    /// place (archive or quarantine) first; without one, the inbox file
+    /// itself is, last, in place of its removal (a file that applied nothing,
+    /// such as a duplicate, or one whose copy could not be made whole).
+    func file(_ entry: LedgerEntry, copy: ArchiveCopy? = nil) throws(ExchangeError) {
         let destination = setup.folders.destination(of: entry)
-        if movingInbox {
-            CrashPoints.reach()
-            try DurableFiles.promote(setup.folders.inbox(entry.partner, file: entry.fileName), to: destination)
-        } else if let copy, copy.isComplete {
+        let inbox = setup.folders.inbox(entry.partner, file: entry.fileName)
+        let copied = copy?.isComplete == true
+        if let copy, copied {
             CrashPoints.reach()
             try DurableFiles.promote(copy.path, to: destination)
-        } else {
-            try DurableFiles.write(bytes, to: destination)
         }
         CrashPoints.reach()
         if let verification = entry.verification {
@@ -34,7 +29,11 @@ extension ExchangeJob {
             try DurableFiles.write(receipt, to: setup.folders.receipt(of: entry))
             CrashPoints.reach()
         }
-        try DurableFiles.remove(setup.folders.inbox(entry.partner, file: entry.fileName))
+        if copied {
+            try DurableFiles.remove(inbox)
+        } else {
+            try DurableFiles.promote(inbox, to: destination)
+        }
         CrashPoints.reach()
         try markFiled(entry)
     }

@@ -6,37 +6,39 @@ extension ExchangeJob {
     /// Reads a file, verifying its signature from the same pass, and loads it
     /// in one registry transaction with its ledger entry and receipt (the
     /// commit waits for the verification); or records why it was not applied.
-    /// `withdrawalGuard` nil: an operator released this file past the guard.
+    /// The file is read once, in chunks: the records, the canonical digest,
+    /// the file's SHA-256 (which must be `sha256`, `base`'s, taken by a first
+    /// reading) and the archive copy all come from the same bytes. `lines` is
+    /// the file's line count, for a progress bar. `withdrawalGuard` nil: an
+    /// operator released this file past the guard.
     func load(
-        _ base: LedgerEntry, bytes: [UInt8], verifier: SignatureVerifier, withdrawalGuard: WithdrawalGuard?
+        _ base: LedgerEntry, path: String, sha256: [UInt8], lines: Int, verifier: SignatureVerifier,
+        withdrawalGuard: WithdrawalGuard?
     ) throws(ExchangeError) -> LedgerEntry {
         // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
-        let copy = ArchiveCopy(
-            bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
+        let copy = ArchiveCopy(path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
         let reader = try partnerReader(for: base.partner, limits: verifier.limits)
-        if let progress {
-            // Lines are counted only for a progress bar to show.
-            progress.begin(
-                file: base.partner + "/" + base.fileName, lines: bytes.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } })
-        }
+        progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
         defer { progress?.end() }
         var load = BatchLoad(
             base,
             signature: SignatureCheck(
-                verifier: verifier, bytes: bytes, file: base.fileName,
+                verifier: verifier, path: path, sha256: sha256, file: base.fileName,
                 acceptsUnsigned: verifier.trust.acceptsUnsignedLists,
                 delimited: (try? setup.configuration.program(base.partner))?.mapping.tabular != nil),
             today: setup.today, withdrawalGuard: withdrawalGuard, progress: progress)
         let started = Timestamp.monotonic()
         do {
             let applied = try setup.registry.transaction { session in
-                try apply(&load, reader: reader, bytes: bytes, file: base.fileName, in: session, started: started)
+                try apply(
+                    &load, reader: reader, path: path, copy: copy, sha256: sha256, file: base.fileName, in: session,
+                    started: started)
             }
             let committed = Timestamp.monotonic()
             CrashPoints.reach()
             log(applied)
-            try file(applied, bytes: bytes, copy: copy)
+            try file(applied, copy: copy)
             var filed = applied
             filed.filed = true
             setup.logger.debug(
@@ -46,16 +48,33 @@ extension ExchangeJob {
                     "fileSeconds": "\(Timestamp.monotonic() - committed)",
                 ])
             return filed
+        } catch let changed as FileChanged {
+            throw ExchangeError(.filesystem, changed.message(base))
         } catch let refused as BatchLoad.SignatureRefused {
-            return try recordAndFile(refused.entry, bytes: bytes, records: [], fileProblems: [], copy: copy)
+            if let stop = load.stop, stop.code.isLimit {
+                return try refuse(base, overLimit: stop, verifier: verifier, copy: copy)
+            }
+            return try recordAndFile(refused.entry, records: [], fileProblems: [], copy: copy)
         } catch let abandon as BatchLoad.Abandon {
+            if let stop = load.stop, stop.code.isLimit {
+                return try refuse(base, overLimit: stop, verifier: verifier, copy: copy)
+            }
             if let refused = load.refusal() {
-                return try recordAndFile(refused, bytes: bytes, records: [], fileProblems: [], copy: copy)
+                return try recordAndFile(refused, records: [], fileProblems: [], copy: copy)
             }
             let (entry, records, fileProblems) = load.notApplied(abandon)
-            return try recordAndFile(entry, bytes: bytes, records: records, fileProblems: fileProblems, copy: copy)
+            return try recordAndFile(entry, records: records, fileProblems: fileProblems, copy: copy)
         } catch {
             throw ExchangeError(registryFailure: error)
+        }
+    }
+
+    /// The file's bytes differ from those of its first reading (it was being
+    /// written while the run read it): nothing is applied, and it stays in
+    /// the inbox for the next run.
+    struct FileChanged: Error {
+        func message(_ entry: LedgerEntry) -> String {
+            "inbox/\(entry.partner)/\(entry.fileName) changed while it was being read (its SHA-256 is no longer \(entry.digest.prefix(16))…): nothing was applied; it stays in the inbox for the next run. Partners' files must be moved into the inbox whole (written elsewhere, then renamed)"
         }
     }
 
@@ -77,11 +96,16 @@ extension ExchangeJob {
     /// this one stores, then (once the signature has verified) finishes the
     /// batch and records its entry with the signed receipt.
     private func apply(
-        _ load: inout BatchLoad, reader: PartnerFileReader, bytes: [UInt8], file: String,
-        in session: any RegistrySession, started: Double
+        _ load: inout BatchLoad, reader: PartnerFileReader, path: String, copy: ArchiveCopy, sha256: [UInt8],
+        file: String, in session: any RegistrySession, started: Double
     ) throws -> LedgerEntry {
-        let feed = ReaderFeed(reader: reader, bytes: bytes, file: file)
+        let digest = try FileDigest()
+        let feed = ReaderFeed(reader: reader, path: path, chunks: ChunkTee([digest, copy]), file: file)
         let result = load.read(feed, in: session)
+        guard digest.value == sha256 || (result.stop?.code == .tooLarge && digest.byteCount == 0) else {
+            throw FileChanged()
+        }
+        copy.finish(expecting: digest.byteCount)
         let readSeconds = Timestamp.monotonic() - started
         var (entry, records, fileProblems) = try load.finish(result, in: session)
         let receiptStarted = Timestamp.monotonic()

@@ -124,7 +124,7 @@ extension ExchangeJob {
     private func checkInbox(for entry: LedgerEntry) throws(ExchangeError) {
         let path = setup.folders.inbox(entry.partner, file: entry.fileName)
         guard DurableFiles.exists(path) else { return }
-        guard Self.digest(try DurableFiles.read(path)) == entry.digest else {
+        guard try DurableFiles.digest(path) == entry.digest else {
             throw ExchangeError(
                 .entryRefused,
                 "another file named \(entry.fileName) waits in inbox/\(entry.partner)/: let a run process it, then run this again; nothing done"
@@ -140,7 +140,7 @@ extension ExchangeJob {
         let inbox = setup.folders.inbox(entry.partner, file: entry.fileName)
         guard DurableFiles.exists(quarantined) else {
             // Moved by a run of this command that stopped after the copy.
-            guard DurableFiles.exists(inbox), Self.digest(try DurableFiles.read(inbox)) == entry.digest else {
+            guard DurableFiles.exists(inbox), try DurableFiles.digest(inbox) == entry.digest else {
                 throw ExchangeError(
                     .entryRefused,
                     "the file of ledger entry \(entry.id) is neither in quarantine/\(entry.partner)/ nor in inbox/\(entry.partner)/"
@@ -148,15 +148,17 @@ extension ExchangeJob {
             }
             return entry.fileName
         }
-        let bytes = try DurableFiles.read(quarantined)
-        guard Self.digest(bytes) == entry.digest else {
+        try checkInbox(for: entry)
+        let intact =
+            DurableFiles.exists(inbox)
+            ? try DurableFiles.digest(quarantined) == entry.digest
+            : try DurableFiles.copy(quarantined, to: inbox, ifDigest: entry.digest)
+        guard intact else {
             throw ExchangeError(
                 .entryRefused,
                 "\(quarantined) no longer has the SHA-256 the ledger recorded for entry \(entry.id); it was left where it is"
             )
         }
-        try checkInbox(for: entry)
-        if !DurableFiles.exists(inbox) { try DurableFiles.write(bytes, to: inbox) }
         CrashPoints.reach()
         try DurableFiles.remove(quarantined + ".reason.txt")
         try DurableFiles.remove(quarantined + ".verification.json")

@@ -101,9 +101,8 @@ package struct ExchangeJob {
                 // A copy the crash may have cut short: the file is copied again from the inbox.
                 try DurableFiles.remove(setup.folders.archiveCopy(partner: entry.partner, digest: entry.digest))
                 if DurableFiles.exists(inboxPath) {
-                    let bytes = try DurableFiles.read(inboxPath)
-                    if Self.digest(bytes) == entry.digest {
-                        try file(entry, bytes: bytes)
+                    if try DurableFiles.digest(inboxPath) == entry.digest {
+                        try file(entry)
                     } else {
                         setup.logger.warning(
                             "an unfiled entry's inbox file was replaced; the new file is processed on its own",
@@ -128,16 +127,14 @@ package struct ExchangeJob {
         program: String, name: String, verifier: SignatureVerifier
     ) throws(ExchangeError) -> LedgerEntry {
         let path = setup.folders.inbox(program, file: name)
-        // An XML file is checked against the partner's limits as it is read, and read no further than one it crosses.
-        let isXML = (try? setup.configuration.program(program))?.mapping.tabular == nil
-        let (bytes, sha256, overLimit) = try DurableFiles.readDigesting(path, scanning: isXML ? verifier.limits : nil)
+        // A first, cheap reading names the file by its digest (a duplicate is not read further);
+        // the load's reading computes it again from the bytes it loads, and they must agree.
+        let (sha256, size, lines) = try DurableFiles.survey(path, countingLines: progress != nil)
         let now = Timestamp.now()
         var entry = LedgerEntry(
-            direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256),
-            byteCount: overLimit == nil ? bytes.count : DurableFiles.size(path),
+            direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: size,
             receivedAt: Timestamp.iso(DurableFiles.modificationTime(path) ?? now), processedAt: Timestamp.iso(now),
             outcome: .refused)
-        if let overLimit { return try refuse(entry, overLimit: overLimit, verifier: verifier) }
 
         let earlier: [LedgerEntry]
         do {
@@ -155,7 +152,7 @@ package struct ExchangeJob {
             entry.batchCreated = applied.batchCreated
             entry.message =
                 "the same content (SHA-256 \(entry.digest.prefix(16))…) was applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again"
-            return try recordAndFile(entry, bytes: bytes, records: [], fileProblems: [])
+            return try recordAndFile(entry, records: [], fileProblems: [])
         }
 
         // The guard is waived for the bytes of a mass-withdrawal entry an operator released, once:
@@ -173,14 +170,14 @@ package struct ExchangeJob {
 
         // The signature is verified from the same pass that reads and loads the
         // records; the load commits only once the signature has verified.
-        return try load(entry, bytes: bytes, verifier: verifier, withdrawalGuard: withdrawalGuard)
+        return try load(
+            entry, path: path, sha256: sha256, lines: lines, verifier: verifier, withdrawalGuard: withdrawalGuard)
     }
 
     /// Records an entry that applies nothing, with its receipt, and files it
-    /// (`movingInbox`: the inbox file itself is moved to the quarantine).
+    /// (its `copy`, when one was made whole, or else the inbox file itself).
     func recordAndFile(
-        _ entry: LedgerEntry, bytes: [UInt8], records: [RecordResult], fileProblems: [Diagnostic],
-        copy: ArchiveCopy? = nil, movingInbox: Bool = false
+        _ entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic], copy: ArchiveCopy? = nil
     ) throws(ExchangeError) -> LedgerEntry {
         let recorded: LedgerEntry
         do {
@@ -196,7 +193,7 @@ package struct ExchangeJob {
         }
         CrashPoints.reach()
         log(recorded)
-        try file(recorded, bytes: bytes, copy: copy, movingInbox: movingInbox)
+        try file(recorded, copy: copy)
         var filed = recorded
         filed.filed = true
         return filed

@@ -1,5 +1,6 @@
 import MRAGateway
 import MRAPlumbing
+import MRAXML
 
 /// Reads a partner file (parse, schema, mapping, rules, and the stored form
 /// of each record) on a thread of its own, a record ahead of the thread that
@@ -21,10 +22,11 @@ final class ReaderFeed {
     private let channel: BoundedChannel<Event>
     private let worker: WorkerThread<Void>
 
-    /// Starts reading `bytes`. The caller takes every event up to `.finished`
-    /// (whatever happens to what it stores), so the reader never waits on a
-    /// full channel for ever.
-    init(reader: PartnerFileReader, bytes: [UInt8], file: String) {
+    /// Starts reading the file at `path` in chunks, each of which `chunks`
+    /// also sees (the file's digest, its archive copy). The caller takes every
+    /// event up to `.finished` (whatever happens to what it stores), so the
+    /// reader never waits on a full channel for ever.
+    init(reader: PartnerFileReader, path: String, chunks: any ChunkSink, file: String) {
         let channel = BoundedChannel<Event>(capacity: 16)
         self.channel = channel
         worker = WorkerThread {
@@ -32,7 +34,7 @@ final class ReaderFeed {
             // The stored form is made here, beside mapping and rules, so the store only writes.
             let encoder = CanonicalJSONEncoder()
             let result = reader.read(
-                bytes: bytes, file: file, onBatch: { channel.send(.batch($0)) },
+                path: path, displayName: file, chunks: chunks, onBatch: { channel.send(.batch($0)) },
                 onRecord: { read in pending.append(HandedRecord(read, encoder: encoder)) })
             pending.flush()
             channel.send(.finished(result))

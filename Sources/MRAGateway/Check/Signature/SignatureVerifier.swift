@@ -173,7 +173,7 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// The document's own code (`XML-DOCTYPE` …) leads the message, once.
-    static func refused(_ error: XMLError) -> SignatureFailure {
+    package static func refused(_ error: XMLError) -> SignatureFailure {
         SignatureFailure(
             error.code == .io ? .unreadable : .documentRefused, "\(error.code): \(error.message)",
             line: error.line > 0 ? error.line : nil)
