@@ -20,7 +20,7 @@ import Testing
 
     static func receipt(
         text: String, records: Int, withProblems: Bool
-    ) -> (entry: LedgerEntry, records: [RecordResult], file: [Diagnostic]) {
+    ) -> (entry: LedgerEntry, records: RecordResult.Assignment) {
         var entry = LedgerEntry(
             id: 7, direction: .inbound, partner: "eu-aeo", fileName: text, digest: "ab12", byteCount: 99,
             batchId: "B1", batchKind: "delta", receivedAt: "2026-01-01T00:00:00Z",
@@ -38,15 +38,15 @@ import Testing
         let filed =
             withProblems
             ? [Diagnostic(file: "f.xml", line: 0, rule: "XML-WELLFORMED", message: text, severity: .warning)] : []
-        return (entry, results, filed)
+        return (entry, RecordResult.Assignment(listed: results, file: filed))
     }
 
     @Test func writesEveryFieldEscapedAndDropsCharactersXMLCannotCarry() {
-        let (entry, records, file) = Self.receipt(text: Self.tricky, records: 2, withProblems: true)
+        let (entry, records) = Self.receipt(text: Self.tricky, records: 2, withProblems: true)
         var canonical = Collected()
         let text = String(
             decoding: Receipt.document(
-                entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical),
+                entry: entry, issuer: "ctpat", records: records, canonical: &canonical),
             as: UTF8.self)
         let inAttribute = "a&amp;b&lt;c>&quot;d&quot;'&#xA;&#x9;e&#xD;é😀"
         let inText = "a&amp;b&lt;c&gt;\"d\"'\n\te&#xD;é😀"
@@ -72,6 +72,29 @@ import Testing
                 """)
     }
 
+    /// A receipt lists the records with problems, the first of them only,
+    /// and counts the rest: its size does not grow with the file's.
+    @Test func listsOnlyRecordsWithProblemsAndCountsThoseBeyondTheLimit() {
+        let problem = { (line: Int, id: String) in
+            Diagnostic(file: "f.xml", line: line, recordId: id, field: "memberId", rule: "ID-EU-AEO", message: "bad")
+        }
+        let records = RecordResult.assign(
+            [problem(12, "A"), problem(32, "C"), problem(33, "C"), problem(52, "E")],
+            toRecordsStartingAt: [10, 20, 30, 40, 50], applied: false, limit: 2)
+        #expect(records.listed.map(\.memberId) == ["A", "C"])
+        #expect(records.listed.map(\.line) == [10, 30])
+        #expect(records.listed[1].problems.count == 2)
+        #expect(records.omitted == 1)
+        #expect(records.rejected == 3)
+        var canonical = Collected()
+        let (entry, _) = Self.receipt(text: "x", records: 5, withProblems: true)
+        let text = String(
+            decoding: Receipt.document(entry: entry, issuer: "ctpat", records: records, canonical: &canonical),
+            as: UTF8.self)
+        #expect(text.contains("<records omitted=\"1\">"))
+        #expect(!text.contains("memberId=\"E\""))
+    }
+
     /// Random values over the characters escaping cares about, in receipts
     /// with and without problems: the canonical form written beside the
     /// text is byte for byte libxml2's canonicalization of that text.
@@ -81,11 +104,11 @@ import Testing
         let alphabet = Array("ab &<>\"'\t\n\r\u{1}\u{1F}é中😀\u{FFFE}\u{FFFF}\u{FFFD}]]>")
         var text = ""
         for _ in 0..<Int(random.next() % 24) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-        let (entry, records, file) = Self.receipt(
+        let (entry, records) = Self.receipt(
             text: text, records: Int(random.next() % 4), withProblems: seed % 2 == 0)
         var canonical = Collected()
         let document = Receipt.document(
-            entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+            entry: entry, issuer: "ctpat", records: records, canonical: &canonical)
         let libxml2 = try SignedDocument(bytes: document, file: "receipt").canonicalize()
         #expect(canonical.bytes == libxml2, "\(String(decoding: document, as: UTF8.self))")
     }
@@ -93,11 +116,11 @@ import Testing
     /// Signed without being parsed again, the receipt verifies both ways:
     /// streaming and from libxml2's tree.
     @Test func receiptSignedFromItsWrittenCanonicalFormVerifies() throws {
-        let (entry, records, file) = Self.receipt(text: Self.tricky, records: 3, withProblems: true)
+        let (entry, records) = Self.receipt(text: Self.tricky, records: 3, withProblems: true)
         let signer = try Fixture.ourSigner()
         var canonical = try CanonicalDigest(signer.digest)
         let document = Receipt.document(
-            entry: entry, issuer: "ctpat", records: records, fileProblems: file, canonical: &canonical)
+            entry: entry, issuer: "ctpat", records: records, canonical: &canonical)
         let signed = try signer.sign(
             bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)
         let verifier = SignatureVerifier(

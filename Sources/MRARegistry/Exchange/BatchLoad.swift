@@ -28,8 +28,8 @@ struct BatchLoad {
     private let today: CalendarDate
     private let progress: (any ExchangeProgress)?
     private var header = BatchHeader()
-    /// Each read record's line and member id, in document order, for the receipt.
-    private var starts: [(line: Int, memberId: String?)] = []
+    /// Each read record's first line, in document order: the receipt places problems in records by line.
+    private var starts: [Int32] = []
     private var readResult: ReadResult?
     private var context: BatchContext?
     private var abandon: Abandon?
@@ -99,7 +99,7 @@ struct BatchLoad {
     /// registry failed (the batch will not be applied then).
     mutating func store(_ read: HandedRecord, in session: any RegistrySession) {
         if context == nil { begin(BatchHeader(), in: session) }
-        starts.append((read.line, read.memberId))
+        starts.append(Int32(clamping: read.line))
         if read.hasError { errorsSeen = true }
         guard let context, let record = read.stored, !errorsSeen, failure == nil else { return }
         let putStarted = Timestamp.monotonic()
@@ -123,7 +123,7 @@ struct BatchLoad {
     /// per-record results.
     mutating func finish(
         _ result: ReadResult, in session: any RegistrySession
-    ) throws -> (entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]) {
+    ) throws -> (entry: LedgerEntry, records: RecordResult.Assignment) {
         if let refused = refusal() { throw SignatureRefused(entry: refused) }
         entry.verification = base.verification
         CrashPoints.reach()
@@ -143,12 +143,13 @@ struct BatchLoad {
             counts.withdrawn = try session.withdrawAbsent(in: context)
             CrashPoints.reach()
         }
-        let (records, fileProblems) = RecordResult.assign(result.diagnostics, to: starts, applied: true)
+        let records = RecordResult.assign(
+            result.diagnostics, toRecordsStartingAt: starts, applied: true, limit: Receipt.maxListedRecords)
         counts.records = result.recordCount
-        counts.accepted = records.filter { $0.result == .accepted }.count
+        counts.accepted = result.recordCount - records.rejected - records.notLoaded
         entry.counts = counts
         entry.outcome = .applied
-        return (entry, records, fileProblems)
+        return (entry, records)
     }
 
     /// Throws what stored records met, or why the read refuses the batch.
@@ -183,7 +184,7 @@ struct BatchLoad {
 
     /// The entry to record for a batch abandoned before commit, with the
     /// receipt's per-record results when its records were read.
-    func notApplied(_ abandon: Abandon) -> (entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]) {
+    func notApplied(_ abandon: Abandon) -> (entry: LedgerEntry, records: RecordResult.Assignment) {
         var entry = base
         entry.describe(header)
         entry.outcome = abandon.outcome
@@ -194,22 +195,23 @@ struct BatchLoad {
             ExchangeReason.invalidRecords, ExchangeReason.documentRefused, ExchangeReason.massWithdrawal,
         ]
         guard listsRecords.contains(abandon.reason) else {
-            return (entry, [], [])
+            return (entry, RecordResult.Assignment())
         }
-        let (records, fileProblems) = RecordResult.assign(diagnostics, to: starts, applied: false)
+        let records = RecordResult.assign(
+            diagnostics, toRecordsStartingAt: starts, applied: false, limit: Receipt.maxListedRecords)
         entry.counts.records = readResult?.recordCount ?? starts.count
-        entry.counts.rejected = records.filter { $0.result == .rejected }.count
+        entry.counts.rejected = records.rejected
         entry.counts.accepted = 0
         if abandon.reason == ExchangeReason.invalidRecords {
             entry.message = Self.invalidRecordsMessage(
                 entry.counts, errors: diagnostics.filter { $0.severity == .error })
         }
-        return (entry, records, fileProblems)
+        return (entry, records)
     }
 
     private static func invalidRecordsMessage(_ counts: BatchCounts, errors: [Diagnostic]) -> String {
         var message =
-            "\(counts.rejected) of \(counts.records) records have errors (\(errors.count) in all); nothing was applied; the receipt lists every one"
+            "\(counts.rejected) of \(counts.records) records have errors (\(errors.count) in all); nothing was applied; the receipt lists them"
         for diagnostic in errors.prefix(20) { message += "\n" + diagnostic.description }
         if errors.count > 20 { message += "\n…" }
         return message

@@ -20,6 +20,6 @@ extension ExchangeJob {
         entry.verification = json.text
         let problem = Diagnostic(
             file: base.fileName, line: overLimit.line, rule: overLimit.code.rawValue, message: overLimit.message)
-        return try recordAndFile(entry, records: [], fileProblems: [problem], copy: copy)
+        return try recordAndFile(entry, records: RecordResult.Assignment(file: [problem]), copy: copy)
     }
 }

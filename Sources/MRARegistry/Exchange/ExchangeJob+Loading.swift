@@ -54,16 +54,16 @@ extension ExchangeJob {
             if let stop = load.stop, stop.code.isLimit {
                 return try refuse(base, overLimit: stop, verifier: verifier, copy: copy)
             }
-            return try recordAndFile(refused.entry, records: [], fileProblems: [], copy: copy)
+            return try recordAndFile(refused.entry, records: RecordResult.Assignment(), copy: copy)
         } catch let abandon as BatchLoad.Abandon {
             if let stop = load.stop, stop.code.isLimit {
                 return try refuse(base, overLimit: stop, verifier: verifier, copy: copy)
             }
             if let refused = load.refusal() {
-                return try recordAndFile(refused, records: [], fileProblems: [], copy: copy)
+                return try recordAndFile(refused, records: RecordResult.Assignment(), copy: copy)
             }
-            let (entry, records, fileProblems) = load.notApplied(abandon)
-            return try recordAndFile(entry, records: records, fileProblems: fileProblems, copy: copy)
+            let (entry, records) = load.notApplied(abandon)
+            return try recordAndFile(entry, records: records, copy: copy)
         } catch {
             throw ExchangeError(registryFailure: error)
         }
@@ -107,9 +107,9 @@ extension ExchangeJob {
         }
         copy.finish(expecting: digest.byteCount)
         let readSeconds = Timestamp.monotonic() - started
-        var (entry, records, fileProblems) = try load.finish(result, in: session)
+        var (entry, records) = try load.finish(result, in: session)
         let receiptStarted = Timestamp.monotonic()
-        entry.receipt = try receipt(for: entry, records: records, fileProblems: fileProblems)
+        entry.receipt = try receipt(for: entry, records: records)
         try session.update(entry)
         setup.logger.debug(
             "loaded",

@@ -152,7 +152,7 @@ package struct ExchangeJob {
             entry.batchCreated = applied.batchCreated
             entry.message =
                 "the same content (SHA-256 \(entry.digest.prefix(16))…) was applied as ledger entry \(applied.id) (\(applied.fileName)); not applied again"
-            return try recordAndFile(entry, records: [], fileProblems: [])
+            return try recordAndFile(entry, records: RecordResult.Assignment())
         }
 
         // The guard is waived for the bytes of a mass-withdrawal entry an operator released, once:
@@ -177,13 +177,13 @@ package struct ExchangeJob {
     /// Records an entry that applies nothing, with its receipt, and files it
     /// (its `copy`, when one was made whole, or else the inbox file itself).
     func recordAndFile(
-        _ entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic], copy: ArchiveCopy? = nil
+        _ entry: LedgerEntry, records: RecordResult.Assignment, copy: ArchiveCopy? = nil
     ) throws(ExchangeError) -> LedgerEntry {
         let recorded: LedgerEntry
         do {
             recorded = try setup.registry.transaction { session in
                 var recorded = try session.record(entry)
-                recorded.receipt = try receipt(for: recorded, records: records, fileProblems: fileProblems)
+                recorded.receipt = try receipt(for: recorded, records: records)
                 try session.update(recorded)
                 CrashPoints.reach()
                 return recorded
@@ -201,7 +201,7 @@ package struct ExchangeJob {
 
     /// The signed receipt of an entry, checked against the receipt schema before it is signed.
     func receipt(
-        for entry: LedgerEntry, records: [RecordResult], fileProblems: [Diagnostic]
+        for entry: LedgerEntry, records: RecordResult.Assignment
     ) throws(ExchangeError) -> [UInt8] {
         var canonical: CanonicalDigest
         do {
@@ -210,8 +210,8 @@ package struct ExchangeJob {
             throw ExchangeError(.signing, "cannot sign the receipt: \(error)")
         }
         let document = Receipt.document(
-            entry: entry, issuer: issuer, records: records, fileProblems: fileProblems, canonical: &canonical)
-        try Receipt.check(document, of: entry, records: records, schema: receiptSchema)
+            entry: entry, issuer: issuer, records: records, canonical: &canonical)
+        try Receipt.check(document, of: entry, records: records.listed, schema: receiptSchema)
         do {
             return try setup.signer.sign(
                 bytes: document, canonicalDigest: canonical.finalize(), rootQualifiedName: Receipt.rootName)

@@ -12,12 +12,15 @@ import MRAXML
 ///   <outcome code="applied" processedAt="…"/>            (reason="…" and a message when not applied)
 ///   <counts accepted="30" changed="0" inserted="30" records="30" rejected="0" unchanged="0" withdrawn="0"/>
 ///   <fileProblems> <problem line="…" rule="…" severity="error">message</problem> </fileProblems>
-///   <records>
-///     <record line="…" memberId="…" result="accepted|rejected|not-applied"> <problem …/> </record>
+///   <records>                                           (omitted="N" past the first 10,000)
+///     <record line="…" memberId="…" result="accepted|rejected|not-applied|not-loaded"> <problem …/> </record>
 ///   </records>
 ///   <ds:Signature>…</ds:Signature>
 /// </receipt>
 /// ```
+///
+/// Only the records with problems are listed (each with them); the others
+/// are counted, so a receipt stays small whatever the size of the file.
 ///
 /// Attributes are written in canonical order and escaped as canonical XML
 /// escapes them, so the receipt's exclusive canonical form (what its
@@ -29,14 +32,15 @@ enum Receipt {
     static let rootName = "receipt"
     /// The receipt's schema, relative to `Schemas/`.
     static let schemaFile = "receipt-1.xsd"
+    /// The most records a receipt lists; those beyond are counted (`omitted`).
+    static let maxListedRecords = 10_000
 
     /// The receipt before signing. Its exclusive canonical form goes to
     /// `canonical` as it is written, for the signature's digest.
     static func document<Hasher: CanonicalHasher>(
-        entry: LedgerEntry, issuer: String, records: [RecordResult], fileProblems: [Diagnostic],
-        canonical: inout Hasher
+        entry: LedgerEntry, issuer: String, records: RecordResult.Assignment, canonical: inout Hasher
     ) -> [UInt8] {
-        var xml = ReceiptText(capacity: 512 + records.count * 80)
+        var xml = ReceiptText(capacity: 512 + records.listed.count * 160)
         xml.declaration("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml += "<receipt xmlns=\"\(namespace)\""
         xml.attribute("issuer", issuer)
@@ -46,7 +50,7 @@ enum Receipt {
         writeReceived(entry, to: &xml)
         writeOutcome(entry, to: &xml)
         writeCounts(entry.counts, to: &xml)
-        writeFileProblems(fileProblems, to: &xml)
+        writeFileProblems(records.file, to: &xml)
         writeRecords(records, to: &xml)
         xml += "</receipt>"
         xml.takeCanonical()
@@ -110,10 +114,12 @@ enum Receipt {
         xml += "  </fileProblems>\n"
     }
 
-    private static func writeRecords(_ records: [RecordResult], to xml: inout ReceiptText) {
-        guard !records.isEmpty else { return }
-        xml += "  <records>\n"
-        for record in records {
+    private static func writeRecords(_ records: RecordResult.Assignment, to xml: inout ReceiptText) {
+        guard !records.listed.isEmpty else { return }
+        xml += "  <records"
+        if records.omitted > 0 { xml.attribute("omitted", records.omitted) }
+        xml += ">\n"
+        for record in records.listed {
             xml += "    <record"
             xml.attribute("line", record.line)
             xml.attribute("memberId", record.memberId)

@@ -27,35 +27,61 @@ package struct RecordResult: Sendable, Hashable {
         self.problems = problems
     }
 
-    /// Assigns each diagnostic to the record whose lines hold it; returns the
-    /// per-record results and the problems of the file outside any record.
-    static func assign(
-        _ diagnostics: [Diagnostic], to starts: [(line: Int, memberId: String?)], applied: Bool
-    ) -> (records: [RecordResult], file: [Diagnostic]) {
-        var records = starts.map { RecordResult(memberId: $0.memberId, line: $0.line, result: .accepted, problems: []) }
+    /// The receipt's per-record results: the records with problems, each
+    /// with its problems, in document order (at most `limit` listed), and the
+    /// problems outside any record. Records without a problem are only
+    /// counted, so a receipt stays small whatever the size of the file.
+    struct Assignment {
+        var listed: [RecordResult] = []
+        /// Records with problems beyond `limit`, not listed.
+        var omitted = 0
+        var rejected = 0
+        var notLoaded = 0
         var file: [Diagnostic] = []
+    }
+
+    /// Assigns each diagnostic to the record whose lines hold it: the last
+    /// record starting at or before its line (`starts`: each record's first
+    /// line, in document order).
+    static func assign(
+        _ diagnostics: [Diagnostic], toRecordsStartingAt starts: [Int32], applied: Bool, limit: Int
+    ) -> Assignment {
+        var assignment = Assignment()
+        var byRecord: [Int: RecordResult] = [:]
         for diagnostic in diagnostics {
             var low = 0
-            var high = records.count
+            var high = starts.count
             while low < high {
                 let middle = (low + high) / 2
-                if records[middle].line <= diagnostic.line { low = middle + 1 } else { high = middle }
+                if Int(starts[middle]) <= diagnostic.line { low = middle + 1 } else { high = middle }
             }
             if low == 0 || diagnostic.line == 0 {
-                file.append(diagnostic)
+                assignment.file.append(diagnostic)
             } else {
-                records[low - 1].problems.append(diagnostic)
+                byRecord[
+                    low - 1,
+                    default: RecordResult(
+                        memberId: diagnostic.recordId, line: Int(starts[low - 1]), result: .accepted, problems: [])
+                ].problems.append(diagnostic)
             }
         }
-        for index in records.indices {
-            if records[index].problems.contains(where: { $0.severity == .error }) {
-                records[index].result = .rejected
+        for index in byRecord.keys.sorted() {
+            var record = byRecord[index]!
+            if record.problems.contains(where: { $0.severity == .error }) {
+                record.result = .rejected
+                assignment.rejected += 1
             } else if !applied {
-                records[index].result = .notApplied
-            } else if records[index].problems.contains(where: { $0.rule == RuleID.foreignMember }) {
-                records[index].result = .notLoaded
+                record.result = .notApplied
+            } else if record.problems.contains(where: { $0.rule == RuleID.foreignMember }) {
+                record.result = .notLoaded
+                assignment.notLoaded += 1
+            }
+            if assignment.listed.count < limit {
+                assignment.listed.append(record)
+            } else {
+                assignment.omitted += 1
             }
         }
-        return (records, file)
+        return assignment
     }
 }
