@@ -4,6 +4,8 @@ import MRAPlumbing
 public enum RecordStreamEvent: Sendable {
     /// The batch queries' matches (once, before the first records).
     case batch([[Match]])
+    /// A listed schema violation, in order with the records around it.
+    case schemaError(XMLError)
     /// Records in document order.
     case records([StreamedRecord])
     /// The read ended: its summary, or why the file was refused.
@@ -21,9 +23,11 @@ extension RecordStream {
         path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil, chunkSize: Int = 256,
         consume: (RecordStreamEvent) -> Void
     ) {
-        inBackground(chunkSize: chunkSize, consume: consume) { (stream, onBatch, onRecord) throws(XMLError) in
+        inBackground(chunkSize: chunkSize, consume: consume) {
+            (stream, onBatch, onSchemaError, onRecord) throws(XMLError) in
             try stream.read(
-                path: path, displayName: displayName, chunks: chunks, onBatch: onBatch, onRecord: onRecord)
+                path: path, displayName: displayName, chunks: chunks, onBatch: onBatch, onSchemaError: onSchemaError,
+                onRecord: onRecord)
         }
     }
 
@@ -32,8 +36,10 @@ extension RecordStream {
     public func readInBackground(
         bytes: [UInt8], file: String? = nil, chunkSize: Int = 256, consume: (RecordStreamEvent) -> Void
     ) {
-        inBackground(chunkSize: chunkSize, consume: consume) { (stream, onBatch, onRecord) throws(XMLError) in
-            try stream.read(bytes: bytes, file: file, onBatch: onBatch, onRecord: onRecord)
+        inBackground(chunkSize: chunkSize, consume: consume) {
+            (stream, onBatch, onSchemaError, onRecord) throws(XMLError) in
+            try stream.read(
+                bytes: bytes, file: file, onBatch: onBatch, onSchemaError: onSchemaError, onRecord: onRecord)
         }
     }
 
@@ -41,7 +47,7 @@ extension RecordStream {
         chunkSize: Int, consume: (RecordStreamEvent) -> Void,
         read:
             @escaping @Sendable (
-                RecordStream, ([[Match]]) -> Void, (StreamedRecord) -> Void
+                RecordStream, ([[Match]]) -> Void, @escaping (XMLError) -> Void, (StreamedRecord) -> Void
             ) throws(XMLError) -> RecordStreamSummary
     ) {
         let channel = BoundedChannel<RecordStreamEvent>(capacity: 8)
@@ -49,7 +55,13 @@ extension RecordStream {
         let reader = WorkerThread {
             var pending = Batched<StreamedRecord>(size: chunkSize) { channel.send(.records($0)) }
             let result = Result { () throws(XMLError) -> RecordStreamSummary in
-                try read(stream, { channel.send(.batch($0)) }, { pending.append($0) })
+                try read(
+                    stream, { channel.send(.batch($0)) },
+                    { error in
+                        // The records before the violation go first, so the consumer sees them in document order.
+                        pending.flush()
+                        channel.send(.schemaError(error))
+                    }, { pending.append($0) })
             }
             pending.flush()
             channel.send(.finished(result))

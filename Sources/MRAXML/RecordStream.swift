@@ -27,14 +27,19 @@ public struct RecordStream: Sendable {
 
     /// Reads the file at `path`. `onBatch` is called once, before the first
     /// record (or at the end when there is none), with the batch queries'
-    /// matches; `onRecord` once per record, in document order. `chunks`, when
-    /// given, sees every byte of the file as it is read (``ChunkSink``).
+    /// matches; `onRecord` once per record, in document order;
+    /// `onSchemaError` once per listed schema violation, in document order
+    /// with the records (a violation in a record comes before it, one at its
+    /// end tag after it). `chunks`, when given, sees every byte of the file
+    /// as it is read (``ChunkSink``).
     @discardableResult
     public func read(
         path: String, displayName: String? = nil, chunks: (any ChunkSink)? = nil,
-        onBatch: ([[Match]]) -> Void = { _ in }, onRecord: (StreamedRecord) -> Void
+        onBatch: ([[Match]]) -> Void = { _ in }, onSchemaError: @escaping (XMLError) -> Void = { _ in },
+        onRecord: (StreamedRecord) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
-        try run(file: displayName ?? path, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
+        try run(file: displayName ?? path, onBatch: onBatch, onSchemaError: onSchemaError, onRecord: onRecord) {
+            (parser) throws(XMLError) in
             if let delimited {
                 try parser.parse(delimited: delimited, path: path, chunks: chunks)
             } else {
@@ -47,9 +52,10 @@ public struct RecordStream: Sendable {
     @discardableResult
     public func read(
         bytes: [UInt8], file: String? = nil, onBatch: ([[Match]]) -> Void = { _ in },
-        onRecord: (StreamedRecord) -> Void
+        onSchemaError: @escaping (XMLError) -> Void = { _ in }, onRecord: (StreamedRecord) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
-        try run(file: file, onBatch: onBatch, onRecord: onRecord) { (parser) throws(XMLError) in
+        try run(file: file, onBatch: onBatch, onSchemaError: onSchemaError, onRecord: onRecord) {
+            (parser) throws(XMLError) in
             try withBytes(bytes) { (raw) throws(XMLError) in
                 if let delimited {
                     try parser.parse(delimited: delimited, bytes: raw)
@@ -61,14 +67,15 @@ public struct RecordStream: Sendable {
     }
 
     private func run(
-        file: String?, onBatch: ([[Match]]) -> Void, onRecord: (StreamedRecord) -> Void,
-        parse: (SecureParser) throws(XMLError) -> Void
+        file: String?, onBatch: ([[Match]]) -> Void, onSchemaError: @escaping (XMLError) -> Void,
+        onRecord: (StreamedRecord) -> Void, parse: (SecureParser) throws(XMLError) -> Void
     ) throws(XMLError) -> RecordStreamSummary {
         let result = withoutActuallyEscaping(onBatch) { onBatch in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let matcher = RecordMatcher(layout: layout, onBatch: onBatch, onRecord: onRecord)
                 let tap = delimited == nil ? signatureHasher.map { EnvelopedSignatureTap(hasher: $0()) } : nil
                 let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher, tap: tap)
+                parser.onSchemaError = onSchemaError
                 return Result { () throws(XMLError) in
                     try parse(parser)
                     var summary = matcher.summary(parser)

@@ -81,6 +81,9 @@ final class SecureParser {
     }
     private(set) var schemaErrors: [XMLError] = []
     private(set) var schemaErrorCount = 0
+    /// Hears each schema violation listed in ``schemaErrors`` as it is found,
+    /// in document order with the parse's other events.
+    var onSchemaError: ((XMLError) -> Void)?
 
     init(
         file: String?, limits: XMLLimits, schema: Schema?, consumer: any ParseConsumer,
@@ -356,10 +359,11 @@ final class SecureParser {
         guard parser.schemaErrors.count < parser.limits.maxReportedSchemaErrors else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "schema violation"
         while message.last == "\n" { message.removeLast() }
-        parser.schemaErrors.append(
-            XMLError(
-                code: .schemaInvalid, message: message, file: parser.file,
-                line: error.pointee.line > 0 ? Int(error.pointee.line) : parser.currentLine))
+        let violation = XMLError(
+            code: .schemaInvalid, message: message, file: parser.file,
+            line: error.pointee.line > 0 ? Int(error.pointee.line) : parser.currentLine)
+        parser.schemaErrors.append(violation)
+        parser.onSchemaError?(violation)
     }
 
     private static let locator: xmlSchemaValidityLocatorFunc = { context, file, line in

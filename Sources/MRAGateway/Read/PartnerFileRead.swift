@@ -15,7 +15,14 @@ struct PartnerFileRead {
     private var header = BatchHeader()
     private var diagnostics: [Diagnostic] = []
     private var duplicates = DuplicateMemberCheck()
-    private var recordStarts: [(line: Int, id: String?)] = []
+    /// Records read so far, and the member id of the last one: what a
+    /// problem outside the records read so far is located in.
+    private var recordsRead = 0
+    private var lastRecordId: String?
+    /// Schema violations not yet placed in a record: each is in the next
+    /// record when that record starts at or before it, else in the last one.
+    /// Placed as the records come, so nothing is kept per record.
+    private var unplaced: [XMLError] = []
 
     init(_ partner: PartnerFileReader, file: String) {
         reader = partner.program.reader
@@ -65,9 +72,27 @@ struct PartnerFileRead {
                         severity: .warning))
             }
         }
-        recordStarts.append((streamed.line, record?.memberId ?? draft.first(.memberId)))
+        let id = record?.memberId ?? draft.first(.memberId)
+        for violation in unplaced {
+            add(violation, recordId: streamed.line <= violation.line ? id : lastRecordId)
+        }
+        unplaced.removeAll()
+        recordsRead += 1
+        lastRecordId = id
         diagnostics += found
         return ReadRecord(record: record, line: streamed.line, diagnostics: found, losses: draft.losses)
+    }
+
+    /// A schema violation, in order with the records (``RecordStreamEvent/schemaError(_:)``).
+    mutating func schemaError(_ violation: XMLError) {
+        unplaced.append(violation)
+    }
+
+    private mutating func add(_ error: XMLError, recordId: String?) {
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: error.line, recordId: recordId, field: nil, rule: error.code.rawValue,
+                message: error.message))
     }
 
     /// The read's result, from the stream's summary or why it refused the file.
@@ -76,50 +101,29 @@ struct PartnerFileRead {
         var recordCount = 0
         var signature: SignatureEvidence?
         var stop: XMLError?
+        for violation in unplaced { add(violation, recordId: lastRecordId) }
+        unplaced.removeAll()
         switch finished {
         case .success(let summary):
             recordCount = summary.recordCount
             signature = summary.signature
-            addSchemaErrors(of: summary)
+            if summary.schemaErrorCount > summary.schemaErrors.count {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
+                        message:
+                            "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"
+                    ))
+            }
         case .failure(let error):
             refused = true
             stop = error
-            recordCount = recordStarts.count
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: error.line, recordId: record(at: error.line), field: nil,
-                    rule: error.code.rawValue, message: error.message))
+            recordCount = recordsRead
+            add(error, recordId: lastRecordId)
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         return ReadResult(
             header: header, recordCount: recordCount, diagnostics: diagnostics, refused: refused, stop: stop,
             signature: signature)
-    }
-
-    private mutating func addSchemaErrors(of summary: RecordStreamSummary) {
-        for error in summary.schemaErrors {
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: error.line, recordId: record(at: error.line), field: nil,
-                    rule: error.code.rawValue, message: error.message))
-        }
-        if summary.schemaErrorCount > summary.schemaErrors.count {
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: 0, rule: XMLError.Code.schemaInvalid.rawValue,
-                    message:
-                        "\(summary.schemaErrorCount - summary.schemaErrors.count) more schema violations not listed"))
-        }
-    }
-
-    /// The member id of the record whose start tag is at or before `line`.
-    private func record(at line: Int) -> String? {
-        var low = 0
-        var high = recordStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if recordStarts[middle].line <= line { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? recordStarts[low - 1].id : nil
     }
 }

@@ -113,6 +113,7 @@ public struct PartnerFileReader: Sendable {
         produce(stream) { event in
             switch event {
             case .batch(let matches): reportBatch(read.batch(matches))
+            case .schemaError(let error): read.schemaError(error)
             case .records(let records): for record in records { onRecord(read.record(record)) }
             case .finished(let result): finished = result
             }
