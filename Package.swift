@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         // Already in the graph through Hummingbird; the lookup fuzz target names its embedded channel.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        // Already in the graph; its Heap merges the sorted runs of the duplicate check.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -42,7 +44,11 @@ let package = Package(
         .target(name: "CMRAOpenSSLEngine", dependencies: ["CMRAOpenSSL"]),
 
         // The gateway's logic, Swift values only: read, check, map, emit, sign.
-        .target(name: "MRAGateway", dependencies: ["MRAXML", "MRACrypto", "MRAPlumbing"]),
+        .target(
+            name: "MRAGateway",
+            dependencies: [
+                "MRAXML", "MRACrypto", "MRAPlumbing", .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         // Reconciliation of validation findings across programs: criteria, findings, reconciler, reports.
         .target(name: "MRAReconciliation", dependencies: ["MRAGateway", "MRAXML", "MRAPlumbing"]),
 

@@ -140,20 +140,3 @@ private struct RuleReport {
             severity: severity)
     }
 }
-
-/// Finds member ids that occur twice in one file.
-struct DuplicateMemberCheck {
-    /// Line of each member id's first record, per program.
-    private var seen: [String: [String: Int]] = [:]
-
-    /// Reports the record when its program and member id were seen before.
-    mutating func check(_ record: TraderRecord, file: String, line: Int) -> Diagnostic? {
-        if let first = seen[record.program]?[record.memberId] {
-            return Diagnostic(
-                file: file, line: line, recordId: record.memberId, field: CanonicalField.memberId.rawValue,
-                rule: RuleID.duplicate, message: "member id \(record.memberId) already occurs at line \(first)")
-        }
-        seen[record.program, default: [:]][record.memberId] = line
-        return nil
-    }
-}

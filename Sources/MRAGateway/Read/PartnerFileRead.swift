@@ -103,6 +103,7 @@ struct PartnerFileRead {
         var stop: XMLError?
         for violation in unplaced { add(violation, recordId: lastRecordId) }
         unplaced.removeAll()
+        diagnostics += duplicates.finish(file: file)
         switch finished {
         case .success(let summary):
             recordCount = summary.recordCount
