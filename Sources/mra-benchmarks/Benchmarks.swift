@@ -7,6 +7,7 @@ import MRAGateway
 ///
 ///     swift build -c release && .build/release/mra-benchmarks [--records N] [--programs a,b] [--runs R]
 ///     .build/release/mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R]
+///     .build/release/mra-benchmarks --scaling 100000,1000000,5000000
 ///
 /// `--lookup` as the first argument chooses the lookup API benchmark. It is a command of its own, with options
 /// of its own: its `--registry` names a file, where the other benchmarks' `--registry` is a flag.
@@ -76,6 +77,15 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The gateway home holding the --tabular program.", valueName: "path"))
     var tabularHome: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Scaling benchmark only: time and peak memory of every whole-list command at these sizes (e.g. 100000,1000000,5000000).",
+            valueName: "sizes"))
+    var scaling: String?
+
+    @Option(help: ArgumentHelp("With --scaling: the largest size xmlsec1 verifies.", valueName: "n"))
+    var xmlsecMaxRecords = 1_000_000
+
     /// The program ids of `--programs`.
     var programIds: [String] { programs.split(separator: ",").map(String.init) }
 
@@ -85,6 +95,9 @@ struct BenchmarkCommand: ParsableCommand {
         }
         guard !programIds.isEmpty else { throw ValidationError("--programs names no program") }
         guard !(registry && storeOnly) else { throw ValidationError("--registry and --store-only are separate runs") }
+        if let scaling, scaling.split(separator: ",").contains(where: { (Int($0) ?? 0) <= 0 }) {
+            throw ValidationError("--scaling takes sizes such as 100000,1000000,5000000")
+        }
     }
 
     func run() throws {
@@ -93,7 +106,16 @@ struct BenchmarkCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if hostile {
+        if let scaling {
+            let sizes = scaling.split(separator: ",").compactMap { Int($0) }
+            print("MRA gateway scaling benchmark: eu-aeo lists of \(sizes) records, one run each, \(cores) cores")
+            for line in try runScalingBenchmark(
+                sizes: sizes, xmlsecMaxRecords: xmlsecMaxRecords, gateway: Benchmarks.gateway,
+                configuration: configuration, workDirectory: work)
+            {
+                print(line)
+            }
+        } else if hostile {
             print(
                 "MRA gateway hostile-input benchmark: every command must refuse every file under 128 MiB, \(cores) cores"
             )

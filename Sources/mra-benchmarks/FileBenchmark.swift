@@ -71,7 +71,7 @@ private func report(_ name: String, _ measurement: Measurement, records: Int) {
 }
 
 /// Writes a batch of `records` generated members of `program` to `path`, in the program's format.
-private func generate(program: String, records: Int, into path: String, configuration: GatewayConfiguration) throws {
+func generate(program: String, records: Int, into path: String, configuration: GatewayConfiguration) throws {
     let today = CalendarDate.today()
     let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
     let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
