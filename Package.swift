@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         // Already in the graph through Hummingbird; the lookup fuzz target names its embedded channel.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        // The configuration file (YAML, so that operators comment their settings) under the environment and flags.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
+        // Already in the graph through swift-configuration's YAML trait; the configuration file's keys and lines.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -85,6 +89,8 @@ let package = Package(
                 "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -14,20 +14,22 @@ struct TrustOptions: ParsableArguments {
     var signCert: String?
     @Option(help: "The intermediates sent with our signatures, PEM.") var signChain: String?
     @Option(help: "Our TLS server certificate and its chain, PEM (listed only when given).") var tlsCert: String?
-    @Option(help: "What ends within this many days is reported as expiring.")
-    var window: Int = Int(TrustInventory.defaultWindowDays)
+    @Option(help: "What ends within this many days is reported as expiring (default: trust.warning-days, else 30).")
+    var window: Int?
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        if window < 0 { throw ValidationError("--window is a number of days, 0 or more") }
+        if let window, window < 0 { throw ValidationError("--window is a number of days, 0 or more") }
     }
 
     /// The inventory of every store and certificate that could be read, and
     /// what could not be read (each a message; the command then exits 2).
     func inventory() throws -> (inventory: TrustInventory, failures: [String]) {
-        let home = try GatewayHome.locate(explicit: common.home)
+        let home = try GatewayHome.locate(explicit: try common.homePath())
         let time = try common.today.map { _ in Int64(try common.day().daysSinceEpoch) * 86_400 } ?? UnixTime.now()
-        var inventory = TrustInventory(time: time, windowDays: Int64(window))
+        let window = try common.settings().count(
+            .trustWarningDays, flag: window, default: Int(TrustInventory.defaultWindowDays))
+        var inventory = TrustInventory(time: time, windowDays: Int64(window.value))
         var failures: [String] = []
         for program in partners.isEmpty ? TrustInventory.partnerPrograms(home: home) : partners {
             do {
