@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         // Already in the graph; its Heap merges the sorted runs of the duplicate check.
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // The configuration file (YAML, so that operators comment their settings) under the environment and flags.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
+        // Already in the graph through swift-configuration's YAML trait; the configuration file's keys and lines.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -91,6 +95,8 @@ let package = Package(
                 "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -77,10 +77,8 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The gateway home holding the --tabular program.", valueName: "path"))
     var tabularHome: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Scaling benchmark only: time and peak memory of every whole-list command at these sizes (e.g. 100000,1000000,5000000).",
-            valueName: "sizes"))
+    /// Sizes such as `100000,1000000,5000000`.
+    @Option(help: "Scaling benchmark only: time and peak memory of every whole-list command at these list sizes.")
     var scaling: String?
 
     @Option(help: ArgumentHelp("With --scaling: the largest size xmlsec1 verifies.", valueName: "n"))

@@ -8,12 +8,33 @@ struct CommonOptions: ParsableArguments {
         help: "Folder with Schemas/, Mappings/ and Certs/ (default: found from the current folder or the executable).")
     var home: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Configuration file, YAML (default: MRA_GATEWAY_CONFIG, else /etc/mra-gateway/gateway.yaml if it exists).",
+            valueName: "file"))
+    var config: String?
+
     @Option(help: ArgumentHelp("Check dates against this day instead of today (YYYY-MM-DD).", visibility: .hidden))
     var today: String?
 
+    /// The settings: flags over the environment over the configuration file (``GatewaySettings``).
+    func settings() throws -> GatewaySettings {
+        try GatewaySettings(configFlag: config)
+    }
+
+    /// The home folder `--home`, `MRA_GATEWAY_HOME` or the file's `home` give, if any (else it is searched for).
+    func homePath() throws -> String? {
+        try settings().string(.home, flag: home)?.value
+    }
+
+    /// The window of the expiry warnings, in days (`trust.warning-days`, default 30).
+    func warningDays() throws -> Int64 {
+        Int64(try settings().count(.trustWarningDays, flag: nil, default: Int(Signer.expiryWarningDays)).value)
+    }
+
     /// Loads the configuration, or exits with code 2 and the reason.
     func loadConfiguration() throws -> GatewayConfiguration {
-        try GatewayConfiguration.load(home: home)
+        try GatewayConfiguration.load(home: try homePath())
     }
 
     /// The day dates are checked against.

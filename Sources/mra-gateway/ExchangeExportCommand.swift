@@ -32,30 +32,26 @@ struct ExchangeExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let logger = exchange.logger("mra-gateway.exchange")
-            let configuration = try common.loadConfiguration()
-            let program = try configuration.programID(self.program)
-            let lock = try exchange.lock()
+            let site = try exchange.site(common)
+            let logger = site.logger("mra-gateway.exchange")
+            let program = try common.loadConfiguration().programID(self.program)
+            let lock = try site.lock()
             defer { withExtendedLifetime(lock) {} }
-            let setup = ExchangeSetup(
-                configuration: configuration, registry: try exchange.openRegistry(), folders: exchange.folders,
-                signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
-                logger: logger)
-            let export = OutboundExport(setup)
+            let export = OutboundExport(try site.setup(common: common, identity: identity, logger: logger))
             do throws(ExchangeError) {
                 let sent = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" })
                 if format == .json {
                     var json = JSONText()
                     json.object { json in
                         json.field("program", program)
-                        json.field("file", sent.map { exchange.folders.outbox(program) + "/" + $0.fileName })
+                        json.field("file", sent.map { site.folders.outbox(program) + "/" + $0.fileName })
                         json.key("ledgerEntry")
                         if let sent { LedgerPrinter.write(sent, to: &json) } else { json.null() }
                     }
                     print(json.text)
                 } else if let entry = sent {
                     print(
-                        exchange.folders.outbox(program) + "/" + entry.fileName
+                        site.folders.outbox(program) + "/" + entry.fileName
                             + ": \(entry.counts.records) members (\(entry.batchKind ?? "full"), batch \(entry.batchId ?? "-"))"
                     )
                 } else {

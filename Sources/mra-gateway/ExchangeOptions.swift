@@ -6,19 +6,47 @@ import MRARegistry
 import MRARegistrySQLite
 
 /// Options of the exchange and registry commands: where the exchange root
-/// and the registry are, our signing identity, logging.
+/// and the registry are, logging. Each overrides its setting
+/// (`exchange.root`, `exchange.registry`, `log.level`, `log.format`).
 struct ExchangeOptions: ParsableArguments {
-    @Option(help: "Exchange root: inbox/, archive/, quarantine/, receipts/, outbox/ and registry.sqlite.")
-    var root: String
+    @Option(
+        help:
+            "Exchange root: inbox/, archive/, quarantine/, receipts/, outbox/ and registry.sqlite (default: exchange.root of the configuration)."
+    )
+    var root: String?
     @Option(help: "Registry file (default: ROOT/registry.sqlite).") var registry: String?
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String = "info"
+    @Option(help: "Log level: trace, debug, info (default), notice, warning, error, critical.") var logLevel: String?
+    @Option(help: "Log format: logfmt (default) or json (one JSON object a line).") var logFormat: String?
 
-    var folders: ExchangeFolders { ExchangeFolders(root: root) }
+    /// The root, registry and log these options and the settings give; no root anywhere is a usage error.
+    func site(_ common: CommonOptions) throws -> ExchangeSite {
+        let settings = try common.settings()
+        guard let root = try settings.string(.exchangeRoot, flag: root)?.value else {
+            throw ValidationError("give --root DIR, or exchange.root in the configuration file")
+        }
+        let folders = ExchangeFolders(root: root)
+        return ExchangeSite(
+            settings: settings, folders: folders,
+            // A root given as a flag has its own registry unless --registry names another.
+            registry: try settings.string(
+                .exchangeRegistry, flag: registry ?? self.root.map { _ in folders.defaultRegistry })?
+                .value ?? folders.defaultRegistry,
+            log: try LogSetup.Choice(settings, level: logLevel, format: logFormat))
+    }
+}
+
+/// Where an exchange command works, as the options and the settings say.
+struct ExchangeSite {
+    let settings: GatewaySettings
+    let folders: ExchangeFolders
+    /// The registry file.
+    let registry: String
+    let log: LogSetup.Choice
 
     /// Opens (creating on first use) the registry: the embedded SQLite backend, the only place the CLI names it.
     func openRegistry() throws -> any Registry {
         do {
-            return try SQLiteRegistry(path: registry ?? folders.defaultRegistry)
+            return try SQLiteRegistry(path: registry)
         } catch {
             throw Failure(error.description)
         }
@@ -33,20 +61,27 @@ struct ExchangeOptions: ParsableArguments {
         }
     }
 
-    /// What the exchange's jobs run with: the configuration, this root's
-    /// registry and folders, our signer, the day and `logger`.
-    func setup(common: CommonOptions, identity: IdentityOptions, logger: Logger) throws -> ExchangeSetup {
-        let configuration = try common.loadConfiguration()
-        return ExchangeSetup(
-            configuration: configuration, registry: try openRegistry(), folders: folders,
-            signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
-            logger: logger)
+    /// A logger writing structured lines to standard error, at the configured level and format.
+    func logger(_ label: String) -> Logger {
+        LogSetup.bootstrap(log)
+        return Logger(label: label)
     }
 
-    /// A logger writing structured lines to standard error.
-    func logger(_ label: String) -> Logger {
-        LogSetup.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
-        return Logger(label: label)
+    /// What the exchange's jobs run with: the configuration, this root's registry and folders, our signer, the
+    /// day, `logger`, the window of the expiry warnings and the partners' overrides.
+    func setup(common: CommonOptions, identity: IdentityOptions, logger: Logger) throws -> ExchangeSetup {
+        let configuration = try common.loadConfiguration()
+        let warningDays = try settings.count(.trustWarningDays, flag: nil, default: Int(Signer.expiryWarningDays))
+        let partners = try settings.partnerOverrides(programs: configuration.programs.keys)
+        var setup = ExchangeSetup(
+            configuration: configuration, registry: try openRegistry(), folders: folders,
+            signer: try identity.signer(
+                configuration: configuration, settings: settings, windowDays: Int64(warningDays.value),
+                logger: logger),
+            today: try common.day(), logger: logger)
+        setup.warningDays = Int64(warningDays.value)
+        setup.partners = partners
+        return setup
     }
 }
 
@@ -54,15 +89,20 @@ struct ExchangeOptions: ParsableArguments {
 struct IdentityOptions: ParsableArguments {
     @OptionGroup var key: SigningKeyOptions
 
-    func signer(configuration: GatewayConfiguration, logger: Logger) throws -> Signer {
+    /// Our signer (`signing.` settings, else the DEMO identity); a warning when its certificate ends within
+    /// `windowDays`.
+    func signer(
+        configuration: GatewayConfiguration, settings: GatewaySettings, windowDays: Int64, logger: Logger
+    ) throws -> Signer {
         do {
-            let identity = try key.identity(
-                demoOf: "ctpat", home: configuration.home, warn: { logger.warning("\($0)") })
-            let signer = try key.algorithms.signer(identity)
-            if let warning = signer.certificateExpiryWarning() { logger.warning("\(warning)") }
+            let signer = try key.signer(
+                demoOf: "ctpat", home: configuration.home, settings: settings, warn: { logger.warning("\($0)") })
+            if let warning = signer.certificateExpiryWarning(windowDays: windowDays) { logger.warning("\(warning)") }
             return signer
         } catch let failure as Failure {
             throw failure
+        } catch let configuration as ConfigurationError {
+            throw configuration
         } catch {
             throw Failure("cannot sign: \(error)")
         }

@@ -34,7 +34,8 @@ struct ExchangeRequeueCommand: ParsableCommand {
             case .text:
                 print(LedgerPrinter.line(requeued))
                 print(
-                    "back in \(options.exchange.folders.inbox(requeued.partner))/\(requeued.fileName) for the next run")
+                    "back in \(try options.exchange.site(options.common).folders.inbox(requeued.partner))/\(requeued.fileName) for the next run"
+                )
             }
         }
     }

@@ -17,8 +17,10 @@ struct ExchangeRunCommand: ParsableCommand {
 
             A full list withdraws the partner's members it no longer carries. One that would withdraw more \
             than a share of the partner's current members (active or suspended) is not applied but \
-            quarantined (mass-withdrawal): the share is partner.xml's maxWithdrawalShare, else \
-            --max-withdrawal-share (default 0.2). `exchange release ENTRY` applies it once confirmed.
+            quarantined (mass-withdrawal): the share is the configuration's \
+            partners.<program>.max-withdrawal-share, else partner.xml's maxWithdrawalShare, else \
+            --max-withdrawal-share (default 0.2). A partner the configuration disables \
+            (partners.<program>.enabled: false) is left alone: its files wait in its inbox. `exchange release ENTRY` applies it once confirmed.
 
             Exit codes: 0 every file was applied (or the inbox was empty); 1 at least one file was not \
             applied (refused, rejected, duplicate, stale or a mass withdrawal: see quarantine/ and `exchange \
@@ -48,10 +50,11 @@ struct ExchangeRunCommand: ParsableCommand {
     func run() throws {
         var allApplied = true
         try reportingFailures {
-            let logger = exchange.logger("mra-gateway.exchange")
-            let lock = try exchange.lock()
+            let site = try exchange.site(common)
+            let logger = site.logger("mra-gateway.exchange")
+            let lock = try site.lock()
             defer { withExtendedLifetime(lock) {} }
-            var setup = try exchange.setup(common: common, identity: identity, logger: logger)
+            var setup = try site.setup(common: common, identity: identity, logger: logger)
             setup.maxWithdrawalShare = maxWithdrawalShare
             if noRevocationCheck {
                 setup.requiresRevocationCheck = false

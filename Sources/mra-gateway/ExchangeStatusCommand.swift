@@ -19,7 +19,8 @@ struct ExchangeStatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let registry = try exchange.openRegistry()
+            let site = try exchange.site(common)
+            let registry = try site.openRegistry()
             let entries: [LedgerEntry]
             let counts: [String: MemberStatusCounts]
             do throws(RegistryError) {
@@ -29,7 +30,7 @@ struct ExchangeStatusCommand: ParsableCommand {
                 throw Failure(error.description)
             }
             var waiting: [String: Int] = [:]
-            let inbox = exchange.root + "/inbox"
+            let inbox = site.folders.root + "/inbox"
             for program in (try? DurableFiles.folders(in: inbox)) ?? [] {
                 let files = (try? DurableFiles.files(in: inbox + "/" + program)) ?? []
                 if !files.isEmpty { waiting[program] = files.count }

@@ -23,7 +23,7 @@ struct GatewayCommand: AsyncParsableCommand {
             GenerateCommand.self,
             SignCommand.self, VerifyCommand.self, TrustCommand.self, ExchangeCommand.self, RegistryCommand.self,
             CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, EquivalenceCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, ConfigCommand.self,
         ]
     )
 }

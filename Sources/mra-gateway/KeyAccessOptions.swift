@@ -27,6 +27,54 @@ struct KeyAccessOptions: ParsableArguments {
         }
     }
 
+    /// The options as given, for a command that takes its key from its own options (`sign`).
+    var given: KeyAccess {
+        KeyAccess(
+            keyPassphraseEnv: keyPassphraseEnv, keyPassphraseFile: keyPassphraseFile, keyPinEnv: keyPinEnv,
+            keyPinFile: keyPinFile, pkcs11Module: pkcs11Module)
+    }
+
+    /// Each option, else its `signing.` setting; a setting whose option is given is not read, so that a flag
+    /// replaces a file's `signing.passphrase-env` with `--key-passphrase-file`, not adds to it.
+    func resolved(_ settings: GatewaySettings) throws -> KeyAccess {
+        if given.isGiven { return given }
+        let passphrase = try Self.oneOf(
+            try settings.string(.signingPassphraseEnv, flag: nil),
+            try settings.string(.signingPassphraseFile, flag: nil),
+            "signing.passphrase-env", "signing.passphrase-file")
+        let pin = try Self.oneOf(
+            try settings.string(.signingPinEnv, flag: nil), try settings.string(.signingPinFile, flag: nil),
+            "signing.pin-env", "signing.pin-file")
+        return KeyAccess(
+            keyPassphraseEnv: passphrase.env, keyPassphraseFile: passphrase.file, keyPinEnv: pin.env,
+            keyPinFile: pin.file, pkcs11Module: try settings.string(.signingPKCS11Module, flag: nil)?.value)
+    }
+}
+
+extension KeyAccessOptions {
+    /// The secret's environment variable or file: when both are set, the one of the environment over the one of
+    /// the file (systemd's credential given as `MRA_SIGNING_PASSPHRASE_FILE` replaces the file's choice); both
+    /// from the same place is an error.
+    fileprivate static func oneOf(
+        _ env: Setting<String>?, _ file: Setting<String>?, _ envKey: String, _ fileKey: String
+    ) throws(ConfigurationError) -> (env: String?, file: String?) {
+        guard let env, let file else { return (env?.value, file?.value) }
+        if env.source.kind == file.source.kind {
+            throw ConfigurationError(.invalidValue, "give \(envKey) or \(fileKey), not both (\(env.source))")
+        }
+        return env.source.kind == "environment" ? (env.value, nil) : (nil, file.value)
+    }
+}
+
+/// Where the secret of our key comes from (an environment variable or a file, never a value) and the PKCS#11
+/// module: ``KeyAccessOptions`` as given, or resolved with the `signing.` settings.
+struct KeyAccess {
+    var keyPassphraseEnv: String?
+    var keyPassphraseFile: String?
+    var keyPinEnv: String?
+    var keyPinFile: String?
+    var pkcs11Module: String?
+
     /// Whether any of these options was given (they need a key to apply to).
     var isGiven: Bool {
         [keyPassphraseEnv, keyPassphraseFile, keyPinEnv, keyPinFile, pkcs11Module].contains { $0 != nil }
@@ -36,11 +84,16 @@ struct KeyAccessOptions: ParsableArguments {
     func source(key: String) throws -> SigningKeySource {
         let isToken = PKCS11URI.isURI(key)
         if isToken && (keyPassphraseEnv != nil || keyPassphraseFile != nil) {
-            throw Failure("cannot sign: a PKCS#11 key takes a PIN (--key-pin-env, --key-pin-file), not a passphrase")
+            throw Failure(
+                "cannot sign: a PKCS#11 key takes a PIN (--key-pin-env, --key-pin-file; signing.pin-env, signing.pin-file), not a passphrase"
+            )
         }
         if !isToken && (keyPinEnv != nil || keyPinFile != nil || pkcs11Module != nil) {
-            throw Failure("cannot sign: --key-pin-env, --key-pin-file and --pkcs11-module are for a pkcs11: key URI")
+            throw Failure(
+                "cannot sign: --key-pin-env, --key-pin-file and --pkcs11-module (signing.pin-env, signing.pin-file, signing.pkcs11-module) are for a pkcs11: key URI"
+            )
         }
+
         do throws(CryptoError) {
             if isToken {
                 return .pkcs11(

@@ -1,28 +1,74 @@
 import Foundation
 import Logging
+import MRAGateway
 import Synchronization
 
-/// swift-log set up once per process: one `key=value` line per event on
-/// standard error (logfmt), which log collectors parse without configuration.
+/// swift-log set up once per process: one line per event on standard error,
+/// `key=value` pairs (logfmt, the default) or one JSON object (`json`), which
+/// log collectors parse without configuration.
 enum LogSetup {
     private static let done = Mutex(false)
 
-    static func bootstrap(level: Logger.Level) {
+    /// How events are written.
+    enum Format: String, CaseIterable, Sendable {
+        case logfmt
+        case json
+    }
+
+    /// The level and format of the log: `--log-level` and `--log-format` over `log.level` and `log.format`.
+    struct Choice: Sendable {
+        var level: Logger.Level
+        var format: Format
+
+        /// The choice of the flags and settings, each with where it came from; an unknown level or format is an
+        /// error naming it and where it was set.
+        static func resolve(
+            _ settings: GatewaySettings, level: String?, format: String?
+        ) throws(ConfigurationError)
+            -> (level: Setting<Logger.Level>, format: Setting<Format>)
+        {
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            let formats = Format.allCases.map(\.rawValue).joined(separator: " or ")
+            return (
+                try settings.value(.logLevel, flag: level, default: .info, expected: levels) {
+                    Logger.Level(rawValue: $0)
+                },
+                try settings.value(.logFormat, flag: format, default: .logfmt, expected: formats) {
+                    Format(rawValue: $0)
+                }
+            )
+        }
+
+        init(level: Logger.Level = .info, format: Format = .logfmt) {
+            self.level = level
+            self.format = format
+        }
+
+        /// The choice of ``resolve(_:level:format:)``, as a value with its sources dropped.
+        init(_ settings: GatewaySettings, level: String?, format: String?) throws(ConfigurationError) {
+            let resolved = try Self.resolve(settings, level: level, format: format)
+            self.init(level: resolved.level.value, format: resolved.format.value)
+        }
+    }
+
+    static func bootstrap(_ choice: Choice) {
         done.withLock { done in
             guard !done else { return }
             done = true
             LoggingSystem.bootstrap { label in
-                var handler = LogfmtHandler(label: label)
-                handler.logLevel = level
+                var handler = LineLogHandler(label: label, format: choice.format)
+                handler.logLevel = choice.level
                 return handler
             }
         }
     }
 }
 
-/// Writes `ts=… level=… logger=… msg="…" key=value…` lines to standard error.
-struct LogfmtHandler: LogHandler {
+/// Writes one line per event to standard error: `ts=… level=… logger=… msg="…" key=value…` (logfmt), or
+/// `{"ts":…,"level":…,"logger":…,"msg":…,"key":"value"…}` (json).
+struct LineLogHandler: LogHandler {
     let label: String
+    let format: LogSetup.Format
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 
@@ -32,11 +78,22 @@ struct LogfmtHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line =
-            "ts=\(Self.timestamp()) level=\(event.level) logger=\(label) msg=\(Self.quoted(event.message.description))"
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for key in merged.keys.sorted() {
-            line += " \(key)=\(Self.quoted(merged[key]!.description))"
+        var fields = [
+            ("ts", Self.timestamp()), ("level", "\(event.level)"), ("logger", label),
+            ("msg", event.message.description),
+        ]
+        fields += merged.keys.sorted().map { ($0, merged[$0]!.description) }
+        let line: String
+        switch format {
+        case .logfmt:
+            line = fields.map { "\($0.0)=\(Self.quoted($0.1))" }.joined(separator: " ")
+        case .json:
+            var json = JSONText()
+            json.object { json in
+                for (key, value) in fields { json.field(key, value) }
+            }
+            line = json.text
         }
         FileHandle.standardError.write(Data((ProgressBar.clearLine + line + "\n").utf8))
     }

@@ -17,18 +17,26 @@ struct RegistryLocation: ParsableArguments {
         if root != nil && registry != nil { throw ValidationError("give --root DIR or --registry FILE, not both") }
     }
 
-    var path: String? { registry ?? root.map { ExchangeFolders(root: $0).defaultRegistry } }
+    /// The registry file: `--registry`, else `--root`'s, else `exchange.registry`, else `exchange.root`'s; nil
+    /// when none is given.
+    func path(_ settings: GatewaySettings) throws -> String? {
+        if root != nil || registry != nil { return registry ?? root.map { ExchangeFolders(root: $0).defaultRegistry } }
+        if let registry = try settings.string(.exchangeRegistry, flag: nil) { return registry.value }
+        return try settings.string(.exchangeRoot, flag: nil).map { ExchangeFolders(root: $0.value).defaultRegistry }
+    }
 
     /// The lookup service over the configuration, the criteria (when present) and the registry (when given).
     func service(_ common: CommonOptions, requireRegistry: Bool) throws -> LookupService {
-        try Self.service(common, path: path, requireRegistry: requireRegistry)
+        try Self.service(common, path: try path(common.settings()), requireRegistry: requireRegistry)
     }
 
     /// The lookup service with the registry at `path`, if any.
     static func service(_ common: CommonOptions, path: String?, requireRegistry: Bool) throws -> LookupService {
         let configuration = try common.loadConfiguration()
         guard let path else {
-            if requireRegistry { throw ValidationError("give --root DIR or --registry FILE") }
+            if requireRegistry {
+                throw ValidationError("give --root DIR or --registry FILE, or exchange.root in the configuration file")
+            }
             return LookupService(configuration: configuration, criteria: Self.criteria(configuration), directory: nil)
         }
         let reader: SQLiteRegistryReader

@@ -27,7 +27,7 @@ struct ProgramCheckCommand: ParsableCommand {
     func run() throws {
         var errors = 0
         try reportingFailures {
-            let home = try GatewayHome.locate(explicit: common.home)
+            let home = try GatewayHome.locate(explicit: try common.homePath())
             let check = ProgramCheck(home: home, program: program, today: try common.day())
             if let unknown = check.unknownProgram() { throw Failure(unknown) }
             let findings = check.run()

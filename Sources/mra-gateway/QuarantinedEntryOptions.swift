@@ -17,10 +17,11 @@ struct QuarantinedEntryOptions: ParsableArguments {
     func run(
         _ action: (ExchangeJob, _ entry: Int64, _ by: String) throws(ExchangeError) -> LedgerEntry
     ) throws -> LedgerEntry {
-        let held = try exchange.lock()
+        let site = try exchange.site(common)
+        let held = try site.lock()
         defer { withExtendedLifetime(held) {} }
         let job = ExchangeJob(
-            try exchange.setup(common: common, identity: identity, logger: exchange.logger("mra-gateway.exchange")))
+            try site.setup(common: common, identity: identity, logger: site.logger("mra-gateway.exchange")))
         do throws(ExchangeError) {
             let result = try action(job, entry, operatorOption.resolved)
             CrashPoints.reportCount()

@@ -22,19 +22,16 @@ struct RegistryExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
-    @Option(help: "Registry file.") var registry: String?
+    @OptionGroup var location: RegistryLocation
     @Option(help: "Only this program's members.") var program: String?
-
-    func validate() throws {
-        if (root == nil) == (registry == nil) { throw ValidationError("give --root DIR or --registry FILE") }
-    }
 
     func run() throws {
         try reportingFailures {
             // A program is matched against the catalogue, so a mistyped one fails rather than exports nothing.
             let program = try self.program.map { try common.loadConfiguration().programID($0) }
-            let path = registry ?? ExchangeFolders(root: root!).defaultRegistry
+            guard let path = try location.path(common.settings()) else {
+                throw ValidationError("give --root DIR or --registry FILE, or exchange.root in the configuration file")
+            }
             let store: SQLiteRegistry
             do throws(RegistryError) {
                 store = try SQLiteRegistry(path: path, create: false)

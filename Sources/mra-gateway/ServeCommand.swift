@@ -15,20 +15,30 @@ struct ServeCommand: AsyncParsableCommand {
             follows it every --refresh seconds. Binds to 127.0.0.1 unless told otherwise.
             """)
 
-    @Option(help: "Address to bind.") var host: String = "127.0.0.1"
-    @Option(help: "Port (0: any free port).") var port: Int = 8080
+    @Option(help: "Address to bind (default: serve.host of the configuration, else 127.0.0.1).") var host: String?
+    @Option(help: "Port, 0 for any free port (default: serve.port of the configuration, else 8080).") var port: Int?
     @Option(help: "Seconds between index refreshes.") var refresh: Double = 1
     @OptionGroup var location: RegistryLocation
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        // logfmt on standard error, as the exchange logs; the application keeps it at warnings.
-        LogSetup.bootstrap(level: .info)
         let service: LookupService
+        let host: String
+        let port: Int
         do {
+            let settings = try common.settings()
+            // On standard error in the format the exchange logs in; the application keeps it at warnings.
+            LogSetup.bootstrap(try LogSetup.Choice(settings, level: nil, format: nil))
+            host = try settings.string(.serveHost, flag: self.host)?.value ?? "127.0.0.1"
+            port = try settings.value(.servePort, flag: self.port.map(String.init), default: 8080, expected: "a port") {
+                Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
+            }.value
             service = try location.service(common, requireRegistry: true)
         } catch let failure as Failure {
             printError("mra-gateway: \(failure.description)")
+            throw ExitCode(2)
+        } catch let configuration as ConfigurationError {
+            printError("mra-gateway: \(configuration)")
             throw ExitCode(2)
         }
         let app = buildApplication(

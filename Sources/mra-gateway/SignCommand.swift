@@ -34,10 +34,11 @@ struct SignCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             try InputFiles.requireReadable([file])
-            let identity = try keyAccess.identity(
+            let identity = try keyAccess.given.identity(
                 key: key, certificate: cert, chain: chain, warn: { printError("mra-gateway: warning: \($0)") })
             do {
-                let size = try algorithms.signer(identity).warningWhenExpiring().sign(path: file, to: output)
+                let size = try algorithms.signer(identity).warningWhenExpiring(windowDays: try common.warningDays())
+                    .sign(path: file, to: output)
                 if format == .json {
                     var json = JSONText()
                     json.object { json in

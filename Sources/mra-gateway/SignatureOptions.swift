@@ -74,14 +74,15 @@ struct SignOptions: ParsableArguments {
     var sign = false
     @OptionGroup var key: SigningKeyOptions
 
-    /// The signer, when signing was asked for (`--sign`, or a `--sign-key`).
-    func signer(program: String, home: String?) throws -> Signer? {
+    /// The signer, when signing was asked for (`--sign`, or a `--sign-key`): our `signing.` settings, else
+    /// the DEMO identity of `program`.
+    func signer(program: String, common: CommonOptions) throws -> Signer? {
         guard sign || key.signKey != nil else { return nil }
         do {
-            let identity = try key.identity(
-                demoOf: program, home: try GatewayHome.locate(explicit: home),
-                warn: { printError("mra-gateway: warning: \($0)") })
-            return try key.algorithms.signer(identity).warningWhenExpiring()
+            let signer = try key.signer(
+                demoOf: program, home: try GatewayHome.locate(explicit: common.homePath()),
+                settings: try common.settings(), warn: { printError("mra-gateway: warning: \($0)") })
+            return signer.warningWhenExpiring(windowDays: try common.warningDays())
         } catch let error as SignatureFailure {
             throw Failure("cannot sign: \(error)")
         }
@@ -115,10 +116,13 @@ enum TrustMaterial {
 }
 
 extension Signer {
-    /// Warns on standard error when our certificate expires within 30 days
-    /// (the command still signs and exits as it would); returns the signer.
-    func warningWhenExpiring() -> Signer {
-        if let warning = certificateExpiryWarning() { printError("mra-gateway: warning: \(warning)") }
+    /// Warns on standard error when our certificate expires within
+    /// `windowDays` (`trust.warning-days`; the command still signs and exits
+    /// as it would); returns the signer.
+    func warningWhenExpiring(windowDays: Int64) -> Signer {
+        if let warning = certificateExpiryWarning(windowDays: windowDays) {
+            printError("mra-gateway: warning: \(warning)")
+        }
         return self
     }
 

@@ -22,6 +22,24 @@ struct SigningAlgorithmOptions: ParsableArguments {
         try Signer(identity: identity, algorithm: signatureAlgorithm, digest: digest ?? .sha256)
     }
 
+    /// A signer for `identity` with these algorithms, else those of `signing.digest` and `signing.algorithm`.
+    func signer(_ identity: SigningIdentity, settings: GatewaySettings) throws -> Signer {
+        let digest = try settings.value(
+            .signingDigest, flag: self.digest?.rawValue, default: DigestAlgorithm.sha256,
+            expected: "sha256, sha384 or sha512"
+        ) { try? Self.digest(named: $0) }
+        let algorithm = try settings.string(.signingAlgorithm, flag: signatureAlgorithm?.description).map {
+            setting throws(ConfigurationError) in
+            guard let algorithm = SignatureProfile.SignatureAlgorithm(name: setting.value) else {
+                let names = SignatureProfile.SignatureAlgorithm.allCases.map(\.description).joined(separator: ", ")
+                throw ConfigurationError(
+                    .invalidValue, "signing.algorithm is '\(setting.value)' (\(setting.source)); expected \(names)")
+            }
+            return algorithm
+        }
+        return try Signer(identity: identity, algorithm: algorithm, digest: digest.value)
+    }
+
     /// `sha256`, `sha384` or `sha512` (`SHA-384` too); SHA-1 and MD5 are not offered.
     static func digest(named name: String) throws -> DigestAlgorithm {
         let wanted = name.lowercased().replacing("-", with: "")

@@ -38,14 +38,14 @@ struct TranslateCommand: ParsableCommand {
             let to = try configuration.programID(self.to)
             var translator = try Translator(configuration: configuration, from: from, to: to, today: try common.day())
             translator.checksOutput = !skipOutputCheck
-            let signer = try signing.signer(program: to, home: common.home)
+            let signer = try signing.signer(program: to, common: common)
             var sink = try OutputFile(path: output)
             var unsigned: [UInt8] = []
             let write: ([UInt8]) -> Void = { bytes in
                 signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes)
             }
             let result: TranslationResult
-            if let verifier = try signature.verifier(defaultPartner: from, home: common.home) {
+            if let verifier = try signature.verifier(defaultPartner: from, home: try common.homePath()) {
                 translator.reader = verifier.gathering(translator.reader)
                 let verified = verifier.verifiedRead(file, format: format) { digest in
                     let translation = translator.translate(path: file, chunks: digest, output: write)

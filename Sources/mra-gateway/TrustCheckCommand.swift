@@ -29,8 +29,8 @@ struct TrustCheckCommand: ParsableCommand {
                 let count = inventory.partners.reduce(inventory.ours.count) { $0 + $1.items.count }
                 print(
                     attention.isEmpty
-                        ? "\(count) item(s), all valid for \(options.window) days or more"
-                        : "\(attention.count) of \(count) item(s) need attention (window \(options.window) days)")
+                        ? "\(count) item(s), all valid for \(inventory.windowDays) days or more"
+                        : "\(attention.count) of \(count) item(s) need attention (window \(inventory.windowDays) days)")
             case .json:
                 var json = JSONText()
                 inventory.writeAttention(to: &json)

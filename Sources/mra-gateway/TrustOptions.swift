@@ -10,24 +10,30 @@ struct TrustOptions: ParsableArguments {
         name: .customLong("partner"),
         help: "Only this partner's store (repeatable; default: every folder of Certs/ with a partner.xml).")
     var partners: [String] = []
-    @Option(help: "Our signing certificate, PEM (default: the DEMO Certs/ctpat/demo/signer.cert.pem, as exchange run).")
+    @Option(
+        help:
+            "Our signing certificate, PEM (default: signing.certificate, else the DEMO Certs/ctpat/demo/signer.cert.pem)."
+    )
     var signCert: String?
     @Option(help: "The intermediates sent with our signatures, PEM.") var signChain: String?
     @Option(help: "Our TLS server certificate and its chain, PEM (listed only when given).") var tlsCert: String?
-    @Option(help: "What ends within this many days is reported as expiring.")
-    var window: Int = Int(TrustInventory.defaultWindowDays)
+    @Option(help: "What ends within this many days is reported as expiring (default: trust.warning-days, else 30).")
+    var window: Int?
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        if window < 0 { throw ValidationError("--window is a number of days, 0 or more") }
+        if let window, window < 0 { throw ValidationError("--window is a number of days, 0 or more") }
     }
 
     /// The inventory of every store and certificate that could be read, and
     /// what could not be read (each a message; the command then exits 2).
     func inventory() throws -> (inventory: TrustInventory, failures: [String]) {
-        let home = try GatewayHome.locate(explicit: common.home)
+        let settings = try common.settings()
+        let home = try GatewayHome.locate(explicit: try settings.string(.home, flag: common.home)?.value)
         let time = try common.today.map { _ in Int64(try common.day().daysSinceEpoch) * 86_400 } ?? UnixTime.now()
-        var inventory = TrustInventory(time: time, windowDays: Int64(window))
+        let window = try settings.count(
+            .trustWarningDays, flag: window, default: Int(TrustInventory.defaultWindowDays))
+        var inventory = TrustInventory(time: time, windowDays: Int64(window.value))
         var failures: [String] = []
         for program in partners.isEmpty ? TrustInventory.partnerPrograms(home: home) : partners {
             do {
@@ -39,10 +45,13 @@ struct TrustOptions: ParsableArguments {
             }
         }
         let demo = home.certs + "/ctpat/demo/signer.cert.pem"
-        let signing = signCert ?? (FileManager.default.fileExists(atPath: demo) ? demo : nil)
+        let signing =
+            try settings.string(.signingCertificate, flag: signCert)?.value
+            ?? (FileManager.default.fileExists(atPath: demo) ? demo : nil)
         do {
             inventory.ours = try TrustInventory.ours(
-                signing: signing, signingChain: signChain, tls: tlsCert, at: time, windowDays: inventory.windowDays)
+                signing: signing, signingChain: try settings.string(.signingChain, flag: signChain)?.value,
+                tls: tlsCert, at: time, windowDays: inventory.windowDays)
         } catch {
             failures.append("ours: \(error)")
         }

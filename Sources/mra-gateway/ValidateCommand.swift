@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             var reader = try PartnerFileReader(configuration: configuration, program: program, today: try common.day())
             // The files are read within the limits of the partner whose trust store applies (partner.xml).
             reader.limits = try partnerLimits(configuration.home, program: program)
-            let verifier = try signature.verifier(defaultPartner: program, home: common.home)
+            let verifier = try signature.verifier(defaultPartner: program, home: try common.homePath())
             var json = JSONText()
             json.openArray()
             for file in files {

@@ -41,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
             try InputFiles.requireReadable(files)
             let verifier = SignatureVerifier(
                 trust: try TrustMaterial.load(
-                    partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: common.home,
+                    partner: partner, trust: trust, untrusted: untrusted, crls: crl, home: try common.homePath(),
                     revocationCheck: !noRevocationCheck))
             var json = JSONText()
             json.openArray()

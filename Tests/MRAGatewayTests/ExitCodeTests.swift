@@ -115,6 +115,10 @@ import Glibc
         Case("usage: no criterion", ["equivalence", "criterion"], 64),
         Case("no registry", ["serve", "--root", "$OUT/nothing"], 2),
         Case("usage: no registry given", ["serve"], 64),
+        Case("success: no file, the checkout's home", ["config", "check"], 0),
+        Case("configuration file missing", ["config", "check", "--config", "$OUT/none.yaml"], 2),
+        Case("unwritable root", ["config", "check", "--root", "/proc/self"], 2),
+        Case("usage: unknown format", ["config", "check", "--format", "xml"], 64),
     ]
 
     /// Each command ends with the code of the table for each situation.

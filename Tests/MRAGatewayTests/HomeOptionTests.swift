@@ -12,7 +12,7 @@ import Testing
         ["exchange", "run"], ["exchange", "export"], ["exchange", "status"], ["exchange", "release"],
         ["exchange", "requeue"], ["exchange", "demo"],
         ["registry", "export"], ["crosswalk"], ["reconcile"], ["lookup"], ["equivalence", "program"],
-        ["equivalence", "role"], ["equivalence", "criterion"], ["serve"],
+        ["equivalence", "role"], ["equivalence", "criterion"], ["serve"], ["config", "check"],
     ]
 
     /// Each command's options (its `--help`) include `--home <home>`.

@@ -74,21 +74,26 @@ import Testing
         }
     }
 
-    /// The environment file is optional: each variable a command line uses has a default in its unit, and the
-    /// example `gateway.env` shows it.
+    /// The units take every setting from `/etc/mra-gateway/gateway.yaml`, not from flags or variables on their
+    /// command lines; the example `deploy/gateway.yaml` holds only keys the gateway knows.
     @Test(arguments: services)
-    func everyVariableOfTheCommandLineHasADefaultAndIsInTheExampleEnvironmentFile(unit: String) throws {
+    func commandLineTakesItsSettingsFromTheConfigurationFile(unit: String) throws {
         let file = try SystemdUnitFile(name: unit)
-        let example = try String(contentsOfFile: SystemdUnitFile.folder + "/gateway.env", encoding: .utf8)
-        #expect(!file.referencedVariables.isEmpty)
-        for name in file.referencedVariables.union(["MRA_GATEWAY_HOME"]) {
-            #expect(file.environment[name] != nil, "\(unit): \(name) has no Environment= default")
-            #expect(example.contains(name + "="), "gateway.env does not show \(name)")
+        #expect(file.referencedVariables.isEmpty, "\(unit)")
+        let command = try #require(file.values("ExecStart").first)
+        for flag in ["--root", "--home", "--sign-key", "--sign-cert", "--log-level", "--host", "--port"] {
+            #expect(!command.contains(flag), "\(unit): \(command)")
         }
+        #expect(file.values("EnvironmentFile").isEmpty, "\(unit)")
+        let (_, output, errors) = try GatewayCLI.run([
+            "config", "check", "--config", Repository.root + "/deploy/gateway.yaml",
+        ])
+        #expect(!output.contains("config-unknown-key") && !output.contains("config-syntax"), "\(output)\(errors)")
     }
 
-    /// The exchange and the export run as the units write them: the encrypted key opened with the passphrase
-    /// credential (`%d/key-passphrase`), the chain from `MRA_SIGN_OPTIONS` as the example environment file sets it.
+    /// The exchange and the export run as the units write them, with the example configuration file (its paths
+    /// moved here): the encrypted key opened with the passphrase credential (`%d/key-passphrase`), the chain of
+    /// `signing.chain`.
     @Test func dailyJobCommandLinesRunAsWritten() throws {
         let folder = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -98,21 +103,24 @@ import Testing
         let credentials = folder + "/credentials"
         try FileManager.default.createDirectory(atPath: credentials, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: keys.passphraseFile, toPath: credentials + "/key-passphrase")
-        let paths = [
-            SystemdUnitFile.installedExecutable: GatewayCLI.executable, "/var/lib/mra-gateway/exchange": root,
-            "/etc/mra-gateway/signing/signer.p8.pem": keys.encrypted,
-            "/etc/mra-gateway/signing/signer.cert.pem": keys.demo + "signer.cert.pem",
-        ]
-        let environment = [
-            "MRA_GATEWAY_HOME": Repository.root, "MRA_SIGN_OPTIONS": "--sign-chain \(keys.demo)chain.pem",
-        ]
+        let configuration = try SystemdUnitFile.exampleConfiguration(
+            in: folder,
+            paths: [
+                "/etc/mra-gateway/home": Repository.root, "/var/lib/mra-gateway/exchange": root,
+                "/etc/mra-gateway/signing/signer.p8.pem": keys.encrypted,
+                "/etc/mra-gateway/signing/signer.cert.pem": keys.demo + "signer.cert.pem",
+                "/etc/mra-gateway/signing/chain.pem": keys.demo + "chain.pem",
+            ])
+        let environment = ["MRA_GATEWAY_CONFIG": configuration]
         for (unit, instance) in [("mra-gateway-exchange.service", ""), ("mra-gateway-export@.service", "eu-aeo")] {
             let file = try SystemdUnitFile(name: unit)
+            let specifiers: [Character: String] = ["d": credentials, "i": instance]
             let command = file.commandLine(
-                environment: environment, specifiers: ["d": credentials, "i": instance], paths: paths)
+                environment: environment, specifiers: specifiers,
+                paths: [SystemdUnitFile.installedExecutable: GatewayCLI.executable])
             let result = try ChildProcess.run(
                 command[0], Array(command.dropFirst()), in: folder,
-                environment: file.environment.merging(environment) { $1 })
+                environment: file.environment(specifiers: specifiers).merging(environment) { $1 })
             #expect(result.status == 0, "\(unit): \(command): \(result.errors)")
             #expect(!result.errors.contains("DEMO"), "\(unit): \(result.errors)")
         }
@@ -132,18 +140,19 @@ import Testing
         #expect(try GatewayCLI.run(["exchange", "demo", "--root", root]).0 == 0)
         #expect(try GatewayCLI.run(["exchange", "run", "--root", root, "--log-level", "error"]).0 == 0)
         let file = try SystemdUnitFile(name: "mra-gateway-serve.service")
-        let environment = ["MRA_GATEWAY_HOME": Repository.root, "MRA_SERVE_PORT": "0"]
+        let configuration = try SystemdUnitFile.exampleConfiguration(
+            in: folder, paths: ["/etc/mra-gateway/home": Repository.root, "/var/lib/mra-gateway/exchange": root])
+        // Any free port: the variable overrides the file's serve.port.
+        let environment = ["MRA_GATEWAY_CONFIG": configuration, "MRA_SERVE_PORT": "0"]
         let command = file.commandLine(
-            environment: environment,
-            paths: [
-                SystemdUnitFile.installedExecutable: GatewayCLI.executable, "/var/lib/mra-gateway/exchange": root,
-            ])
+            environment: environment, paths: [SystemdUnitFile.installedExecutable: GatewayCLI.executable])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ProcessInfo.processInfo.environment.merging(file.environment.merging(environment) { $1 })
-        {
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            file.environment().merging(environment) { $1 }
+        ) {
             $1
         }
         let errors = Pipe()

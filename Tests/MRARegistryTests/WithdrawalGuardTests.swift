@@ -106,6 +106,24 @@ import Testing
         #expect(entry.counts.withdrawn == 10)
     }
 
+    /// The configuration's `partners.eu-aeo.max-withdrawal-share` wins over `partner.xml`'s share (0.5 there):
+    /// 10 of 27 withdrawn is refused at 0.3 and applied at 0.4.
+    @Test(arguments: [(0.3, false), (0.4, true)])
+    func theConfigurationsShareOverridesPartnerXML(share: Double, applied: Bool) throws {
+        let home = try Repository.copyOfHome()
+        let path = home + "/Certs/eu-aeo/partner.xml"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "maxCrlAgeDays=\"36500\"", with: "maxCrlAgeDays=\"36500\" maxWithdrawalShare=\"0.5\""
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
+        let configuration = try GatewayConfiguration(home: GatewayHome(path: home))
+        let (_, _, entry) = try Self.rootWithShorterList(dropping: 10) {
+            $0.configuration = configuration
+            $0.partners = ["eu-aeo": PartnerOverride(maxWithdrawalShare: share)]
+        }
+        #expect(entry.outcome == (applied ? .applied : .refused))
+    }
+
     @Test(arguments: ["1.5", "-0.1", "20%"])
     func aShareOutsideZeroToOneInPartnerXMLStopsTheRun(share: String) throws {
         let home = try Repository.copyOfHome()

@@ -1,7 +1,8 @@
 public import MRACrypto
 
 extension Signer {
-    /// Days before our certificate's notAfter from which every signing command warns.
+    /// Days before our certificate's notAfter from which every signing command warns, unless the configuration
+    /// sets another window (`trust.warning-days`).
     public static let expiryWarningDays: Int64 = 30
 
     /// Refuses a certificate the partner's verifier would refuse
@@ -18,13 +19,16 @@ extension Signer {
         }
     }
 
-    /// A warning when our certificate expires within ``expiryWarningDays`` of
-    /// `time` (default now), nil otherwise. Signing goes on; the commands log
-    /// it on standard error and exit as they would without it.
-    public func certificateExpiryWarning(at time: Int64 = UnixTime.now()) -> String? {
+    /// A warning when our certificate expires within `windowDays` (default
+    /// ``expiryWarningDays``) of `time` (default now), nil otherwise. Signing
+    /// goes on; the commands log it on standard error and exit as they would
+    /// without it.
+    public func certificateExpiryWarning(
+        at time: Int64 = UnixTime.now(), windowDays: Int64 = Signer.expiryWarningDays
+    ) -> String? {
         let certificate = identity.certificate
         let days = SigningCertificatePolicy.daysLeft(certificate, at: time)
-        guard days < Self.expiryWarningDays else { return nil }
+        guard days < windowDays else { return nil }
         return
             "signing-certificate-expiring: our signing certificate \(certificate.subject) expires on \(UnixTime.isoDate(certificate.notAfter)) (in \(days) day\(days == 1 ? "" : "s")); renew it before then"
     }

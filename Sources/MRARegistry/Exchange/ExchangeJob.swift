@@ -36,16 +36,26 @@ package struct ExchangeJob {
     /// The catalogue's programs, whose inbox folders are read in this order.
     package var programs: [String] { setup.configuration.catalogue.programs.map(\.id).sorted() }
 
+    /// The programs whose inbox this run reads: all but those the configuration disables
+    /// (`partners.<program>.enabled: false`), whose files wait in their inbox.
+    var inboundPrograms: [String] { programs.filter { setup.partners[$0]?.enabled != false } }
+
     /// Processes the files in the inbox when the run starts (after finishing
     /// what an interrupted run left), program by program, each folder's
     /// files in name order.
     package func run() throws(ExchangeError) -> ExchangeSummary {
         try setup.folders.create(programs: programs)
-        warnAboutTrustMaterial()
+        setup.warnAboutTrustMaterial(of: inboundPrograms)
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
+        for program in programs where !inboundPrograms.contains(program) {
+            let waiting = try DurableFiles.files(in: setup.folders.inbox(program)).count
+            setup.logger.notice(
+                "partner disabled in the configuration: its inbox is left alone",
+                metadata: ["partner": "\(program)", "waiting": "\(waiting)"])
+        }
         var queue: [(program: String, name: String)] = []
-        for program in programs {
+        for program in inboundPrograms {
             for name in try DurableFiles.files(in: setup.folders.inbox(program)) { queue.append((program, name)) }
         }
         var trust: [String: SignatureVerifier] = [:]
@@ -158,7 +168,8 @@ package struct ExchangeJob {
         // The guard is waived for the bytes of a mass-withdrawal entry an operator released, once:
         // only while that entry is the latest of these bytes.
         var withdrawalGuard: WithdrawalGuard? = WithdrawalGuard(
-            maxShare: verifier.trust.maxWithdrawalShare ?? setup.maxWithdrawalShare)
+            maxShare: setup.partners[program]?.maxWithdrawalShare ?? verifier.trust.maxWithdrawalShare
+                ?? setup.maxWithdrawalShare)
         if let released = earlier.last(where: { $0.direction == .inbound && $0.partner == program }),
             released.reason == ExchangeReason.massWithdrawal, let disposition = released.disposition,
             disposition.action == .released

@@ -20,6 +20,11 @@ package struct ExchangeSetup {
     /// withdraw, for partners whose `partner.xml` sets none
     /// (`exchange run --max-withdrawal-share`; ``WithdrawalGuard/defaultMaxShare`` by default).
     package var maxWithdrawalShare = WithdrawalGuard.defaultMaxShare
+    /// What the configuration says of each partner (`partners.<program>.…`), by program id.
+    package var partners: [String: PartnerOverride] = [:]
+    /// The partners' trust material, and our certificate, ending within
+    /// this many days is warned about (`trust.warning-days`).
+    package var warningDays = TrustInventory.defaultWindowDays
 
     package init(
         configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,
@@ -31,5 +36,19 @@ package struct ExchangeSetup {
         self.signer = signer
         self.today = today
         self.logger = logger
+    }
+}
+
+/// What the gateway's configuration says of one partner, over its trust
+/// store's `partner.xml` (docs/operations.md, "Configuration").
+package struct PartnerOverride: Hashable, Sendable {
+    /// False: `exchange run` leaves the partner's inbox alone (its files wait there).
+    package var enabled = true
+    /// Replaces `partner.xml`'s `maxWithdrawalShare` for this partner.
+    package var maxWithdrawalShare: Double?
+
+    package init(enabled: Bool = true, maxWithdrawalShare: Double? = nil) {
+        self.enabled = enabled
+        self.maxWithdrawalShare = maxWithdrawalShare
     }
 }

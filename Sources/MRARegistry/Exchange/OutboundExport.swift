@@ -49,6 +49,7 @@ package struct OutboundExport {
                 "\(partner)'s format carries only \(kind) lists (its mapping fixes batch.kind): send with --full")
         }
         try setup.folders.create(programs: [partner])
+        setup.warnAboutTrustMaterial(of: [partner])
         try finishInterrupted()
         let records = try eligibleRecords(eligibility, since: since)
         guard !records.isEmpty else {

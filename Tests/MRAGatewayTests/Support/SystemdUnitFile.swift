@@ -30,14 +30,26 @@ struct SystemdUnitFile {
         }
     }
 
-    /// The variables the unit sets with `Environment=NAME=value`: its defaults when the environment file is absent.
-    var environment: [String: String] {
+    /// The variables the unit sets with `Environment=NAME=value`, `specifiers` (`%d`…) expanded in the values.
+    func environment(specifiers: [Character: String] = [:]) -> [String: String] {
         var result: [String: String] = [:]
         for assignment in values("Environment") {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+            result[String(parts[0])] = parts.count > 1 ? Self.replacingSpecifiers(String(parts[1]), specifiers) : ""
         }
         return result
+    }
+
+    /// The example configuration file, `deploy/gateway.yaml`, written to `folder` with every path that starts
+    /// with a key of `paths` moved to that key's value; returns the copy's path.
+    static func exampleConfiguration(in folder: String, paths: [String: String]) throws -> String {
+        var text = try String(contentsOfFile: Repository.root + "/deploy/gateway.yaml", encoding: .utf8)
+        for (installed, here) in paths.sorted(by: { $0.key.count > $1.key.count }) {
+            text = text.replacingOccurrences(of: " " + installed, with: " " + here)
+        }
+        let path = folder + "/gateway.yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// The names of the variables the command lines use (`${NAME}` or `$NAME`).
@@ -57,7 +69,7 @@ struct SystemdUnitFile {
         environment overrides: [String: String] = [:], specifiers: [Character: String] = [:],
         paths: [String: String] = [:]
     ) -> [String] {
-        let environment = self.environment.merging(overrides) { $1 }
+        let environment = self.environment(specifiers: specifiers).merging(overrides) { $1 }
         guard let command = values("ExecStart").first else { return [] }
         var words: [String] = []
         for word in command.split(separator: " ").map(String.init) {

@@ -1,0 +1,74 @@
+/// One setting of the gateway: its key in the configuration file (nested there: `exchange.root` is `root:` under
+/// `exchange:`), the environment variable and the flag that override it (docs/operations.md, "Configuration").
+struct SettingKey: Hashable, Sendable, CustomStringConvertible {
+    /// The dotted key, `exchange.root`.
+    let name: String
+    /// The flag that overrides the environment and the file, when there is one.
+    let flag: String?
+    /// The built-in default as `config check` shows it, when there is one.
+    let builtIn: String?
+
+    init(_ name: String, flag: String? = nil, default builtIn: String? = nil) {
+        self.name = name
+        self.flag = flag
+        self.builtIn = builtIn
+    }
+
+    var description: String { name }
+
+    /// The key's components, as swift-configuration takes them.
+    var components: [String] { name.split(separator: ".").map(String.init) }
+
+    /// The environment variable: `MRA_` and the key in capitals, every other character an underscore
+    /// (`MRA_EXCHANGE_ROOT`, `MRA_SIGNING_PASSPHRASE_FILE`), as swift-configuration's environment provider
+    /// encodes the key; `home` keeps its name of before the file, `MRA_GATEWAY_HOME`.
+    var environmentVariable: String {
+        "MRA_" + environmentComponents.joined(separator: "_").uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+    }
+
+    /// The components looked up in the environment: `mra.gateway.home` for `home`, else `mra.` and the key.
+    var environmentComponents: [String] { name == SettingKey.home.name ? ["gateway", "home"] : components }
+}
+
+extension SettingKey {
+    static let home = SettingKey("home", flag: "--home", default: "searched from the current folder")
+    static let exchangeRoot = SettingKey("exchange.root", flag: "--root")
+    static let exchangeRegistry = SettingKey("exchange.registry", flag: "--registry", default: "ROOT/registry.sqlite")
+    static let signingKey = SettingKey("signing.key", flag: "--sign-key", default: "the public DEMO identity")
+    static let signingCertificate = SettingKey("signing.certificate", flag: "--sign-cert")
+    static let signingChain = SettingKey("signing.chain", flag: "--sign-chain")
+    static let signingPassphraseFile = SettingKey("signing.passphrase-file", flag: "--key-passphrase-file")
+    static let signingPassphraseEnv = SettingKey("signing.passphrase-env", flag: "--key-passphrase-env")
+    static let signingPinFile = SettingKey("signing.pin-file", flag: "--key-pin-file")
+    static let signingPinEnv = SettingKey("signing.pin-env", flag: "--key-pin-env")
+    static let signingPKCS11Module = SettingKey("signing.pkcs11-module", flag: "--pkcs11-module")
+    static let signingDigest = SettingKey("signing.digest", flag: "--digest", default: "sha256")
+    static let signingAlgorithm = SettingKey("signing.algorithm", flag: "--signature-algorithm", default: "the key's")
+    static let logLevel = SettingKey("log.level", flag: "--log-level", default: "info")
+    static let logFormat = SettingKey("log.format", flag: "--log-format", default: "logfmt")
+    static let trustWarningDays = SettingKey("trust.warning-days", flag: "--window", default: "30")
+    static let serveHost = SettingKey("serve.host", flag: "--host", default: "127.0.0.1")
+    static let servePort = SettingKey("serve.port", flag: "--port", default: "8080")
+
+    /// Every key but the partners' overrides, in the order `config check` prints them.
+    static let all: [SettingKey] = [
+        home, exchangeRoot, exchangeRegistry, signingKey, signingCertificate, signingChain, signingPassphraseFile,
+        signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
+        logLevel, logFormat, trustWarningDays, serveHost, servePort,
+    ]
+
+    /// The keys of one partner's overrides, under `partners.<program-id>.`.
+    enum PartnerField: String, CaseIterable {
+        /// Overrides `partner.xml`'s `maxWithdrawalShare`.
+        case maxWithdrawalShare = "max-withdrawal-share"
+        /// `false`: `exchange run` leaves the partner's inbox alone.
+        case enabled
+    }
+
+    /// `partners.<program>.<field>`.
+    static func partner(_ program: String, _ field: PartnerField) -> SettingKey {
+        SettingKey(
+            "partners.\(program).\(field.rawValue)",
+            default: field == .enabled ? "true" : "partner.xml's maxWithdrawalShare, else 0.2")
+    }
+}
