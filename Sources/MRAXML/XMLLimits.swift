@@ -38,7 +38,7 @@ public struct XMLLimits: Sendable, Equatable {
     public var maxReportedSchemaErrors: Int
 
     public init(
-        maxBytes: Int = 2 << 30, maxDepth: Int = 64, maxTextBytes: Int = 1 << 20, maxAttributeBytes: Int = 64 << 10,
+        maxBytes: Int = 8 << 30, maxDepth: Int = 64, maxTextBytes: Int = 1 << 20, maxAttributeBytes: Int = 64 << 10,
         maxAttributes: Int = 256, maxNamespaceDeclarations: Int = 64, maxNameBytes: Int = 1 << 10,
         maxRecords: Int = 10_000_000, maxReportedSchemaErrors: Int = 10_000
     ) {

@@ -107,12 +107,9 @@ struct BenchmarkCommand: ParsableCommand {
         if let scaling {
             let sizes = scaling.split(separator: ",").compactMap { Int($0) }
             print("MRA gateway scaling benchmark: eu-aeo lists of \(sizes) records, one run each, \(cores) cores")
-            for line in try runScalingBenchmark(
+            try runScalingBenchmark(
                 sizes: sizes, xmlsecMaxRecords: xmlsecMaxRecords, gateway: Benchmarks.gateway,
                 configuration: configuration, workDirectory: work)
-            {
-                print(line)
-            }
         } else if hostile {
             print(
                 "MRA gateway hostile-input benchmark: every command must refuse every file under 128 MiB, \(cores) cores"

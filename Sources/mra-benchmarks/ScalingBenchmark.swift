@@ -5,18 +5,19 @@ import MRAGateway
 /// (signed by the gateway with the DEMO identity of `Certs/eu-aeo/`) goes
 /// through every command that reads or writes a whole list, each run once as
 /// a child process, beside `xmllint --noout --stream --schema` and, up to
-/// `xmlsecMaxRecords`, `xmlsec1 --verify`. Returns the lines to print: wall
-/// time and peak memory per command and size, then each command's peak at
-/// the largest size over its peak at the second largest.
+/// `xmlsecMaxRecords`, `xmlsec1 --verify`. Prints, as it goes, the wall time
+/// and peak memory of each command at each size (or how it failed), then each
+/// command's peak at the largest size over its peak at the second largest.
 func runScalingBenchmark(
     sizes: [Int], xmlsecMaxRecords: Int, gateway: String, configuration: GatewayConfiguration, workDirectory: String
-) throws -> [String] {
+) throws {
     let home = configuration.home.path
     let program = "eu-aeo"
     let demo = home + "/Certs/\(program)/demo/"
     let schema = home + "/Schemas/" + (try configuration.program(program)).mapping.schema
     var peaks: [String: [Double]] = [:]
-    var lines: [String] = []
+    // Unbuffered, so a long run shows each figure as it is measured.
+    func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     for records in sizes {
         let unsigned = workDirectory + "/scaling-\(records).xml"
         let signed = workDirectory + "/scaling-\(records)-signed.xml"
@@ -54,7 +55,7 @@ func runScalingBenchmark(
                     ], 0
                 ))
         }
-        lines.append("\(records) records (\(FileBytes.size(unsigned) >> 20) MiB):")
+        say("\(records) records (\(FileBytes.size(unsigned) >> 20) MiB):")
         for command in commands {
             if command.name.hasPrefix("exchange") {
                 try? FileManager.default.removeItem(atPath: root)
@@ -64,10 +65,11 @@ func runScalingBenchmark(
             }
             let result = try measure(command.arguments)
             guard result.exitCode == command.expected else {
-                throw BenchmarkError("\(command.name) at \(records) records exited with \(result.exitCode)")
+                say("  \(command.name): exited with \(result.exitCode) (\(command.arguments.joined(separator: " ")))")
+                continue
             }
             peaks[command.name, default: []].append(result.peakMiB)
-            lines.append(
+            say(
                 String(
                     format: "  %-36@ %9.2f s  peak %8.1f MiB", command.name as NSString, result.seconds, result.peakMiB)
             )
@@ -76,12 +78,9 @@ func runScalingBenchmark(
         try? FileManager.default.removeItem(atPath: root)
         if records != sizes.last { try? FileManager.default.removeItem(atPath: signed) }
     }
-    if sizes.count >= 2 {
-        lines.append("peak at \(sizes[sizes.count - 1]) records over peak at \(sizes[sizes.count - 2]):")
-        for (name, values) in peaks.sorted(by: { $0.key < $1.key }) where values.count == sizes.count {
-            lines.append(
-                String(format: "  %-36@ %5.2f", name as NSString, values[values.count - 1] / values[values.count - 2]))
-        }
+    guard sizes.count >= 2 else { return }
+    say("peak at \(sizes[sizes.count - 1]) records over peak at \(sizes[sizes.count - 2]):")
+    for (name, values) in peaks.sorted(by: { $0.key < $1.key }) where values.count == sizes.count {
+        say(String(format: "  %-36@ %5.2f", name as NSString, values[values.count - 1] / values[values.count - 2]))
     }
-    return lines
 }
