@@ -81,6 +81,8 @@ func runScalingBenchmark(
     guard sizes.count >= 2 else { return }
     say("peak at \(sizes[sizes.count - 1]) records over peak at \(sizes[sizes.count - 2]):")
     for (name, values) in peaks.sorted(by: { $0.key < $1.key }) where values.count == sizes.count {
-        say(String(format: "  %-36@ %5.2f", name as NSString, values[values.count - 1] / values[values.count - 2]))
+        say(
+            "  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                + String(format: " %5.2f", values[values.count - 1] / values[values.count - 2]))
     }
 }
