@@ -78,9 +78,11 @@ import Testing
         let problem = { (line: Int, id: String) in
             Diagnostic(file: "f.xml", line: line, recordId: id, field: "memberId", rule: "ID-EU-AEO", message: "bad")
         }
+        var starts = RecordStarts()
+        for line in [10, 20, 30, 40, 50] { starts.append(line) }
         let records = RecordResult.assign(
-            [problem(12, "A"), problem(32, "C"), problem(33, "C"), problem(52, "E")],
-            toRecordsStartingAt: [10, 20, 30, 40, 50], applied: false, limit: 2)
+            [problem(52, "E"), problem(12, "A"), problem(33, "C"), problem(32, "C")],
+            toRecordsStartingAt: starts, applied: false, limit: 2)
         #expect(records.listed.map(\.memberId) == ["A", "C"])
         #expect(records.listed.map(\.line) == [10, 30])
         #expect(records.listed[1].problems.count == 2)
@@ -93,6 +95,16 @@ import Testing
             as: UTF8.self)
         #expect(text.contains("<records omitted=\"1\">"))
         #expect(!text.contains("memberId=\"E\""))
+    }
+
+    @Test func recordStartsGiveBackEveryLineInOrder() {
+        let lines = [1, 1, 2, 129, 130, 20_000, 20_000, 2_100_000, 5_000_000_000]
+        var starts = RecordStarts()
+        for line in lines { starts.append(line) }
+        var back: [Int] = []
+        starts.forEach { back.append($0) }
+        #expect(back == lines)
+        #expect(starts.count == lines.count)
     }
 
     /// Random values over the characters escaping cares about, in receipts

@@ -29,7 +29,7 @@ struct BatchLoad {
     private let progress: (any ExchangeProgress)?
     private var header = BatchHeader()
     /// Each read record's first line, in document order: the receipt places problems in records by line.
-    private var starts: [Int32] = []
+    private var starts = RecordStarts()
     private var readResult: ReadResult?
     private var context: BatchContext?
     private var abandon: Abandon?
@@ -99,7 +99,7 @@ struct BatchLoad {
     /// registry failed (the batch will not be applied then).
     mutating func store(_ read: HandedRecord, in session: any RegistrySession) {
         if context == nil { begin(BatchHeader(), in: session) }
-        starts.append(Int32(clamping: read.line))
+        starts.append(read.line)
         if read.hasError { errorsSeen = true }
         guard let context, let record = read.stored, !errorsSeen, failure == nil else { return }
         let putStarted = Timestamp.monotonic()

@@ -41,30 +41,41 @@ package struct RecordResult: Sendable, Hashable {
     }
 
     /// Assigns each diagnostic to the record whose lines hold it: the last
-    /// record starting at or before its line (`starts`: each record's first
-    /// line, in document order).
+    /// record starting at or before its line, in one walk over `starts`
+    /// and the diagnostics in line order.
     static func assign(
-        _ diagnostics: [Diagnostic], toRecordsStartingAt starts: [Int32], applied: Bool, limit: Int
+        _ diagnostics: [Diagnostic], toRecordsStartingAt starts: RecordStarts, applied: Bool, limit: Int
     ) -> Assignment {
         var assignment = Assignment()
         var byRecord: [Int: RecordResult] = [:]
-        for diagnostic in diagnostics {
-            var low = 0
-            var high = starts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(starts[middle]) <= diagnostic.line { low = middle + 1 } else { high = middle }
-            }
-            if low == 0 || diagnostic.line == 0 {
-                assignment.file.append(diagnostic)
-            } else {
+        // In line order, and in report order on one line.
+        let located = diagnostics.enumerated().filter { $0.element.line > 0 }
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        assignment.file = diagnostics.filter { $0.line == 0 }
+        var next = 0
+        var record = -1
+        var recordLine = 0
+        func place(upTo end: Int) {
+            while next < located.count && located[next].line < end {
+                let diagnostic = located[next]
+                next += 1
+                guard record >= 0 else {
+                    assignment.file.append(diagnostic)
+                    continue
+                }
                 byRecord[
-                    low - 1,
+                    record,
                     default: RecordResult(
-                        memberId: diagnostic.recordId, line: Int(starts[low - 1]), result: .accepted, problems: [])
+                        memberId: diagnostic.recordId, line: recordLine, result: .accepted, problems: [])
                 ].problems.append(diagnostic)
             }
         }
+        starts.forEach { line in
+            place(upTo: line)
+            record += 1
+            recordLine = line
+        }
+        place(upTo: Int.max)
         for index in byRecord.keys.sorted() {
             var record = byRecord[index]!
             if record.problems.contains(where: { $0.severity == .error }) {
