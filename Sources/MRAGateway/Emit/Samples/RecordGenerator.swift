@@ -91,14 +91,20 @@ public struct RecordGenerator: Sendable {
         return definition.examples.first ?? "ID\(unique)"
     }
 
-    /// Replaces the digits of `example`, right to left, with those of `number`.
+    /// Replaces the digits of `example`, right to left, with those of
+    /// `number`; digits of `number` beyond the example's go before its last
+    /// run of digits, so that ids stay unique past the example's range (the
+    /// caller checks the longer id still fits the scheme).
     static func renumber(_ example: String, with number: Int) -> String {
         var digits = Array(String(number).reversed())
         var characters = Array(example)
+        var lastRunStart: Int?
         for position in characters.indices.reversed()
         where characters[position].isASCII && characters[position].isNumber {
+            if lastRunStart == nil || lastRunStart == position + 1 { lastRunStart = position }
             characters[position] = digits.isEmpty ? "0" : digits.removeFirst()
         }
+        if let lastRunStart, !digits.isEmpty { characters.insert(contentsOf: digits.reversed(), at: lastRunStart) }
         return String(characters)
     }
 
