@@ -41,7 +41,8 @@ struct ExchangeExportCommand: ParsableCommand {
                 configuration: configuration, registry: try exchange.openRegistry(), folders: exchange.folders,
                 signer: try identity.signer(configuration: configuration, logger: logger), today: try common.day(),
                 logger: logger)
-            let export = OutboundExport(setup)
+            var export = OutboundExport(setup)
+            export.progress = ProgressBar()
             do throws(ExchangeError) {
                 let sent = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" })
                 if format == .json {

@@ -38,7 +38,7 @@ struct LogfmtHandler: LogHandler {
         for key in merged.keys.sorted() {
             line += " \(key)=\(Self.quoted(merged[key]!.description))"
         }
-        FileHandle.standardError.write(Data((ProgressBar.clearLine + line + "\n").utf8))
+        ProgressBar.writeLine(line)
     }
 
     private static func quoted(_ value: String) -> String {

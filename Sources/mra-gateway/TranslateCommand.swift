@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MRAGateway
+import MRAPlumbing
 
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,15 +46,21 @@ struct TranslateCommand: ParsableCommand {
                 signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes)
             }
             let result: TranslationResult
+            let progress = ProgressBar()
+            defer { progress.end() }
             if let verifier = try signature.verifier(defaultPartner: from, home: common.home) {
                 guard let verified = verifier.verifiedBytes(file, format: format) else {
                     try sink.finish(keep: false)
                     return
                 }
+                translator.progress = progress.begin(file: file, measure: .bytes(of: verified.count), position: nil)
                 result = translator.translate(bytes: verified, file: file, output: write)
             } else {
+                translator.progress = progress.begin(
+                    file: file, measure: .bytes(of: InputFiles.size(file)), position: nil)
                 result = translator.translate(path: file, output: write)
             }
+            progress.end()
             succeeded = result.succeeded
             if succeeded, let signer { sink.write(try signer.signing(unsigned)) }
             try sink.finish(keep: succeeded)

@@ -25,7 +25,6 @@ struct BatchLoad {
     private var entry: LedgerEntry
     private var signature: SignatureCheck
     private let today: CalendarDate
-    private let progress: (any ExchangeProgress)?
     private var header = BatchHeader()
     /// Each read record's line and member id, in document order, for the receipt.
     private var starts: [(line: Int, memberId: String?)] = []
@@ -44,15 +43,13 @@ struct BatchLoad {
     private var membersBefore = 0
 
     init(
-        _ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, withdrawalGuard: WithdrawalGuard?,
-        progress: (any ExchangeProgress)?
+        _ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, withdrawalGuard: WithdrawalGuard?
     ) {
         self.base = base
         entry = base
         self.signature = signature
         self.today = today
         self.withdrawalGuard = withdrawalGuard
-        self.progress = progress
     }
 
     /// Takes the feed's events up to the end of the read: batch headers and
@@ -110,7 +107,6 @@ struct BatchLoad {
         }
         storeSeconds += Timestamp.monotonic() - putStarted
         if starts.count % 8 == 0 { CrashPoints.reach() }
-        if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
     }
 
     /// After the read: throws why the batch may not be applied (a refused

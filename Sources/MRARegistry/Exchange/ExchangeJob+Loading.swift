@@ -1,5 +1,6 @@
 import Logging
 import MRAGateway
+import MRAPlumbing
 import MRAXML
 
 extension ExchangeJob {
@@ -14,12 +15,8 @@ extension ExchangeJob {
         let copy = ArchiveCopy(
             bytes: bytes, path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
-        let reader = try partnerReader(for: base.partner, limits: verifier.limits)
-        if let progress {
-            // Lines are counted only for a progress bar to show.
-            progress.begin(
-                file: base.partner + "/" + base.fileName, lines: bytes.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } })
-        }
+        var reader = try partnerReader(for: base.partner, limits: verifier.limits)
+        reader.progress = progress?.begin(file: base.partner + "/" + base.fileName, measure: .bytes(of: bytes.count))
         defer { progress?.end() }
         var load = BatchLoad(
             base,
@@ -27,7 +24,7 @@ extension ExchangeJob {
                 verifier: verifier, bytes: bytes, file: base.fileName,
                 acceptsUnsigned: verifier.trust.acceptsUnsignedLists,
                 delimited: (try? setup.configuration.program(base.partner))?.mapping.tabular != nil),
-            today: setup.today, withdrawalGuard: withdrawalGuard, progress: progress)
+            today: setup.today, withdrawalGuard: withdrawalGuard)
         let started = Timestamp.monotonic()
         do {
             let applied = try setup.registry.transaction { session in
