@@ -1,4 +1,5 @@
 internal import CMRALibXML2
+package import MRAPlumbing
 
 /// Reads a member list in one streaming pass: secure parse, optional XSD
 /// validation, and extraction of precompiled paths, record by record. Memory
@@ -14,6 +15,8 @@ public struct RecordStream: Sendable {
     /// When set, the input is a delimited text file read as its XML view
     /// (``DelimitedDialect``); it has no enveloped signature to gather.
     public var delimited: DelimitedDialect?
+    /// When set, counts the bytes of the input read, chunk by chunk (for a progress report).
+    package var progress: ProgressCounter?
 
     public init(
         layout: RecordLayout, schema: Schema?, limits: XMLLimits = XMLLimits(),
@@ -76,6 +79,7 @@ public struct RecordStream: Sendable {
                 let tap = delimited == nil ? signatureHasher.map { EnvelopedSignatureTap(hasher: $0()) } : nil
                 let parser = SecureParser(file: file, limits: limits, schema: schema, consumer: matcher, tap: tap)
                 parser.onSchemaError = onSchemaError
+                parser.progress = progress
                 return Result { () throws(XMLError) in
                     try parse(parser)
                     var summary = matcher.summary(parser)

@@ -1,3 +1,5 @@
+import MRAPlumbing
+
 extension SecureParser {
     /// Parses the XML view of a delimited file (``DelimitedDialect``), made
     /// part by part as the file is read, so memory stays flat whatever its
@@ -31,6 +33,7 @@ extension SecureParser {
             var output: [UInt8] = []
             output.reserveCapacity(2 << 20)
             while let part = try next() {
+                progress?.add(bytes: part.count)
                 try view.take(part, into: &output)
                 if output.isEmpty { continue }
                 let accepted = output.withUnsafeBytes { feed($0) }

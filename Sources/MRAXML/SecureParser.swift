@@ -1,4 +1,5 @@
 internal import CMRALibXML2
+import MRAPlumbing
 
 /// Receives the events of one parse. Internal: it sees libxml2's pointers,
 /// which never leave this module.
@@ -60,6 +61,8 @@ final class SecureParser {
     /// Also sees every event, for an enveloped signature (canonical form,
     /// survey, the signature itself); nil when no signature is checked.
     private let tap: EnvelopedSignatureTap?
+    /// Counts the input's bytes as each chunk is handed to the parser.
+    var progress: ProgressCounter?
 
     /// What the SAX callbacks read and change on every event. It lives in
     /// memory this object allocates and frees rather than in stored `var`s,
@@ -144,6 +147,7 @@ final class SecureParser {
             while offset < bytes.count {
                 let end = min(bytes.count, offset + chunk)
                 guard feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])) else { return }
+                progress?.add(bytes: end - offset)
                 offset = end
             }
         }
@@ -186,6 +190,7 @@ final class SecureParser {
             }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             chunks?.take(chunk)
+            self.progress?.add(bytes: count)
             return chunk
         }
         let result = Result { () throws(XMLError) in try body(next) }

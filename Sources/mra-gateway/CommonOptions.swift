@@ -61,7 +61,7 @@ struct Failure: Error, CustomStringConvertible {
 
 /// Writes to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    ProgressBar.writeLine(text)
 }
 
 extension ParsableCommand {

@@ -37,7 +37,8 @@ struct ExchangeExportCommand: ParsableCommand {
             let program = try common.loadConfiguration().programID(self.program)
             let lock = try site.lock()
             defer { withExtendedLifetime(lock) {} }
-            let export = OutboundExport(try site.setup(common: common, identity: identity, logger: logger))
+            var export = OutboundExport(try site.setup(common: common, identity: identity, logger: logger))
+            export.progress = ProgressBar()
             do throws(ExchangeError) {
                 let sent = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" })
                 if format == .json {

@@ -60,7 +60,7 @@ struct ExchangeRunCommand: ParsableCommand {
                 setup.requiresRevocationCheck = false
                 logger.warning("revocation is not required (--no-revocation-check): signers without CRLs are accepted")
             }
-            let job = ExchangeJob(setup, progress: ProgressBar.isTerminal ? ProgressBar() : nil)
+            let job = ExchangeJob(setup, progress: ProgressBar())
             let summary: ExchangeSummary
             do throws(ExchangeError) {
                 summary = try job.run()

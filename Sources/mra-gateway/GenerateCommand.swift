@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAPlumbing
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,13 +26,18 @@ struct GenerateCommand: ParsableCommand {
             let program = try configuration.programID(self.program)
             let today = try common.day()
             let generator = try RecordGenerator(configuration: configuration, program: program, today: today)
-            let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
+            var translator = try Translator(configuration: configuration, from: program, to: program, today: today)
             let batch = BatchHeader(
                 id: "\(program.uppercased())-SYNTHETIC-\(seed)-\(records)", kind: .full,
                 created: "\(today)T00:00:00Z")
             var sink = try OutputFile(path: output)
+            let progress = ProgressBar()
+            defer { progress.end() }
+            translator.progress = progress.begin(
+                file: output ?? "standard output", measure: .records(of: records), position: nil)
             let result = translator.write(
-                records: generator.records(count: records, seed: seed), batch: batch, output: { sink.write($0) })
+                records: generator.sample(count: records, seed: seed), batch: batch, output: { sink.write($0) })
+            progress.end()
             succeeded = result.succeeded
             try sink.finish(keep: succeeded)
             switch format {

@@ -17,4 +17,9 @@ enum InputFiles {
             try? handle.close()
         }
     }
+
+    /// The size of the file at `path` in bytes; 0 when it cannot be told (progress then shows no percentage).
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
 }

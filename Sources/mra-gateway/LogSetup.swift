@@ -95,7 +95,7 @@ struct LineLogHandler: LogHandler {
             }
             line = json.text
         }
-        FileHandle.standardError.write(Data((ProgressBar.clearLine + line + "\n").utf8))
+        ProgressBar.writeLine(line)
     }
 
     private static func quoted(_ value: String) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MRAGateway
+import MRAPlumbing
 
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,6 +46,9 @@ struct TranslateCommand: ParsableCommand {
                 signer == nil ? sink.write(bytes) : unsigned.append(contentsOf: bytes)
             }
             let result: TranslationResult
+            let progress = ProgressBar()
+            defer { progress.end() }
+            translator.progress = progress.begin(file: file, measure: .bytes(of: InputFiles.size(file)), position: nil)
             if let verifier = try signature.verifier(defaultPartner: from, home: try common.homePath()) {
                 translator.reader = verifier.gathering(translator.reader)
                 let verified = verifier.verifiedRead(file, format: format) { digest in
@@ -59,6 +63,7 @@ struct TranslateCommand: ParsableCommand {
             } else {
                 result = translator.translate(path: file, output: write)
             }
+            progress.end()
             succeeded = result.succeeded
             if succeeded, let signer { sink.write(try signer.signing(unsigned)) }
             try sink.finish(keep: succeeded)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MRAGateway
+import MRAPlumbing
 import MRAXML
 
 struct ValidateCommand: ParsableCommand {
@@ -40,21 +41,26 @@ struct ValidateCommand: ParsableCommand {
             let verifier = try signature.verifier(defaultPartner: program, home: try common.homePath())
             var json = JSONText()
             json.openArray()
-            for file in files {
-                let result: ReadResult
+            let progress = ProgressBar()
+            defer { progress.end() }
+            for (index, file) in files.enumerated() {
+                reader.progress = progress.begin(
+                    file: file, measure: .bytes(of: InputFiles.size(file)),
+                    position: files.count > 1 ? (index + 1, files.count) : nil)
+                let read: ReadResult?
                 if let verifier {
                     let gathering = verifier.gathering(reader)
-                    let verified = verifier.verifiedRead(file, format: format) { digest in
+                    read = verifier.verifiedRead(file, format: format) { digest in
                         let read = gathering.read(path: file, chunks: digest)
                         return (read, read)
                     }
-                    guard let verified else {
-                        allValid = false
-                        continue
-                    }
-                    result = verified
                 } else {
-                    result = reader.read(path: file)
+                    read = reader.read(path: file)
+                }
+                progress.end()
+                guard let result = read else {
+                    allValid = false
+                    continue
                 }
                 allValid = allValid && result.isValid
                 switch format {

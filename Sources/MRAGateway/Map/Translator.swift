@@ -1,3 +1,4 @@
+package import MRAPlumbing
 public import MRAXML
 
 /// What a translation did.
@@ -25,6 +26,13 @@ public struct Translator: Sendable {
     /// it is written (a violation is a problem: the translation fails). Only a
     /// benchmark measuring what the check costs turns it off.
     public var checksOutput = true
+    /// When set, counts what is done for a progress report: the source's
+    /// bytes and records as they are read (``translate(path:displayName:output:)``),
+    /// or the records as they are written (``write(records:batch:output:)``).
+    package var progress: ProgressCounter? {
+        get { reader.progress }
+        set { reader.progress = newValue }
+    }
 
     package init(
         configuration: GatewayConfiguration, from: String, to: String, today: CalendarDate
@@ -56,11 +64,21 @@ public struct Translator: Sendable {
     }
 
     /// Writes canonical records in the target format (for `generate` and exports).
-    public func write(records: [TraderRecord], batch: BatchHeader, output: ([UInt8]) -> Void) -> TranslationResult {
+    /// The records are taken one at a time, so a lazy sequence (``RecordGenerator/sample(count:seed:)``)
+    /// is written as it is made.
+    public func write(
+        records: some Sequence<TraderRecord>, batch: BatchHeader, output: ([UInt8]) -> Void
+    ) -> TranslationResult {
         var session = Session(writer: writer, outputCheck: outputCheck())
         session.batch = batch
-        for record in records { session.add(ReadRecord(record: record, line: 0, diagnostics: []), output: output) }
-        let source = ReadResult(header: batch, recordCount: records.count, diagnostics: [], refused: false)
+        let progress = progress
+        var count = 0
+        for record in records {
+            session.add(ReadRecord(record: record, line: 0, diagnostics: []), output: output)
+            count += 1
+            progress?.add(records: 1)
+        }
+        let source = ReadResult(header: batch, recordCount: count, diagnostics: [], refused: false)
         return session.finish(source: source, output: output)
     }
 

@@ -1,4 +1,5 @@
 public import MRACrypto
+package import MRAPlumbing
 public import MRAXML
 
 /// One record as read from a partner file: the canonical record when the
@@ -52,6 +53,9 @@ public struct PartnerFileReader: Sendable {
     /// partner's). Unset, a file may carry members of several programs, as our lists
     /// to a partner do.
     public var onlyMembersOf: String?
+    /// When set, counts the bytes of the file read and the records read, for
+    /// a progress report (a chunk at a time: the read does not slow down).
+    package var progress: ProgressCounter?
 
     package init(configuration: GatewayConfiguration, program: String, today: CalendarDate) throws(MappingError) {
         self.configuration = configuration
@@ -104,6 +108,7 @@ public struct PartnerFileReader: Sendable {
         var stream = RecordStream(
             layout: program.reader.layout, schema: checkSchema ? program.schema : nil, limits: limits)
         stream.delimited = program.mapping.tabular?.dialect
+        stream.progress = progress
         if let signatureDigest, let digest = try? CanonicalDigest(signatureDigest) {
             // Without a digest (OpenSSL failing) there is no evidence, and the verifier reads the file itself.
             stream.signatureHasher = { digest }
@@ -114,7 +119,9 @@ public struct PartnerFileReader: Sendable {
             switch event {
             case .batch(let matches): reportBatch(read.batch(matches))
             case .schemaError(let error): read.schemaError(error)
-            case .records(let records): for record in records { onRecord(read.record(record)) }
+            case .records(let records):
+                for record in records { onRecord(read.record(record)) }
+                progress?.add(records: records.count)
             case .finished(let result): finished = result
             }
         }

@@ -26,7 +26,6 @@ struct BatchLoad {
     private var entry: LedgerEntry
     private var signature: SignatureCheck
     private let today: CalendarDate
-    private let progress: (any ExchangeProgress)?
     private var header = BatchHeader()
     /// Each read record's first line, in document order: the receipt places problems in records by line.
     private var starts = RecordStarts()
@@ -45,15 +44,13 @@ struct BatchLoad {
     private var membersBefore = 0
 
     init(
-        _ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, withdrawalGuard: WithdrawalGuard?,
-        progress: (any ExchangeProgress)?
+        _ base: LedgerEntry, signature: SignatureCheck, today: CalendarDate, withdrawalGuard: WithdrawalGuard?
     ) {
         self.base = base
         entry = base
         self.signature = signature
         self.today = today
         self.withdrawalGuard = withdrawalGuard
-        self.progress = progress
     }
 
     /// What stopped the read, when it stopped early.
@@ -114,7 +111,6 @@ struct BatchLoad {
         }
         storeSeconds += Timestamp.monotonic() - putStarted
         if starts.count % 8 == 0 { CrashPoints.reach() }
-        if starts.count % 64 == 0 { progress?.update(line: read.line, records: starts.count) }
     }
 
     /// After the read: throws why the batch may not be applied (a refused

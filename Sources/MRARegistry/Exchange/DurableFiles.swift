@@ -83,18 +83,15 @@ package enum DurableFiles {
 
     /// A file's SHA-256 (hex), read in chunks.
     package static func digest(_ path: String) throws(ExchangeError) -> String {
-        Hex.encode(try survey(path, countingLines: false).sha256)
+        Hex.encode(try survey(path).sha256)
     }
 
-    /// A file's SHA-256, size and, when asked, line count, from one reading in chunks (flat memory).
-    package static func survey(
-        _ path: String, countingLines: Bool
-    ) throws(ExchangeError) -> (sha256: [UInt8], size: Int, lines: Int) {
+    /// A file's SHA-256 and size, from one reading in chunks (flat memory).
+    package static func survey(_ path: String) throws(ExchangeError) -> (sha256: [UInt8], size: Int) {
         do {
             let digest = try FileDigest()
-            let lines = LineCount()
-            try FileBytes.stream(path, into: countingLines ? ChunkTee([digest, lines]) : digest)
-            return (digest.value, digest.byteCount, lines.count)
+            try FileBytes.stream(path, into: digest)
+            return (digest.value, digest.byteCount)
         } catch {
             throw ExchangeError(.filesystem, error.message)
         }
@@ -175,15 +172,5 @@ package enum DurableFiles {
 
     private static func failure(_ what: String, _ path: String) -> ExchangeError {
         ExchangeError(.filesystem, "\(what) \(path): \(String(cString: strerror(errno)))")
-    }
-}
-
-/// Counts the lines of the chunks it takes.
-private final class LineCount: ChunkSink, @unchecked Sendable {
-    // @unchecked: used by one thread at a time.
-    private(set) var count = 0
-
-    func take(_ chunk: UnsafeRawBufferPointer) {
-        for byte in chunk where byte == 0x0A { count += 1 }
     }
 }

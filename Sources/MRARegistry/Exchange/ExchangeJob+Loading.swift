@@ -1,5 +1,6 @@
 import Logging
 import MRAGateway
+import MRAPlumbing
 import MRAXML
 
 extension ExchangeJob {
@@ -8,18 +9,17 @@ extension ExchangeJob {
     /// commit waits for the verification); or records why it was not applied.
     /// The file is read once, in chunks: the records, the canonical digest,
     /// the file's SHA-256 (which must be `sha256`, `base`'s, taken by a first
-    /// reading) and the archive copy all come from the same bytes. `lines` is
-    /// the file's line count, for a progress bar. `withdrawalGuard` nil: an
-    /// operator released this file past the guard.
+    /// reading) and the archive copy all come from the same bytes.
+    /// `withdrawalGuard` nil: an operator released this file past the guard.
     func load(
-        _ base: LedgerEntry, path: String, sha256: [UInt8], lines: Int, verifier: SignatureVerifier,
+        _ base: LedgerEntry, path: String, sha256: [UInt8], verifier: SignatureVerifier,
         withdrawalGuard: WithdrawalGuard?
     ) throws(ExchangeError) -> LedgerEntry {
         // The copy for the archive (or quarantine) is written while the file loads; filing renames it.
         let copy = ArchiveCopy(path: setup.folders.archiveCopy(partner: base.partner, digest: base.digest))
         defer { copy.discard() }
-        let reader = try partnerReader(for: base.partner, limits: verifier.limits)
-        progress?.begin(file: base.partner + "/" + base.fileName, lines: lines)
+        var reader = try partnerReader(for: base.partner, limits: verifier.limits)
+        reader.progress = progress?.begin(file: base.partner + "/" + base.fileName, measure: .bytes(of: base.byteCount))
         defer { progress?.end() }
         var load = BatchLoad(
             base,
@@ -27,7 +27,7 @@ extension ExchangeJob {
                 verifier: verifier, path: path, sha256: sha256, file: base.fileName,
                 acceptsUnsigned: verifier.trust.acceptsUnsignedLists,
                 delimited: (try? setup.configuration.program(base.partner))?.mapping.tabular != nil),
-            today: setup.today, withdrawalGuard: withdrawalGuard, progress: progress)
+            today: setup.today, withdrawalGuard: withdrawalGuard)
         let started = Timestamp.monotonic()
         do {
             let applied = try setup.registry.transaction { session in

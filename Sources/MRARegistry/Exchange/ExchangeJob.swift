@@ -139,7 +139,7 @@ package struct ExchangeJob {
         let path = setup.folders.inbox(program, file: name)
         // A first, cheap reading names the file by its digest (a duplicate is not read further);
         // the load's reading computes it again from the bytes it loads, and they must agree.
-        let (sha256, size, lines) = try DurableFiles.survey(path, countingLines: progress != nil)
+        let (sha256, size) = try DurableFiles.survey(path)
         let now = Timestamp.now()
         var entry = LedgerEntry(
             direction: .inbound, partner: program, fileName: name, digest: Hex.encode(sha256), byteCount: size,
@@ -182,7 +182,7 @@ package struct ExchangeJob {
         // The signature is verified from the same pass that reads and loads the
         // records; the load commits only once the signature has verified.
         return try load(
-            entry, path: path, sha256: sha256, lines: lines, verifier: verifier, withdrawalGuard: withdrawalGuard)
+            entry, path: path, sha256: sha256, verifier: verifier, withdrawalGuard: withdrawalGuard)
     }
 
     /// Records an entry that applies nothing, with its receipt, and files it

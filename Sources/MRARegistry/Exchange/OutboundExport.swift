@@ -21,6 +21,8 @@ package struct OutboundExport {
     package var setup: ExchangeSetup
     /// Our program.
     package var program: String = "ctpat"
+    /// Told how far writing the list has got.
+    package var progress: (any ExchangeProgress)?
 
     package init(_ setup: ExchangeSetup) {
         self.setup = setup
@@ -148,7 +150,10 @@ package struct OutboundExport {
         var records = records
         for index in records.indices { records[index].batchId = batch.id }
         var document: [UInt8] = []
+        var translator = translator
+        translator.progress = progress?.begin(file: partner + "/" + name, measure: .records(of: records.count))
         let result = translator.write(records: records, batch: batch) { document += $0 }
+        progress?.end()
         if result.outputInvalid {
             throw ExchangeError(
                 .invalidOutput,

@@ -18,17 +18,52 @@ public struct RecordGenerator: Sendable {
 
     /// `count` records, deterministic for `seed`, with unique member ids.
     public func records(count: Int, seed: UInt64) -> [TraderRecord] {
-        var random = SplitMix64(seed: seed)
-        let plan = SamplePlan(program: program)
-        let offset = Int(random.next() % 1_000_000)
         var records: [TraderRecord] = []
         records.reserveCapacity(count)
-        for index in 0..<count {
-            var record = record(index, unique: offset + index, plan: plan, random: &random)
-            plan.keepCarried(&record)
-            records.append(record)
-        }
+        records.append(contentsOf: sample(count: count, seed: seed))
         return records
+    }
+
+    /// The same records as ``records(count:seed:)``, made one at a time as
+    /// they are taken, so a large sample is written as it is made and never
+    /// held whole.
+    public func sample(count: Int, seed: UInt64) -> Sample { Sample(generator: self, count: count, seed: seed) }
+
+    /// A sample's records, made as they are taken.
+    public struct Sample: Sequence, Sendable {
+        fileprivate let generator: RecordGenerator
+        fileprivate let count: Int
+        fileprivate let seed: UInt64
+
+        public var underestimatedCount: Int { count }
+
+        public func makeIterator() -> Iterator { Iterator(self) }
+
+        /// Makes the next record from the state the previous ones left.
+        public struct Iterator: IteratorProtocol {
+            private let generator: RecordGenerator
+            private let count: Int
+            private let plan: SamplePlan
+            private var random: SplitMix64
+            private let offset: Int
+            private var index = 0
+
+            fileprivate init(_ sample: Sample) {
+                generator = sample.generator
+                count = sample.count
+                plan = SamplePlan(program: sample.generator.program)
+                random = SplitMix64(seed: sample.seed)
+                offset = Int(random.next() % 1_000_000)
+            }
+
+            public mutating func next() -> TraderRecord? {
+                guard index < count else { return nil }
+                var record = generator.record(index, unique: offset + index, plan: plan, random: &random)
+                plan.keepCarried(&record)
+                index += 1
+                return record
+            }
+        }
     }
 
     /// Record `index` of a sample: a member, active or (one in twenty) suspended, authorised some
