@@ -13,8 +13,9 @@ struct DuplicateMemberCheck {
     /// (about 10 MiB of them): a file of fewer records is checked in memory alone.
     let maxInMemory: Int
 
-    /// Line of each id's first occurrence, while no run is written; the key is `program NUL member id`.
-    private var seen: [[UInt8]: Int] = [:]
+    /// Line of each member id's first occurrence, per program, while no run is written.
+    private var seen: [String: [String: Int]] = [:]
+    private var seenCount = 0
     /// Once runs are written: the ids since the last run, each occurrence.
     private var pending: [(key: [UInt8], value: Int)] = []
     private var runs: SortedRuns?
@@ -28,18 +29,18 @@ struct DuplicateMemberCheck {
     /// Reports the record when its program and member id were seen before
     /// (while the ids fit in memory; later, ``finish(file:)`` does).
     mutating func check(_ record: TraderRecord, file: String, line: Int) -> Diagnostic? {
-        let key = Array(record.program.utf8) + [0] + Array(record.memberId.utf8)
         if runs != nil || failed {
             guard !failed else { return nil }
-            pending.append((key, line))
+            pending.append((Self.key(record.program, record.memberId), line))
             if pending.count >= maxInMemory { spill() }
             return nil
         }
-        if let first = seen[key] {
+        if let first = seen[record.program]?[record.memberId] {
             return Self.duplicate(record.memberId, line: line, first: first, file: file)
         }
-        seen[key] = line
-        if seen.count >= maxInMemory {
+        seen[record.program, default: [:]][record.memberId] = line
+        seenCount += 1
+        if seenCount >= maxInMemory {
             runs = SortedRuns()
             spill()
         }
@@ -73,17 +74,26 @@ struct DuplicateMemberCheck {
     /// Writes what is held in memory as the next run, sorted by id, then
     /// line; fails closed when the temporary file cannot be written.
     private mutating func spill() {
-        let entries = seen.isEmpty ? pending : seen.map { (key: $0.key, value: $0.value) }
+        let entries =
+            seen.isEmpty
+            ? pending
+            : seen.flatMap { program, lines in lines.map { (key: Self.key(program, $0.key), value: $0.value) } }
         let sorted = entries.sorted {
             $0.key == $1.key ? $0.value < $1.value : $0.key.lexicographicallyPrecedes($1.key)
         }
         seen.removeAll()
+        seenCount = 0
         pending.removeAll(keepingCapacity: true)
         guard let runs, runs.append(sorted) else {
             failed = true
             self.runs = nil
             return
         }
+    }
+
+    /// A run's key: `program NUL member id`, compared byte by byte.
+    private static func key(_ program: String, _ memberId: String) -> [UInt8] {
+        Array(program.utf8) + [0] + Array(memberId.utf8)
     }
 
     private static func duplicate(_ memberId: String, line: Int, first: Int, file: String) -> Diagnostic {
