@@ -15,6 +15,7 @@ extension SecureParser {
             guard offset < bytes.count else { return nil }
             let end = min(bytes.count, offset + (1 << 20))
             defer { offset = end }
+            progress?.add(bytes: end - offset)
             return UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
         }
     }
@@ -33,7 +34,6 @@ extension SecureParser {
             var output: [UInt8] = []
             output.reserveCapacity(2 << 20)
             while let part = try next() {
-                progress?.add(bytes: part.count)
                 try view.take(part, into: &output)
                 if output.isEmpty { continue }
                 let accepted = output.withUnsafeBytes { feed($0) }

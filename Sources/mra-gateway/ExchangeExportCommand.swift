@@ -34,10 +34,11 @@ struct ExchangeExportCommand: ParsableCommand {
         try reportingFailures {
             let site = try exchange.site(common)
             let logger = site.logger("mra-gateway.exchange")
-            let program = try common.loadConfiguration().programID(self.program)
             let lock = try site.lock()
             defer { withExtendedLifetime(lock) {} }
-            var export = OutboundExport(try site.setup(common: common, identity: identity, logger: logger))
+            let setup = try site.setup(common: common, identity: identity, logger: logger)
+            let program = try setup.configuration.programID(self.program)
+            var export = OutboundExport(setup)
             export.progress = ProgressBar()
             do throws(ExchangeError) {
                 let sent = try export.run(partner: program, since: since.map { "\($0)T00:00:00Z" })

@@ -120,47 +120,38 @@ struct TranslationReportPrinter {
 /// Standard output, or a file written beside its final name and moved into
 /// place only when the result is kept.
 struct OutputFile {
-    private let path: String?
-    private let temporary: String?
-    private let handle: FileHandle
+    /// The file being written, nil for standard output (buffered until kept).
+    private let staged: StagedFile?
     private var buffered: [UInt8] = []
 
     init(path: String?) throws {
-        self.path = path
-        if let path {
-            let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-                throw Failure("cannot create \(temporary)")
-            }
-            self.temporary = temporary
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        } else {
-            temporary = nil
-            handle = FileHandle.standardOutput
+        do {
+            staged = try path.map { (path) throws(StagedFile.Failure) in try StagedFile(destination: path) }
+        } catch {
+            throw Failure(error.description)
         }
     }
 
     mutating func write(_ bytes: [UInt8]) {
-        if path == nil {
-            buffered += bytes
+        if let staged {
+            bytes.withUnsafeBytes { staged.take($0) }
         } else {
-            handle.write(Data(bytes))
+            buffered += bytes
         }
     }
 
-    /// Keeps the output (moves it into place, or prints it) or discards it.
+    /// Keeps the output (moves it into place, or prints it) or discards it
+    /// (the temporary goes with this value).
     mutating func finish(keep: Bool) throws {
-        guard let path, let temporary else {
-            if keep { handle.write(Data(buffered)) }
+        guard let staged else {
+            if keep { FileHandle.standardOutput.write(Data(buffered)) }
             return
         }
-        try handle.synchronize()
-        try handle.close()
-        if keep {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } else {
-            try FileManager.default.removeItem(atPath: temporary)
+        guard keep else { return }
+        do {
+            try staged.commit()
+        } catch {
+            throw Failure(error.description)
         }
     }
 }

@@ -28,19 +28,13 @@ package enum DurableFiles {
 
     /// Writes and flushes `bytes` to `path`.
     package static func writeTemporary(_ bytes: [UInt8], to path: String) throws(ExchangeError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create", path) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw failure("cannot write", path) }
-            offset += written
+        do {
+            let file = try StagedFile(destination: path, temporary: path)
+            bytes.withUnsafeBytes { file.take($0) }
+            try file.close()
+        } catch {
+            throw ExchangeError(.filesystem, error.description)
         }
-        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path) }
     }
 
     /// Renames a flushed file into place and flushes its folder.

@@ -1,6 +1,3 @@
-import MRACrypto
-import MRAXML
-
 extension SignatureVerifier {
     /// Verifies a partner file from the read that took its records
     /// (``PartnerFileReader/signatureDigest`` set to ``streamedDigest``), so
@@ -12,13 +9,10 @@ extension SignatureVerifier {
         if let evidence = read.signature {
             return verify(evidence: evidence, digestAlgorithm: Self.streamedDigest, source: source, file: file)
         }
-        guard read.refused, let stop = read.diagnostics.first(where: { $0.severity == .error }) else {
+        guard let stop = read.stop else {
             return refusalReport(
                 file: file, SignatureFailure(.signatureMissing, "the file was not read as an XML document"))
         }
-        let reason: SignatureFailure.Reason = stop.rule == XMLError.Code.io.rawValue ? .unreadable : .documentRefused
-        return refusalReport(
-            file: file, SignatureFailure(reason, "\(stop.rule): \(stop.message)", line: stop.line > 0 ? stop.line : nil)
-        )
+        return refusalReport(file: file, Self.refused(stop))
     }
 }

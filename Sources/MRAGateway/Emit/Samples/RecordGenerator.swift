@@ -18,10 +18,7 @@ public struct RecordGenerator: Sendable {
 
     /// `count` records, deterministic for `seed`, with unique member ids.
     public func records(count: Int, seed: UInt64) -> [TraderRecord] {
-        var records: [TraderRecord] = []
-        records.reserveCapacity(count)
-        records.append(contentsOf: sample(count: count, seed: seed))
-        return records
+        Array(sample(count: count, seed: seed))
     }
 
     /// The same records as ``records(count:seed:)``, made one at a time as
