@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
         // Already in the graph through swift-configuration's YAML trait; the configuration file's keys and lines.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The exchange link between gateways: HTTPS with mutual TLS, served through Hummingbird's TLS channel
+        // (swift-nio-ssl) and called through AsyncHTTPClient.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.23.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -85,11 +90,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // The exchange link between gateways (docs/exchange-link.md): the HTTPS endpoint that takes partners'
+        // files into the inbox pipeline, delivery of our outbox to partners' endpoints, and the push of status changes.
+        .target(
+            name: "MRAExchangeLink",
+            dependencies: [
+                "MRARegistry", "MRAGateway", "MRACrypto", "MRAPlumbing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Thin shells over the library.
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
                 "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                "MRAExchangeLink",
                 // Secret and PKCS11URI: how the signing commands reach a protected key.
                 "MRACrypto",
                 "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -127,6 +150,16 @@ let package = Package(
         .executableTarget(name: "mra-fuzz", dependencies: ["MRAFuzzTargets"], path: "Sources/Fuzz/mra-fuzz"),
 
         .testTarget(name: "MRAPlumbingTests", dependencies: ["MRAPlumbing"]),
+        .testTarget(
+            name: "MRAExchangeLinkTests",
+            dependencies: [
+                "MRAExchangeLink", "MRARegistry", "MRAGateway", "MRATestSupport",
+                // The refusal tests call the endpoint directly, with chosen certificates and bodies.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "MRAFuzzTargetsTests", dependencies: ["MRAFuzzTargets"]),
         .testTarget(name: "MRAXMLTests", dependencies: ["MRAXML"]),
         .testTarget(name: "MRACryptoTests", dependencies: ["MRACrypto", "MRATestSupport"], exclude: ["Fixtures"]),

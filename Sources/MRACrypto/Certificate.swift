@@ -29,6 +29,8 @@ public struct Certificate: Sendable, DERIdentified, CustomStringConvertible {
     public let keyUsage: KeyUsage?
     /// Whether the certificate is signed by its own key with matching names.
     public let isSelfSigned: Bool
+    /// The extendedKeyUsage extension's TLS purposes, or nil when the certificate has none.
+    public let extendedKeyUsage: ExtendedKeyUsage?
 
     /// Reads every field from `pointer`, taking ownership of one reference.
     init(taking pointer: OpaquePointer) throws(CryptoError) {
@@ -51,6 +53,9 @@ public struct Certificate: Sendable, DERIdentified, CustomStringConvertible {
         self.isCA = flags & UInt32(EXFLAG_BCONS) != 0 && flags & UInt32(EXFLAG_CA) != 0
         self.keyUsage = flags & UInt32(EXFLAG_KUSAGE) != 0 ? KeyUsage(openSSLBits: X509_get_key_usage(pointer)) : nil
         self.isSelfSigned = X509_self_signed(pointer, 1) == 1
+        self.extendedKeyUsage =
+            flags & UInt32(EXFLAG_XKUSAGE) != 0
+            ? ExtendedKeyUsage(openSSLBits: X509_get_extended_key_usage(pointer)) : nil
         OpenSSLErrorQueue.clear()
     }
 

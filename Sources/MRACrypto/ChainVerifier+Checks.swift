@@ -1,6 +1,7 @@
 extension ChainVerifier {
     /// Every key in the chain must be RSA ≥ 2048 bits or EC P-256/P-384.
-    static func checkKeyStrength(_ chain: [Certificate]) throws(TrustFailure) {
+    /// Refuses a chain with a key weaker than RSA-2048 or EC P-256 (``TrustFailure/Reason/weakKey``).
+    public static func checkKeyStrength(_ chain: [Certificate]) throws(TrustFailure) {
         for (depth, certificate) in chain.enumerated() {
             let kind: KeyKind
             do {

@@ -99,6 +99,12 @@ public final class Secret: @unchecked Sendable {
         storage.deallocate()
     }
 
+    /// Calls `body` with the secret's bytes (without the NUL), valid only during the call: for a library
+    /// that takes a passphrase as bytes (swift-nio-ssl's passphrase callback copies them).
+    package func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[..<count]))
+    }
+
     /// Calls `body` with the secret as a NUL-terminated C string, valid only during the call.
     func withCString<R, E: Error>(_ body: (UnsafePointer<CChar>) throws(E) -> R) throws(E) -> R {
         try body(UnsafePointer(storage.baseAddress!))

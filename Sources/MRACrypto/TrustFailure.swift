@@ -33,6 +33,8 @@ public struct TrustFailure: Error, Sendable, CustomStringConvertible {
         public static let crlSignatureInvalid = Reason("crl-signature-invalid")
         /// The leaf may not sign: keyUsage is absent or has neither digitalSignature
         /// nor nonRepudiation; or a CA lacks keyCertSign/cRLSign.
+        /// A TLS certificate whose extendedKeyUsage lacks the purpose it is used for (clientAuth, serverAuth).
+        public static let extendedKeyUsage = Reason("extended-key-usage")
         public static let keyUsage = Reason("key-usage")
         /// A certificate acting as an issuer is not a CA (basicConstraints), or a path length is exceeded.
         public static let basicConstraints = Reason("basic-constraints")

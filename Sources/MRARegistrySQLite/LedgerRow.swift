@@ -18,7 +18,7 @@ enum LedgerRow {
                 inserted: row["inserted"], changed: row["changed"], unchanged: row["unchanged"],
                 withdrawn: row["withdrawn"]),
             verification: row["verification"], receipt: receipt.map { [UInt8]($0) }, filed: row["filed"],
-            disposition: disposition(row))
+            disposition: disposition(row), deliveredAt: row["deliveredAt"], partnerOutcome: row["partnerOutcome"])
     }
 
     private static func disposition(_ row: Row) -> LedgerEntry.Disposition? {
@@ -31,7 +31,7 @@ enum LedgerRow {
         "direction", "partner", "fileName", "digest", "byteCount", "batchId", "batchKind", "batchCreated",
         "batchCreatedInstant", "receivedAt", "processedAt", "outcome", "reason", "message", "records", "accepted",
         "rejected", "inserted", "changed", "unchanged", "withdrawn", "verification", "receipt", "filed",
-        "disposition", "dispositionBy", "dispositionAt",
+        "disposition", "dispositionBy", "dispositionAt", "deliveredAt", "partnerOutcome",
     ]
 
     /// Every column but the receipt (which can be megabytes): for listings.
@@ -44,7 +44,8 @@ enum LedgerRow {
             entry.outcome.rawValue, entry.reason, entry.message, entry.counts.records, entry.counts.accepted,
             entry.counts.rejected, entry.counts.inserted, entry.counts.changed, entry.counts.unchanged,
             entry.counts.withdrawn, entry.verification, entry.receipt.map { Data($0) }, entry.filed,
-            entry.disposition?.action.rawValue, entry.disposition?.by, entry.disposition?.at,
+            entry.disposition?.action.rawValue, entry.disposition?.by, entry.disposition?.at, entry.deliveredAt,
+            entry.partnerOutcome,
         ]
         return StatementArguments(values)
     }

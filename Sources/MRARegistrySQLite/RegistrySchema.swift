@@ -7,7 +7,10 @@ import GRDB
 ///   name, SHA-256 digest, batch id/kind/created, received and processed
 ///   times, outcome, reason, counts, the verification report, the signed
 ///   receipt, whether the file was filed, and what an operator did with a
-///   quarantined file: `disposition`, `dispositionBy`, `dispositionAt`).
+///   quarantined file: `disposition`, `dispositionBy`, `dispositionAt`), and for an
+///   outbound file sent over the network, when it was delivered (`deliveredAt`) and
+///   the outcome the partner's receipt gave (`partnerOutcome`; the receipt in `receipt`).
+/// - `delivery_attempt`: every try at delivering an outbound file, by ledger entry.
 /// - `member`: the current canonical record of each member, keyed by
 ///   program and member id, with the partner that supplies it (`source`), the
 ///   batch that last changed it, and the last ledger entry that carried it
@@ -123,6 +126,25 @@ enum RegistrySchema {
                     ALTER TABLE ledger ADD COLUMN disposition TEXT CHECK (disposition IN ('released', 'requeued'));
                     ALTER TABLE ledger ADD COLUMN dispositionBy TEXT;
                     ALTER TABLE ledger ADD COLUMN dispositionAt TEXT;
+                    """)
+        }
+        // Delivery over the network (docs/exchange-link.md): every attempt, and when the partner's receipt came.
+        migrator.registerMigration("v5: delivery attempts") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE ledger ADD COLUMN deliveredAt TEXT;
+                    ALTER TABLE ledger ADD COLUMN partnerOutcome TEXT;
+                    CREATE TABLE delivery_attempt (
+                        id INTEGER PRIMARY KEY,
+                        entry INTEGER NOT NULL REFERENCES ledger(id),
+                        attemptedAt TEXT NOT NULL,
+                        endpoint TEXT NOT NULL,
+                        httpStatus INTEGER,
+                        result TEXT NOT NULL CHECK (result IN ('delivered', 'retry', 'refused')),
+                        code TEXT,
+                        message TEXT
+                    );
+                    CREATE INDEX delivery_attempt_entry ON delivery_attempt(entry);
                     """)
         }
         return migrator

@@ -9,7 +9,7 @@ package import MRARegistry
 /// a crash of the process and a power loss, which the exchange relies on
 /// before it removes a file from the inbox.
 package struct SQLiteRegistry: Registry {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     /// The file's path.
     package let path: String
 
@@ -175,7 +175,7 @@ package struct SQLiteRegistry: Registry {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
         do {
             return try database.read(body)
         } catch let error as RegistryError {

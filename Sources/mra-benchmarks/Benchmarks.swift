@@ -81,6 +81,14 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Scaling benchmark only: time and peak memory of every whole-list command at these list sizes.")
     var scaling: String?
 
+    @Flag(
+        help:
+            "The exchange link: a signed list of --records members pushed between two gateways; status-change latency.")
+    var link = false
+
+    @Option(help: ArgumentHelp("With --link: status changes measured from A's inbox to B's lookup.", valueName: "n"))
+    var changes = 100
+
     @Option(help: ArgumentHelp("With --scaling: the largest size xmlsec1 verifies.", valueName: "n"))
     var xmlsecMaxRecords = 1_000_000
 
@@ -110,6 +118,14 @@ struct BenchmarkCommand: ParsableCommand {
             try runScalingBenchmark(
                 sizes: sizes, xmlsecMaxRecords: xmlsecMaxRecords, gateway: Benchmarks.gateway,
                 configuration: configuration, workDirectory: work)
+        } else if link {
+            print("MRA gateway exchange link benchmark: two gateways on loopback, \(cores) cores")
+            for line in try runLinkBenchmark(
+                records: records, changes: changes, gateway: Benchmarks.gateway, configuration: configuration,
+                workDirectory: work)
+            {
+                print(line)
+            }
         } else if hostile {
             print(
                 "MRA gateway hostile-input benchmark: every command must refuse every file under 128 MiB, \(cores) cores"

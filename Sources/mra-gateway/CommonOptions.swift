@@ -83,4 +83,21 @@ extension ParsableCommand {
             throw ExitCode(2)
         }
     }
+
+    /// ``reportingFailures(_:)`` for an asynchronous command.
+    func reportingFailuresAsync(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let usage as ValidationError {
+            throw usage
+        } catch let failure as Failure {
+            printError("mra-gateway: \(failure.description)")
+            throw ExitCode(2)
+        } catch {
+            printError("mra-gateway: \(error)")
+            throw ExitCode(2)
+        }
+    }
 }

@@ -16,5 +16,6 @@ struct ExchangeCommand: ParsableCommand {
         subcommands: [
             ExchangeRunCommand.self, ExchangeExportCommand.self, ExchangeStatusCommand.self,
             ExchangeReleaseCommand.self, ExchangeRequeueCommand.self, ExchangeDemoCommand.self,
+            ExchangeSendCommand.self, ExchangeServeCommand.self,
         ])
 }

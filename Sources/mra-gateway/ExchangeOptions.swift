@@ -17,6 +17,11 @@ struct ExchangeOptions: ParsableArguments {
     @Option(help: "Registry file (default: ROOT/registry.sqlite).") var registry: String?
     @Option(help: "Log level: trace, debug, info (default), notice, warning, error, critical.") var logLevel: String?
     @Option(help: "Log format: logfmt (default) or json (one JSON object a line).") var logFormat: String?
+    @Option(
+        help:
+            "Our program: the receipts' issuer, whose members we send (default: exchange.own-program of the configuration, else ctpat)."
+    )
+    var ownProgram: String?
 
     /// The root, registry and log these options and the settings give; no root anywhere is a usage error.
     func site(_ common: CommonOptions) throws -> ExchangeSite {
@@ -31,7 +36,8 @@ struct ExchangeOptions: ParsableArguments {
             registry: try settings.string(
                 .exchangeRegistry, flag: registry ?? self.root.map { _ in folders.defaultRegistry })?
                 .value ?? folders.defaultRegistry,
-            log: try LogSetup.Choice(settings, level: logLevel, format: logFormat))
+            log: try LogSetup.Choice(settings, level: logLevel, format: logFormat),
+            ownProgram: try settings.string(.exchangeOwnProgram, flag: ownProgram)?.value ?? "ctpat")
     }
 }
 
@@ -42,6 +48,8 @@ struct ExchangeSite {
     /// The registry file.
     let registry: String
     let log: LogSetup.Choice
+    /// Our program (`exchange.own-program`).
+    let ownProgram: String
 
     /// Opens (creating on first use) the registry: the embedded SQLite backend, the only place the CLI names it.
     func openRegistry() throws -> any Registry {
@@ -73,12 +81,18 @@ struct ExchangeSite {
         let configuration = try common.loadConfiguration()
         let warningDays = try settings.count(.trustWarningDays, flag: nil, default: Int(Signer.expiryWarningDays))
         let partners = try settings.partnerOverrides(programs: configuration.programs.keys)
+        guard configuration.programs[ownProgram] != nil else {
+            throw Failure(
+                "exchange.own-program is '\(ownProgram)', not a program of the catalogue (mra-gateway programs lists them)"
+            )
+        }
         var setup = ExchangeSetup(
             configuration: configuration, registry: try openRegistry(), folders: folders,
             signer: try identity.signer(
-                configuration: configuration, settings: settings, windowDays: Int64(warningDays.value),
-                logger: logger),
+                of: ownProgram, configuration: configuration, settings: settings,
+                windowDays: Int64(warningDays.value), logger: logger),
             today: try common.day(), logger: logger)
+        setup.ownProgram = ownProgram
         setup.warningDays = Int64(warningDays.value)
         setup.partners = partners
         return setup
@@ -89,14 +103,15 @@ struct ExchangeSite {
 struct IdentityOptions: ParsableArguments {
     @OptionGroup var key: SigningKeyOptions
 
-    /// Our signer (`signing.` settings, else the DEMO identity); a warning when its certificate ends within
-    /// `windowDays`.
+    /// Our signer (`signing.` settings, else the DEMO identity of `program`, our own); a warning when its
+    /// certificate ends within `windowDays`.
     func signer(
-        configuration: GatewayConfiguration, settings: GatewaySettings, windowDays: Int64, logger: Logger
+        of program: String, configuration: GatewayConfiguration, settings: GatewaySettings, windowDays: Int64,
+        logger: Logger
     ) throws -> Signer {
         do {
             let signer = try key.signer(
-                demoOf: "ctpat", home: configuration.home, settings: settings, warn: { logger.warning("\($0)") })
+                demoOf: program, home: configuration.home, settings: settings, warn: { logger.warning("\($0)") })
             if let warning = signer.certificateExpiryWarning(windowDays: windowDays) { logger.warning("\(warning)") }
             return signer
         } catch let failure as Failure {

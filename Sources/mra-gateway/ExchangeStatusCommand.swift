@@ -126,6 +126,9 @@ enum LedgerPrinter {
         if let disposition = entry.disposition {
             line += " [\(disposition.action.rawValue) by \(disposition.by) at \(disposition.at)]"
         }
+        if let deliveredAt = entry.deliveredAt {
+            line += " [delivered \(deliveredAt): \(entry.partnerOutcome ?? "?")]"
+        }
         return line
     }
 
@@ -160,6 +163,10 @@ enum LedgerPrinter {
                 json.field("withdrawn", counts.withdrawn)
             }
             json.field("filed", entry.filed)
+            if entry.direction == .outbound {
+                json.field("deliveredAt", entry.deliveredAt)
+                json.field("partnerOutcome", entry.partnerOutcome)
+            }
             if let disposition = entry.disposition {
                 json.object("disposition") { json in
                     json.field("action", disposition.action.rawValue)

@@ -47,6 +47,17 @@ extension SettingKey {
     static let logLevel = SettingKey("log.level", flag: "--log-level", default: "info")
     static let logFormat = SettingKey("log.format", flag: "--log-format", default: "logfmt")
     static let trustWarningDays = SettingKey("trust.warning-days", flag: "--window", default: "30")
+    static let exchangeOwnProgram = SettingKey("exchange.own-program", flag: "--own-program", default: "ctpat")
+    static let endpointHost = SettingKey("endpoint.host", flag: "--host", default: "127.0.0.1")
+    static let endpointPort = SettingKey("endpoint.port", flag: "--port", default: "8443")
+    static let endpointCertificate = SettingKey(
+        "endpoint.certificate", flag: "--tls-cert", default: "the DEMO Certs/<own-program>/demo/transport.cert.pem")
+    static let endpointKey = SettingKey(
+        "endpoint.key", flag: "--tls-key", default: "the DEMO Certs/<own-program>/demo/transport.key.pem")
+    static let endpointChain = SettingKey("endpoint.chain", flag: "--tls-chain")
+    static let endpointPassphraseFile = SettingKey("endpoint.passphrase-file", flag: "--tls-key-passphrase-file")
+    static let endpointPassphraseEnv = SettingKey("endpoint.passphrase-env", flag: "--tls-key-passphrase-env")
+    static let endpointSyncLimit = SettingKey("endpoint.sync-limit", flag: "--sync-limit", default: "16777216")
     static let serveHost = SettingKey("serve.host", flag: "--host", default: "127.0.0.1")
     static let servePort = SettingKey("serve.port", flag: "--port", default: "8080")
 
@@ -54,7 +65,9 @@ extension SettingKey {
     static let all: [SettingKey] = [
         home, exchangeRoot, exchangeRegistry, signingKey, signingCertificate, signingChain, signingPassphraseFile,
         signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
-        logLevel, logFormat, trustWarningDays, serveHost, servePort,
+        logLevel, logFormat, trustWarningDays, serveHost, servePort, exchangeOwnProgram, endpointHost, endpointPort,
+        endpointCertificate, endpointKey, endpointChain, endpointPassphraseFile, endpointPassphraseEnv,
+        endpointSyncLimit,
     ]
 
     /// The keys of one partner's overrides, under `partners.<program-id>.`.

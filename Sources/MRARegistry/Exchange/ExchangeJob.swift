@@ -20,7 +20,7 @@ package struct ExchangeJob {
     /// The configuration, registry, folders, signer (ours: signs receipts), day and log it runs with.
     package var setup: ExchangeSetup
     /// Our program id, the receipts' issuer.
-    package var issuer: String = "ctpat"
+    package var issuer: String { setup.ownProgram }
     package var progress: (any ExchangeProgress)?
     /// The receipts' schema (`Schemas/receipt-1.xsd`): every receipt is checked against it before it is signed.
     let receiptSchema: Result<Schema, XMLError>

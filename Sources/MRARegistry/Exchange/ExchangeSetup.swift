@@ -4,8 +4,10 @@ package import MRAGateway
 /// What the exchange's jobs (``ExchangeJob`` inbound, ``OutboundExport``
 /// outbound) run with: the configuration, the registry, the exchange root's
 /// folders, our signing identity, the day dates are checked against, and the log.
-package struct ExchangeSetup {
+package struct ExchangeSetup: Sendable {
     package var configuration: GatewayConfiguration
+    /// Our program (`exchange.own-program`): the receipts' issuer, whose members we send.
+    package var ownProgram = "ctpat"
     package var registry: any Registry
     package var folders: ExchangeFolders
     /// Our identity (CTPAT's): signs receipts and the lists we send.

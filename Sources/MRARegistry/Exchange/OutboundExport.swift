@@ -19,8 +19,8 @@ import MRAPlumbing
 package struct OutboundExport {
     /// The configuration, registry, folders, signer (ours: signs the lists), day and log it runs with.
     package var setup: ExchangeSetup
-    /// Our program.
-    package var program: String = "ctpat"
+    /// Our program, whose members are sent.
+    package var program: String { setup.ownProgram }
     /// Told how far writing the list has got.
     package var progress: (any ExchangeProgress)?
 
@@ -36,9 +36,10 @@ package struct OutboundExport {
         }
         let translator: Translator
         let eligibility: Program.Eligibility
+        let format = try self.format(for: partner)
         do {
             translator = try Translator(
-                configuration: setup.configuration, from: program, to: partner, today: setup.today)
+                configuration: setup.configuration, from: program, to: format, today: setup.today)
             eligibility = try setup.configuration.program(program).program.eligibility
         } catch {
             throw ExchangeError(.configuration, error.description)
@@ -48,7 +49,8 @@ package struct OutboundExport {
         {
             throw ExchangeError(
                 .export,
-                "\(partner)'s format carries only \(kind) lists (its mapping fixes batch.kind): send with --full")
+                "\(format)'s format, which \(partner) gets, carries only \(kind) lists (its mapping fixes batch.kind): send with --full"
+            )
         }
         try setup.folders.create(programs: [partner])
         setup.warnAboutTrustMaterial(of: [partner])
@@ -69,6 +71,24 @@ package struct OutboundExport {
                 "records": "\(entry.counts.records)", "kind": "\(entry.batchKind ?? "-")",
             ])
         return entry
+    }
+
+    /// Whether the format `partner` gets carries only full lists (a delta to it is refused).
+    package func carriesOnlyFullLists(_ partner: String) -> Bool {
+        guard let format = try? format(for: partner), let mapping = try? setup.configuration.program(format).mapping
+        else { return false }
+        return Self.fixedBatchKind(mapping).map { $0 != BatchHeader.Kind.delta.rawValue } ?? false
+    }
+
+    /// The program whose format `partner` gets: its own, or ours when its `partner.xml` says `sendFormat="own"`
+    /// (a partner that runs this gateway too). A trust store that cannot be read stops the export.
+    func format(for partner: String) throws(ExchangeError) -> String {
+        do {
+            return try TrustStore.load(program: partner, home: setup.configuration.home).sendsOwnFormat
+                ? program : partner
+        } catch {
+            throw ExchangeError(.configuration, "trust store of \(partner): \(error)")
+        }
     }
 
     /// The list kind a format always carries (a `batch.kind` constant), if it fixes one.
@@ -119,7 +139,7 @@ package struct OutboundExport {
                 let day = String(setup.today.description.filter { $0 != "-" })
                 let number = String(zeroPadded: sequence, width: 4)
                 let batchId = "\(program.uppercased())-\(partner.uppercased())-\(day)-\(number)"
-                let tabular = (try? setup.configuration.program(partner))?.mapping.tabular != nil
+                let tabular = (try? setup.configuration.program(try format(for: partner)))?.mapping.tabular != nil
                 let name =
                     "\(program)-to-\(partner)-\(day)-\(number)\(since == nil ? "-full" : "-delta").\(tabular ? "csv" : "xml")"
                 let batch = BatchHeader(id: batchId, kind: since == nil ? .full : .delta, created: created)
@@ -166,7 +186,7 @@ package struct OutboundExport {
                 "\(partner)'s format cannot carry the records: "
                     + result.problems.prefix(5).map(\.description).joined(separator: "; "))
         }
-        if (try? setup.configuration.program(partner))?.mapping.tabular != nil { return document }
+        if (try? setup.configuration.program(try format(for: partner)))?.mapping.tabular != nil { return document }
         do {
             return try setup.signer.sign(bytes: document, file: name)
         } catch {

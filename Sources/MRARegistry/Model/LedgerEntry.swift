@@ -53,18 +53,24 @@ package struct LedgerEntry: Hashable, Sendable {
     package var counts: BatchCounts
     /// The verification report, JSON.
     package var verification: String?
-    /// The signed receipt (inbound) as written to `receipts/`.
+    /// The signed receipt: ours for an inbound file, as written to `receipts/`; the partner's for an outbound
+    /// file delivered over the network.
     package var receipt: [UInt8]?
     package var filed: Bool
     /// What an operator did with the quarantined file afterwards (``Disposition``), if anything.
     package var disposition: Disposition?
+    /// Outbound, over the network: when the partner's receipt for the file verified (ISO 8601 UTC), if it has.
+    package var deliveredAt: String?
+    /// Outbound, delivered: the outcome the partner's receipt gives (`applied`, `rejected`, …).
+    package var partnerOutcome: String?
 
     package init(
         id: Int64 = 0, direction: Direction, partner: String, fileName: String, digest: String, byteCount: Int,
         batchId: String? = nil, batchKind: String? = nil, batchCreated: String? = nil,
         batchCreatedInstant: Int64? = nil, receivedAt: String, processedAt: String, outcome: Outcome,
         reason: String? = nil, message: String? = nil, counts: BatchCounts = BatchCounts(),
-        verification: String? = nil, receipt: [UInt8]? = nil, filed: Bool = false, disposition: Disposition? = nil
+        verification: String? = nil, receipt: [UInt8]? = nil, filed: Bool = false, disposition: Disposition? = nil,
+        deliveredAt: String? = nil, partnerOutcome: String? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -86,6 +92,8 @@ package struct LedgerEntry: Hashable, Sendable {
         self.receipt = receipt
         self.filed = filed
         self.disposition = disposition
+        self.deliveredAt = deliveredAt
+        self.partnerOutcome = partnerOutcome
     }
 }
 

@@ -14,7 +14,7 @@ package import MRAGateway
 ///   power loss; when its body throws, nothing of it is kept.
 /// - History events are only appended; links are opened and closed, never deleted.
 /// - Member order is `program` then `memberId`, by their UTF-8 bytes.
-package protocol Registry: Sendable {
+package protocol Registry: DeliveryLedger {
     /// Runs `body` in one transaction.
     func transaction<T>(_ body: (any RegistrySession) throws -> T) throws -> T
 

@@ -18,6 +18,10 @@ struct PartnerSettings {
     var limits: XMLLimits
     /// `maxWithdrawalShare`: the largest share (0…1) of current members one full list may withdraw.
     var maxWithdrawalShare: Double?
+    /// `sendFormat="own"`: our lists go to this partner in our program's format.
+    var sendsOwnFormat = false
+    /// `<endpoint>`: where the partner's exchange endpoint is.
+    var endpoint: PartnerEndpoint?
 
     /// The `partner.xml` namespace.
     static let namespace = "urn:mra-gateway:partner:1"
@@ -60,6 +64,12 @@ struct PartnerSettings {
             maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
             acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins,
             limits: TrustStore.limits(of: root),
-            maxWithdrawalShare: root.attribute("maxWithdrawalShare").flatMap { Double($0) })
+            maxWithdrawalShare: root.attribute("maxWithdrawalShare").flatMap { Double($0) },
+            sendsOwnFormat: root.attribute("sendFormat") == "own",
+            endpoint: root.child(QName(namespace, "endpoint")).map { PartnerEndpoint($0, folder: folder(of: path)) })
+    }
+
+    private static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     }
 }

@@ -37,12 +37,14 @@ extension TrustStore {
         store.acceptsUnsignedLists = settings.acceptsUnsignedLists
         store.limits = settings.limits
         store.maxWithdrawalShare = settings.maxWithdrawalShare
+        store.sendsOwnFormat = settings.sendsOwnFormat
+        store.endpoint = settings.endpoint
         return store
     }
 
     /// Every certificate of `anchors/`: a self-signed root, or the one
     /// certificate of a file `partner.xml` pins, matching the pin's SHA-256.
-    private static func loadAnchors(
+    static func loadAnchors(
         folder: String, pins: [PartnerSettings.Pin]
     ) throws(SignatureFailure) -> [Certificate] {
         var anchors: [Certificate] = []

@@ -32,6 +32,10 @@ public struct TrustStore: Sendable {
     /// only lower the shared defaults): verifiers and readers of this
     /// partner's files use them.
     public var limits = XMLLimits()
+    /// `partner.xml`'s `sendFormat="own"`: our lists go to this partner in our own program's format.
+    public var sendsOwnFormat = false
+    /// `partner.xml`'s `<endpoint>`: the partner's exchange endpoint, when it has one.
+    public var endpoint: PartnerEndpoint?
     /// The largest share (0…1) of the partner's current members one full
     /// list may withdraw (`partner.xml` `maxWithdrawalShare`); nil when the
     /// file does not set it (the exchange's default applies).

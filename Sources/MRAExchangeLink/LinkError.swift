@@ -1,0 +1,80 @@
+import MRAGateway
+import MRAPlumbing
+
+/// A request to the exchange endpoint that is refused, or a delivery that
+/// failed: a stable code (docs/exchange-link.md, "Error codes"), the HTTP
+/// status it is answered with, and a message for people.
+package struct LinkError: CodedError, Equatable {
+    /// A stable code such as `client-certificate-refused`.
+    package struct Code: ErrorCode {
+        package let rawValue: String
+        /// The HTTP status the endpoint answers with.
+        package let status: Int
+        package init(_ rawValue: String, status: Int) {
+            self.rawValue = rawValue
+            self.status = status
+        }
+
+        /// The path names no partner program of the catalogue (or our own).
+        package static let unknownProgram = Code("unknown-program", status: 404)
+        /// No such route.
+        package static let notFound = Code("not-found", status: 404)
+        /// The route exists, not for this method.
+        package static let methodNotAllowed = Code("method-not-allowed", status: 405)
+        /// The client presented no certificate.
+        package static let clientCertificateMissing = Code("client-certificate-missing", status: 401)
+        /// The client's certificate does not verify against the path's partner's transport anchors.
+        package static let clientCertificateRefused = Code("client-certificate-refused", status: 403)
+        /// The client's certificate belongs to another partner than the path names.
+        package static let clientCertificateWrongPartner = Code("client-certificate-wrong-partner", status: 403)
+        /// No Content-Length.
+        package static let lengthRequired = Code("length-required", status: 411)
+        /// Neither application/xml nor text/csv.
+        package static let unsupportedMediaType = Code("unsupported-media-type", status: 415)
+        /// The body is larger than the partner's file limit.
+        package static let bodyTooLarge = Code("body-too-large", status: 413)
+        /// An MRA-File-Name or a receipt digest that is not well formed.
+        package static let badRequest = Code("bad-request", status: 400)
+        /// The body ended before Content-Length, or the connection went idle.
+        package static let uploadIncomplete = Code("upload-incomplete", status: 400)
+        /// The body's SHA-256 is not the one Content-Digest announced.
+        package static let contentDigestMismatch = Code("content-digest-mismatch", status: 400)
+        /// Another file with different content waits in the inbox under this name.
+        package static let fileNameTaken = Code("file-name-taken", status: 409)
+        /// No receipt, and no file waiting, for that SHA-256.
+        package static let receiptUnknown = Code("receipt-unknown", status: 404)
+        /// Another job holds the exchange root for longer than the endpoint waits.
+        package static let busy = Code("exchange-busy", status: 503)
+        /// The link's own settings are wrong (TLS identity, partner endpoint): the command exits 2.
+        package static let configuration = Code("link-configuration", status: 500)
+        /// The gateway could not keep or process the file (disk, registry, signing): try again.
+        package static let unavailable = Code("exchange-unavailable", status: 503)
+
+        /// Every code a request can be answered with (``configuration`` stops the command, never a request).
+        package static let answered: [Code] = [
+            unknownProgram, notFound, methodNotAllowed, clientCertificateMissing, clientCertificateRefused,
+            clientCertificateWrongPartner, lengthRequired, unsupportedMediaType, bodyTooLarge, badRequest,
+            uploadIncomplete, contentDigestMismatch, fileNameTaken, receiptUnknown, busy, unavailable,
+        ]
+    }
+
+    package var code: Code
+    package var message: String
+
+    package init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The JSON body of an error answer: `{"error":{"code":…,"message":…}}`.
+    package var json: String {
+        var json = JSONText()
+        json.object { json in
+            json.object("error") { json in
+                json.field("code", code.rawValue)
+                json.field("message", message)
+            }
+        }
+        return json.text
+    }
+}

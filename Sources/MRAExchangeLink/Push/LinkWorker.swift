@@ -1,0 +1,83 @@
+package import Logging
+import MRARegistry
+import ServiceLifecycle
+
+/// The long-running half of `exchange serve`: processes what folder
+/// channels drop into the inbox, pushes changes of our members to the
+/// partners whose arrangement covers them as soon as they are loaded, and
+/// keeps delivering partners' queues (a partner that was down gets its
+/// files when it is back).
+package struct LinkWorker: Service {
+    package var desk: InboxDesk
+    package var courier: Courier
+    /// How often the inbox is looked at.
+    package var watchInterval: Duration
+    /// How often every partner's queue is delivered even when nothing new was written.
+    package var drainInterval: Duration
+    package var logger: Logger
+
+    package init(
+        desk: InboxDesk, courier: Courier, watchInterval: Duration = .milliseconds(500),
+        drainInterval: Duration = .seconds(30), logger: Logger
+    ) {
+        self.desk = desk
+        self.courier = courier
+        self.watchInterval = watchInterval
+        self.drainInterval = drainInterval
+        self.logger = logger
+    }
+
+    package func run() async throws {
+        let (bell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        ring.yield()  // deliver what waits from before a restart at once
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await watch(ring: ring) }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: drainInterval)
+                    ring.yield()
+                }
+            }
+            group.addTask {
+                for await _ in bell {
+                    if Task.isCancelled { break }
+                    _ = await courier.deliver()
+                }
+            }
+            await withGracefulShutdownHandler {
+                await group.next()
+            } onGracefulShutdown: {
+                ring.finish()
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Processes the inbox every ``watchInterval``; after a load that changed our members,
+    /// exports the change to each covered partner with an endpoint and rings for delivery.
+    private func watch(ring: AsyncStream<Void>.Continuation) async {
+        let partners = desk.coveredPartners(courier.routes.keys.sorted())
+        // A partner linked for the first time gets the full list: later changes go as deltas.
+        do {
+            if try await !desk.exportChanges(to: partners, firstOnly: true).isEmpty { ring.yield() }
+        } catch {
+            logger.error(
+                "the first lists could not be written",
+                metadata: ["code": "\(error.code)", "error": "\(error.message)"])
+        }
+        while !Task.isCancelled {
+            do {
+                let entries = try await desk.processInbox()
+                if entries.contains(where: desk.changesOwnMembers), !partners.isEmpty {
+                    let written = try await desk.exportChanges(to: partners)
+                    if !written.isEmpty { ring.yield() }
+                }
+            } catch {
+                logger.error(
+                    "the inbox could not be processed",
+                    metadata: ["code": "\(error.code)", "error": "\(error.message)"])
+            }
+            try? await Task.sleep(for: watchInterval)
+        }
+    }
+}
