@@ -26,7 +26,7 @@ struct ConfigCheckCommand: ParsableCommand {
             common,
             flags: [
                 .home: common.home, .exchangeRoot: exchange.root, .exchangeRegistry: exchange.registry,
-                .logLevel: exchange.logLevel, .logFormat: exchange.logFormat,
+                .logLevel: exchange.logLevel, .logFormat: exchange.logFormat, .exchangeOwnProgram: exchange.ownProgram,
             ])
         switch format {
         case .text: print(report.text, terminator: "")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MRACrypto
+import MRAExchangeLink
 import MRAGateway
 import MRAPlumbing
 import MRARegistry
@@ -106,8 +107,41 @@ struct ConfigurationCheck {
             problems += file.unknownPrograms(known: configuration.programs.keys).map(\.description)
         }
         checkExchangeRoot(settings)
-        checkSigning(settings, home: configuration.home, windowDays: windowDays)
+        var ownProgram = "ctpat"
+        expect("exchange.own-program") { warnings in
+            ownProgram = try settings.string(.exchangeOwnProgram, flag: flags[.exchangeOwnProgram])?.value ?? "ctpat"
+            guard configuration.programs[ownProgram] != nil else {
+                throw Failure("'\(ownProgram)' is not a program of the catalogue")
+            }
+            return ownProgram
+        }
+        checkSigning(settings, ownProgram: ownProgram, home: configuration.home, windowDays: windowDays)
         checkTrustStores(home: configuration.home, windowDays: windowDays)
+        checkLink(settings, ownProgram: ownProgram, home: configuration.home)
+    }
+
+    /// The exchange link: our TLS identity loads, and every partner whose `partner.xml` names an endpoint has a
+    /// transport trust store that loads.
+    private mutating func checkLink(_ settings: GatewaySettings, ownProgram: String, home: GatewayHome) {
+        expect("endpoint") { warnings in
+            var logger = Logger(label: "mra-gateway.config")
+            logger.logLevel = .critical
+            let identity = try TransportOptions.parse([]).identity(
+                ownProgram: ownProgram, home: home, settings: settings, logger: logger)
+            if try settings.string(.endpointCertificate, flag: nil) == nil {
+                warnings.append(
+                    "endpoint: the public DEMO TLS identity of Certs/\(ownProgram)/demo/; set endpoint.certificate and endpoint.key"
+                )
+            }
+            return "the TLS identity loads (\(identity.certificateChain.count) certificate(s))"
+        }
+        for program in TrustInventory.partnerPrograms(home: home) where program != ownProgram {
+            guard let endpoint = try? PartnerTransport.endpoint(program: program, home: home) else { continue }
+            expect("link \(program)") { warnings in
+                _ = try PartnerTransport.serverAnchors(program: program, home: home)
+                return "\(endpoint.url): transport trust loads"
+            }
+        }
     }
 
     private mutating func checkExchangeRoot(_ settings: GatewaySettings) {
@@ -149,11 +183,13 @@ struct ConfigurationCheck {
         }
     }
 
-    private mutating func checkSigning(_ settings: GatewaySettings, home: GatewayHome, windowDays: Int64) {
+    private mutating func checkSigning(
+        _ settings: GatewaySettings, ownProgram: String, home: GatewayHome, windowDays: Int64
+    ) {
         expect("signing") { warnings in
             var demo = false
             let signer = try SigningKeyOptions.parse([]).signer(
-                demoOf: "ctpat", home: home, settings: settings,
+                demoOf: ownProgram, home: home, settings: settings,
                 warn: {
                     demo = demo || $0.contains("DEMO")
                     warnings.append("signing: \($0)")

@@ -23,9 +23,15 @@ struct ExchangeStatusCommand: ParsableCommand {
             let registry = try site.openRegistry()
             let entries: [LedgerEntry]
             let counts: [String: MemberStatusCounts]
+            /// The delivery attempts of outbound files not delivered yet, by ledger entry.
+            var attempts: [Int64: [DeliveryAttempt]] = [:]
             do throws(RegistryError) {
                 entries = try registry.ledger(limit: last).reversed()
                 counts = try registry.statusCounts()
+                for entry in entries where entry.direction == .outbound && entry.deliveredAt == nil {
+                    let tried = try registry.attempts(entry: entry.id)
+                    if !tried.isEmpty { attempts[entry.id] = tried }
+                }
             } catch {
                 throw Failure(error.description)
             }
@@ -39,7 +45,9 @@ struct ExchangeStatusCommand: ParsableCommand {
             case .json:
                 var json = JSONText()
                 json.object { json in
-                    json.array("ledger", entries) { json, entry in LedgerPrinter.write(entry, to: &json) }
+                    json.array("ledger", entries) { json, entry in
+                        LedgerPrinter.write(entry, attempts: attempts[entry.id] ?? [], to: &json)
+                    }
                     json.key("members")
                     Self.write(counts.mapValues(\.members), to: &json)
                     json.key("statuses")
@@ -50,7 +58,9 @@ struct ExchangeStatusCommand: ParsableCommand {
                 print(json.text)
             case .text:
                 print("ledger (\(entries.count) entries):")
-                for entry in entries { print("  " + LedgerPrinter.line(entry)) }
+                for entry in entries {
+                    print("  " + LedgerPrinter.line(entry) + LedgerPrinter.pending(attempts[entry.id] ?? []))
+                }
                 print(Self.registryLine(counts))
                 print("inbox: " + (waiting.isEmpty ? "empty" : Self.text(waiting)))
             }
@@ -132,11 +142,19 @@ enum LedgerPrinter {
         return line
     }
 
+    /// ` [not delivered: N attempts, the last at T: code]` for an outbound file tried and not delivered.
+    static func pending(_ attempts: [DeliveryAttempt]) -> String {
+        guard let last = attempts.last else { return "" }
+        return
+            " [not delivered: \(attempts.count) attempt(s), the last at \(last.attemptedAt): \(last.code ?? last.result.rawValue)]"
+    }
+
     private static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    static func write(_ entry: LedgerEntry, to json: inout JSONText) {
+    /// The entry as a JSON object; `attempts`, for an outbound file not delivered yet, its delivery attempts.
+    static func write(_ entry: LedgerEntry, attempts: [DeliveryAttempt] = [], to json: inout JSONText) {
         json.object { json in
             json.field("ledgerEntry", Int(entry.id))
             json.field("direction", entry.direction.rawValue)
@@ -166,6 +184,16 @@ enum LedgerPrinter {
             if entry.direction == .outbound {
                 json.field("deliveredAt", entry.deliveredAt)
                 json.field("partnerOutcome", entry.partnerOutcome)
+                json.array("deliveryAttempts", attempts) { json, attempt in
+                    json.object { json in
+                        json.field("at", attempt.attemptedAt)
+                        json.field("endpoint", attempt.endpoint)
+                        if let status = attempt.httpStatus { json.field("httpStatus", status) }
+                        json.field("result", attempt.result.rawValue)
+                        json.field("code", attempt.code)
+                        json.field("message", attempt.message)
+                    }
+                }
             }
             if let disposition = entry.disposition {
                 json.object("disposition") { json in

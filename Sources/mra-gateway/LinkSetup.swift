@@ -14,13 +14,15 @@ struct LinkSetup {
         let home = setup.configuration.home
         identity = try transport.identity(
             ownProgram: setup.ownProgram, home: home, settings: settings, logger: setup.logger)
+        let passphrase = try transport.passphrase(settings)
         var routes: [String: DeliveryRoute] = [:]
         for program in setup.configuration.catalogue.programs.map(\.id) where program != setup.ownProgram {
             do {
                 guard let endpoint = try PartnerTransport.endpoint(program: program, home: home) else { continue }
                 let client =
                     try endpoint.clientIdentity.map {
-                        try TLSIdentity.load(certificate: $0.certificate, key: $0.key, chain: $0.chain, passphrase: nil)
+                        try TLSIdentity.load(
+                            certificate: $0.certificate, key: $0.key, chain: $0.chain, passphrase: passphrase)
                     } ?? identity
                 routes[program] = DeliveryRoute(
                     url: endpoint.url,

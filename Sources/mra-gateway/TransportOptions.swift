@@ -24,19 +24,7 @@ struct TransportOptions: ParsableArguments {
         let certificate = try settings.string(.endpointCertificate, flag: tlsCert)?.value
         let key = try settings.string(.endpointKey, flag: tlsKey)?.value
         let chain = try settings.string(.endpointChain, flag: tlsChain)?.value
-        let passphraseFile = try settings.string(.endpointPassphraseFile, flag: tlsKeyPassphraseFile)?.value
-        let passphraseEnv = try settings.string(.endpointPassphraseEnv, flag: tlsKeyPassphraseEnv)?.value
-        if passphraseFile != nil && passphraseEnv != nil {
-            throw Failure("give the TLS key's passphrase one way: endpoint.passphrase-file or endpoint.passphrase-env")
-        }
-        let passphrase: Secret?
-        do {
-            passphrase =
-                try passphraseFile.map { try Secret(file: $0) }
-                ?? passphraseEnv.map { try Secret(environmentVariable: $0) }
-        } catch {
-            throw Failure("the TLS key's passphrase: \(error)")
-        }
+        let passphrase = try self.passphrase(settings)
         guard certificate != nil || key != nil else {
             let demo = home.certs + "/" + ownProgram + "/demo/transport"
             logger.warning(
@@ -51,6 +39,20 @@ struct TransportOptions: ParsableArguments {
             logger.warning("the TLS key \(key) is not encrypted: keep real keys encrypted (docs/exchange-link.md)")
         }
         return try Self.load(certificate: certificate, key: key, chain: chain, passphrase: passphrase)
+    }
+
+    /// The TLS keys' passphrase (`endpoint.passphrase-file` or `-env`), nil when none is given.
+    func passphrase(_ settings: GatewaySettings) throws -> Secret? {
+        let file = try settings.string(.endpointPassphraseFile, flag: tlsKeyPassphraseFile)?.value
+        let variable = try settings.string(.endpointPassphraseEnv, flag: tlsKeyPassphraseEnv)?.value
+        if file != nil && variable != nil {
+            throw Failure("give the TLS key's passphrase one way: endpoint.passphrase-file or endpoint.passphrase-env")
+        }
+        do {
+            return try file.map { try Secret(file: $0) } ?? variable.map { try Secret(environmentVariable: $0) }
+        } catch {
+            throw Failure("the TLS key's passphrase: \(error)")
+        }
     }
 
     private static func load(

@@ -16,7 +16,11 @@ struct TrustOptions: ParsableArguments {
     )
     var signCert: String?
     @Option(help: "The intermediates sent with our signatures, PEM.") var signChain: String?
-    @Option(help: "Our TLS server certificate and its chain, PEM (listed only when given).") var tlsCert: String?
+    @Option(
+        help:
+            "Our TLS certificate and its chain, PEM (default: endpoint.certificate of the configuration; listed only when set)."
+    )
+    var tlsCert: String?
     @Option(help: "What ends within this many days is reported as expiring (default: trust.warning-days, else 30).")
     var window: Int?
     @Option(help: "text or json.") var format: OutputFormat = .text
@@ -51,7 +55,8 @@ struct TrustOptions: ParsableArguments {
         do {
             inventory.ours = try TrustInventory.ours(
                 signing: signing, signingChain: try settings.string(.signingChain, flag: signChain)?.value,
-                tls: tlsCert, at: time, windowDays: inventory.windowDays)
+                tls: try settings.string(.endpointCertificate, flag: tlsCert)?.value, at: time,
+                windowDays: inventory.windowDays)
         } catch {
             failures.append("ours: \(error)")
         }

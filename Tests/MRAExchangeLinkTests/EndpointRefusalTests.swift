@@ -128,6 +128,11 @@ import Testing
         #expect(refused.headers["mra-reason"] == "signature-refused/digest-mismatch", "\(refused.headers)")
         #expect(refused.body.contains("<receipt"))
 
+        let junk = try await ctpat.post(
+            "/v1/exchange/ctpat/files", body: Array("this is not XML at all".utf8),
+            headers: ["Content-Type": "application/xml", "MRA-File-Name": "junk.xml"])
+        #expect(junk.status == 200 && junk.headers["mra-outcome"] == "refused", "\(junk.headers) \(junk.body)")
+
         let first = try await ctpat.post("/v1/exchange/ctpat/files", body: signed)
         #expect(first.status == 200 && first.headers["mra-outcome"] == "applied", "\(first.body)")
         let again = try await ctpat.post("/v1/exchange/ctpat/files", body: signed)
@@ -146,5 +151,30 @@ import Testing
         #expect(fetched.status == 200 && fetched.body == first.body)
         let unknown = try await ctpat.get("/v1/exchange/ctpat/receipts/" + String(repeating: "0", count: 64))
         #expect(unknown.status == 404 && unknown.code == "receipt-unknown")
+    }
+
+    @Test func concurrentPostsOfOneFileAreSerializedAndApplyItOnce() async throws {
+        let (server, port) = try await b.serve()
+        defer { server.stop() }
+        let ctpat = try client(port, as: "ctpat")
+        let answers = try await withThrowingTaskGroup(of: EndpointClient.Answer.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await ctpat.post(
+                        "/v1/exchange/ctpat/files", body: signed,
+                        headers: ["Content-Type": "application/xml", "MRA-File-Name": "ctpat-full.xml"])
+                }
+            }
+            var answers: [EndpointClient.Answer] = []
+            for try await answer in group { answers.append(answer) }
+            return answers
+        }
+        try await ctpat.shutdown()
+        #expect(
+            answers.allSatisfy { $0.status == 200 && $0.headers["mra-outcome"] == "applied" },
+            "\(answers.map(\.status))")
+        #expect(Set(answers.map { $0.headers["mra-ledger-entry"] ?? "" }).count == 1)
+        let status = try b.run(["exchange", "status", "--root", b.root, "--format", "json"]).output
+        #expect(status.components(separatedBy: "\"ledgerEntry\"").count - 1 == 1, "\(status)")
     }
 }

@@ -8,7 +8,7 @@ import Testing
     /// Every unit we ship.
     static let units = [
         "mra-gateway-exchange.service", "mra-gateway-exchange.timer", "mra-gateway-export@.service",
-        "mra-gateway-serve.service",
+        "mra-gateway-serve.service", "mra-gateway-link.service",
     ]
     /// The units that run a command.
     static let services = units.filter { $0.hasSuffix(".service") }

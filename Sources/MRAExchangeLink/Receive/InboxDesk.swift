@@ -74,7 +74,9 @@ package final class InboxDesk: @unchecked Sendable {
                     )
                 }
             } else {
+                CrashPoints.reach()
                 try Self.link { () throws(ExchangeError) in try DurableFiles.promote(staged, to: path) }
+                CrashPoints.reach()
             }
             self.inFlight.insert(program + "/" + digest)
             return .filed(name: name)

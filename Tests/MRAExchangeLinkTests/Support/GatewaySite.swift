@@ -33,12 +33,16 @@ struct GatewaySite {
     }
 
     /// Starts `exchange serve` on a free port (or `port`) and waits until it listens; returns it and its port.
-    func serve(port: Int = 0, extra: [String] = []) async throws -> (ServerProcess, Int) {
+    func serve(
+        port: Int = 0, extra: [String] = [], environment more: [String: String] = [:]
+    ) async throws -> (
+        ServerProcess, Int
+    ) {
         let server = try ServerProcess(
             GatewayCLI.executable,
             ["exchange", "serve", "--root", root, "--port", String(port), "--watch", "0.2"]
                 + (extra.contains("--drain") ? extra : extra + ["--drain", "2"]),
-            in: Repository.root, environment: environment)
+            in: Repository.root, environment: environment.merging(more) { $1 })
         let line = try await server.waitForLine(containing: "exchange endpoint listening")
         guard let range = line.range(of: "https://127.0.0.1:"),
             let listening = Int(line[range.upperBound...].prefix { $0.isNumber })

@@ -19,6 +19,27 @@ extension TrustInventory {
     ) throws(SignatureFailure) -> Partner {
         let store = try TrustStore.load(program: program, home: home)
         let folder = home.certs + "/" + program
+        var items = try items(
+            in: folder, prefix: "", cas: store.anchors.filter(\.isCA) + store.untrusted, crls: store.crls,
+            maxCRLAgeSeconds: store.policy.maxCRLAgeSeconds, at: time, windowDays: windowDays)
+        // The transport trust of the exchange link (docs/exchange-link.md), when the partner has one.
+        if FileManager.default.fileExists(atPath: folder + "/transport") {
+            let transport = try TransportTrust.load(program: program, home: home)
+            items += try self.items(
+                in: folder + "/transport", prefix: "transport/",
+                cas: transport.anchors.filter(\.isCA) + transport.intermediates, crls: transport.crls,
+                maxCRLAgeSeconds: nil, at: time, windowDays: windowDays)
+        }
+        return Partner(program: program, items: items)
+    }
+
+    /// The anchors, intermediates and CRLs of one trust folder (`Certs/<p>/` or its `transport/`), their files
+    /// named from the program's folder (`prefix`); a CA of `cas` without a CRL among `crls` is `crl-missing`.
+    private static func items(
+        in folder: String, prefix: String, cas: [Certificate], crls: [CertificateRevocationList],
+        maxCRLAgeSeconds: Int64?, at time: Int64, windowDays: Int64
+    ) throws(SignatureFailure) -> [TrustItem] {
+        func relative(_ path: String) -> String { prefix + Self.relative(path) }
         var items: [TrustItem] = []
         for path in TrustStore.files(in: folder + "/anchors") {
             for certificate in try TrustStore.loadingEach([path], Certificate.parseAll(pemFile:)) {
@@ -43,19 +64,18 @@ extension TrustInventory {
             for crl in crls {
                 items.append(
                     TrustItem(
-                        crl: crl, file: relative(path), maxAgeSeconds: store.policy.maxCRLAgeSeconds, at: time,
+                        crl: crl, file: relative(path), maxAgeSeconds: maxCRLAgeSeconds, at: time,
                         windowDays: windowDays))
             }
         }
         // Every CA of a chain needs its CRL (verification refuses `crl-missing` otherwise): a CA without one is
         // reported unless it is already invalid.
-        let cas = store.anchors.filter(\.isCA) + store.untrusted
         for index in items.indices where items[index].kind != .crl && [.valid, .expiring].contains(items[index].status)
         {
             guard let ca = cas.first(where: { $0.sha256Fingerprint == items[index].sha256 }) else { continue }
-            if !store.crls.contains(where: { $0.isSigned(by: ca) }) { items[index].status = .crlMissing }
+            if !crls.contains(where: { $0.isSigned(by: ca) }) { items[index].status = .crlMissing }
         }
-        return Partner(program: program, items: items)
+        return items
     }
 
     /// Our own certificates from PEM files: the signing certificate (the
