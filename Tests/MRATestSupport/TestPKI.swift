@@ -20,6 +20,10 @@ package struct TestPKI {
         case caSigner = "ca_signer"
         /// An end-entity certificate for encryption only: `CA:FALSE`, keyEncipherment.
         case encipherment
+        /// A gateway's TLS certificate: `CA:FALSE`, digitalSignature, extendedKeyUsage serverAuth and clientAuth.
+        case tlsGateway = "tls_gateway"
+        /// A TLS server only: `CA:FALSE`, digitalSignature, extendedKeyUsage serverAuth.
+        case tlsServer = "tls_server"
     }
 
     /// Where everything is written.
@@ -41,6 +45,20 @@ package struct TestPKI {
             [ encipherment ]
             basicConstraints = critical, CA:FALSE
             keyUsage = critical, keyEncipherment
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid:always
+
+            [ tls_gateway ]
+            basicConstraints = critical, CA:FALSE
+            keyUsage = critical, digitalSignature
+            extendedKeyUsage = serverAuth, clientAuth
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid:always
+
+            [ tls_server ]
+            basicConstraints = critical, CA:FALSE
+            keyUsage = critical, digitalSignature
+            extendedKeyUsage = serverAuth
             subjectKeyIdentifier = hash
             authorityKeyIdentifier = keyid:always
             CNF
