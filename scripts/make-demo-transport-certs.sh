@@ -4,6 +4,7 @@
 #
 #   Certs/<p>/transport/anchors/root.pem   DEMO transport root CA of <p> (trusts <p>'s TLS client and server)
 #   Certs/<p>/transport/crls/root.crl.pem  empty CRL issued by that root
+#   Certs/<p>/transport/intermediates/     empty (.gitkeep): where a partner's intermediate TLS CAs go
 #   Certs/<p>/demo/transport.cert.pem      DEMO TLS certificate of <p>'s gateway (serverAuth + clientAuth,
 #                                          SAN localhost and 127.0.0.1), issued by the transport root
 #   Certs/<p>/demo/transport.key.pem       its key (PKCS#8, unencrypted: PUBLIC DEMO MATERIAL)
@@ -11,7 +12,10 @@
 #   bash scripts/make-demo-transport-certs.sh            # all programmes
 #   bash scripts/make-demo-transport-certs.sh eu-aeo     # only some
 #
-# EC P-256 throughout; valid 2025-01-01 .. 2075-12-31. Never use any of it in production (Certs/README.md).
+# EC P-256 throughout; valid 2025-01-01 .. 2075-12-31; the CRL is issued now with nextUpdate 2075-12-31. Re-running
+# replaces these files (new keys and serials) and nothing else: the signing PKI of scripts/make-demo-certs.sh
+# (anchors/, intermediates/, crls/, demo/signer.*, demo/chain.pem) stays byte for byte, so signed samples still
+# verify. Never use any of it in production (Certs/README.md).
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,7 +47,7 @@ CNF
     echo 01 >"$work/root/crlnumber"
     local dn="/O=DEMO - not for production"
     pki_genkey "$work/root.key" ec:P-256
-    openssl req -new -key "$work/root.key" -subj "$dn/CN=DEMO $p MRA Transport Root CA" -out "$work/root.csr"
+    openssl req -new -key "$work/root.key" -subj "$dn/CN=DEMO $p MRA transport root" -out "$work/root.csr"
     CA_DIR="$work/root" openssl ca -batch -notext -rand_serial -config "$work/ca.cnf" -selfsign -keyfile "$work/root.key" \
         -extensions root -startdate "$start" -enddate "$end" -in "$work/root.csr" -out "$work/root.pem" 2>"$work/ca.log" \
         || { cat "$work/ca.log" >&2; return 1; }
@@ -54,7 +58,8 @@ CNF
         -out "$work/gateway.pem" 2>"$work/ca.log" || { cat "$work/ca.log" >&2; return 1; }
     local out="$certs/$p/transport"
     rm -rf "$out"
-    mkdir -p "$out/anchors" "$out/crls"
+    mkdir -p "$out/anchors" "$out/crls" "$out/intermediates"
+    : >"$out/intermediates/.gitkeep"
     CA_DIR="$work/root" openssl ca -batch -config "$work/ca.cnf" -gencrl -keyfile "$work/root.key" \
         -cert "$work/root.pem" -crl_nextupdate "$end" -out "$out/crls/root.crl.pem" 2>"$work/ca.log" \
         || { cat "$work/ca.log" >&2; return 1; }

@@ -4,7 +4,7 @@ import CMRAOpenSSL
 ///
 /// Configure one verifier per partner programme with its trust anchors (self-signed
 /// root CAs, or pinned signing certificates), its CRLs and its ``TrustPolicy``;
-/// then call ``verify(_:intermediates:at:)`` for each signer certificate.
+/// then call ``verify(_:intermediates:at:for:)`` for each signer certificate.
 ///
 /// Path building and signature, validity, basicConstraints and CRL checks are
 /// OpenSSL's (`X509_verify_cert`). On top of that the verifier requires:
@@ -15,7 +15,8 @@ import CMRAOpenSSL
 ///   (a pin): a chain that ends in any other anchor (an intermediate) is refused
 ///   with ``TrustFailure/Reason/anchorNotRoot``;
 /// - the signer's certificate to pass ``SigningCertificatePolicy`` (not a CA,
-///   keyUsage digitalSignature or nonRepudiation);
+///   keyUsage digitalSignature or nonRepudiation), or, for a TLS peer,
+///   ``TLSCertificatePolicy`` (``CertificateUse``);
 /// - every key in the chain to be RSA ≥ 2048 bits or EC P-256/P-384.
 ///
 /// Revocation: with ``TrustPolicy/requireRevocationCheck`` every CA in the chain
@@ -49,12 +50,14 @@ public struct ChainVerifier: Sendable {
     ///   - intermediates: untrusted certificates that may help build the path
     ///     (for example from the signature's `KeyInfo`). Never trusted as anchors.
     ///   - time: the verification time in Unix seconds (defaults to now).
+    ///   - use: what the leaf is for, which decides the rules it must meet (defaults to signing documents).
     /// - Returns: the verified chain, the matching anchor and the CRLs used.
     /// - Throws: ``TrustFailure`` with a stable ``TrustFailure/Reason``.
     public func verify(
         _ leaf: Certificate,
         intermediates: [Certificate] = [],
-        at time: Int64 = UnixTime.now()
+        at time: Int64 = UnixTime.now(),
+        for use: CertificateUse = .documentSigning
     ) throws(TrustFailure) -> VerifiedChain {
         guard !trustAnchors.isEmpty else {
             throw TrustFailure(reason: .noTrustAnchors, message: "no trust anchors are configured")
@@ -88,7 +91,10 @@ public struct ChainVerifier: Sendable {
                 subject: anchor.subject
             )
         }
-        try SigningCertificatePolicy.checkUsage(chain[0])
+        switch use {
+        case .documentSigning: try SigningCertificatePolicy.checkUsage(chain[0])
+        case .tls(let purpose): try TLSCertificatePolicy.checkUsage(chain[0], for: purpose)
+        }
         try Self.checkKeyStrength(chain)
         let coverage: (used: [CertificateRevocationList], complete: Bool) =
             pinned ? ([], false) : try revocationCoverage(of: chain, at: time)

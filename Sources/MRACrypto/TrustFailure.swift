@@ -32,14 +32,15 @@ public struct TrustFailure: Error, Sendable, CustomStringConvertible {
         /// A CRL names an issuer in the chain but is not signed by that issuer's key.
         public static let crlSignatureInvalid = Reason("crl-signature-invalid")
         /// The leaf may not sign: keyUsage is absent or has neither digitalSignature
-        /// nor nonRepudiation; or a CA lacks keyCertSign/cRLSign.
+        /// nor nonRepudiation; a TLS certificate's keyUsage lacks digitalSignature;
+        /// or a CA lacks keyCertSign/cRLSign.
+        public static let keyUsage = Reason("key-usage")
         /// A TLS certificate whose extendedKeyUsage lacks the purpose it is used for (clientAuth, serverAuth).
         public static let extendedKeyUsage = Reason("extended-key-usage")
-        public static let keyUsage = Reason("key-usage")
         /// A certificate acting as an issuer is not a CA (basicConstraints), or a path length is exceeded.
         public static let basicConstraints = Reason("basic-constraints")
-        /// The signer's certificate is a CA (basicConstraints `CA:TRUE`): CA keys sign
-        /// certificates and CRLs, never documents.
+        /// The signer's (or TLS peer's) certificate is a CA (basicConstraints `CA:TRUE`): CA keys
+        /// sign certificates and CRLs, never documents, and do not identify a gateway.
         public static let signerIsCA = Reason("signer-is-ca")
         /// A certificate ends the chain as a trust anchor without being a self-signed root
         /// or the pinned signer itself (an intermediate configured as an anchor).

@@ -32,7 +32,9 @@ struct PartnerSettings {
             let schema = try Schema(path: schemaPath)
             root = try Element(contentsOf: path, schema: schema)
         } catch {
-            throw SignatureFailure(.trustStoreUnusable, error.description)
+            // The schema's pattern refuses an http:// endpoint; say why, not only which pattern.
+            let url = error.description.contains("attribute 'url'") ? " \(PartnerEndpoint.urlRule)" : ""
+            throw SignatureFailure(.trustStoreUnusable, error.description + url)
         }
         if let require = root.attribute("requireRevocationCheck"), require != "true" && require != "1" {
             throw SignatureFailure(
@@ -59,17 +61,16 @@ struct PartnerSettings {
             }
             pins.append(Pin(file: file, sha256: sha256))
         }
+        var endpoint: PartnerEndpoint?
+        if let element = root.child(QName(namespace, "endpoint")) {
+            endpoint = try PartnerEndpoint(element, file: path)
+        }
         return PartnerSettings(
             program: root.attribute("program") ?? "",
             maxCRLAgeDays: root.attribute("maxCrlAgeDays").flatMap { Int($0) },
             acceptsUnsignedLists: root.attribute("unsignedLists") == "accept", pins: pins,
             limits: TrustStore.limits(of: root),
             maxWithdrawalShare: root.attribute("maxWithdrawalShare").flatMap { Double($0) },
-            sendsOwnFormat: root.attribute("sendFormat") == "own",
-            endpoint: root.child(QName(namespace, "endpoint")).map { PartnerEndpoint($0, folder: folder(of: path)) })
-    }
-
-    private static func folder(of path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            sendsOwnFormat: root.attribute("sendFormat") == "own", endpoint: endpoint)
     }
 }

@@ -17,7 +17,30 @@ extension TrustStore {
             throw SignatureFailure(
                 .trustStoreUnusable, "\(folder)/partner.xml is for program \"\(settings.program)\", not \"\(program)\"")
         }
-        let anchors = try loadAnchors(folder: folder, pins: settings.pins)
+        let (anchors, intermediates, crls) = try loadFolder(folder, pins: settings.pins)
+        let policy = TrustPolicy(
+            requireRevocationCheck: true, maxCRLAgeSeconds: settings.maxCRLAgeDays.map { Int64($0) * 86_400 })
+        var store = TrustStore(
+            program: program, anchors: anchors, untrusted: intermediates, crls: crls, policy: policy)
+        store.acceptsUnsignedLists = settings.acceptsUnsignedLists
+        store.limits = settings.limits
+        store.maxWithdrawalShare = settings.maxWithdrawalShare
+        store.sendsOwnFormat = settings.sendsOwnFormat
+        store.endpoint = settings.endpoint
+        return store
+    }
+
+    /// The trust material of `folder` (a program's `Certs/<program>/`, or its
+    /// `transport/`): the anchors of `anchors/` (``loadAnchors(folder:pins:)``),
+    /// the intermediate CAs of `intermediates/` and every CRL of `crls/` (PEM or
+    /// DER). A certificate that breaks ``TrustAnchorRules`` is
+    /// `trust-store-unusable`, naming its file.
+    static func loadFolder(
+        _ folder: String, pins: [PartnerSettings.Pin]
+    ) throws(SignatureFailure) -> (
+        anchors: [Certificate], intermediates: [Certificate], crls: [CertificateRevocationList]
+    ) {
+        let anchors = try loadAnchors(folder: folder, pins: pins)
         var intermediates: [Certificate] = []
         for path in files(in: folder + "/intermediates") {
             for certificate in try loadingEach([path], Certificate.parseAll(pemFile:)) {
@@ -30,16 +53,7 @@ extension TrustStore {
         let crls = try loadingEach(files(in: folder + "/crls")) { path throws(CryptoError) in
             [try CertificateRevocationList(file: path)]
         }
-        let policy = TrustPolicy(
-            requireRevocationCheck: true, maxCRLAgeSeconds: settings.maxCRLAgeDays.map { Int64($0) * 86_400 })
-        var store = TrustStore(
-            program: program, anchors: anchors, untrusted: intermediates, crls: crls, policy: policy)
-        store.acceptsUnsignedLists = settings.acceptsUnsignedLists
-        store.limits = settings.limits
-        store.maxWithdrawalShare = settings.maxWithdrawalShare
-        store.sendsOwnFormat = settings.sendsOwnFormat
-        store.endpoint = settings.endpoint
-        return store
+        return (anchors, intermediates, crls)
     }
 
     /// Every certificate of `anchors/`: a self-signed root, or the one
