@@ -94,7 +94,8 @@ struct Trip: Sendable {
             return try await fetchReceipt(at: location, after: Self.retryAfter(headers), entry)
         default:
             let (code, message) = Self.error(in: body)
-            let transient = status == 408 || status == 409 || status == 429 || status >= 500
+            let transient =
+                status == 408 || status == 429 || status >= 500 || code.map(Self.transientCodes.contains) == true
             return Outcome(
                 result: transient ? .retry : .refused, status: status, code: code ?? "http-\(status)", message: message)
         }
@@ -146,6 +147,13 @@ struct Trip: Sendable {
             setup.logger.warning("file not delivered", metadata: metadata)
         }
     }
+
+    /// The refusals that the same file, sent again later, gets past: another file of that name is processed
+    /// first, an upload cut short, a receipt asked for before (or without) the file.
+    static let transientCodes: Set<String> = [
+        LinkError.Code.fileNameTaken.rawValue, LinkError.Code.uploadIncomplete.rawValue,
+        LinkError.Code.receiptUnknown.rawValue,
+    ]
 
     private static func retryAfter(_ headers: HTTPHeaders) -> Duration {
         let seconds = headers.first(name: "Retry-After").flatMap { Int($0) } ?? 2

@@ -121,7 +121,7 @@ package struct ExchangeEndpoint: Sendable {
         }
         switch try await desk.receipt(program: program, digest: digest) {
         case .ready(let entry, let receipt): return Self.receiptResponse(entry, receipt)
-        case .pending: return Self.accepted(program: program, digest: digest)
+        case .pending: return Self.accepted(program: program, digest: digest, status: "processing")
         case .unknown:
             throw LinkError(.receiptUnknown, "no file of \(program) with SHA-256 \(digest) was received; send it again")
         }
@@ -160,11 +160,12 @@ package struct ExchangeEndpoint: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: receipt)))
     }
 
-    static func accepted(program: String, digest: String) -> Response {
+    /// 202: the file is kept and waits (`accepted` when just received, `processing` when asked for again).
+    static func accepted(program: String, digest: String, status: String = "accepted") -> Response {
         let location = "/v1/exchange/\(program)/receipts/\(digest)"
         var json = JSONText()
         json.object { json in
-            json.field("status", "accepted")
+            json.field("status", status)
             json.field("receipt", location)
             json.field("sha256", digest)
         }
@@ -181,10 +182,10 @@ func answer(_ route: () async throws(LinkError) -> Response) async -> Response {
     do {
         return try await route()
     } catch {
-        return Response(
-            status: .init(code: error.code.status),
-            headers: [.contentType: "application/json", .connection: "close"],
-            body: .init(text: error.json))
+        var headers: HTTPFields = [.contentType: "application/json", .connection: "close"]
+        // A busy or unavailable gateway: the same request may succeed later.
+        if error.code.status == 503 { headers[.retryAfter] = "5" }
+        return Response(status: .init(code: error.code.status), headers: headers, body: .init(text: error.json))
     }
 }
 
