@@ -65,16 +65,4 @@ package struct LinkError: CodedError, Equatable {
         self.code = code
         self.message = message
     }
-
-    /// The JSON body of an error answer: `{"error":{"code":…,"message":…}}`.
-    package var json: String {
-        var json = JSONText()
-        json.object { json in
-            json.object("error") { json in
-                json.field("code", code.rawValue)
-                json.field("message", message)
-            }
-        }
-        return json.text
-    }
 }

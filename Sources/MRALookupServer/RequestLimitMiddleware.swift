@@ -1,4 +1,5 @@
 import Hummingbird
+import MRAGateway
 import MRALookup
 
 /// Limits on what a request may be, and JSON bodies for every error.

@@ -14,9 +14,8 @@ func runLinkBenchmark(
     records: Int, changes: Int, gateway: String, configuration: GatewayConfiguration, workDirectory: String
 ) throws -> [String] {
     let bench = try LinkBench(gateway: gateway, configuration: configuration, work: workDirectory + "/link")
-    var lines = try bench.push(records: records)
-    lines += try bench.latency(changes: changes)
-    return lines
+    for line in try bench.push(records: records) { print(line) }
+    return try bench.latency(changes: changes)
 }
 
 private struct LinkBench {
@@ -78,15 +77,15 @@ private struct LinkBench {
                 "--log-level", "error",
             ])
         try check(run, "the local exchange run")
-        let loaded = try String(contentsOfFile: work + "/b.log", encoding: .utf8).contains("outcome=applied")
-        guard loaded else {
+        let status = try capture([gateway, "exchange", "status", "--format", "json"] + site("b")).output
+        guard status.contains("\"outcome\":\"applied\"") else {
             throw BenchmarkError(
                 "B did not apply the pushed list:\n\(try String(contentsOfFile: work + "/b.log", encoding: .utf8))")
         }
         return [
             String(
                 format: "push of a signed full list (%d members eligible of %d, %.1f MiB), A to B over mutual TLS:",
-                listed(file: outbox + "/" + file), records, Double(size) / 1_048_576),
+                try listed("a"), records, Double(size) / 1_048_576),
             String(
                 format:
                     "  exchange send (send, B verifies, loads, signs; A verifies the receipt) %8.3f s  sender peak %6.1f MiB  receiver peak %6.1f MiB",
@@ -102,11 +101,11 @@ private struct LinkBench {
     /// 2. Status changes at A until B's lookup answers them, with both gateways serving.
     func latency(changes: Int) throws -> [String] {
         let serverB = try Server(
-            gateway, ["exchange", "serve", "--port", "0", "--log-level", "warning"] + site("b"), log: work + "/b2.log")
+            gateway, ["exchange", "serve", "--port", "0", "--log-level", "notice"] + site("b"), log: work + "/b2.log")
         defer { serverB.stop() }
         try link("a", to: "eu-aeo", port: try serverB.port())
         let serverA = try Server(
-            gateway, ["exchange", "serve", "--port", "0", "--log-level", "warning"] + site("a"), log: work + "/a2.log")
+            gateway, ["exchange", "serve", "--port", "0", "--log-level", "notice"] + site("a"), log: work + "/a2.log")
         defer { serverA.stop() }
         _ = try serverA.port()
         let lookup = try Server(
@@ -167,16 +166,7 @@ private struct LinkBench {
     }
 
     private func curl(_ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try capture(["curl", "-s", url]).output
     }
 
     private func signed(
@@ -215,19 +205,13 @@ private struct LinkBench {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    private func listed(file: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: file) else { return 0 }
-        return data.withUnsafeBytes { raw in
-            let needle = Array("<Partner>".utf8)
-            var count = 0
-            var index = 0
-            let bytes = raw.bindMemory(to: UInt8.self)
-            while index + needle.count <= bytes.count {
-                if bytes[index] == needle[0] && Array(bytes[index..<index + needle.count]) == needle { count += 1 }
-                index += 1
-            }
-            return count
-        }
+    /// The records of the latest outbound entry of `site`'s ledger.
+    private func listed(_ site: String) throws -> Int {
+        let status = try capture([gateway, "exchange", "status", "--format", "json"] + self.site(site)).output
+        let json = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
+        let ledger = json?["ledger"] as? [[String: Any]] ?? []
+        let sent = ledger.last { $0["direction"] as? String == "outbound" }
+        return (sent?["counts"] as? [String: Any])?["records"] as? Int ?? 0
     }
 
     private func check(_ measurement: Measurement, _ what: String) throws {

@@ -55,7 +55,7 @@ func runLookupBenchmark(
     guard waitForHealth(base, timeout: 300) else { throw BenchmarkError("the server did not answer on \(base)") }
     say(String(format: "  server ready in %.1f s (index built at start)", Date().timeIntervalSince(started)))
     let probe = SyntheticRegistry.identifiers(members / 2)
-    let body = try run(["curl", "-sf", base + "/v1/traders/" + probe.mid]).output
+    let body = try capture(["curl", "-sf", base + "/v1/traders/" + probe.mid]).output
     guard body.contains("\"found\":true") else { throw BenchmarkError("probe lookup failed: \(body.prefix(300))") }
 
     try measureUnderLoad(
@@ -72,12 +72,13 @@ private func measureUnderLoad(
 ) throws {
     let script = work + "/lookup.lua"
     try luaScript(members: members).write(toFile: script, atomically: true, encoding: .utf8)
-    _ = try run(["wrk", "-t1", "-c\(connections)", "-d2s", "-s", script, base])  // warm-up
+    _ = try capture(["wrk", "-t1", "-c\(connections)", "-d2s", "-s", script, base])  // warm-up
     say("  wrk -t1 -c\(connections) -d\(seconds)s, random members by member id / EORI / MID, \(runs) runs:")
     var best: (rate: Double, line: String)?
     for _ in 0..<runs {
         let before = loadAverage()
-        let wrk = try run(["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, base]).output
+        let wrk = try capture(["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, base])
+            .output
         let rate = wrk.firstLine(starting: "Requests/sec:") ?? "?"
         let p50 = wrk.firstLine(starting: "50%") ?? "?"
         let p90 = wrk.firstLine(starting: "90%") ?? "?"
@@ -143,23 +144,10 @@ private func luaScript(members: Int) -> String {
 private func waitForHealth(_ base: String, timeout: Double) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-        if let result = try? run(["curl", "-sf", base + "/health"]), result.status == 0 { return true }
+        if let result = try? capture(["curl", "-sf", base + "/health"]), result.status == 0 { return true }
         Thread.sleep(forTimeInterval: 0.2)
     }
     return false
-}
-
-private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// The server's VmHWM, as /proc gives it.

@@ -71,16 +71,8 @@ extension ParsableCommand {
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let usage as ValidationError {
-            throw usage
-        } catch let failure as Failure {
-            printError("mra-gateway: \(failure.description)")
-            throw ExitCode(2)
         } catch {
-            printError("mra-gateway: \(error)")
-            throw ExitCode(2)
+            throw commandFailure(error)
         }
     }
 
@@ -88,16 +80,22 @@ extension ParsableCommand {
     func reportingFailuresAsync(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let usage as ValidationError {
-            throw usage
-        } catch let failure as Failure {
-            printError("mra-gateway: \(failure.description)")
-            throw ExitCode(2)
         } catch {
+            throw commandFailure(error)
+        }
+    }
+
+    /// An exit code or a usage error as it is; anything else printed, then exit code 2.
+    private func commandFailure(_ error: any Error) -> any Error {
+        switch error {
+        case let exit as ExitCode: return exit
+        case let usage as ValidationError: return usage
+        case let failure as Failure:
+            printError("mra-gateway: \(failure.description)")
+            return ExitCode(2)
+        default:
             printError("mra-gateway: \(error)")
-            throw ExitCode(2)
+            return ExitCode(2)
         }
     }
 }

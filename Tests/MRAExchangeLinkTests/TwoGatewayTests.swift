@@ -84,6 +84,19 @@ import Testing
         #expect(received.components(separatedBy: "\"outcome\":\"applied\"").count - 1 == 1)
     }
 
+    /// A file over the receiver's sync limit is answered 202; the sender fetches the receipt where it is told
+    /// and counts the file delivered only then.
+    @Test func aFileOverTheSyncLimitIsDeliveredOnceItsReceiptIsFetched() async throws {
+        let (server, port) = try await b.serve(extra: ["--sync-limit", "1000"])
+        defer { server.stop() }
+        try a.link(to: "eu-aeo", port: port)
+        #expect(try a.run(["exchange", "export", "--root", a.root, "--program", "eu-aeo", "--full"]).status == 0)
+        let send = try a.run(["exchange", "send", "--root", a.root])
+        #expect(send.status == 0 && send.output.contains("eu-aeo: 1 delivered"), "\(send.output) \(send.errors)")
+        let status = try a.run(["exchange", "status", "--root", a.root, "--format", "json"]).output
+        #expect(status.contains("\"partnerOutcome\":\"applied\""), "\(status)")
+    }
+
     /// Polls `condition` every 100 ms until it holds; fails after `seconds`.
     private func until(seconds: Int, _ condition: () throws -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)

@@ -66,6 +66,7 @@ package struct LinkWorker: Service {
                 metadata: ["code": "\(error.code)", "error": "\(error.message)"])
         }
         while !Task.isCancelled {
+            var pause = watchInterval
             do {
                 let entries = try await desk.processInbox()
                 if entries.contains(where: desk.changesOwnMembers), !partners.isEmpty {
@@ -73,11 +74,14 @@ package struct LinkWorker: Service {
                     if !written.isEmpty { ring.yield() }
                 }
             } catch {
+                // What stops a run (a trust store, the registry, the disk) does not mend in half a second:
+                // looked at again after the drain interval, so that the log says it once, not twice a second.
                 logger.error(
                     "the inbox could not be processed",
-                    metadata: ["code": "\(error.code)", "error": "\(error.message)"])
+                    metadata: ["code": "\(error.code)", "error": "\(error.message)", "retryIn": "\(drainInterval)"])
+                pause = drainInterval
             }
-            try? await Task.sleep(for: watchInterval)
+            try? await Task.sleep(for: pause)
         }
     }
 }
