@@ -29,10 +29,10 @@ package struct Courier: Sendable {
     /// Delivers what waits for every partner with an endpoint (or those of
     /// `partners`), partners side by side, and returns what happened.
     package func deliver(partners: [String]? = nil) async -> [PartnerDelivery] {
-        let chosen = (partners ?? routes.keys.sorted()).filter { routes[$0] != nil }
+        let chosen = (partners ?? routes.keys.sorted()).compactMap { partner in routes[partner].map { (partner, $0) } }
         return await withTaskGroup(of: PartnerDelivery.self) { group in
-            for partner in chosen {
-                group.addTask { await deliver(partner: partner, route: routes[partner]!) }
+            for (partner, route) in chosen {
+                group.addTask { await deliver(partner: partner, route: route) }
             }
             var results: [PartnerDelivery] = []
             for await result in group { results.append(result) }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import HTTPTypes
 package import Hummingbird
 import MRAPlumbing
@@ -84,8 +85,7 @@ package struct ExchangeEndpoint: Sendable {
         guard length <= limit else {
             throw LinkError(.bodyTooLarge, "the file is \(length) bytes; \(program)'s files may be at most \(limit)")
         }
-        let upload = try await Upload.receive(
-            request.body, length: length, into: configurationFolders.inbox(program))
+        let upload = try await Upload.receive(request.body, length: length, into: desk.folders.inbox(program))
         if let announced, announced != upload.sha256 {
             unlink(upload.path)
             throw LinkError(.contentDigestMismatch, "the body's SHA-256 is not the one Content-Digest announced")
@@ -100,7 +100,17 @@ package struct ExchangeEndpoint: Sendable {
         case .filed(let name):
             if length > syncLimit {
                 let desk = desk
-                Task.detached { _ = try? await desk.process(program: program, name: name, digest: digest) }
+                let logger = context.logger
+                Task.detached {
+                    do throws(LinkError) {
+                        _ = try await desk.process(program: program, name: name, digest: digest)
+                    } catch {
+                        // The file stays in the inbox: the watcher takes it at its next look.
+                        logger.warning(
+                            "a file answered 202 was not processed yet",
+                            metadata: ["partner": "\(program)", "file": "\(name)", "code": "\(error.code)"])
+                    }
+                }
                 return Self.accepted(program: program, digest: digest)
             }
             let (entry, receipt) = try await desk.process(program: program, name: name, digest: digest)
@@ -142,8 +152,6 @@ package struct ExchangeEndpoint: Sendable {
             throw LinkError(.unavailable, "the trust settings of \(program) cannot be read: \(error)")
         }
     }
-
-    private var configurationFolders: ExchangeFolders { desk.folders }
 
     static let fileNameField = HTTPField.Name("MRA-File-Name")!
     static let contentDigestField = HTTPField.Name("Content-Digest")!
