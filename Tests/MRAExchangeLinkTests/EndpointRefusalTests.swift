@@ -10,10 +10,10 @@ import Testing
     let b: GatewaySite
     let signed: [UInt8]
 
-    init() throws {
+    init() async throws {
         folder = NSTemporaryDirectory() + "mra-endpoint-\(UUID().uuidString)"
         b = try GatewaySite(in: folder, name: "b", ownProgram: "eu-aeo")
-        signed = Array(try Data(contentsOf: URL(fileURLWithPath: try b.sign(CTPATLists.sample, as: "ctpat"))))
+        signed = Array(try Data(contentsOf: URL(fileURLWithPath: try await b.sign(CTPATLists.sample, as: "ctpat"))))
     }
 
     private func client(_ port: Int, as program: String?) throws -> EndpointClient {
@@ -51,7 +51,7 @@ import Testing
         let refused = try await rogue.post("/v1/exchange/ctpat/files", body: signed)
         #expect(refused.status == 403 && refused.code == "client-certificate-refused", "\(refused.body)")
         try await rogue.shutdown()
-        #expect(try b.run(["exchange", "status", "--root", b.root]).output.contains("ledger (0 entries)"))
+        #expect(try await b.run(["exchange", "status", "--root", b.root]).output.contains("ledger (0 entries)"))
     }
 
     @Test func requestsThatCannotBeAFileAreRefusedBeforeAnythingIsKept() async throws {
@@ -91,7 +91,7 @@ import Testing
             inbox = try FileManager.default.contentsOfDirectory(atPath: b.root + "/inbox/ctpat")
         }
         #expect(inbox.isEmpty, "kept: \(inbox)")
-        #expect(try b.run(["exchange", "status", "--root", b.root]).output.contains("ledger (0 entries)"))
+        #expect(try await b.run(["exchange", "status", "--root", b.root]).output.contains("ledger (0 entries)"))
     }
 
     @Test func aBodyOverThePartnersLimitIsRefusedBeforeItIsRead() async throws {
@@ -138,7 +138,7 @@ import Testing
         let again = try await ctpat.post("/v1/exchange/ctpat/files", body: signed)
         #expect(again.status == 200 && again.headers["mra-replay"] == first.headers["mra-ledger-entry"])
         #expect(again.body == first.body)
-        let status = try b.run(["exchange", "status", "--root", b.root, "--format", "json"]).output
+        let status = try await b.run(["exchange", "status", "--root", b.root, "--format", "json"]).output
         #expect(status.components(separatedBy: "\"outcome\":\"applied\"").count - 1 == 1)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: b.root + "/quarantine/ctpat").contains {
@@ -174,7 +174,7 @@ import Testing
             answers.allSatisfy { $0.status == 200 && $0.headers["mra-outcome"] == "applied" },
             "\(answers.map(\.status))")
         #expect(Set(answers.map { $0.headers["mra-ledger-entry"] ?? "" }).count == 1)
-        let status = try b.run(["exchange", "status", "--root", b.root, "--format", "json"]).output
+        let status = try await b.run(["exchange", "status", "--root", b.root, "--format", "json"]).output
         #expect(status.components(separatedBy: "\"ledgerEntry\"").count - 1 == 1, "\(status)")
     }
 }

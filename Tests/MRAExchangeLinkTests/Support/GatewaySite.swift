@@ -25,11 +25,20 @@ struct GatewaySite {
         ["MRA_GATEWAY_HOME": home, "MRA_EXCHANGE_OWN_PROGRAM": ownProgram, "MRA_PROGRESS_INTERVAL": "0"]
     }
 
-    /// Runs `mra-gateway` as this gateway (its home, root and own program).
+    /// Runs `mra-gateway` as this gateway (its home, root and own program), waiting on a thread of its own, not
+    /// on one of Swift's few cooperative threads (which other suites' servers need meanwhile).
     @discardableResult
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let (status, output, errors) = try GatewayCLI.run(arguments, environment: environment)
-        return (status, output, errors)
+    func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+        let environment = environment
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        let (status, output, errors) = try GatewayCLI.run(arguments, environment: environment)
+                        return (status, output, errors)
+                    })
+            }
+        }
     }
 
     /// Starts `exchange serve` on a free port (or `port`) and waits until it listens; returns it and its port.
@@ -67,18 +76,18 @@ struct GatewaySite {
 
     /// Signs `file` with the DEMO identity of `program` (as that program's own system would) into this
     /// gateway's inbox of `program`, under `name`.
-    func drop(_ file: String, as program: String, name: String) throws {
+    func drop(_ file: String, as program: String, name: String) async throws {
         let inbox = root + "/inbox/" + program
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let staged = try sign(file, as: program)
+        let staged = try await sign(file, as: program)
         try FileManager.default.moveItem(atPath: staged, toPath: inbox + "/" + name)
     }
 
     /// `file` signed with the DEMO identity of `program`, in a hidden file of this site's folder.
-    func sign(_ file: String, as program: String) throws -> String {
+    func sign(_ file: String, as program: String) async throws -> String {
         let demo = home + "/Certs/" + program + "/demo/"
         let staged = folder + "/.signed-" + UUID().uuidString
-        let result = try run([
+        let result = try await run([
             "sign", "--key", demo + "signer.key.pem", "--cert", demo + "signer.cert.pem", "--chain", demo + "chain.pem",
             file, "-o", staged,
         ])
@@ -96,8 +105,8 @@ struct GatewaySite {
     var transportRoot: String { home + "/Certs/" + ownProgram + "/transport/anchors/root.pem" }
 
     /// The member's status as this gateway's `lookup` answers it, or nil when it does not know the member.
-    func status(of memberId: String, in program: String) throws -> String? {
-        let result = try run(["lookup", memberId, "--registry", registry, "--format", "json"])
+    func status(of memberId: String, in program: String) async throws -> String? {
+        let result = try await run(["lookup", memberId, "--registry", registry, "--format", "json"])
         guard result.status == 0,
             let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
             let members = json["members"] as? [[String: Any]]
