@@ -31,11 +31,15 @@ package struct LookupError: CodedError, Equatable {
         package static let unknownRole = Code("unknown-role", status: 404)
         /// A criterion reference is not `framework:id` or names no catalogue node.
         package static let unknownCriterion = Code("unknown-criterion", status: 404)
+        /// A declaration line to screen cannot be read (not a JSON object, no `id`, a field not a string…).
+        package static let invalidDeclaration = Code("invalid-declaration", status: 400)
         /// The request is larger than the API accepts.
         package static let tooLarge = Code("request-too-large", status: 413)
+        /// A request body in a form the route does not read.
+        package static let unsupportedMediaType = Code("unsupported-media-type", status: 415)
         /// The request target is longer than the API accepts.
         package static let uriTooLong = Code("uri-too-long", status: 414)
-        /// Only GET and HEAD.
+        /// The route does not answer this method (the answer's `Allow` says which it does).
         package static let methodNotAllowed = Code("method-not-allowed", status: 405)
         /// No such route.
         package static let notFound = Code("not-found", status: 404)

@@ -101,7 +101,10 @@ extension LookupService {
 
     /// The code list a program's mapping reads roles through (named `role`,
     /// `sector`, `businessType`… per mapping), if roles are coded there.
-    func roleCodes(_ program: String) -> CodeList? {
+    func roleCodes(_ program: String) -> CodeList? { Self.roleCodes(program, in: configuration) }
+
+    /// ``roleCodes(_:)`` of `configuration`.
+    static func roleCodes(_ program: String, in configuration: GatewayConfiguration) -> CodeList? {
         guard let mapping = configuration.programs[program]?.mapping else { return nil }
         for case .field(let entry) in mapping.recordEntries where entry.field == .roles {
             if let list = entry.codeList { return list }

@@ -13,6 +13,8 @@ package struct LookupService: Sendable {
     /// The registry; nil when none was given (equivalence queries only).
     package let directory: TraderDirectory?
     let rules: USEntryRules
+    /// The canonical roles a declared role is checked against (empty when no mapping codes roles).
+    let canonicalRoles: Set<String>
 
     package init(configuration: GatewayConfiguration, criteria: CriteriaLibrary?, directory: TraderDirectory?) {
         self.configuration = configuration
@@ -20,6 +22,7 @@ package struct LookupService: Sendable {
         self.criteria = criteria
         self.directory = directory
         self.rules = USEntryRules(catalogue: configuration.catalogue)
+        self.canonicalRoles = Self.canonicalRoles(configuration)
     }
 
     /// Parses `YYYY-MM-DD`; nil gives today (UTC).

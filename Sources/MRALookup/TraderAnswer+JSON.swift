@@ -39,6 +39,30 @@ extension TraderAnswer {
 extension TraderAnswer.Member {
     func write(into json: inout JSONText) {
         json.openObject()
+        writeFacts(into: &json)
+        json.key("mids")
+        json.openArray()
+        for link in mids {
+            json.openObject()
+            json.field("mid", link.mid)
+            json.field("validFrom", link.validFrom)
+            json.field("validTo", link.validTo)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("usEntry")
+        json.openObject()
+        json.key("mraBenefits")
+        json.bool(usEntry.granted)
+        json.field("basis", usEntry.basis)
+        json.key("checks")
+        usEntry.checks.write(into: &json)
+        json.closeObject()
+        json.closeObject()
+    }
+
+    /// Who the member is and its status: the fields of the object before `mids` (a screening answer's `member`).
+    func writeFacts(into json: inout JSONText) {
         json.field("program", program)
         json.field("programName", programName)
         json.field("memberId", memberId)
@@ -56,24 +80,14 @@ extension TraderAnswer.Member {
             json.key("consent")
             json.bool(consent)
         }
-        json.key("mids")
+    }
+}
+
+extension [USEntryBenefits.Check] {
+    /// The checks as an array of `{"check","passed","reason"}`.
+    func write(into json: inout JSONText) {
         json.openArray()
-        for link in mids {
-            json.openObject()
-            json.field("mid", link.mid)
-            json.field("validFrom", link.validFrom)
-            json.field("validTo", link.validTo)
-            json.closeObject()
-        }
-        json.closeArray()
-        json.key("usEntry")
-        json.openObject()
-        json.key("mraBenefits")
-        json.bool(usEntry.granted)
-        json.field("basis", usEntry.basis)
-        json.key("checks")
-        json.openArray()
-        for check in usEntry.checks {
+        for check in self {
             json.openObject()
             json.field("check", check.check)
             json.key("passed")
@@ -82,8 +96,6 @@ extension TraderAnswer.Member {
             json.closeObject()
         }
         json.closeArray()
-        json.closeObject()
-        json.closeObject()
     }
 }
 

@@ -13,15 +13,18 @@ package struct LookupServerSettings: Sendable {
     package var refreshInterval: Duration
     /// Longest request target (path and query) accepted, in bytes.
     package var maximumTargetLength: Int
+    /// How large a `POST /v1/screenings` batch may be.
+    package var screening: ScreeningLimits
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, refreshInterval: Duration = .seconds(1),
-        maximumTargetLength: Int = 2048
+        maximumTargetLength: Int = 2048, screening: ScreeningLimits = ScreeningLimits()
     ) {
         self.host = host
         self.port = port
         self.refreshInterval = refreshInterval
         self.maximumTargetLength = maximumTargetLength
+        self.screening = screening
     }
 }
 
@@ -57,5 +60,6 @@ package func buildRouter(
     let router = Router()
     router.add(middleware: RequestLimitMiddleware(maximumTargetLength: settings.maximumTargetLength))
     LookupRoutes(service: service).register(on: router)
+    ScreeningRoute(service: service, limits: settings.screening).register(on: router)
     return router
 }

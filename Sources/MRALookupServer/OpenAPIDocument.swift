@@ -7,10 +7,11 @@ enum OpenAPIDocument {
           title: MRA gateway lookup API
           version: "1"
           description: >
-            Read-only lookup of trusted traders across CTPAT and its MRA partner programs, and equivalence of
-            programs, roles and criteria. Served by `mra-gateway serve`; every body equals the output of the
-            matching CLI command with `--format json`. GET only; no request body; request target at most
-            2048 bytes. Errors are `{"error":{"code":…,"message":…}}` with a stable code.
+            Lookup of trusted traders across CTPAT and its MRA partner programs, screening of declaration
+            lines in bulk, and equivalence of programs, roles and criteria. Served by `mra-gateway serve`;
+            every body equals the output of the matching CLI command with `--format json` (screening: of
+            `mra-gateway screen`). GET with no request body, but for `POST /v1/screenings`; request target at
+            most 2048 bytes. Errors are `{"error":{"code":…,"message":…}}` with a stable code.
         paths:
           /health:
             get:
@@ -33,6 +34,36 @@ enum OpenAPIDocument {
                 "200": {description: The answer (found false when no member carries the id), content: {application/json: {schema: {$ref: "#/components/schemas/TraderAnswer"}}}}
                 "400": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
+          /v1/screenings:
+            post:
+              summary: Screens a batch of declaration lines; one answer per line, in input order.
+              description: >
+                Each line names the trader's identifier as declared and the day of entry; the answer gives the
+                member that decides it (of those carrying the id: the first that gets MRA benefits, else the
+                first suspended, else the first), whether the entry gets MRA benefits with every check, and
+                the outcome. A line that cannot be screened is answered `invalid` with its error; the batch
+                goes on. The whole batch is read before the first answer: over 10,000 lines (the server's
+                `serve.screening-lines`), or over 1 KiB a line on average, it is 413 and no line is
+                answered. NDJSON in, NDJSON out; a JSON array in, a JSON array out.
+              requestBody:
+                required: true
+                content:
+                  application/x-ndjson:
+                    schema: {type: string, description: "One Declaration object per line."}
+                  application/json:
+                    schema: {type: array, items: {$ref: "#/components/schemas/Declaration"}}
+              responses:
+                "200":
+                  description: One answer per line, in input order.
+                  content:
+                    application/x-ndjson:
+                      schema: {type: string, description: "One ScreeningAnswer object per line."}
+                    application/json:
+                      schema: {type: array, items: {$ref: "#/components/schemas/ScreeningAnswer"}}
+                "400": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+                "415": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
           /v1/programs:
             get:
@@ -89,7 +120,7 @@ enum OpenAPIDocument {
                         type: object
                         required: [code, message]
                         properties:
-                          code: {type: string, enum: [invalid-id, scheme-mismatch, unknown-scheme, invalid-date, unknown-program, unknown-role, unknown-criterion, request-too-large, uri-too-long, method-not-allowed, not-found, registry-unavailable]}
+                          code: {type: string, enum: [invalid-id, scheme-mismatch, unknown-scheme, invalid-date, unknown-program, unknown-role, unknown-criterion, invalid-declaration, request-too-large, unsupported-media-type, uri-too-long, method-not-allowed, not-found, registry-unavailable]}
                           message: {type: string}
           schemas:
             ProgramEquivalence:
@@ -121,40 +152,81 @@ enum OpenAPIDocument {
                 members:
                   type: array
                   items:
-                    type: object
-                    properties:
-                      program: {type: string}
-                      programName: {type: string}
-                      memberId: {type: string}
-                      memberIdScheme: {type: string}
-                      matchedOn: {type: string}
-                      legalName: {type: string}
-                      status: {type: [string, "null"], enum: [active, suspended, revoked, withdrawn, null]}
-                      statusEffective: {type: string, format: date}
-                      statusReason: {type: string}
-                      authType: {type: string}
-                      roles: {type: array, items: {type: string}}
-                      consent: {type: boolean}
-                      mids:
-                        type: array
-                        items:
-                          type: object
-                          properties:
-                            mid: {type: string}
-                            validFrom: {type: string}
-                            validTo: {type: string}
-                      usEntry:
-                        type: object
+                    allOf:
+                      - {$ref: "#/components/schemas/MemberFacts"}
+                      - type: object
                         properties:
-                          mraBenefits: {type: boolean}
-                          basis: {type: string, enum: [mra, ctpat]}
-                          checks:
+                          mids:
                             type: array
                             items:
                               type: object
                               properties:
-                                check: {type: string, enum: [program-recognized, status-active, type-eligible, consent-given, not-suspended]}
-                                passed: {type: boolean}
-                                reason: {type: string}
+                                mid: {type: string}
+                                validFrom: {type: string}
+                                validTo: {type: string}
+                          usEntry:
+                            type: object
+                            properties:
+                              mraBenefits: {type: boolean}
+                              basis: {type: string, enum: [mra, ctpat]}
+                              checks: {type: array, items: {$ref: "#/components/schemas/Check"}}
+            MemberFacts:
+              type: object
+              required: [program, programName, memberId, memberIdScheme, matchedOn, legalName, status, roles]
+              properties:
+                program: {type: string}
+                programName: {type: string}
+                memberId: {type: string}
+                memberIdScheme: {type: string}
+                matchedOn: {type: string}
+                legalName: {type: string}
+                status: {type: [string, "null"], enum: [active, suspended, revoked, withdrawn, null]}
+                statusEffective: {type: string, format: date}
+                statusReason: {type: string}
+                authType: {type: string}
+                roles: {type: array, items: {type: string}}
+                consent: {type: boolean}
+            Check:
+              type: object
+              required: [check, passed, reason]
+              properties:
+                check: {type: string, enum: [program-recognized, status-active, type-eligible, consent-given, not-suspended, role-covered]}
+                passed: {type: boolean}
+                reason: {type: string}
+            Declaration:
+              type: object
+              required: [id, entryDate]
+              properties:
+                ref: {type: string, maxLength: 128, description: "The caller's reference for the line, echoed."}
+                id: {type: string, maxLength: 64, description: "The trader's identifier as declared (any scheme)."}
+                scheme: {type: string, description: "The identifier's scheme; detected when absent."}
+                entryDate: {type: string, format: date, description: "The day of entry the answer is for."}
+                role: {type: string, description: "The role the trader is declared in (canonical: importer, manufacturer…)."}
+            ScreeningAnswer:
+              type: object
+              required: [line, outcome]
+              properties:
+                line: {type: integer, minimum: 1, description: "The line's number in the body (NDJSON) or its position (array)."}
+                ref: {type: string}
+                id: {type: string}
+                scheme: {type: string}
+                entryDate: {type: string}
+                role: {type: string}
+                outcome: {type: string, enum: [recognized, suspended, ineligible, unknown, invalid]}
+                mraBenefits: {type: boolean}
+                matches: {type: integer, minimum: 0, description: "How many members carry the id."}
+                member:
+                  oneOf:
+                    - {type: "null"}
+                    - allOf:
+                        - {$ref: "#/components/schemas/MemberFacts"}
+                        - {type: object, properties: {basis: {type: string, enum: [mra, ctpat]}}}
+                checks: {type: array, items: {$ref: "#/components/schemas/Check"}}
+                error:
+                  type: object
+                  required: [code, message]
+                  properties:
+                    code: {type: string}
+                    message: {type: string}
         """#
 }

@@ -4,13 +4,20 @@ import MRALookup
 
 /// Limits on what a request may be, and JSON bodies for every error.
 ///
-/// The API is read-only: `GET` and `HEAD` only, no request body (any
-/// `Content-Length` above 0 or a chunked body is 413), a request target of
-/// at most `maximumTargetLength` bytes (414). Header size is bounded by the
-/// HTTP/1 parser (80 KiB). Errors thrown by routes, Hummingbird's own 404
-/// among them, are answered as `{"error":{"code":…,"message":…}}`.
+/// Every route answers `GET` and `HEAD` with no request body (any
+/// `Content-Length` above 0 or a chunked body is 413), except
+/// `POST /v1/screenings`, whose route bounds its own body. Another method is
+/// 405 with `Allow`. A request target is at most `maximumTargetLength` bytes
+/// (414). Header size is bounded by the HTTP/1 parser (80 KiB). Errors thrown
+/// by routes, Hummingbird's own 404 among them, are answered as
+/// `{"error":{"code":…,"message":…}}`.
 struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let maximumTargetLength: Int
+
+    /// The methods a path is answered for.
+    static func allowed(_ path: String) -> [HTTPRequest.Method] {
+        path == "/v1/screenings" ? [.post] : [.get, .head]
+    }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -18,12 +25,16 @@ struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.uri.description.utf8.count > maximumTargetLength {
             return LookupError(.uriTooLong, "the request target is longer than \(maximumTargetLength) bytes").response
         }
-        if request.method != .get && request.method != .head {
-            return LookupError(.methodNotAllowed, "the API is read-only: GET only").response
+        let allowed = Self.allowed(request.uri.path)
+        guard allowed.contains(request.method) else {
+            let names = allowed.map(\.rawValue).joined(separator: ", ")
+            var response = LookupError(.methodNotAllowed, "\(request.uri.path) takes \(names)").response
+            response.headers[.allow] = names
+            return response
         }
         let length = request.headers[.contentLength].flatMap { Int($0) } ?? 0
-        if length > 0 || request.headers[.transferEncoding] != nil {
-            return LookupError(.tooLarge, "requests carry no body here (limit 0 bytes)").response
+        if request.method != .post && (length > 0 || request.headers[.transferEncoding] != nil) {
+            return LookupError(.tooLarge, "\(request.uri.path) takes no request body").response
         }
         do {
             return try await next(request, context)

@@ -22,7 +22,8 @@ struct GatewayCommand: AsyncParsableCommand {
             ProgramsCommand.self, ProgramCommand.self, ValidateCommand.self, TranslateCommand.self, InspectCommand.self,
             GenerateCommand.self,
             SignCommand.self, VerifyCommand.self, TrustCommand.self, ExchangeCommand.self, RegistryCommand.self,
-            CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, EquivalenceCommand.self,
+            CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, ScreenCommand.self,
+            EquivalenceCommand.self,
             ServeCommand.self, ConfigCommand.self,
         ]
     )

@@ -60,12 +60,15 @@ extension SettingKey {
     static let endpointSyncLimit = SettingKey("endpoint.sync-limit", flag: "--sync-limit", default: "16777216")
     static let serveHost = SettingKey("serve.host", flag: "--host", default: "127.0.0.1")
     static let servePort = SettingKey("serve.port", flag: "--port", default: "8080")
+    static let serveScreeningLines = SettingKey(
+        "serve.screening-lines", flag: "--screening-lines", default: "10000")
 
     /// Every key but the partners' overrides, in the order `config check` prints them.
     static let all: [SettingKey] = [
         home, exchangeRoot, exchangeRegistry, signingKey, signingCertificate, signingChain, signingPassphraseFile,
         signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
-        logLevel, logFormat, trustWarningDays, serveHost, servePort, exchangeOwnProgram, endpointHost, endpointPort,
+        logLevel, logFormat, trustWarningDays, serveHost, servePort, serveScreeningLines, exchangeOwnProgram,
+        endpointHost, endpointPort,
         endpointCertificate, endpointKey, endpointChain, endpointPassphraseFile, endpointPassphraseEnv,
         endpointSyncLimit,
     ]

@@ -106,6 +106,7 @@ import Testing
             }
             try await client.execute(uri: "/v1/traders/DEAEOF000000006", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
             }
         }
     }

@@ -50,18 +50,29 @@ package enum SyntheticRegistry {
     package static func load(
         _ range: Range<Int>, into registry: any Registry, batchSize: Int = 50_000, date: String = "2026-11-01"
     ) throws -> Int {
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let end = min(start + batchSize, range.upperBound)
+        try load(
+            range.lazy.map(record), into: registry, batchSize: batchSize, date: date, numberedFrom: range.lowerBound)
+    }
+
+    /// Loads `records` into `registry` as ``load(_:into:batchSize:date:)`` does; batch ids count from
+    /// `numberedFrom` (a later load with other numbers records other ledger entries).
+    @discardableResult
+    package static func load(
+        _ records: some Collection<TraderRecord>, into registry: any Registry, batchSize: Int = 50_000,
+        date: String = "2026-11-01", numberedFrom: Int = 0
+    ) throws -> Int {
+        var start = records.startIndex
+        var first = numberedFrom
+        while start < records.endIndex {
+            let end = records.index(start, offsetBy: batchSize, limitedBy: records.endIndex) ?? records.endIndex
             try registry.transaction { session in
                 var contexts: [String: BatchContext] = [:]
-                for i in start..<end {
-                    let record = record(i)
+                for record in records[start..<end] {
                     let context: BatchContext
                     if let known = contexts[record.program] {
                         context = known
                     } else {
-                        let batchId = "SYN-\(record.program)-\(start)"
+                        let batchId = "SYN-\(record.program)-\(first)"
                         let entry = try session.record(
                             LedgerEntry(
                                 direction: .inbound, partner: record.program, fileName: batchId + ".xml",
@@ -75,8 +86,9 @@ package enum SyntheticRegistry {
                     _ = try session.put(record, in: context)
                 }
             }
+            first += records.distance(from: start, to: end)
             start = end
         }
-        return range.count
+        return records.count
     }
 }

@@ -38,6 +38,20 @@ package struct JSONText: ~Copyable, Sendable {
         needsComma.removeLast()
     }
 
+    /// Number of bytes written and not yet drained.
+    package var count: Int { output.count }
+
+    /// Ends a top-level value with a line feed, as NDJSON separates them.
+    package mutating func lineFeed() { output.append(UInt8(ascii: "\n")) }
+
+    /// Hands the bytes written so far to `body`, then forgets them; the nesting and commas go on as if they were
+    /// still there, so that a long array can be sent in parts.
+    package mutating func drain<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let result = output.withBytes(body)
+        output.removeAll()
+        return result
+    }
+
     /// Starts a member `key:`; the value written next belongs to it.
     package mutating func key(_ key: String) {
         separator()
