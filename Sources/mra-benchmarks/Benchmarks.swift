@@ -7,16 +7,20 @@ import MRAGateway
 ///
 ///     swift build -c release && .build/release/mra-benchmarks [--records N] [--programs a,b] [--runs R]
 ///     .build/release/mra-benchmarks --lookup [--members N] [--seconds S] [--connections C] [--runs R]
+///     .build/release/mra-benchmarks --screening [--members N] [--lines N] [--batch N] [--seconds S]
 ///     .build/release/mra-benchmarks --scaling 100000,1000000,5000000
 ///
-/// `--lookup` as the first argument chooses the lookup API benchmark. It is a command of its own, with options
-/// of its own: its `--registry` names a file, where the other benchmarks' `--registry` is a flag.
+/// `--lookup` (`--screening`) as the first argument chooses the lookup API (screening) benchmark. Each is a command
+/// of its own, with options of its own: its `--registry` names a file, where the other benchmarks' `--registry` is
+/// a flag.
 @main
 enum Benchmarks {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "--lookup" {
             LookupBenchmarkCommand.main(Array(arguments.dropFirst()))
+        } else if arguments.first == "--screening" {
+            ScreeningBenchmarkCommand.main(Array(arguments.dropFirst()))
         } else {
             BenchmarkCommand.main(arguments)
         }
@@ -37,7 +41,8 @@ struct BenchmarkCommand: ParsableCommand {
         abstract: "Measures the gateway beside xmllint and xmlsec1 on the same generated files.",
         discussion: """
             Prints times, records/s, ratios and peak memory; run a release build. \
-            `mra-benchmarks --lookup --help` describes the lookup API benchmark.
+            `mra-benchmarks --lookup --help` describes the lookup API benchmark, `--screening --help` the \
+            screening one.
             """)
 
     @Option(help: ArgumentHelp("Records per generated file.", valueName: "n"))

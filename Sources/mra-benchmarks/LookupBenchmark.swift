@@ -141,7 +141,7 @@ private func luaScript(members: Int) -> String {
     """
 }
 
-private func waitForHealth(_ base: String, timeout: Double) -> Bool {
+func waitForHealth(_ base: String, timeout: Double) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if let result = try? capture(["curl", "-sf", base + "/health"]), result.status == 0 { return true }
@@ -151,23 +151,23 @@ private func waitForHealth(_ base: String, timeout: Double) -> Bool {
 }
 
 /// The server's VmHWM, as /proc gives it.
-private func serverPeakMemory(_ pid: Int32) -> String {
+func serverPeakMemory(_ pid: Int32) -> String {
     let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
     return status.firstLine(starting: "VmHWM:").map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
         ?? "?"
 }
 
-private func loadAverage() -> String {
+func loadAverage() -> String {
     ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3)
         .joined(separator: " ")
 }
 
 extension String {
-    fileprivate func firstLine(starting prefix: String) -> String? {
+    func firstLine(starting prefix: String) -> String? {
         split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix(prefix) }
     }
 }
 
 extension Substring {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { trimmingCharacters(in: .whitespaces) }
 }
