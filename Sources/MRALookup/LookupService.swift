@@ -38,10 +38,25 @@ package struct LookupService: Sendable {
     /// the candidates are the schemes they carry it under (so an id held only as a BR-CNPJ is not ambiguous for
     /// fitting the CTPAT pattern too); when none does, every scheme whose pattern it fits.
     package func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
+        let found = try members(carrying: id, scheme: scheme, at: day)
+        let fitting = try detector.candidates(for: id, scheme: found.scheme)
+        let held = Set(found.members.map(\.matchedOn))
+        let holding = fitting.filter { held.contains($0.scheme) }
+        return TraderAnswer(
+            id: id, asOf: day, scheme: found.scheme, candidates: holding.isEmpty ? fitting : holding,
+            members: found.members)
+    }
+
+    /// Every member that carries `id` as of `day` (under `scheme` when given: an unknown scheme, or one `id` does
+    /// not fit, is an error), and the scheme given as `Mappings/identifiers.xml` spells it.
+    func members(
+        carrying id: String, scheme: String?, at day: CalendarDate
+    ) throws(LookupError) -> (scheme: String?, members: [TraderAnswer.Member]) {
         try SchemeDetector.validate(id)
-        let fitting = try detector.candidates(for: id, scheme: scheme)
         // The scheme as Mappings/identifiers.xml spells it, however it was typed.
-        let scheme = scheme == nil ? nil : fitting.first?.scheme
+        let scheme = try scheme.flatMap { (given) throws(LookupError) in
+            try detector.candidates(for: id, scheme: given).first?.scheme
+        }
         guard let directory else { throw LookupError(.registry, "no registry given") }
         let date = day.description
         var members: [TraderAnswer.Member] = []
@@ -59,10 +74,7 @@ package struct LookupService: Sendable {
                     mids: facts.links.filter { $0.validFrom <= date && ($0.validTo.map { $0 > date } ?? true) },
                     usEntry: rules.evaluate(program: program, record: record, status: status, day: date)))
         }
-        let held = Set(members.map(\.matchedOn))
-        let holding = fitting.filter { held.contains($0.scheme) }
-        return TraderAnswer(
-            id: id, asOf: day, scheme: scheme, candidates: holding.isEmpty ? fitting : holding, members: members)
+        return (scheme, members)
     }
 
     /// ``lookup(_:scheme:at:)`` as the JSON body the API answers.

@@ -221,7 +221,16 @@ enum OpenAPIDocument {
                     - allOf:
                         - {$ref: "#/components/schemas/MemberFacts"}
                         - {type: object, properties: {basis: {type: string, enum: [mra, ctpat]}}}
-                checks: {type: array, items: {$ref: "#/components/schemas/Check"}}
+                checks:
+                  type: array
+                  description: Every check with its result; a reason only where it failed (the trader's GET gives every reason).
+                  items:
+                    type: object
+                    required: [check, passed]
+                    properties:
+                      check: {type: string, enum: [program-recognized, status-active, type-eligible, consent-given, not-suspended, role-covered]}
+                      passed: {type: boolean}
+                      reason: {type: string}
                 error:
                   type: object
                   required: [code, message]

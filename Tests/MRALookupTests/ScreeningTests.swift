@@ -169,4 +169,28 @@ import Testing
                 == #"{"line":3,"outcome":"invalid","error":{"code":"invalid-declaration","message":"a, \"b\""}}"#)
         #expect(invalid.csvRow == #"3,,,,,,invalid,,,,,,,,,"invalid-declaration: a, ""b""""#)
     }
+
+    /// NDJSON lines go through the one-pass parser, array items through `JSONDecoder`: both read every line alike.
+    @Test(arguments: [
+        #"{"id":"DE1","entryDate":"2026-12-01"}"#,
+        #"  {"ref":"a\"b\\c\/d\n","id":"DE1","scheme":null,"entryDate":"2026-12-01","role":null}  "#,
+        #"{"id":"\u00c9\ud83d\ude00","entryDate":"2026-12-01","extra":{"a":[1,{"b":"]"}]},"n":-1.5e3,"t":true}"#,
+        #"{"id":"Ünïcödé 株式会社","entryDate":"2026-12-01"}"#,
+        #"{"entryDate":"2026-12-01"}"#, #"{"id":null,"entryDate":"2026-12-01"}"#, #"{"id":7,"entryDate":"x"}"#,
+        #"{"id":"DE1","entryDate":"2026-12-01","role":["importer"]}"#, #"{"id":"DE1","entryDate":"2026-12-01"} x"#,
+        #"["id"]"#, #"{"id":"DE1","entryDate":"2026-12-01""#, #"{"id":"a\x"}"#, "{}",
+    ])
+    func readsALineAsTheDecodableConformanceDoes(_ line: String) {
+        let parsed = Result { () throws(LookupError) in try Declaration.decode(line: Array(line.utf8)) }
+        let decoded = Result { () throws(LookupError) in
+            try DeclarationBatch(jsonArray: Array("[\(line)]".utf8), limit: 1).lines.first!.declaration.get()
+        }
+        switch (parsed, decoded) {
+        case (.success(let a), .success(let b)): #expect(a == b)
+        case (.failure(let a), .failure(let b)):
+            // Malformed JSON spoils the whole array around it; a well-formed line that is no declaration, only itself.
+            #expect(a.message == b.message || b.message.hasPrefix("the body is not a JSON array"))
+        default: Issue.record("the parser and JSONDecoder disagree on \(line): \(parsed) / \(decoded)")
+        }
+    }
 }

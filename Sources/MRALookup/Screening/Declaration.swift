@@ -1,5 +1,3 @@
-package import Foundation
-
 /// One line of a declaration to screen: the trader's identifier as declared,
 /// the day of entry the answer is for, and what the risk engine wants echoed.
 ///
@@ -32,14 +30,8 @@ package struct Declaration: Sendable, Equatable, Decodable {
 
 extension Declaration {
     /// Reads one NDJSON line (a JSON object), or says what is wrong with it.
-    package static func decode(line: some Collection<UInt8>, using decoder: JSONDecoder) throws(LookupError) -> Self {
-        do {
-            return try decoder.decode(Self.self, from: Data(line))
-        } catch let error as DecodingError {
-            throw LookupError(.invalidDeclaration, Self.describe(error))
-        } catch {
-            throw LookupError(.invalidDeclaration, "the line is not a JSON object: \(error)")
-        }
+    package static func decode(line: some Collection<UInt8>) throws(LookupError) -> Self {
+        try DeclarationParser.parse(line)
     }
 
     /// A `DecodingError` in the words of the declaration's fields.

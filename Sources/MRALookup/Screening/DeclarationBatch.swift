@@ -14,7 +14,6 @@ package struct DeclarationBatch: Sendable {
     /// Reads NDJSON: LF or CRLF line ends, blank lines skipped (their number still counts). More than `limit`
     /// lines is ``LookupError/Code/tooLarge``.
     package init(ndjson bytes: [UInt8], limit: Int) throws(LookupError) {
-        let decoder = JSONDecoder()
         var number = 0
         var start = 0
         while start < bytes.count {
@@ -25,7 +24,7 @@ package struct DeclarationBatch: Sendable {
             if line.isEmpty { continue }
             guard lines.count < limit else { throw Self.tooMany(limit) }
             lines.append(
-                (number, Result { () throws(LookupError) in try Declaration.decode(line: line, using: decoder) }))
+                (number, Result { () throws(LookupError) in try Declaration.decode(line: line) }))
         }
     }
 

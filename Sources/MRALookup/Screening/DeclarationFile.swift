@@ -59,14 +59,14 @@ package struct DeclarationFile: Sendable {
     private func readNDJSON(_ body: (DeclarationBatch.Line) -> Void) throws(LookupError) {
         let handle = try open()
         defer { try? handle.close() }
-        let decoder = JSONDecoder()
         var pending: [UInt8] = []
         var number = 0
         func take(_ line: ArraySlice<UInt8>) {
             number += 1
             let line = DeclarationBatch.trimmed(line)
             guard !line.isEmpty else { return }
-            body((number, Result { () throws(LookupError) in try Declaration.decode(line: line, using: decoder) }))
+            progress?.add(records: 1)
+            body((number, Result { () throws(LookupError) in try Declaration.decode(line: line) }))
         }
         while true {
             let chunk: Data
@@ -108,6 +108,9 @@ package struct DeclarationFile: Sendable {
             )
         }
         progress?.add(bytes: bytes.count)
-        for line in try DeclarationBatch(jsonArray: bytes, limit: .max).lines { body(line) }
+        for line in try DeclarationBatch(jsonArray: bytes, limit: .max).lines {
+            progress?.add(records: 1)
+            body(line)
+        }
     }
 }

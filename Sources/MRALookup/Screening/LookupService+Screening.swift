@@ -16,8 +16,8 @@ extension LookupService {
                     .unknownRole,
                     NameMatch.unknown("role", role, known: canonicalRoles.sorted()))
             }
-            let answer = try lookup(declaration.id, scheme: declaration.scheme, at: day)
-            let judged = answer.members.map { member in
+            let judged = try members(carrying: declaration.id, scheme: declaration.scheme, at: day).members.map {
+                member in
                 (member, member.usEntry.checks + (declaration.role.map { [Self.roleCheck($0, member)] } ?? []))
             }
             let chosen =

@@ -34,8 +34,19 @@ extension ScreeningResult {
             } else {
                 json.null()
             }
+            // Every check with its result; the reason only of those that failed, which is what a risk engine acts on
+            // (GET /v1/traders/{id} gives every reason).
             json.key("checks")
-            checks.write(into: &json)
+            json.openArray()
+            for check in checks {
+                json.openObject()
+                json.field("check", check.check)
+                json.key("passed")
+                json.bool(check.passed)
+                if !check.passed { json.field("reason", check.reason) }
+                json.closeObject()
+            }
+            json.closeArray()
         }
         json.closeObject()
     }
