@@ -66,10 +66,10 @@ sign() {
         -in "$work/$name.csr" -out "$work/$name.pem" 2>"$work/ca.log" || { cat "$work/ca.log" >&2; return 1; }
 }
 
-# generate PROGRAMME INDEX
+# generate PROGRAMME
 generate() {
     local p="$1" alg
-    alg="$(algorithm "$2")"
+    alg="$(algorithm "$(position "$p")")"
     local dn="/C=$(country "$p")/O=DEMO - not for production"
     local work
     work="$(mktemp -d)"
@@ -138,16 +138,7 @@ position() {
     echo "${#words[@]}"
 }
 
-# Two at a time: key generation is CPU-bound and the machine has two cores.
-pids=()
+# Every name is checked before any key is made; then two programmes at a time (pki_parallel).
 for p in "${programmes[@]}"; do position "$p" >/dev/null; done
-for p in "${programmes[@]}"; do
-    generate "$p" "$(position "$p")" &
-    pids+=($!)
-    if ((${#pids[@]} == 2)); then
-        for pid in "${pids[@]}"; do wait "$pid"; done
-        pids=()
-    fi
-done
-for pid in "${pids[@]}"; do wait "$pid"; done
+pki_parallel generate "${programmes[@]}"
 echo "demo PKI written to $certs"

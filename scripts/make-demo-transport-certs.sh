@@ -70,14 +70,5 @@ CNF
     echo "$p: transport"
 }
 
-pids=()
-for p in "${programmes[@]}"; do
-    generate "$p" &
-    pids+=($!)
-    if ((${#pids[@]} == 2)); then
-        for pid in "${pids[@]}"; do wait "$pid"; done
-        pids=()
-    fi
-done
-for pid in "${pids[@]}"; do wait "$pid"; done
+pki_parallel generate "${programmes[@]}"
 echo "demo transport PKI written to $certs/*/transport and $certs/*/demo/transport.*"

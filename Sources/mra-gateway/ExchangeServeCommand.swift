@@ -51,6 +51,9 @@ struct ExchangeServeCommand: AsyncParsableCommand {
             let site = try exchange.site(common)
             let logger = site.logger("mra-gateway.exchange")
             var setup = try site.setup(common: common, identity: identity, logger: logger)
+            // The watcher runs the inbox job whenever files arrive: the worker warns about trust material at
+            // start and daily instead of every job.
+            setup.trustWarnings = .skip
             if noRevocationCheck {
                 setup.requiresRevocationCheck = false
                 logger.warning("revocation is not required (--no-revocation-check): signers without CRLs are accepted")

@@ -34,6 +34,8 @@ import Testing
         let japan = try client(port, as: "jp-aeo")
         let wrong = try await japan.post("/v1/exchange/ctpat/files", body: signed)
         #expect(wrong.status == 403 && wrong.code == "client-certificate-wrong-partner", "\(wrong.body)")
+        // Any partner's certificate may ask for /health.
+        #expect(try await japan.get("/health").status == 200)
         try await japan.shutdown()
 
         // A certificate no partner's transport root issued (self-signed, clientAuth).
@@ -50,6 +52,9 @@ import Testing
             port: port, serverRoot: b.transportRoot, certificate: own + ".pem", key: own + ".key")
         let refused = try await rogue.post("/v1/exchange/ctpat/files", body: signed)
         #expect(refused.status == 403 && refused.code == "client-certificate-refused", "\(refused.body)")
+        #expect(refused.body.contains("untrusted-chain"), "the reason is named: \(refused.body)")
+        let health = try await rogue.get("/health")
+        #expect(health.status == 403 && health.code == "client-certificate-refused", "\(health.body)")
         try await rogue.shutdown()
         #expect(try await b.run(["exchange", "status", "--root", b.root]).output.contains("ledger (0 entries)"))
     }

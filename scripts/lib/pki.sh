@@ -1,7 +1,7 @@
 # Shell functions shared by the scripts that make PKI material with the openssl CLI:
-# scripts/make-demo-certs.sh and the test fixture scripts. Source it; the callers set
-# `work` (a scratch folder), `out` (where CRLs go), `start` and `end` (default validity),
-# or call pki_scratch, which sets all but `out`.
+# scripts/make-demo-certs.sh, scripts/make-demo-transport-certs.sh and the test fixture scripts.
+# Source it; the callers set `work` (a scratch folder), `out` (where CRLs go), `start` and `end`
+# (default validity), or call pki_scratch, which sets all but `out`.
 
 # pki_ca_config FILE: an `openssl ca` configuration with root, intermediate and signer
 # extensions; callers append sections of their own.
@@ -57,6 +57,25 @@ pki_genkey() {
         ec:*) openssl genpkey -algorithm EC -pkeyopt "ec_paramgen_curve:${2#ec:}" \
             -pkeyopt ec_param_enc:named_curve -out "$1" ;;
     esac
+}
+
+# pki_parallel FUNCTION ITEM...: runs `FUNCTION ITEM` for every ITEM in background jobs, two at a time (key
+# generation is CPU-bound and the machines have two cores), waiting for both of a pair before the next pair starts.
+# A failed job stops the loop once its pair has ended; the return status is then non-zero.
+pki_parallel() {
+    local job="$1" item pid failed=0 pids=()
+    shift
+    for item in "$@"; do
+        "$job" "$item" &
+        pids+=($!)
+        if ((${#pids[@]} == 2)); then
+            for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+            pids=()
+            ((failed == 0)) || return 1
+        fi
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    return "$failed"
 }
 
 # key NAME SPEC: $work/NAME.key.

@@ -6,7 +6,9 @@ import ServiceLifecycle
 /// channels drop into the inbox, pushes changes of our members to the
 /// partners whose arrangement covers them as soon as they are loaded, and
 /// keeps delivering partners' queues (a partner that was down gets its
-/// files when it is back).
+/// files when it is back). It warns about partners' trust material that
+/// expires soon at start and then every ``trustWarningInterval``, not for
+/// every file (`exchange serve` sets its jobs' ``TrustWarnings/skip``).
 package struct LinkWorker: Service {
     package var desk: InboxDesk
     package var courier: Courier
@@ -14,16 +16,19 @@ package struct LinkWorker: Service {
     package var watchInterval: Duration
     /// How often every partner's queue is delivered even when nothing new was written.
     package var drainInterval: Duration
+    /// How often the trust material is warned about (`trust-material-expiring`): a day.
+    package var trustWarningInterval: Duration
     package var logger: Logger
 
     package init(
         desk: InboxDesk, courier: Courier, watchInterval: Duration = .milliseconds(500),
-        drainInterval: Duration = .seconds(30), logger: Logger
+        drainInterval: Duration = .seconds(30), trustWarningInterval: Duration = .seconds(86_400), logger: Logger
     ) {
         self.desk = desk
         self.courier = courier
         self.watchInterval = watchInterval
         self.drainInterval = drainInterval
+        self.trustWarningInterval = trustWarningInterval
         self.logger = logger
     }
 
@@ -55,8 +60,11 @@ package struct LinkWorker: Service {
 
     /// Processes the inbox every ``watchInterval``; after a load that changed our members,
     /// exports the change to each covered partner with an endpoint and rings for delivery.
+    /// Warns about the trust material first, and again once ``trustWarningInterval`` has passed.
     private func watch(ring: AsyncStream<Void>.Continuation) async {
         let partners = desk.coveredPartners(courier.routes.keys.sorted())
+        await desk.warnAboutTrustMaterial(sendingTo: partners)
+        var warned = ContinuousClock.now
         // A partner linked for the first time gets the full list: later changes go as deltas.
         do {
             if try await !desk.exportChanges(to: partners, firstOnly: true).isEmpty { ring.yield() }
@@ -66,6 +74,10 @@ package struct LinkWorker: Service {
                 metadata: ["code": "\(error.code)", "error": "\(error.message)"])
         }
         while !Task.isCancelled {
+            if ContinuousClock.now - warned >= trustWarningInterval {
+                await desk.warnAboutTrustMaterial(sendingTo: partners)
+                warned = ContinuousClock.now
+            }
             var pause = watchInterval
             do {
                 let entries = try await desk.processInbox()

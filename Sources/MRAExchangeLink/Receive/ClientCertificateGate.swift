@@ -1,3 +1,4 @@
+import MRACrypto
 package import MRAGateway
 package import NIOCore
 import NIOSSL
@@ -19,10 +20,17 @@ package struct ClientCertificateGate: Sendable {
     /// one valid for another of `partners` is `client-certificate-wrong-partner`.
     package func check(_ channel: any Channel, program: String, among partners: [String]) async throws(LinkError) {
         let leaf = try await certificate(of: channel)
-        guard let failure = PartnerTransport.refusal(client: leaf, program: program, home: home) else { return }
-        if let other = partners.first(where: {
-            $0 != program && PartnerTransport.refusal(client: leaf, program: $0, home: home) == nil
-        }) {
+        let failure: String
+        do {
+            _ = try TransportTrust.load(program: program, home: home).verifyPeer(leaf: leaf, purpose: .client)
+            return
+        } catch let refused as TrustFailure {
+            failure = "\(refused.reason.rawValue): \(refused.message)"
+        } catch {
+            failure = "\(error)"
+        }
+        let others = partners.filter { $0 != program }
+        if let other = TransportTrust.programs(accepting: leaf, purpose: .client, among: others, home: home).first {
             throw LinkError(
                 .clientCertificateWrongPartner,
                 "the client certificate is \(other)'s; it may not post as \(program)")
@@ -33,13 +41,18 @@ package struct ClientCertificateGate: Sendable {
     /// The partner among `partners` whose transport trust the connection's certificate is valid for.
     package func partner(of channel: any Channel, among partners: [String]) async throws(LinkError) -> String {
         let leaf = try await certificate(of: channel)
-        for partner in partners where PartnerTransport.refusal(client: leaf, program: partner, home: home) == nil {
-            return partner
+        guard
+            let partner = TransportTrust.programs(accepting: leaf, purpose: .client, among: partners, home: home).first
+        else {
+            throw LinkError(.clientCertificateRefused, "the client certificate is valid for no partner of this gateway")
         }
-        throw LinkError(.clientCertificateRefused, "the client certificate is valid for no partner of this gateway")
+        return partner
     }
 
-    /// The DER of the certificate the client presented.
+    /// The DER of the certificate the client presented. Only the leaf: Hummingbird's TLS channel installs
+    /// swift-nio-ssl's verification callback without metadata, so the handler keeps no chain
+    /// (`nioSSL_peerValidatedCertificateChain()` is nil) and intermediates the client sent are not available
+    /// here; a partner's intermediate CAs go in `Certs/<program>/transport/intermediates/`.
     private func certificate(of channel: any Channel) async throws(LinkError) -> [UInt8] {
         let certificate: NIOSSLCertificate?
         do {

@@ -38,14 +38,14 @@ package struct ExchangeJob {
 
     /// The programs whose inbox this run reads: all but those the configuration disables
     /// (`partners.<program>.enabled: false`), whose files wait in their inbox.
-    var inboundPrograms: [String] { programs.filter { setup.partners[$0]?.enabled != false } }
+    package var inboundPrograms: [String] { programs.filter { setup.partners[$0]?.enabled != false } }
 
     /// Processes the files in the inbox when the run starts (after finishing
     /// what an interrupted run left), program by program, each folder's
     /// files in name order.
     package func run() throws(ExchangeError) -> ExchangeSummary {
         try setup.folders.create(programs: programs)
-        setup.warnAboutTrustMaterial(of: inboundPrograms)
+        if setup.trustWarnings == .everyRun { setup.warnAboutTrustMaterial(of: inboundPrograms) }
         var summary = ExchangeSummary()
         summary.recovered = try finishInterrupted()
         for program in programs where !inboundPrograms.contains(program) {

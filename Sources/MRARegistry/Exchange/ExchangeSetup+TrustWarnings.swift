@@ -7,12 +7,14 @@ extension ExchangeSetup {
     /// within ``warningDays`` (`trust.warning-days`) or is already invalid
     /// (an expired or not yet valid certificate, a stale CRL): the same items
     /// `trust check` reports. `exchange run` warns about every partner whose
-    /// inbox it reads, `exchange export` about the partner it sends to. Our
-    /// signing certificate is warned about where the signer is made
+    /// inbox it reads, `exchange export` about the partner it sends to (both
+    /// unless ``trustWarnings`` is ``TrustWarnings/skip``); `exchange serve`
+    /// about both kinds at start and then once a day. Our signing
+    /// certificate is warned about where the signer is made
     /// (`signing-certificate-expiring`), in the same window. A store that
     /// cannot be loaded is left to the files that need it, which are refused
     /// with the reason.
-    func warnAboutTrustMaterial(of programs: [String], at time: Int64 = UnixTime.now()) {
+    package func warnAboutTrustMaterial(of programs: [String], at time: Int64 = UnixTime.now()) {
         for program in programs {
             guard
                 let partner = try? TrustInventory.partner(

@@ -27,6 +27,9 @@ package struct ExchangeSetup: Sendable {
     /// The partners' trust material, and our certificate, ending within
     /// this many days is warned about (`trust.warning-days`).
     package var warningDays = TrustInventory.defaultWindowDays
+    /// Whether ``ExchangeJob/run()`` and ``OutboundExport/run(partner:since:)`` warn about that material
+    /// (`exchange serve` skips it and warns daily instead).
+    package var trustWarnings = TrustWarnings.everyRun
 
     package init(
         configuration: GatewayConfiguration, registry: any Registry, folders: ExchangeFolders, signer: Signer,

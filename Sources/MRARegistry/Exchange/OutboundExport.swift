@@ -53,7 +53,7 @@ package struct OutboundExport {
             )
         }
         try setup.folders.create(programs: [partner])
-        setup.warnAboutTrustMaterial(of: [partner])
+        if setup.trustWarnings == .everyRun { setup.warnAboutTrustMaterial(of: [partner]) }
         try finishInterrupted()
         let records = try eligibleRecords(eligibility, since: since)
         guard !records.isEmpty else {
