@@ -49,18 +49,21 @@ package struct LookupService: Sendable {
 
     /// Every member that carries `id` as of `day` (under `scheme` when given: an unknown scheme, or one `id` does
     /// not fit, is an error), and the scheme given as `Mappings/identifiers.xml` spells it.
+    /// From `snapshot` when given, else from the directory as it is.
     func members(
-        carrying id: String, scheme: String?, at day: CalendarDate
+        carrying id: String, scheme: String?, at day: CalendarDate, in snapshot: TraderDirectory.Snapshot? = nil
     ) throws(LookupError) -> (scheme: String?, members: [TraderAnswer.Member]) {
         try SchemeDetector.validate(id)
         // The scheme as Mappings/identifiers.xml spells it, however it was typed.
         let scheme = try scheme.flatMap { (given) throws(LookupError) in
             try detector.candidates(for: id, scheme: given).first?.scheme
         }
-        guard let directory else { throw LookupError(.registry, "no registry given") }
+        guard let carrying = snapshot?.members(carrying: id) ?? directory?.members(carrying: id) else {
+            throw LookupError(.registry, "no registry given")
+        }
         let date = day.description
         var members: [TraderAnswer.Member] = []
-        for facts in try directory.members(carrying: id) {
+        for facts in carrying {
             guard let matched = facts.scheme(carrying: id), scheme == nil || matched == scheme else { continue }
             let record = facts.record
             guard let program = configuration.catalogue.program(record.program) else { continue }

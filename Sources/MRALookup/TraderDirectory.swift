@@ -50,12 +50,29 @@ package final class TraderDirectory: Sendable {
 
     /// The members that carry `id` (as member id, linked id or MID),
     /// ordered by program and member id.
-    package func members(carrying id: String) throws(LookupError) -> [MemberFacts] {
-        var members = state.withLock { $0.table.members(carrying: id) }
-        if members.count > 1 {
-            members.sort { ($0.record.program, $0.record.memberId) < ($1.record.program, $1.record.memberId) }
+    package func members(carrying id: String) -> [MemberFacts] {
+        Snapshot.ordered(state.withLock { $0.table.members(carrying: id) })
+    }
+
+    /// The table as it is now, read without the lock: every answer of a screening batch comes from one state of the
+    /// registry, and the batch does not take the lock once per line.
+    package func snapshot() -> Snapshot { Snapshot(table: state.withLock { $0.table }) }
+
+    /// The members the directory held at one moment (a copy that shares the directory's storage until a refresh
+    /// changes it).
+    package struct Snapshot: Sendable {
+        let table: MemberTable
+
+        /// ``TraderDirectory/members(carrying:)`` as of the snapshot.
+        package func members(carrying id: String) -> [MemberFacts] { Self.ordered(table.members(carrying: id)) }
+
+        /// `members` by program and member id.
+        static func ordered(_ members: [MemberFacts]) -> [MemberFacts] {
+            guard members.count > 1 else { return members }
+            return members.sorted {
+                ($0.record.program, $0.record.memberId) < ($1.record.program, $1.record.memberId)
+            }
         }
-        return members
     }
 
     private func refresh<Reader: RegistryReader>(_ reader: Reader) throws(RegistryError) {

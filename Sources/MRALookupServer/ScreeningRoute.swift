@@ -4,7 +4,8 @@ import MRAGateway
 import MRALookup
 
 /// `POST /v1/screenings`: a batch of declaration lines in, one answer per
-/// line out, in input order (see ``DeclarationBatch`` and ``ScreeningResult``).
+/// line out, in input order (see ``DeclarationBatch`` and ``ScreeningResult``),
+/// all from one state of the registry (``Screener``).
 ///
 /// The body is NDJSON (`application/x-ndjson`) or, for small batches, a JSON
 /// array (`application/json`); the answer comes in the same form. The whole
@@ -54,19 +55,14 @@ struct ScreeningRoute: Sendable {
             case .ndjson: try DeclarationBatch(ndjson: bytes, limit: limits.lines)
             case .jsonArray: try DeclarationBatch(jsonArray: bytes, limit: limits.lines)
             }
-        let service = self.service
+        let screener = service.screener()
         return Response(
             status: .ok, headers: [.contentType: form.contentType],
             body: ResponseBody { writer in
                 var json = JSONText(capacity: 80 * 1024)
                 if form == .jsonArray { json.openArray() }
                 for line in batch.lines {
-                    let result =
-                        switch line.declaration {
-                        case .success(let declaration): service.screen(declaration, line: line.number)
-                        case .failure(let error): ScreeningResult.invalid(line: line.number, declaration: nil, error)
-                        }
-                    result.write(into: &json)
+                    screener.answer(line).write(into: &json)
                     if form == .ndjson { json.lineFeed() }
                     if json.count >= 64 * 1024 { try await writer.write(json.drain { ByteBuffer(bytes: $0) }) }
                 }

@@ -40,12 +40,9 @@ struct ScreenCommand: ParsableCommand {
             file.progress = progress.begin(file: declarations, measure: .bytes(of: Self.size(of: declarations)))
             var writer = AnswerWriter(staged: staged, csv: asCSV)
             try lookupErrors { () throws(LookupError) in
+                let screener = service.screener()
                 try file.forEachLine { line in
-                    let result =
-                        switch line.declaration {
-                        case .success(let declaration): service.screen(declaration, line: line.number)
-                        case .failure(let error): ScreeningResult.invalid(line: line.number, declaration: nil, error)
-                        }
+                    let result = screener.answer(line)
                     summary.add(result)
                     writer.write(result)
                 }

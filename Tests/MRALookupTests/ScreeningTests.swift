@@ -193,4 +193,14 @@ import Testing
         default: Issue.record("the parser and JSONDecoder disagree on \(line): \(parsed) / \(decoded)")
         }
     }
+
+    @Test func answersABatchFromTheRegistryAsItWasWhenTheBatchBegan() throws {
+        let (service, path) = try LookupFixture.service(members: 30)
+        let screener = service.screener()
+        try SyntheticRegistry.load(30..<31, into: try SQLiteRegistry(path: path))
+        try service.directory?.refresh()
+        let newcomer = Declaration(id: SyntheticRegistry.identifiers(30).memberId, entryDate: "2026-12-01")
+        #expect(screener.answer((1, .success(newcomer))).outcome == .unknown)
+        #expect(service.screener().answer((1, .success(newcomer))).outcome == .ineligible)
+    }
 }

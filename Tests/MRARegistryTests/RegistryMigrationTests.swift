@@ -89,7 +89,7 @@ import Testing
     @Test func version2RegistryAnswersLookupsAfterTheDirectoryMigratesIt() throws {
         let reader = try SQLiteRegistryReader(path: try RegistryMigrationTests.version2Registry())
         let directory = try MRALookup.TraderDirectory(reader: reader)
-        let members = try directory.members(carrying: "M2")
+        let members = directory.members(carrying: "M2")
         #expect(members.map(\.record.memberId) == ["A1"])
         #expect(members.first?.events.map(\.kind) == [.granted, .suspended])
         #expect(members.first?.events.last?.batchId == "B2")

@@ -6,6 +6,13 @@ extension LookupService {
     /// benefits. Never throws: a line that cannot be screened is answered `invalid` with its error, so that a batch
     /// is always answered line for line.
     package func screen(_ declaration: Declaration, line: Int) -> ScreeningResult {
+        screen(declaration, line: line, in: nil)
+    }
+
+    /// A ``Screener`` over the registry as it is now.
+    package func screener() -> Screener { Screener(service: self, snapshot: directory?.snapshot()) }
+
+    func screen(_ declaration: Declaration, line: Int, in snapshot: TraderDirectory.Snapshot?) -> ScreeningResult {
         do throws(LookupError) {
             let day = try Self.entryDay(declaration.entryDate)
             if let ref = declaration.ref, ref.utf8.count > Declaration.maximumRefLength {
@@ -16,8 +23,8 @@ extension LookupService {
                     .unknownRole,
                     NameMatch.unknown("role", role, known: canonicalRoles.sorted()))
             }
-            let judged = try members(carrying: declaration.id, scheme: declaration.scheme, at: day).members.map {
-                member in
+            let found = try members(carrying: declaration.id, scheme: declaration.scheme, at: day, in: snapshot)
+            let judged = found.members.map { member in
                 (member, member.usEntry.checks + (declaration.role.map { [Self.roleCheck($0, member)] } ?? []))
             }
             let chosen =
