@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.23.0"),
+        // The lookup API's authentication: its authenticator middleware and request context with an identity.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -85,9 +87,26 @@ let package = Package(
         .target(
             name: "MRALookupServer",
             dependencies: [
-                "MRALookup", "MRAGateway", .product(name: "Hummingbird", package: "hummingbird"),
+                "MRALookup", "MRAGateway", "MRAServing", "MRACrypto", "MRAPlumbing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // What the HTTPS servers share: a TLS identity and the server side of TLS (swift-nio-ssl, through
+        // Hummingbird's TLS channel).
+        .target(
+            name: "MRAServing",
+            dependencies: [
+                "MRACrypto", "MRAPlumbing",
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
 
         // The exchange link between gateways (docs/exchange-link.md): the HTTPS endpoint that takes partners'
@@ -95,7 +114,7 @@ let package = Package(
         .target(
             name: "MRAExchangeLink",
             dependencies: [
-                "MRARegistry", "MRAGateway", "MRACrypto", "MRAPlumbing",
+                "MRARegistry", "MRAGateway", "MRACrypto", "MRAPlumbing", "MRAServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -112,7 +131,7 @@ let package = Package(
             name: "mra-gateway",
             dependencies: [
                 "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
-                "MRAExchangeLink",
+                "MRAExchangeLink", "MRAServing",
                 // Secret and PKCS11URI: how the signing commands reach a protected key.
                 "MRACrypto",
                 "MRAPlumbing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -179,7 +198,8 @@ let package = Package(
         .testTarget(
             name: "MRALookupTests",
             dependencies: [
-                "MRALookup", "MRALookupServer", "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAReconciliation",
+                "MRALookup", "MRALookupServer", "MRAServing", "MRARegistry", "MRARegistrySQLite", "MRAGateway",
+                "MRAReconciliation",
                 "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

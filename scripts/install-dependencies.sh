@@ -6,8 +6,9 @@ set -euo pipefail
 # make a SoftHSM2 token and sign with it, so they are needed to test, not to run the gateway with key files.
 # systemd: the tests check the units of deploy/systemd/ with systemd-analyze verify and systemd-sysusers (a
 # container image may lack it; installing it does not make it PID 1).
+# curl and python3-pip: the API tests call the server with curl and install schemathesis with pip (below).
 packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl
-    systemd)
+    systemd curl python3-pip)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -18,5 +19,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "${missing[@]}"
+fi
+# schemathesis (PyPI): the tests hold the lookup API to docs/openapi.yaml with it (OpenAPISchemathesisTests).
+if ! command -v st >/dev/null 2>&1; then
+    echo "installing: schemathesis (PyPI)"
+    python3 -m pip install --quiet schemathesis 2>/dev/null \
+        || python3 -m pip install --quiet --user --break-system-packages schemathesis
+    command -v pyenv >/dev/null 2>&1 && pyenv rehash
 fi
 command -v swift >/dev/null || { echo "swift not found on PATH: install the Swift 6 toolchain" >&2; exit 1; }

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-dependencies.sh
+# Where pip puts schemathesis's `st` when it installs for the user.
+export PATH="$PATH:$HOME/.local/bin"
 swift format lint --strict --recursive --parallel Package.swift Sources Tests
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test --skip-build

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 package import Logging
 import MRAGateway
+package import MRAServing
 package import MRARegistry
 import NIOCore
 

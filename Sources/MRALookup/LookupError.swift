@@ -41,6 +41,12 @@ package struct LookupError: CodedError, Equatable {
         package static let uriTooLong = Code("uri-too-long", status: 414)
         /// The route does not answer this method (the answer's `Allow` says which it does).
         package static let methodNotAllowed = Code("method-not-allowed", status: 405)
+        /// No API client is known for the request: no credential, or one the server does not know.
+        package static let unauthorized = Code("unauthorized", status: 401)
+        /// The client's role does not allow the route.
+        package static let forbidden = Code("forbidden", status: 403)
+        /// The request's Origin is not one CORS allows.
+        package static let originNotAllowed = Code("origin-not-allowed", status: 403)
         /// No such route.
         package static let notFound = Code("not-found", status: 404)
         /// The registry cannot be read.

@@ -35,10 +35,10 @@ package struct SchemeDetector: Sendable {
     package func knows(_ name: String) -> Bool { NameMatch.find(name, in: answers.map(\.scheme)) != nil }
 
     /// Checks that `id` can be an identifier at all: not empty, not longer
-    /// than ``maximumLength``, printable ASCII or letters, no spaces at the ends.
+    /// than ``maximumLength`` Unicode scalars, no spaces or control characters.
     package static func validate(_ id: String) throws(LookupError) {
         guard !id.isEmpty else { throw LookupError(.invalidId, "the identifier is empty") }
-        guard id.count <= maximumLength else {
+        guard id.unicodeScalars.count <= maximumLength else {
             throw LookupError(.invalidId, "the identifier is longer than \(maximumLength) characters")
         }
         guard id.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {

@@ -11,7 +11,13 @@ enum OpenAPIDocument {
             lines in bulk, and equivalence of programs, roles and criteria. Served by `mra-gateway serve`;
             every body equals the output of the matching CLI command with `--format json` (screening: of
             `mra-gateway screen`). GET with no request body, but for `POST /v1/screenings`; request target at
-            most 2048 bytes. Errors are `{"error":{"code":…,"message":…}}` with a stable code.
+            most 2048 bytes. Errors are `{"error":{"code":…,"message":…}}` with a stable code. Who may ask:
+            the security schemes below (docs/operations.md, "Exposing the API").
+        security:
+          # Optional at the document's level: a server without a clients file answers anyone (on loopback only).
+          - {}
+          - apiKey: []
+          - clientCertificate: []
         paths:
           /health:
             get:
@@ -27,10 +33,12 @@ enum OpenAPIDocument {
             get:
               summary: Who knows the trader with this identifier, its status, MIDs and MRA benefits at a US entry.
               parameters:
-                - {name: id, in: path, required: true, schema: {type: string, maxLength: 64}}
+                - {name: id, in: path, required: true, schema: {type: string, minLength: 1, maxLength: 64, pattern: "^[^\\u0000-\\u0020\\u007F]+$"}, description: "Printable, no spaces (at most 64 characters)."}
                 - {name: scheme, in: query, required: false, schema: {type: string}, description: "Identifier scheme (Mappings/identifiers.xml); detected when absent."}
                 - {name: at, in: query, required: false, schema: {type: string, format: date}, description: "Answer as of this day (default today, UTC)."}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: The answer (found false when no member carries the id), content: {application/json: {schema: {$ref: "#/components/schemas/TraderAnswer"}}}}
                 "400": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
@@ -52,8 +60,13 @@ enum OpenAPIDocument {
                   application/x-ndjson:
                     schema: {type: string, description: "One Declaration object per line."}
                   application/json:
-                    schema: {type: array, items: {$ref: "#/components/schemas/Declaration"}}
+                    schema:
+                      type: array
+                      description: Declaration objects; any other item is answered `invalid` with its error, as a bad NDJSON line is.
+                      items: {anyOf: [{$ref: "#/components/schemas/Declaration"}, {}]}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200":
                   description: One answer per line, in input order.
                   content:
@@ -69,6 +82,8 @@ enum OpenAPIDocument {
             get:
               summary: The program catalogue with eligibility and arrangements (the program graph).
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: OK, content: {application/json: {schema: {type: object}}}}
           /v1/equivalence/programs/{program}:
             get:
@@ -77,6 +92,8 @@ enum OpenAPIDocument {
                 - {name: program, in: path, required: true, schema: {type: string}}
                 - {name: by, in: query, required: false, schema: {type: string, default: ctpat}}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/ProgramEquivalence"}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/equivalence/programs/{program}/{by}:
@@ -86,6 +103,8 @@ enum OpenAPIDocument {
                 - {name: program, in: path, required: true, schema: {type: string}}
                 - {name: by, in: path, required: true, schema: {type: string}}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/ProgramEquivalence"}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/equivalence/roles/{role}:
@@ -95,6 +114,8 @@ enum OpenAPIDocument {
                 - {name: role, in: path, required: true, schema: {type: string}}
                 - {name: program, in: query, required: false, schema: {type: string}}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: OK, content: {application/json: {schema: {type: object}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/equivalence/criteria/{criterion}:
@@ -104,9 +125,23 @@ enum OpenAPIDocument {
                 - {name: criterion, in: path, required: true, schema: {type: string, example: "ctpat:3.4"}}
                 - {name: to, in: query, required: false, schema: {type: string}, description: "Only links to this framework."}
               responses:
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "200": {description: OK, content: {application/json: {schema: {type: object}}}}
                 "404": {$ref: "#/components/responses/Error"}
         components:
+          securitySchemes:
+            apiKey:
+              type: http
+              scheme: bearer
+              description: >
+                An API key of the server's clients file (`serve.clients`, made by `mra-gateway api-client add`),
+                as `Authorization: Bearer KEY`. When the server has clients, every route but /health and
+                /openapi.yaml needs one (401 `unauthorized` without, 403 `forbidden` when the client's role is
+                not enough: `lookup` for these routes).
+            clientCertificate:
+              type: mutualTLS
+              description: A TLS client certificate whose SHA-256 the clients file names (HTTPS servers only).
           responses:
             Error:
               description: An error with a stable code.
@@ -120,7 +155,7 @@ enum OpenAPIDocument {
                         type: object
                         required: [code, message]
                         properties:
-                          code: {type: string, enum: [invalid-id, scheme-mismatch, unknown-scheme, invalid-date, unknown-program, unknown-role, unknown-criterion, invalid-declaration, request-too-large, unsupported-media-type, uri-too-long, method-not-allowed, not-found, registry-unavailable]}
+                          code: {type: string, enum: [invalid-id, scheme-mismatch, unknown-scheme, invalid-date, unknown-program, unknown-role, unknown-criterion, invalid-declaration, request-too-large, unsupported-media-type, uri-too-long, method-not-allowed, not-found, unauthorized, forbidden, origin-not-allowed, registry-unavailable]}
                           message: {type: string}
           schemas:
             ProgramEquivalence:

@@ -53,11 +53,12 @@ struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 extension LookupError {
-    /// The error as an HTTP answer with its JSON body.
+    /// The error as an HTTP answer with its JSON body (a 401 says how to authenticate).
     var response: Response {
-        Response(
-            status: HTTPResponse.Status(code: code.status),
-            headers: [.contentType: "application/json; charset=utf-8"],
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if code == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="mra-gateway""# }
+        return Response(
+            status: HTTPResponse.Status(code: code.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 }

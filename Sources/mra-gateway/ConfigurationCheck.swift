@@ -4,6 +4,7 @@ import Logging
 import MRACrypto
 import MRAExchangeLink
 import MRAGateway
+import MRAServing
 import MRAPlumbing
 import MRARegistry
 import MRARegistrySQLite

@@ -24,7 +24,7 @@ struct GatewayCommand: AsyncParsableCommand {
             SignCommand.self, VerifyCommand.self, TrustCommand.self, ExchangeCommand.self, RegistryCommand.self,
             CrosswalkCommand.self, ReconcileCommand.self, LookupCommand.self, ScreenCommand.self,
             EquivalenceCommand.self,
-            ServeCommand.self, ConfigCommand.self,
+            ServeCommand.self, APIClientCommand.self, ConfigCommand.self,
         ]
     )
 }

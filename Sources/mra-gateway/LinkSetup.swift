@@ -1,5 +1,6 @@
 import Logging
 import MRAExchangeLink
+import MRAServing
 import MRAGateway
 import MRARegistry
 

@@ -62,12 +62,27 @@ extension SettingKey {
     static let servePort = SettingKey("serve.port", flag: "--port", default: "8080")
     static let serveScreeningLines = SettingKey(
         "serve.screening-lines", flag: "--screening-lines", default: "10000")
+    static let serveTLSCertificate = SettingKey("serve.tls-certificate", flag: "--tls-cert")
+    static let serveTLSKey = SettingKey("serve.tls-key", flag: "--tls-key")
+    static let serveTLSChain = SettingKey("serve.tls-chain", flag: "--tls-chain")
+    static let serveTLSPassphraseFile = SettingKey("serve.tls-passphrase-file", flag: "--tls-key-passphrase-file")
+    static let serveTLSPassphraseEnv = SettingKey("serve.tls-passphrase-env", flag: "--tls-key-passphrase-env")
+    static let serveClients = SettingKey("serve.clients", flag: "--clients")
+    static let serveCORSOrigins = SettingKey("serve.cors-origins", flag: "--cors-origins")
+    static let serveMaxConnections = SettingKey("serve.max-connections", flag: "--max-connections", default: "512")
+    static let serveAccessLog = SettingKey("serve.access-log", default: "true")
+    static let serveExposeWithoutProtection = SettingKey(
+        "serve.expose-without-protection", flag: "--expose-without-protection", default: "false")
 
     /// Every key but the partners' overrides, in the order `config check` prints them.
     static let all: [SettingKey] = [
         home, exchangeRoot, exchangeRegistry, signingKey, signingCertificate, signingChain, signingPassphraseFile,
         signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
-        logLevel, logFormat, trustWarningDays, serveHost, servePort, serveScreeningLines, exchangeOwnProgram,
+        logLevel, logFormat, trustWarningDays, serveHost, servePort, serveScreeningLines, serveTLSCertificate,
+        serveTLSKey,
+        serveTLSChain, serveTLSPassphraseFile, serveTLSPassphraseEnv, serveClients, serveCORSOrigins,
+        serveMaxConnections,
+        serveAccessLog, serveExposeWithoutProtection, exchangeOwnProgram,
         endpointHost, endpointPort,
         endpointCertificate, endpointKey, endpointChain, endpointPassphraseFile, endpointPassphraseEnv,
         endpointSyncLimit,

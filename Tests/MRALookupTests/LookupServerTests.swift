@@ -12,8 +12,8 @@ import Testing
 /// The API over a real socket: `app.test(.live)` runs the server on a free
 /// loopback port and talks to it with HummingbirdTesting's HTTP/1 client.
 @Suite struct LookupServerTests {
-    static func app(_ service: LookupService) -> some ApplicationProtocol {
-        buildApplication(
+    static func app(_ service: LookupService) throws -> some ApplicationProtocol {
+        try buildApplication(
             service: service,
             settings: LookupServerSettings(host: "127.0.0.1", port: 0, refreshInterval: .milliseconds(50)))
     }

@@ -10,8 +10,8 @@ import Testing
 /// `POST /v1/screenings` over a real socket: the answers are the service's,
 /// line for line, and the limits are clean 413s.
 @Suite struct ScreeningServerTests {
-    static func app(_ service: LookupService, lines: Int = 100, bytes: Int? = nil) -> some ApplicationProtocol {
-        buildApplication(
+    static func app(_ service: LookupService, lines: Int = 100, bytes: Int? = nil) throws -> some ApplicationProtocol {
+        try buildApplication(
             service: service,
             settings: LookupServerSettings(
                 host: "127.0.0.1", port: 0, screening: ScreeningLimits(lines: lines, bytes: bytes)))

@@ -15,6 +15,19 @@ package enum ChildProcess {
         package var outputText: String { String(decoding: output, as: UTF8.self) }
     }
 
+    /// ``run(_:_:input:in:environment:)`` waited for on a dispatch thread: an async test must not block one of
+    /// Swift's few cooperative threads on a child process, which would starve the servers other suites run.
+    package static func runDetached(
+        _ executable: String, _ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Swift.Result { try run(executable, arguments, in: folder, environment: environment) })
+            }
+        }
+    }
+
     /// Runs `executable` with `arguments`, feeds it `input` (or nothing) and waits for it to end.
     /// `environment` is added to (and overrides) this process's environment.
     ///

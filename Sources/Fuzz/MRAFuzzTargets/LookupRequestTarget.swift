@@ -27,7 +27,7 @@ import Synchronization
 package struct LookupRequestTarget: FuzzTarget {
     package static let name = "lookup-request"
 
-    let responder: RouterResponder<BasicRequestContext>
+    let responder: RouterResponder<LookupRequestContext>
     let channel = NIOAsyncTestingChannel()
     let logger = Logger(label: "mra-fuzz.lookup-request")
 
@@ -73,7 +73,7 @@ package struct LookupRequestTarget: FuzzTarget {
         let head = HTTPRequest(
             method: method, scheme: "http", authority: "localhost", path: request.target, headerFields: fields)
         let body = RequestBody(buffer: ByteBuffer(bytes: request.body))
-        let context = BasicRequestContext(source: .init(channel: channel, logger: logger))
+        let context = LookupRequestContext(source: .init(channel: channel, logger: logger))
         let status: Int
         do {
             let response = try await responder.respond(to: Request(head: head, body: body), context: context)

@@ -1,9 +1,9 @@
 package import MRACrypto
 package import NIOSSL
 
-/// A gateway's TLS identity: the certificate it presents (as the
-/// endpoint's server, and as a client to partners' endpoints), the
-/// intermediates sent with it, and its private key.
+/// A server's TLS identity: the certificate it presents (as the exchange
+/// endpoint's or the API's server, and as a client to partners'
+/// endpoints), the intermediates sent with it, and its private key.
 package struct TLSIdentity: Sendable {
     /// Leaf first, then the intermediates.
     package var certificateChain: [NIOSSLCertificate]
@@ -15,11 +15,11 @@ package struct TLSIdentity: Sendable {
     /// encrypted PKCS#8 PEM with `passphrase`, or an unencrypted PEM (a DEMO key).
     package static func load(
         certificate: String, key: String, chain: String?, passphrase: Secret?
-    ) throws(LinkError) -> TLSIdentity {
+    ) throws(ServingError) -> TLSIdentity {
         do {
             var certificates = try NIOSSLCertificate.fromPEMFile(certificate)
             guard !certificates.isEmpty else {
-                throw LinkError(.configuration, "\(certificate) holds no certificate")
+                throw ServingError(.tlsIdentity, "\(certificate) holds no certificate")
             }
             if let chain { certificates += try NIOSSLCertificate.fromPEMFile(chain) }
             let privateKey: NIOSSLPrivateKey
@@ -32,13 +32,13 @@ package struct TLSIdentity: Sendable {
                 privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
             }
             return TLSIdentity(certificateChain: certificates, privateKey: privateKey, keyFile: key)
-        } catch let error as LinkError {
+        } catch let error as ServingError {
             throw error
         } catch {
-            throw LinkError(.configuration, "the TLS identity (\(certificate), \(key)) cannot be loaded: \(error)")
+            throw ServingError(.tlsIdentity, "the TLS identity (\(certificate), \(key)) cannot be loaded: \(error)")
         }
     }
 
     /// The certificate and chain as swift-nio-ssl's sources.
-    var chainSources: [NIOSSLCertificateSource] { certificateChain.map { .certificate($0) } }
+    package var chainSources: [NIOSSLCertificateSource] { certificateChain.map { .certificate($0) } }
 }

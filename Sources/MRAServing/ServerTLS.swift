@@ -3,12 +3,13 @@ import NIOCore
 package import NIOSSL
 
 extension TLSIdentity {
-    /// The endpoint's TLS: our identity, TLS 1.2 or later, and a client
+    /// A server's TLS: our identity, TLS 1.2 or later, and a client
     /// certificate asked for but not required at this layer: the handshake
     /// proves the client holds the certificate's key, and each request then
-    /// checks the certificate against the transport trust of the partner its
-    /// path names (``ClientCertificateGate``), so that a refused certificate
-    /// gets a JSON answer with a stable code rather than a bare TLS alert.
+    /// checks the certificate (the exchange endpoint against the transport
+    /// trust of the partner its path names, the API against the clients it
+    /// knows), so that a refused certificate gets a JSON answer with a
+    /// stable code rather than a bare TLS alert.
     package var serverConfiguration: TLSChannelConfiguration {
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: chainSources, privateKey: .privateKey(privateKey))

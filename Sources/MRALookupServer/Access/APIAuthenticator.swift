@@ -1,0 +1,28 @@
+import Hummingbird
+import HummingbirdAuth
+import NIOSSL
+
+/// Recognises the client of a request: by its API key
+/// (`Authorization: Bearer KEY`), else by the TLS certificate its
+/// connection presented. It refuses nothing itself: an unknown key or
+/// certificate leaves the request anonymous, for the access log to record
+/// and ``RoleMiddleware`` to refuse where a route needs a client.
+struct APIAuthenticator: AuthenticatorMiddleware {
+    typealias Context = LookupRequestContext
+
+    let clients: APIClients
+
+    func authenticate(request: Request, context: LookupRequestContext) async throws -> APIClient? {
+        if let bearer = request.headers.bearer { return clients.client(key: bearer.token) }
+        guard request.headers[.authorization] == nil, let der = await Self.certificate(of: context) else {
+            return nil
+        }
+        return clients.client(certificate: der)
+    }
+
+    /// The DER of the TLS certificate the connection presented, if any.
+    static func certificate(of context: LookupRequestContext) async -> [UInt8]? {
+        guard let certificate = try? await context.channel.nioSSL_peerCertificate().get() else { return nil }
+        return try? certificate.toDERBytes()
+    }
+}
