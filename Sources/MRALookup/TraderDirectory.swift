@@ -54,6 +54,16 @@ package final class TraderDirectory: Sendable {
         Snapshot.ordered(state.withLock { $0.table.members(carrying: id) })
     }
 
+    /// Members per program and status, read from the registry now.
+    package func statusCounts() throws(LookupError) -> [String: MemberStatusCounts] {
+        do { return try reader.statusCounts() } catch { throw LookupError(.registry, error.description) }
+    }
+
+    /// The ledger in figures, read from the registry now.
+    package func ledgerSummary() throws(LookupError) -> LedgerSummary {
+        do { return try reader.ledgerSummary() } catch { throw LookupError(.registry, error.description) }
+    }
+
     /// The table as it is now, read without the lock: every answer of a screening batch comes from one state of the
     /// registry, and the batch does not take the lock once per line.
     package func snapshot() -> Snapshot { Snapshot(table: state.withLock { $0.table }) }

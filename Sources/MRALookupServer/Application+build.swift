@@ -31,12 +31,14 @@ package struct LookupServerSettings: Sendable {
     package var idleTimeout: Duration
     /// Where the access log goes (one line per request); none when nil.
     package var accessLog: Logger?
+    /// What `/metrics` answers; no such route when nil.
+    package var metrics: APIMetrics?
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, refreshInterval: Duration = .seconds(1),
         maximumTargetLength: Int = 2048, screening: ScreeningLimits = ScreeningLimits(), tls: TLSIdentity? = nil,
         clients: APIClients? = nil, corsOrigins: Set<String> = [], maximumConnections: Int = 512,
-        idleTimeout: Duration = .seconds(30), accessLog: Logger? = nil
+        idleTimeout: Duration = .seconds(30), accessLog: Logger? = nil, metrics: APIMetrics? = nil
     ) {
         self.host = host
         self.port = port
@@ -49,6 +51,7 @@ package struct LookupServerSettings: Sendable {
         self.maximumConnections = maximumConnections
         self.idleTimeout = idleTimeout
         self.accessLog = accessLog
+        self.metrics = metrics
     }
 }
 
@@ -92,7 +95,7 @@ package func buildApplication(
 /// The lookup API's router, what the server answers every request with (the
 /// fuzz target sends requests to it in process). Middlewares, outermost
 /// first: who the client is (``APIAuthenticator``, when there are clients),
-/// the access log, CORS (when origins are allowed), the request limits and
+/// the access log, the metrics (when kept), CORS (when origins are allowed), the request limits and
 /// JSON errors (``RequestLimitMiddleware``), the role a route needs
 /// (``RoleMiddleware``, when there are clients).
 package func buildRouter(
@@ -101,10 +104,11 @@ package func buildRouter(
     let router = Router(context: LookupRequestContext.self)
     if let clients = settings.clients { router.add(middleware: APIAuthenticator(clients: clients)) }
     if let logger = settings.accessLog { router.add(middleware: AccessLogMiddleware(logger: logger)) }
+    if let metrics = settings.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     if !settings.corsOrigins.isEmpty { router.add(middleware: AllowedOriginsMiddleware(origins: settings.corsOrigins)) }
     router.add(middleware: RequestLimitMiddleware(maximumTargetLength: settings.maximumTargetLength))
     if settings.clients != nil { router.add(middleware: RoleMiddleware()) }
-    LookupRoutes(service: service).register(on: router)
-    ScreeningRoute(service: service, limits: settings.screening).register(on: router)
+    LookupRoutes(service: service, metrics: settings.metrics).register(on: router)
+    ScreeningRoute(service: service, limits: settings.screening, metrics: settings.metrics).register(on: router)
     return router
 }

@@ -7,6 +7,8 @@ import MRALookup
 /// built by ``LookupService``, the same functions the CLI prints.
 struct LookupRoutes: Sendable {
     let service: LookupService
+    /// When set, `/metrics` answers with its exposition.
+    let metrics: APIMetrics?
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/health") { _, _ in
@@ -19,6 +21,13 @@ struct LookupRoutes: Sendable {
             }
             json.closeObject()
             return Self.ok(json.text)
+        }
+        if let metrics {
+            router.get("/metrics") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition(service: service))))
+            }
         }
         router.get("/openapi.yaml") { _, _ in
             Response(

@@ -24,6 +24,18 @@ enum OpenAPIDocument {
               summary: Liveness and the size of the identifier index.
               responses:
                 "200": {description: OK, content: {application/json: {schema: {type: object}}}}
+          /metrics:
+            get:
+              summary: The server's figures in Prometheus's text format (the operator role when the server has clients).
+              description: >
+                mra_http_requests_total{route,method,status}, mra_http_request_duration_seconds{route} (a
+                histogram), mra_screening_lines_total{outcome}, mra_registry_members{program,status},
+                mra_exchange_files{partner,direction,outcome}, mra_exchange_last_success_timestamp_seconds{partner,direction},
+                mra_trust_expiry_days{program,kind,file}, mra_lookup_identifiers_indexed.
+              responses:
+                "200": {description: OK, content: {text/plain: {schema: {type: string}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
           /openapi.yaml:
             get:
               summary: This document.

@@ -16,6 +16,8 @@ import MRALookup
 struct ScreeningRoute: Sendable {
     let service: LookupService
     let limits: ScreeningLimits
+    /// Counts the lines screened by outcome, when set.
+    let metrics: APIMetrics?
 
     /// The body forms accepted, by media type.
     enum Form {
@@ -56,13 +58,18 @@ struct ScreeningRoute: Sendable {
             case .jsonArray: try DeclarationBatch(jsonArray: bytes, limit: limits.lines)
             }
         let screener = service.screener()
+        let metrics = self.metrics
         return Response(
             status: .ok, headers: [.contentType: form.contentType],
             body: ResponseBody { writer in
                 var json = JSONText(capacity: 80 * 1024)
                 if form == .jsonArray { json.openArray() }
+                var summary = ScreeningSummary()
+                defer { metrics?.screened(summary) }
                 for line in batch.lines {
-                    screener.answer(line).write(into: &json)
+                    let result = screener.answer(line)
+                    summary.add(result)
+                    result.write(into: &json)
                     if form == .ndjson { json.lineFeed() }
                     if json.count >= 64 * 1024 { try await writer.write(json.drain { ByteBuffer(bytes: $0) }) }
                 }

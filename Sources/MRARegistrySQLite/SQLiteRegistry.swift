@@ -143,16 +143,19 @@ package struct SQLiteRegistry: Registry {
     }
 
     package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
-        try read { db in
-            var counts: [String: MemberStatusCounts] = [:]
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT program, status, count(*) AS n FROM member GROUP BY program, status")
-            for row in rows {
-                let status = MemberStatus(rawValue: row["status"]) ?? .active
-                counts[row["program"], default: MemberStatusCounts()].add(row["n"], status)
-            }
-            return counts
+        try read(Self.statusCounts)
+    }
+
+    /// Members per program and status (the writer's and the reader's answer).
+    static func statusCounts(_ db: Database) throws -> [String: MemberStatusCounts] {
+        var counts: [String: MemberStatusCounts] = [:]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT program, status, count(*) AS n FROM member GROUP BY program, status")
+        for row in rows {
+            let status = MemberStatus(rawValue: row["status"]) ?? .active
+            counts[row["program"], default: MemberStatusCounts()].add(row["n"], status)
         }
+        return counts
     }
 
     package func memberCounts() throws(RegistryError) -> [String: Int] {

@@ -57,6 +57,43 @@ package struct SQLiteRegistryReader: RegistryReader {
         }
     }
 
+    package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
+        try read(SQLiteRegistry.statusCounts)
+    }
+
+    package func ledgerSummary() throws(RegistryError) -> LedgerSummary {
+        try read { db in
+            let counts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT partner, direction, outcome, count(*) AS n FROM ledger
+                    GROUP BY partner, direction, outcome ORDER BY partner, direction, outcome
+                    """
+            ).map { row in
+                LedgerSummary.Count(
+                    partner: row["partner"], direction: LedgerEntry.Direction(rawValue: row["direction"]) ?? .inbound,
+                    outcome: row["outcome"], files: row["n"])
+            }
+            // Inbound: the last file applied; outbound: the last file a partner's receipt confirmed.
+            let last = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT partner, 'inbound' AS direction, max(processedAt) AS at FROM ledger
+                    WHERE direction = 'inbound' AND outcome = 'applied' GROUP BY partner
+                    UNION ALL
+                    SELECT partner, 'outbound' AS direction, max(deliveredAt) AS at FROM ledger
+                    WHERE direction = 'outbound' AND deliveredAt IS NOT NULL GROUP BY partner
+                    ORDER BY partner, direction
+                    """
+            ).map { row in
+                LedgerSummary.LastSuccess(
+                    partner: row["partner"], direction: LedgerEntry.Direction(rawValue: row["direction"]) ?? .inbound,
+                    at: row["at"])
+            }
+            return LedgerSummary(counts: counts, lastSuccesses: last)
+        }
+    }
+
     package func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
         try read { db in
             let latest = try Self.version(db)

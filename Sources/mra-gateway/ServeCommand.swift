@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import MRALookup
 import MRALookupServer
+import MRACrypto
+import MRAGateway
 import MRAServing
 
 struct ServeCommand: AsyncParsableCommand {
@@ -111,7 +113,27 @@ struct ServeCommand: AsyncParsableCommand {
         return LookupServerSettings(
             host: host, port: port, refreshInterval: .milliseconds(Int(refresh * 1000)),
             screening: ScreeningLimits(lines: lines), tls: identity, clients: clients, corsOrigins: Set(origins),
-            maximumConnections: connections, accessLog: accessLog)
+            maximumConnections: connections, accessLog: accessLog,
+            metrics: APIMetrics(trust: try trustFigures(configured)))
+    }
+
+    /// The expiry of every partner's trust material and of our certificates (the signing one and the API's TLS
+    /// one), for /metrics: what `trust list` shows, read again every five minutes at most.
+    private func trustFigures(_ configured: GatewaySettings) throws -> TrustFigures {
+        let home = try GatewayHome.locate(explicit: try configured.string(.home, flag: common.home)?.value)
+        let tlsCertificate = try configured.string(.serveTLSCertificate, flag: tls.tlsCert)?.value
+        return TrustFigures {
+            guard
+                let (inventory, _) = try? TrustOptions.inventory(
+                    home: home, settings: configured, partners: [], signCert: nil, signChain: nil,
+                    tlsCert: tlsCertificate, at: UnixTime.now(), windowDays: TrustInventory.defaultWindowDays)
+            else { return [] }
+            let partners = inventory.partners.flatMap { partner in partner.items.map { (partner.program, $0) } }
+            return (partners + inventory.ours.map { ("ours", $0) }).map { program, item in
+                TrustFigures.Item(
+                    program: program, kind: item.kind.rawValue, file: item.file, daysLeft: item.daysLeft)
+            }
+        }
     }
 
     /// `body`'s value; its error printed, then exit code 2.

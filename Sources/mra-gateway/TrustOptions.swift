@@ -37,7 +37,19 @@ struct TrustOptions: ParsableArguments {
         let time = try common.today.map { _ in Int64(try common.day().daysSinceEpoch) * 86_400 } ?? UnixTime.now()
         let window = try settings.count(
             .trustWarningDays, flag: window, default: Int(TrustInventory.defaultWindowDays))
-        var inventory = TrustInventory(time: time, windowDays: Int64(window.value))
+        return try Self.inventory(
+            home: home, settings: settings, partners: partners, signCert: signCert, signChain: signChain,
+            tlsCert: try settings.string(.endpointCertificate, flag: tlsCert)?.value, at: time,
+            windowDays: Int64(window.value))
+    }
+
+    /// The inventory of `partners` (every partner store when empty) and of our certificates: the signing one
+    /// (`signCert`, else `signing.certificate`, else the DEMO one) with its chain, and `tlsCert` when given.
+    static func inventory(
+        home: GatewayHome, settings: GatewaySettings, partners: [String], signCert: String?, signChain: String?,
+        tlsCert: String?, at time: Int64, windowDays: Int64
+    ) throws -> (inventory: TrustInventory, failures: [String]) {
+        var inventory = TrustInventory(time: time, windowDays: windowDays)
         var failures: [String] = []
         for program in partners.isEmpty ? TrustInventory.partnerPrograms(home: home) : partners {
             do {
@@ -55,8 +67,7 @@ struct TrustOptions: ParsableArguments {
         do {
             inventory.ours = try TrustInventory.ours(
                 signing: signing, signingChain: try settings.string(.signingChain, flag: signChain)?.value,
-                tls: try settings.string(.endpointCertificate, flag: tlsCert)?.value, at: time,
-                windowDays: inventory.windowDays)
+                tls: tlsCert, at: time, windowDays: inventory.windowDays)
         } catch {
             failures.append("ours: \(error)")
         }

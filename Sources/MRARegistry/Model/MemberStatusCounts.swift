@@ -18,6 +18,16 @@ package struct MemberStatusCounts: Hashable, Sendable {
     /// Current members: active or suspended (a suspended member is still a member, without its benefits).
     package var members: Int { active + suspended }
 
+    /// The members of `status`.
+    package subscript(status: MemberStatus) -> Int {
+        switch status {
+        case .active: active
+        case .suspended: suspended
+        case .revoked: revoked
+        case .withdrawn: withdrawn
+        }
+    }
+
     /// Adds `count` members of `status`.
     package mutating func add(_ count: Int, _ status: MemberStatus) {
         switch status {

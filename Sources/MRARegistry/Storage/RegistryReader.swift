@@ -40,4 +40,10 @@ package protocol RegistryReader: Sendable {
     /// The members that changed since `version`, with the version they are
     /// read at; nil when more than `limit` changed (reading them all is then cheaper).
     func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>?
+
+    /// Members per program and status, as operators' metrics count them.
+    func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts]
+
+    /// The ledger in figures: files per partner, direction and outcome, and the last success with each partner.
+    func ledgerSummary() throws(RegistryError) -> LedgerSummary
 }
