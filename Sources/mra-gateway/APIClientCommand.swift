@@ -34,8 +34,8 @@ struct APIClientAddCommand: ParsableCommand {
         abstract: "Add a client: a new API key, printed once, or a TLS client certificate.",
         discussion: """
             Without --certificate, a random API key (256 bits) is made and printed on standard output, once: \
-            give it to the client, who sends it as Authorization: Bearer KEY. The file is created (mode 0600) \
-            when missing.
+            give it to the client, who sends it as Authorization: Bearer KEY. The file is written whole, mode \
+            0600, and created when missing.
             """)
 
     @Argument(help: "The client's name (letters, digits, . _ -), unique in the file.") var name: String
@@ -80,7 +80,7 @@ struct APIClientAddCommand: ParsableCommand {
             updated += "\(name) \(role) \(credential)\n"
             _ = try APIClients(text: updated, file: path)
             try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            if !existing { chmod(path, 0o600) }
+            chmod(path, 0o600)
             if let key {
                 print(key)
                 printError("mra-gateway: the API key of \(name) (\(role)) is printed once; \(path) keeps its SHA-256")

@@ -58,6 +58,8 @@ import Testing
             Repository.root + "/Certs/eu-aeo/demo/transport.cert.pem", "--clients", path, "--home", Repository.root,
         ])
         #expect(status == 0, "\(errors)")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         return (path, keys[0], keys[1])
     }
 

@@ -1,11 +1,13 @@
 import Hummingbird
 import HummingbirdAuth
+import MRACrypto
 import NIOSSL
 
 /// Recognises the client of a request: by its API key
 /// (`Authorization: Bearer KEY`), else by the TLS certificate its
-/// connection presented. It refuses nothing itself: an unknown key or
-/// certificate leaves the request anonymous, for the access log to record
+/// connection presented, while that certificate is within its validity.
+/// It refuses nothing itself: an unknown key or certificate leaves the
+/// request anonymous, for the access log to record
 /// and ``RoleMiddleware`` to refuse where a route needs a client.
 struct APIAuthenticator: AuthenticatorMiddleware {
     typealias Context = LookupRequestContext
@@ -17,7 +19,12 @@ struct APIAuthenticator: AuthenticatorMiddleware {
         guard request.headers[.authorization] == nil, let der = await Self.certificate(of: context) else {
             return nil
         }
-        return clients.client(certificate: der)
+        // A pinned certificate counts only while it is valid: an expired one is refused like an unknown one.
+        guard let client = clients.client(certificate: der), let certificate = try? Certificate(der: der) else {
+            return nil
+        }
+        let now = UnixTime.now()
+        return certificate.notBefore <= now && now <= certificate.notAfter ? client : nil
     }
 
     /// The DER of the TLS certificate the connection presented, if any.

@@ -1,6 +1,6 @@
-import Foundation
 import Hummingbird
 import Logging
+import MRAPlumbing
 import NIOCore
 
 /// One log line per request, in the gateway's log format (logfmt or JSON,
@@ -18,12 +18,13 @@ struct AccessLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         var status = 500
         defer {
-            let elapsed = (ContinuousClock.now - started) / .microseconds(1)
+            let micros = Int((ContinuousClock.now - started) / .microseconds(1))
+            let milliseconds = "\(micros / 1000).\(String(zeroPadded: micros % 1000 / 10, width: 2))"
             logger.info(
                 "request",
                 metadata: [
                     "method": "\(request.method.rawValue)", "target": "\(request.uri.description)",
-                    "status": "\(status)", "duration_ms": "\(String(format: "%.2f", elapsed / 1000))",
+                    "status": "\(status)", "duration_ms": "\(milliseconds)",
                     "client": "\(context.identity?.name ?? "-")",
                     "remote": "\(context.channel.remoteAddress?.ipAddress ?? "-")",
                 ])

@@ -33,7 +33,9 @@ struct RoleMiddleware: RouterMiddleware {
             return LookupError(.unauthorized, "give the API key as Authorization: Bearer KEY")
         }
         if await APIAuthenticator.certificate(of: context) != nil {
-            return LookupError(.unauthorized, "the TLS client certificate is not one of this server's clients")
+            return LookupError(
+                .unauthorized,
+                "the TLS client certificate is not one of this server's clients, or is out of its validity")
         }
         return LookupError(
             .unauthorized, "this server needs an API key (Authorization: Bearer KEY) or a known TLS client certificate")
