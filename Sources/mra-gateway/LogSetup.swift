@@ -79,34 +79,50 @@ struct LineLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        var fields = [
-            ("ts", Self.timestamp()), ("level", "\(event.level)"), ("logger", label),
-            ("msg", event.message.description),
-        ]
-        fields += merged.keys.sorted().map { ($0, merged[$0]!.description) }
+        let extra = event.metadata ?? [:]
+        let merged = metadata.isEmpty ? extra : metadata.merging(extra) { $1 }
+        // Written field by field, without an intermediate list of pairs: the access log writes a line per request.
+        let fixed = [Self.timestamp(), event.level.rawValue, label, event.message.description]
+        let keys = merged.keys.sorted()
         let line: String
         switch format {
         case .logfmt:
-            line = fields.map { "\($0.0)=\(Self.quoted($0.1))" }.joined(separator: " ")
+            var text = ""
+            for (index, name) in Self.fixedNames.enumerated() {
+                if index > 0 { text += " " }
+                text += name + "=" + Self.quoted(fixed[index])
+            }
+            for key in keys { text += " " + key + "=" + Self.quoted(merged[key]?.description ?? "") }
+            line = text
         case .json:
             var json = JSONText()
-            json.object { json in
-                for (key, value) in fields { json.field(key, value) }
-            }
+            json.openObject()
+            for (index, name) in Self.fixedNames.enumerated() { json.field(name, fixed[index]) }
+            for key in keys { json.field(key, merged[key]?.description ?? "") }
+            json.closeObject()
             line = json.text
         }
         ProgressBar.writeLine(line)
     }
+
+    /// The fields every line starts with, in order.
+    private static let fixedNames = ["ts", "level", "logger", "msg"]
 
     private static func quoted(_ value: String) -> String {
         let plain =
             !value.isEmpty
             && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" }
         if plain { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
-        return "\"\(escaped)\""
+        var escaped = "\""
+        for character in value.unicodeScalars {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped + "\""
     }
 
     private static func timestamp() -> String {
