@@ -37,6 +37,7 @@ struct ScreenCommand: ParsableCommand {
             let staged: StagedFile
             do { staged = try StagedFile(destination: destination) } catch { throw Failure("\(error)") }
             let progress = ProgressBar()
+            defer { progress.end() }  // also when the file turns out unreadable midway (end() is idempotent)
             file.progress = progress.begin(file: declarations, measure: .bytes(of: Self.size(of: declarations)))
             var writer = AnswerWriter(staged: staged, csv: asCSV)
             try lookupErrors { () throws(LookupError) in
