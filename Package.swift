@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "MRAExchangeLinkTests",
             dependencies: [
-                "MRAExchangeLink", "MRARegistry", "MRAGateway", "MRATestSupport",
+                "MRAExchangeLink", "MRARegistry", "MRAGateway", "MRAPlumbing", "MRATestSupport",
                 // The refusal tests call the endpoint directly, with chosen certificates and bodies.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -204,7 +204,7 @@ let package = Package(
             name: "MRALookupTests",
             dependencies: [
                 "MRALookup", "MRALookupServer", "MRAServing", "MRARegistry", "MRARegistrySQLite", "MRAGateway",
-                "MRAReconciliation",
+                "MRAReconciliation", "MRAPlumbing",
                 "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

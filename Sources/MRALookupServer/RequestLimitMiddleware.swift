@@ -1,6 +1,7 @@
 import Hummingbird
 import MRAGateway
 import MRALookup
+import MRAPlumbing
 
 /// Limits on what a request may be, and JSON bodies for every error.
 ///

@@ -1,3 +1,4 @@
+import MRAPlumbing
 import Foundation
 import MRAExchangeLink
 import MRATestSupport

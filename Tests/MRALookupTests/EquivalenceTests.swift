@@ -1,4 +1,5 @@
 import MRALookup
+import MRAPlumbing
 import Testing
 
 @Suite struct EquivalenceTests {

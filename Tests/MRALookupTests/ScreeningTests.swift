@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRALookup
+import MRAPlumbing
 import MRARegistry
 import MRARegistrySQLite
 import MRATestSupport

@@ -1,5 +1,6 @@
 import MRAGateway
 import MRALookup
+import MRAPlumbing
 import MRARegistry
 import MRATestSupport
 import Testing

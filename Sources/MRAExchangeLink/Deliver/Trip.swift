@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MRACrypto
 import MRAGateway
+import MRAPlumbing
 import MRARegistry
 import MRAXML
 import NIOCore

@@ -1,4 +1,5 @@
 import MRAGateway
+import MRAPlumbing
 import MRARegistry
 
 extension ScreeningResult {

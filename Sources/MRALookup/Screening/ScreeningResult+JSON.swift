@@ -1,4 +1,5 @@
 package import MRAGateway
+import MRAPlumbing
 
 extension ScreeningResult {
     /// The answer as one JSON object (a line of `POST /v1/screenings`'s NDJSON answer, or an item of its array):
