@@ -74,13 +74,11 @@ extension LookupService {
             }
         }
         var rows: [(program: String, codes: [String])] = []
-        var known = false
         for program in configuration.catalogue.programs {
             guard let list = roleCodes(program.id) else { continue }
-            if list.canonicalValues.contains(canonical) { known = true }
             rows.append((program.id, list.nativeCodes.filter { list.canonical($0) == canonical }))
         }
-        guard known else {
+        guard canonicalRoles.contains(canonical) else {
             throw LookupError(
                 .unknownRole, "unknown role \"\(role)\"\(id.map { " (canonical, or a native code of \($0))" } ?? "")")
         }

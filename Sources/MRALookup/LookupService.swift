@@ -38,26 +38,31 @@ package struct LookupService: Sendable {
     /// the candidates are the schemes they carry it under (so an id held only as a BR-CNPJ is not ambiguous for
     /// fitting the CTPAT pattern too); when none does, every scheme whose pattern it fits.
     package func lookup(_ id: String, scheme: String? = nil, at day: CalendarDate) throws(LookupError) -> TraderAnswer {
-        let found = try members(carrying: id, scheme: scheme, at: day)
-        let fitting = try detector.candidates(for: id, scheme: found.scheme)
-        let held = Set(found.members.map(\.matchedOn))
+        try SchemeDetector.validate(id)
+        let fitting = try detector.candidates(for: id, scheme: scheme)
+        // The scheme as Mappings/identifiers.xml spells it, however it was typed.
+        let named = scheme == nil ? nil : fitting.first?.scheme
+        let members = try members(carrying: id, scheme: named, at: day)
+        let held = Set(members.map(\.matchedOn))
         let holding = fitting.filter { held.contains($0.scheme) }
         return TraderAnswer(
-            id: id, asOf: day, scheme: found.scheme, candidates: holding.isEmpty ? fitting : holding,
-            members: found.members)
+            id: id, asOf: day, scheme: named, candidates: holding.isEmpty ? fitting : holding, members: members)
     }
 
-    /// Every member that carries `id` as of `day` (under `scheme` when given: an unknown scheme, or one `id` does
-    /// not fit, is an error), and the scheme given as `Mappings/identifiers.xml` spells it.
-    /// From `snapshot` when given, else from the directory as it is.
+    /// Checks that `id` can be an identifier, and of `scheme` when one is given; returns `scheme` as
+    /// `Mappings/identifiers.xml` spells it (an unknown scheme, or one `id` does not fit, is an error).
+    func validated(_ id: String, scheme: String?) throws(LookupError) -> String? {
+        try SchemeDetector.validate(id)
+        guard let scheme else { return nil }
+        return try detector.candidates(for: id, scheme: scheme).first?.scheme
+    }
+
+    /// Every member that carries `id` as of `day`, under `scheme` (a name of `Mappings/identifiers.xml`) when
+    /// given; `id` and `scheme` are checked by the caller. From `snapshot` when given, else from the directory as
+    /// it is.
     func members(
         carrying id: String, scheme: String?, at day: CalendarDate, in snapshot: TraderDirectory.Snapshot? = nil
-    ) throws(LookupError) -> (scheme: String?, members: [TraderAnswer.Member]) {
-        try SchemeDetector.validate(id)
-        // The scheme as Mappings/identifiers.xml spells it, however it was typed.
-        let scheme = try scheme.flatMap { (given) throws(LookupError) in
-            try detector.candidates(for: id, scheme: given).first?.scheme
-        }
+    ) throws(LookupError) -> [TraderAnswer.Member] {
         guard let carrying = snapshot?.members(carrying: id) ?? directory?.members(carrying: id) else {
             throw LookupError(.registry, "no registry given")
         }
@@ -77,7 +82,7 @@ package struct LookupService: Sendable {
                     mids: facts.links.filter { $0.validFrom <= date && ($0.validTo.map { $0 > date } ?? true) },
                     usEntry: rules.evaluate(program: program, record: record, status: status, day: date)))
         }
-        return (scheme, members)
+        return members
     }
 
     /// ``lookup(_:scheme:at:)`` as the JSON body the API answers.

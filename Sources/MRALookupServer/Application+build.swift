@@ -95,7 +95,8 @@ package func buildApplication(
 /// The lookup API's router, what the server answers every request with (the
 /// fuzz target sends requests to it in process). Middlewares, outermost
 /// first: who the client is (``APIAuthenticator``, when there are clients),
-/// the access log, the metrics (when kept), CORS (when origins are allowed), the request limits and
+/// the access log and the metrics (``RequestRecordMiddleware``, when kept),
+/// CORS (when origins are allowed), the request limits and
 /// JSON errors (``RequestLimitMiddleware``), the role a route needs
 /// (``RoleMiddleware``, when there are clients).
 package func buildRouter(
@@ -103,8 +104,9 @@ package func buildRouter(
 ) -> Router<LookupRequestContext> {
     let router = Router(context: LookupRequestContext.self)
     if let clients = settings.clients { router.add(middleware: APIAuthenticator(clients: clients)) }
-    if let logger = settings.accessLog { router.add(middleware: AccessLogMiddleware(logger: logger)) }
-    if let metrics = settings.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
+    if settings.accessLog != nil || settings.metrics != nil {
+        router.add(middleware: RequestRecordMiddleware(accessLog: settings.accessLog, metrics: settings.metrics))
+    }
     if !settings.corsOrigins.isEmpty { router.add(middleware: AllowedOriginsMiddleware(origins: settings.corsOrigins)) }
     router.add(middleware: RequestLimitMiddleware(maximumTargetLength: settings.maximumTargetLength))
     if settings.clients != nil { router.add(middleware: RoleMiddleware()) }

@@ -38,7 +38,7 @@ struct ScreenCommand: ParsableCommand {
             do { staged = try StagedFile(destination: destination) } catch { throw Failure("\(error)") }
             let progress = ProgressBar()
             defer { progress.end() }  // also when the file turns out unreadable midway (end() is idempotent)
-            file.progress = progress.begin(file: declarations, measure: .bytes(of: Self.size(of: declarations)))
+            file.progress = progress.begin(file: declarations, measure: .bytes(of: InputFiles.size(declarations)))
             var writer = AnswerWriter(staged: staged, csv: asCSV)
             try lookupErrors { () throws(LookupError) in
                 let screener = service.screener()
@@ -67,12 +67,9 @@ struct ScreenCommand: ParsableCommand {
         return base + ".screened." + (format == .csv ? "csv" : "ndjson")
     }
 
-    static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
+    /// `body`'s value; a file that cannot be read is the command's failure (exit 2).
     private func lookupErrors<T>(_ body: () throws(LookupError) -> T) throws -> T {
-        do { return try body() } catch { throw Failure(error.message) }
+        do { return try body() } catch { throw error.commandError }
     }
 }
 

@@ -22,15 +22,7 @@ package enum ContentDigest {
 
     /// The field for a body whose SHA-256 is `hex` (64 hex digits, as the ledger keeps it).
     package static func field(hexSHA256 hex: String) -> String? {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
-                return nil
-            }
-            bytes.append(byte)
-        }
+        guard hex.utf8.count == 64, let bytes = Hex.decode(hex) else { return nil }
         return "sha-256=:" + Base64.encode(bytes) + ":"
     }
 

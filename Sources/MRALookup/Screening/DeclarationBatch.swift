@@ -20,12 +20,18 @@ package struct DeclarationBatch: Sendable {
             number += 1
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             defer { start = end + 1 }
-            let line = Self.trimmed(bytes[start..<end])
-            if line.isEmpty { continue }
+            guard let line = Self.line(bytes[start..<end], number: number) else { continue }
             guard lines.count < limit else { throw Self.tooMany(limit) }
-            lines.append(
-                (number, Result { () throws(LookupError) in try Declaration.decode(line: line) }))
+            lines.append(line)
         }
+    }
+
+    /// NDJSON line `number` as read (LF taken off, spaces, tabs and a CR around it trimmed): nil when blank,
+    /// else the declaration or why it is not one. The batch's reading and the file's.
+    static func line(_ raw: ArraySlice<UInt8>, number: Int) -> Line? {
+        let text = trimmed(raw)
+        guard !text.isEmpty else { return nil }
+        return (number, Result { () throws(LookupError) in try Declaration.decode(line: text) })
     }
 
     /// Reads a JSON array of declaration objects; numbers are positions in the array (1-based).
@@ -45,7 +51,7 @@ package struct DeclarationBatch: Sendable {
     }
 
     /// `line` without the spaces, tabs and carriage return around it.
-    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
         guard let first = line.firstIndex(where: { !isSpace($0) }),
             let last = line.lastIndex(where: { !isSpace($0) })

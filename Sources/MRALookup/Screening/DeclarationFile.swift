@@ -61,12 +61,11 @@ package struct DeclarationFile: Sendable {
         defer { try? handle.close() }
         var pending: [UInt8] = []
         var number = 0
-        func take(_ line: ArraySlice<UInt8>) {
+        func take(_ raw: ArraySlice<UInt8>) {
             number += 1
-            let line = DeclarationBatch.trimmed(line)
-            guard !line.isEmpty else { return }
+            guard let line = DeclarationBatch.line(raw, number: number) else { return }
             progress?.add(records: 1)
-            body((number, Result { () throws(LookupError) in try Declaration.decode(line: line) }))
+            body(line)
         }
         while true {
             let chunk: Data

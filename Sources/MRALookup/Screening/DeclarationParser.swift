@@ -139,11 +139,7 @@ struct DeclarationParser {
     private mutating func escape(into output: inout [UInt8]) throws(LookupError) {
         guard let byte = peek() else { throw Self.notAnObject }
         index += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
-            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let plain = simple[byte] { return output.append(plain) }
+        if let plain = Self.simpleEscapes[byte] { return output.append(plain) }
         guard byte == UInt8(ascii: "u") else { throw Self.notAnObject }
         var scalar = try hex4()
         if (0xD800..<0xDC00).contains(scalar) {
@@ -153,8 +149,14 @@ struct DeclarationParser {
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let value = Unicode.Scalar(scalar) else { throw Self.notAnObject }
-        output.append(contentsOf: Array(String(Character(value)).utf8))
+        UTF8.encode(value) { output.append($0) }
     }
+
+    /// The one-letter escapes and the byte each stands for.
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
+        UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
 
     private mutating func hex4() throws(LookupError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw Self.notAnObject }

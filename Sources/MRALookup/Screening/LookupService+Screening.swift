@@ -23,8 +23,9 @@ extension LookupService {
                     .unknownRole,
                     NameMatch.unknown("role", role, known: canonicalRoles.sorted()))
             }
-            let found = try members(carrying: declaration.id, scheme: declaration.scheme, at: day, in: snapshot)
-            let judged = found.members.map { member in
+            let scheme = try validated(declaration.id, scheme: declaration.scheme)
+            let found = try members(carrying: declaration.id, scheme: scheme, at: day, in: snapshot)
+            let judged = found.map { member in
                 (member, member.usEntry.checks + (declaration.role.map { [Self.roleCheck($0, member)] } ?? []))
             }
             let chosen =

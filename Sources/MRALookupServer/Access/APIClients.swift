@@ -70,14 +70,8 @@ package struct APIClients: Sendable {
 
     /// 32 bytes from 64 hex digits (a `:` between bytes allowed, as openssl prints fingerprints).
     private static func digest(_ text: String) -> [UInt8]? {
-        let hex = Array(text.lowercased().filter { $0 != ":" })
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(hex[index...index + 1]), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
+        let hex = text.filter { $0 != ":" }
+        return hex.utf8.count == 64 ? Hex.decode(hex) : nil
     }
 
     /// The client whose API key `key` is.
