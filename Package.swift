@@ -33,6 +33,8 @@ let package = Package(
         // The lookup API's /metrics: swift-metrics' counters, timers and gauges, kept and written by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // The operators' console: server-rendered pages from Mustache templates.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // System libraries: headers from Debian's -dev packages, flags from pkg-config.
@@ -90,7 +92,10 @@ let package = Package(
         .target(
             name: "MRALookupServer",
             dependencies: [
-                "MRALookup", "MRAGateway", "MRAServing", "MRACrypto", "MRAPlumbing",
+                "MRALookup", "MRAGateway", "MRAServing", "MRACrypto", "MRAPlumbing", "MRARegistry", "MRAReconciliation",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

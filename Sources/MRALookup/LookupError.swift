@@ -50,6 +50,10 @@ extension HTTPErrorCode where Domain == LookupError {
     package static var forbidden: Self { Self("forbidden", status: 403) }
     /// The request's Origin is not one CORS allows.
     package static var originNotAllowed: Self { Self("origin-not-allowed", status: 403) }
+    /// A console filter or form field with a value it does not know (a partner, an outcome, a page).
+    package static var invalidParameter: Self { Self("invalid-parameter", status: 400) }
+    /// A console action (requeue, release) the exchange refused for this entry.
+    package static var actionRefused: Self { Self("action-refused", status: 409) }
     /// No such route.
     package static var notFound: Self { Self("not-found", status: 404) }
     /// The registry cannot be read.

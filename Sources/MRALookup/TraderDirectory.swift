@@ -54,14 +54,9 @@ package final class TraderDirectory: Sendable {
         Snapshot.ordered(state.withLock { $0.table.members(carrying: id) })
     }
 
-    /// Members per program and status, read from the registry now.
-    package func statusCounts() throws(LookupError) -> [String: MemberStatusCounts] {
-        do { return try reader.statusCounts() } catch { throw LookupError(.registry, error.description) }
-    }
-
-    /// The ledger in figures, read from the registry now.
-    package func ledgerSummary() throws(LookupError) -> LedgerSummary {
-        do { return try reader.ledgerSummary() } catch { throw LookupError(.registry, error.description) }
+    /// Asks the registry now, through its reader: the figures of the metrics, the console's ledger.
+    package func read<T>(_ body: (any RegistryReader) throws(RegistryError) -> T) throws(LookupError) -> T {
+        do { return try body(reader) } catch { throw LookupError(.registry, error.description) }
     }
 
     /// The table as it is now, read without the lock: every answer of a screening batch comes from one state of the

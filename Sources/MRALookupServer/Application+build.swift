@@ -33,12 +33,15 @@ package struct LookupServerSettings: Sendable {
     package var accessLog: Logger?
     /// What `/metrics` answers; no such route when nil.
     package var metrics: APIMetrics?
+    /// What the console under `/console` shows beyond the registry, and what its buttons do.
+    package var console: ConsoleSources
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, refreshInterval: Duration = .seconds(1),
         maximumTargetLength: Int = 2048, screening: ScreeningLimits = ScreeningLimits(), tls: TLSIdentity? = nil,
         clients: APIClients? = nil, corsOrigins: Set<String> = [], maximumConnections: Int = 512,
-        idleTimeout: Duration = .seconds(30), accessLog: Logger? = nil, metrics: APIMetrics? = nil
+        idleTimeout: Duration = .seconds(30), accessLog: Logger? = nil, metrics: APIMetrics? = nil,
+        console: ConsoleSources = ConsoleSources()
     ) {
         self.host = host
         self.port = port
@@ -52,6 +55,7 @@ package struct LookupServerSettings: Sendable {
         self.idleTimeout = idleTimeout
         self.accessLog = accessLog
         self.metrics = metrics
+        self.console = console
     }
 }
 
@@ -63,8 +67,9 @@ package func buildApplication(
     service: LookupService, settings: LookupServerSettings = LookupServerSettings(), logger: Logger? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws(ServingError) -> some ApplicationProtocol {
-    let router = buildRouter(service: service, settings: settings)
-    var services: [any Service] = []
+    let sessions = MemoryPersistDriver()
+    let router = buildRouter(service: service, settings: settings, sessions: sessions)
+    var services: [any Service] = [sessions]
     if let directory = service.directory {
         services.append(IndexRefresher(directory: directory, interval: settings.refreshInterval))
     }
@@ -98,9 +103,11 @@ package func buildApplication(
 /// the access log and the metrics (``RequestRecordMiddleware``, when kept),
 /// CORS (when origins are allowed), the request limits and
 /// JSON errors (``RequestLimitMiddleware``), the role a route needs
-/// (``RoleMiddleware``, when there are clients).
+/// (``RoleMiddleware``, when there are clients); the console's paths have
+/// their own (``ConsoleRoutes``). `sessions` keeps the console's sign-ins.
 package func buildRouter(
-    service: LookupService, settings: LookupServerSettings = LookupServerSettings()
+    service: LookupService, settings: LookupServerSettings = LookupServerSettings(),
+    sessions: MemoryPersistDriver<ContinuousClock> = MemoryPersistDriver()
 ) -> Router<LookupRequestContext> {
     let router = Router(context: LookupRequestContext.self)
     if let clients = settings.clients { router.add(middleware: APIAuthenticator(clients: clients)) }
@@ -112,5 +119,10 @@ package func buildRouter(
     if settings.clients != nil { router.add(middleware: RoleMiddleware()) }
     LookupRoutes(service: service, metrics: settings.metrics).register(on: router)
     ScreeningRoute(service: service, limits: settings.screening, metrics: settings.metrics).register(on: router)
+    ConsoleRoutes(
+        pages: ConsolePages(service: service, sources: settings.console),
+        renderer: ConsoleRenderer(access: ConsoleAccess(clients: settings.clients, secureCookie: settings.tls != nil)),
+        sessions: sessions
+    ).register(on: router)
     return router
 }

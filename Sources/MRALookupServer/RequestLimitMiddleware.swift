@@ -7,7 +7,7 @@ import MRAPlumbing
 ///
 /// Every route answers `GET` and `HEAD` with no request body (any
 /// `Content-Length` above 0 or a chunked body is 413), except
-/// `POST /v1/screenings`, whose route bounds its own body. Another method is
+/// `POST /v1/screenings` and the console's forms, whose routes bound their own bodies. Another method is
 /// 405 with `Allow`. A request target is at most `maximumTargetLength` bytes
 /// (414). Header size is bounded by the HTTP/1 parser (80 KiB). Errors thrown
 /// by routes, Hummingbird's own 404 among them, are answered as
@@ -17,7 +17,7 @@ struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The methods a path is answered for.
     static func allowed(_ path: String) -> [HTTPRequest.Method] {
-        path == "/v1/screenings" ? [.post] : [.get, .head]
+        path == "/v1/screenings" ? [.post] : ConsolePaths.methods(path) ?? [.get, .head]
     }
 
     func handle(

@@ -28,16 +28,7 @@ extension SQLiteRegistry {
     }
 
     package func attempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM delivery_attempt WHERE entry = ? ORDER BY id", arguments: [entry]
-            ).map { row in
-                DeliveryAttempt(
-                    id: row["id"], entry: row["entry"], attemptedAt: row["attemptedAt"], endpoint: row["endpoint"],
-                    httpStatus: row["httpStatus"], result: DeliveryAttempt.Result(rawValue: row["result"]) ?? .refused,
-                    code: row["code"], message: row["message"])
-            }
-        }
+        try read { db in try LedgerQueries.attempts(db, entry: entry) }
     }
 
     package func markDelivered(

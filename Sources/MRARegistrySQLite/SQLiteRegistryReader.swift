@@ -94,6 +94,18 @@ package struct SQLiteRegistryReader: RegistryReader {
         }
     }
 
+    package func ledgerEntries(matching query: LedgerQuery) throws(RegistryError) -> LedgerPage {
+        try read { db in try LedgerQueries.page(db, query) }
+    }
+
+    package func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry? {
+        try read { db in try LedgerQueries.entry(db, id) }
+    }
+
+    package func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
+        try read { db in try LedgerQueries.attempts(db, entry: entry) }
+    }
+
     package func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
         try read { db in
             let latest = try Self.version(db)

@@ -69,6 +69,19 @@ struct ExchangeSite {
         }
     }
 
+    /// Runs `action` on an exchange job of this root, under the root's lock
+    /// (one job at a time), and reports crash points as every exchange
+    /// command does. The lock's and the job's errors are thrown as they are.
+    func withJob<T>(
+        common: CommonOptions, identity: IdentityOptions, _ action: (ExchangeJob) throws(ExchangeError) -> T
+    ) throws -> T {
+        let held = try ExchangeLock(folders: folders)
+        defer { withExtendedLifetime(held) {} }
+        let job = ExchangeJob(try setup(common: common, identity: identity, logger: logger("mra-gateway.exchange")))
+        defer { CrashPoints.reportCount() }
+        return try action(job)
+    }
+
     /// A logger writing structured lines to standard error, at the configured level and format.
     func logger(_ label: String) -> Logger {
         LogSetup.bootstrap(log)

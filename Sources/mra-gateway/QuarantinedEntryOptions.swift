@@ -17,17 +17,11 @@ struct QuarantinedEntryOptions: ParsableArguments {
     func run(
         _ action: (ExchangeJob, _ entry: Int64, _ by: String) throws(ExchangeError) -> LedgerEntry
     ) throws -> LedgerEntry {
-        let site = try exchange.site(common)
-        let held = try site.lock()
-        defer { withExtendedLifetime(held) {} }
-        let job = ExchangeJob(
-            try site.setup(common: common, identity: identity, logger: site.logger("mra-gateway.exchange")))
-        do throws(ExchangeError) {
-            let result = try action(job, entry, operatorOption.resolved)
-            CrashPoints.reportCount()
-            return result
-        } catch {
-            CrashPoints.reportCount()
+        do {
+            return try exchange.site(common).withJob(common: common, identity: identity) {
+                (job) throws(ExchangeError) in try action(job, entry, operatorOption.resolved)
+            }
+        } catch let error as ExchangeError {
             throw error.commandError
         }
     }

@@ -48,29 +48,10 @@ struct ReconcileCommand: ParsableCommand {
             let today = try common.day()
             let report: ReconciliationReport
             do throws(ReconciliationError) {
-                let criteria = try CriteriaLibrary(home: configuration.home)
-                let formats = try FindingsFormats(
-                    home: configuration.home, catalogue: configuration.catalogue, criteria: criteria)
-                var validations: [Validation] = []
-                var diagnostics: [Diagnostic] = []
-                for file in findings {
-                    let result = try formats.read(path: file)
-                    if result.refused {
-                        throw ReconciliationError(
-                            .unknownFormat, "findings file refused: \(result.diagnostics.last?.message ?? "")",
-                            file: file)
-                    }
-                    validations += result.validations
-                    diagnostics += result.diagnostics
-                }
-                let directory = MemberListDirectory(configuration: configuration, files: files, today: today)
-                let (listings, listProblems) = try directory.listings()
-                report = Reconciler(
-                    criteria: criteria, catalogue: configuration.catalogue, today: today, includeAllMembers: allMembers
-                ).reconcile(
-                    validations: validations, listings: listings, findingsFiles: findings,
-                    memberFiles: files.map(\.path),
-                    diagnostics: diagnostics + listProblems)
+                report = try ReconciliationRun(
+                    configuration: configuration, today: today, includeAllMembers: allMembers
+                )
+                .report(findings: findings, members: files)
             } catch {
                 throw Failure(error.description)
             }

@@ -38,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Origins whose pages may call the API, comma-separated, * for any (default: serve.cors-origins).")
     var corsOrigins: String?
     @Option(help: "Connections open at once (default: serve.max-connections, else 512).") var maxConnections: Int?
+    @Option(
+        help:
+            "Findings to reconcile on the console: a folder of findings files, with member lists in DIR/members/ (default: serve.findings)."
+    )
+    var findings: String?
     @Flag(help: "Listen beyond loopback without TLS and clients (a proxy in front provides them).")
     var exposeWithoutProtection = false
     @OptionGroup var tls: TransportOptions
@@ -51,8 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
             let configured = try common.settings()
             // On standard error in the format the exchange logs in; the application keeps it at warnings.
             LogSetup.bootstrap(try LogSetup.Choice(configured, level: nil, format: nil))
-            settings = try serverSettings(configured)
             service = try location.service(common, requireRegistry: true)
+            settings = try serverSettings(configured, service: service)
         } catch let failure as Failure {
             printError("mra-gateway: \(failure.description)")
             throw ExitCode(2)
@@ -76,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The server's settings from the options and the configuration; refuses to expose the API unprotected.
-    private func serverSettings(_ configured: GatewaySettings) throws -> LookupServerSettings {
+    private func serverSettings(_ configured: GatewaySettings, service: LookupService) throws -> LookupServerSettings {
         let logger = Logger(label: "mra-gateway.serve")
         let host = try configured.string(.serveHost, flag: self.host)?.value ?? "127.0.0.1"
         let port = try configured.value(.servePort, flag: self.port.map(String.init), default: 8080, expected: "a port")
@@ -110,28 +115,45 @@ struct ServeCommand: AsyncParsableCommand {
             accessLog = Logger(label: "mra-gateway.access")
             accessLog?.logLevel = .info
         }
+        let trust = try trustInventory(configured)
         return LookupServerSettings(
             host: host, port: port, refreshInterval: .milliseconds(Int(refresh * 1000)),
             screening: ScreeningLimits(lines: lines), tls: identity, clients: clients, corsOrigins: Set(origins),
-            maximumConnections: connections, accessLog: accessLog,
-            metrics: APIMetrics(trust: try trustFigures(configured)))
+            maximumConnections: connections, accessLog: accessLog, metrics: APIMetrics(trust: trust),
+            console: ConsoleSources(
+                trust: trust,
+                reconciliation: try configured.string(.serveFindings, flag: findings).map {
+                    FindingsFolder(path: $0.value, configuration: service.configuration).cached()
+                },
+                quarantine: try quarantineActions(configured)))
     }
 
-    /// The expiry of every partner's trust material and of our certificates (the signing one and the API's TLS
-    /// one), for /metrics: what `trust list` shows, read again every five minutes at most.
-    private func trustFigures(_ configured: GatewaySettings) throws -> TrustFigures {
+    /// The console's requeue and release, on the exchange root whose registry is served: `--root`, or
+    /// `exchange.root` when neither `--root` nor `--registry` is given; none for a registry file given alone.
+    private func quarantineActions(_ configured: GatewaySettings) throws -> ConsoleQuarantineActions? {
+        let configuredRoot = try configured.string(.exchangeRoot, flag: nil)
+        guard location.registry == nil, location.root != nil || configuredRoot != nil else { return nil }
+        var exchange = try ExchangeOptions.parse([])
+        exchange.root = location.root
+        return ConsoleQuarantineActions(common: common, exchange: exchange)
+    }
+
+    /// Every partner's trust material and our certificates (the signing one and the API's TLS one), for /metrics
+    /// and the console: what `trust list` shows, read again every five minutes at most.
+    private func trustInventory(_ configured: GatewaySettings) throws -> Cached<TrustReading> {
         let home = try GatewayHome.locate(explicit: try configured.string(.home, flag: common.home)?.value)
         let tlsCertificate = try configured.string(.serveTLSCertificate, flag: tls.tlsCert)?.value
-        return TrustFigures {
-            guard
-                let (inventory, _) = try? TrustOptions.inventory(
+        let windowDays = Int64(
+            try configured.count(.trustWarningDays, flag: nil, default: Int(TrustInventory.defaultWindowDays)).value)
+        return Cached(interval: .seconds(300)) {
+            do {
+                let (inventory, failures) = try TrustOptions.inventory(
                     home: home, settings: configured, partners: [], signCert: nil, signChain: nil,
-                    tlsCert: tlsCertificate, at: UnixTime.now(), windowDays: TrustInventory.defaultWindowDays)
-            else { return [] }
-            let partners = inventory.partners.flatMap { partner in partner.items.map { (partner.program, $0) } }
-            return (partners + inventory.ours.map { ("ours", $0) }).map { program, item in
-                TrustFigures.Item(
-                    program: program, kind: item.kind.rawValue, file: item.file, daysLeft: item.daysLeft)
+                    tlsCert: tlsCertificate, at: UnixTime.now(), windowDays: windowDays)
+                return TrustReading(inventory: inventory, failures: failures)
+            } catch {
+                return TrustReading(
+                    inventory: TrustInventory(time: UnixTime.now(), windowDays: windowDays), failures: ["\(error)"])
             }
         }
     }

@@ -71,6 +71,7 @@ extension SettingKey {
     static let serveCORSOrigins = SettingKey("serve.cors-origins", flag: "--cors-origins")
     static let serveMaxConnections = SettingKey("serve.max-connections", flag: "--max-connections", default: "512")
     static let serveAccessLog = SettingKey("serve.access-log", default: "true")
+    static let serveFindings = SettingKey("serve.findings", flag: "--findings")
     static let serveExposeWithoutProtection = SettingKey(
         "serve.expose-without-protection", flag: "--expose-without-protection", default: "false")
 
@@ -82,7 +83,7 @@ extension SettingKey {
         serveTLSKey,
         serveTLSChain, serveTLSPassphraseFile, serveTLSPassphraseEnv, serveClients, serveCORSOrigins,
         serveMaxConnections,
-        serveAccessLog, serveExposeWithoutProtection, exchangeOwnProgram,
+        serveAccessLog, serveFindings, serveExposeWithoutProtection, exchangeOwnProgram,
         endpointHost, endpointPort,
         endpointCertificate, endpointKey, endpointChain, endpointPassphraseFile, endpointPassphraseEnv,
         endpointSyncLimit,

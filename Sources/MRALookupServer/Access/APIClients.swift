@@ -80,6 +80,9 @@ package struct APIClients: Sendable {
         return clients.first { Self.equal($0.credential, .keySHA256(digest)) }
     }
 
+    /// The client named `name` (a console session names its client).
+    package func client(named name: String) -> APIClient? { clients.first { $0.name == name } }
+
     /// The client whose TLS certificate has this DER.
     package func client(certificate der: [UInt8]) -> APIClient? {
         guard let digest = try? Digest.hash(der, algorithm: .sha256) else { return nil }

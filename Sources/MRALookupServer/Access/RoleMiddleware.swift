@@ -6,7 +6,8 @@ import MRALookup
 /// (``APIRole/needed(for:)``): 401 (with `WWW-Authenticate`) when no client
 /// is known, saying whether the key or certificate given is unknown or none
 /// was given; 403 when the client's role is not enough. Open routes
-/// (`/health`, `/openapi.yaml`) need no client.
+/// (`/health`, `/openapi.yaml`) need no client. The console's paths are
+/// left to ``ConsoleGate``, which also knows its sign-in.
 struct RoleMiddleware: RouterMiddleware {
     typealias Context = LookupRequestContext
 
@@ -14,7 +15,9 @@ struct RoleMiddleware: RouterMiddleware {
         _ request: Request, context: LookupRequestContext,
         next: (Request, LookupRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard let needed = APIRole.needed(for: request.uri.path) else { return try await next(request, context) }
+        guard ConsolePaths.methods(request.uri.path) == nil, let needed = APIRole.needed(for: request.uri.path) else {
+            return try await next(request, context)
+        }
         guard let client = context.identity else { throw await Self.refusal(request, context) }
         guard client.role.allows(needed) else {
             throw LookupError(

@@ -18,10 +18,10 @@ package final class APIMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     /// Where the scrape-time figures come from.
-    private let trust: TrustFigures?
+    private let trust: Cached<TrustReading>?
 
-    /// `trust` gives the trust inventory when scraped (cached by ``TrustFigures``); nil leaves trust out.
-    package init(trust: TrustFigures?) {
+    /// `trust` gives the trust inventory when scraped (cached by ``Cached``); nil leaves trust out.
+    package init(trust: Cached<TrustReading>?) {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = [
             .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
@@ -57,7 +57,7 @@ package final class APIMetrics: Sendable {
     func exposition(service: LookupService) -> [UInt8] {
         if let directory = service.directory {
             gauge("mra_lookup_identifiers_indexed", []).record(directory.indexedIdentifiers)
-            if let counts = try? directory.statusCounts() {
+            if let counts = try? directory.read({ reader throws(RegistryError) in try reader.statusCounts() }) {
                 for (program, byStatus) in counts {
                     for status in MemberStatus.allCases {
                         gauge("mra_registry_members", [("program", program), ("status", status.rawValue)])
@@ -65,7 +65,7 @@ package final class APIMetrics: Sendable {
                     }
                 }
             }
-            if let ledger = try? directory.ledgerSummary() {
+            if let ledger = try? directory.read({ reader throws(RegistryError) in try reader.ledgerSummary() }) {
                 for count in ledger.counts {
                     gauge(
                         "mra_exchange_files",
@@ -84,9 +84,9 @@ package final class APIMetrics: Sendable {
                 }
             }
         }
-        for item in trust?.items() ?? [] {
+        for (program, item) in trust?.value().items ?? [] {
             guard let days = item.daysLeft else { continue }
-            gauge("mra_trust_expiry_days", [("program", item.program), ("kind", item.kind), ("file", item.file)])
+            gauge("mra_trust_expiry_days", [("program", program), ("kind", item.kind.rawValue), ("file", item.file)])
                 .record(days)
         }
         return registry.emitToBuffer()

@@ -17,7 +17,7 @@ extension CriteriaLibrary {
     }
 
     /// The title of node `reference`, or "" when unknown.
-    func text(of reference: CriterionReference) -> String {
+    package func text(of reference: CriterionReference) -> String {
         catalogues[reference.framework]?.node(reference.id)?.text ?? ""
     }
 

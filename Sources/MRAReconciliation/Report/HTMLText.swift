@@ -16,12 +16,22 @@ func htmlEscaped(_ text: String) -> String {
     return result
 }
 
+/// Fonts for every script a trader's name may be in: the system's own
+/// first, then Noto (Latin, Hangul, Kana and Kanji, Han, Arabic) and the
+/// fonts Windows and macOS carry for them, so that Korean, Japanese, Chinese
+/// and Arabic names render wherever one of them is installed.
+package let scriptFontStack = """
+    system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK KR","Noto Sans CJK JP","Noto Sans CJK SC",\
+    "Noto Sans CJK TC","Noto Sans Arabic","Noto Naskh Arabic","Apple SD Gothic Neo","Malgun Gothic","Hiragino Sans",\
+    "Yu Gothic","Microsoft YaHei","PingFang SC","Geeza Pro",Tahoma,Arial,sans-serif
+    """
+
 /// The shared style sheet of the gateway's HTML reports: inline, no fonts or
 /// images fetched, printable.
 let reportStyle = """
     :root{--agree:#2e7d32;--conflict:#c62828;--divergent:#ef6c00;--gap:#78909c;--ink:#1c2733;--muted:#5f6b7a;--line:#d9dee5}
     *{box-sizing:border-box}
-    body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);margin:0;background:#f5f7fa}
+    body{font:14px/1.45 \(scriptFontStack);color:var(--ink);margin:0;background:#f5f7fa}
     header{background:#12314f;color:#fff;padding:14px 28px}
     header h1{margin:0;font-size:20px}
     header p{margin:2px 0 0;color:#c9d6e3;font-size:12px}
@@ -41,7 +51,8 @@ let reportStyle = """
     td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
     td.who{min-width:190px}
     .tag{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff;white-space:nowrap}
-    .trader td:nth-child(2),.trader td:nth-child(3){white-space:nowrap}
+    .trader{overflow-x:auto}
+    td{overflow-wrap:anywhere}
     .agree{background:var(--agree)}.conflict{background:var(--conflict)}.divergent{background:var(--divergent)}.gap{background:var(--gap)}
     .status-conflict{background:#6a1b9a}.overdue{background:#ad1457}
     .trader{background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}

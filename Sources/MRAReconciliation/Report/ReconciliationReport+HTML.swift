@@ -136,7 +136,7 @@ extension ReconciliationReport {
 
 extension TraderReconciliation {
     var html: String {
-        var html = "<section class=\"trader\" id=\"\(htmlEscaped(id))\"><h3>\(htmlEscaped(name))</h3>"
+        var html = "<section class=\"trader\" id=\"\(htmlEscaped(id))\"><h3 dir=\"auto\">\(htmlEscaped(name))</h3>"
         html += "<div class=\"ids\">\(identifiers.map(htmlEscaped).joined(separator: " · "))</div>"
         if !memberships.isEmpty {
             html +=

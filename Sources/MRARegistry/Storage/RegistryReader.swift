@@ -46,4 +46,13 @@ package protocol RegistryReader: Sendable {
 
     /// The ledger in figures: files per partner, direction and outcome, and the last success with each partner.
     func ledgerSummary() throws(RegistryError) -> LedgerSummary
+
+    /// The page of ledger entries `query` asks for, newest first, and how many match in all.
+    func ledgerEntries(matching query: LedgerQuery) throws(RegistryError) -> LedgerPage
+
+    /// One ledger entry with everything it keeps (verification report, receipt), or nil when none has that id.
+    func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry?
+
+    /// The delivery attempts of an outbound entry, oldest first.
+    func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt]
 }
