@@ -8,40 +8,6 @@ import Testing
 /// clients file, roles, HTTPS, the refusal to expose the API unprotected,
 /// CORS and the access log, through `mra-gateway serve` and curl.
 @Suite struct APIAccessTests {
-    /// A running `serve` and the base URL it printed.
-    struct Server {
-        let process: ServerProcess
-        let base: String
-
-        init(_ arguments: [String], registry: String) async throws {
-            process = try ServerProcess(
-                GatewayCLI.executable,
-                ["serve", "--registry", registry, "--port", "0", "--home", Repository.root] + arguments)
-            let line = try await process.waitForLine(containing: "serving on ")
-            base = try #require(line.split(separator: " ").first { $0.hasPrefix("http") }.map(String.init))
-        }
-    }
-
-    /// An answer as curl saw it.
-    struct Answer {
-        var status: Int
-        var headers: String
-        var body: String
-    }
-
-    static func curl(_ url: String, _ options: [String] = []) async throws -> Answer {
-        let folder = NSTemporaryDirectory() + "mra-curl-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try await ChildProcess.runDetached(
-            "/usr/bin/env",
-            ["curl", "-s", "-D", folder + "/headers", "-o", folder + "/body", "-w", "%{http_code}"] + options + [url])
-        return Answer(
-            status: Int(run.outputText) ?? 0,
-            headers: (try? String(contentsOfFile: folder + "/headers", encoding: .utf8)) ?? "",
-            body: (try? String(contentsOfFile: folder + "/body", encoding: .utf8)) ?? "")
-    }
-
     /// A clients file with a lookup key, an operator key and a client known by eu-aeo's DEMO TLS certificate.
     static func clientsFile() throws -> (path: String, lookupKey: String, operatorKey: String) {
         let path = NSTemporaryDirectory() + "mra-clients-" + UUID().uuidString
@@ -68,32 +34,32 @@ import Testing
     @Test func anAPIKeyOpensTheRoutesOfItsRoleOnly() async throws {
         let registry = try LookupFixture.registry(members: 30)
         let clients = try Self.clientsFile()
-        let server = try await Server(["--clients", clients.path], registry: registry)
+        let server = try await GatewayServer(["--clients", clients.path], registry: registry)
         defer { server.process.stop() }
-        let open = try await Self.curl(server.base + "/health")
+        let open = try await Curl.fetch(server.base + "/health")
         #expect(open.status == 200)
-        let anonymous = try await Self.curl(server.base + Self.trader)
+        let anonymous = try await Curl.fetch(server.base + Self.trader)
         #expect(anonymous.status == 401)
         #expect(anonymous.headers.lowercased().contains(#"www-authenticate: bearer realm="mra-gateway""#))
         #expect(anonymous.body.contains(#""code":"unauthorized""#))
-        let wrong = try await Self.curl(server.base + Self.trader, ["-H", "Authorization: Bearer mra_not-a-key"])
+        let wrong = try await Curl.fetch(server.base + Self.trader, ["-H", "Authorization: Bearer mra_not-a-key"])
         #expect(wrong.status == 401)
         #expect(wrong.body.contains("the API key is not one of this server's clients"))
-        let basic = try await Self.curl(server.base + Self.trader, ["-u", "a:b"])
+        let basic = try await Curl.fetch(server.base + Self.trader, ["-u", "a:b"])
         #expect(basic.body.contains("give the API key as Authorization: Bearer KEY"))
         for key in [clients.lookupKey, clients.operatorKey] {
-            let answer = try await Self.curl(server.base + Self.trader, ["-H", "Authorization: Bearer \(key)"])
+            let answer = try await Curl.fetch(server.base + Self.trader, ["-H", "Authorization: Bearer \(key)"])
             #expect(answer.status == 200)
             #expect(answer.body.contains(#""found":true"#))
         }
-        let screening = try await Self.curl(
+        let screening = try await Curl.fetch(
             server.base + "/v1/screenings",
             [
                 "-H", "Authorization: Bearer \(clients.lookupKey)", "-H", "Content-Type: application/x-ndjson",
                 "--data-binary", #"{"id":"X1","entryDate":"2026-12-01"}"#,
             ])
         #expect(screening.status == 200)
-        let console = try await Self.curl(
+        let console = try await Curl.fetch(
             server.base + "/console", ["-H", "Authorization: Bearer \(clients.lookupKey)"])
         #expect(console.status == 403)
         #expect(console.body.contains("/console needs the operator role; risk-engine has lookup"))
@@ -108,25 +74,25 @@ import Testing
         let registry = try LookupFixture.registry(members: 30)
         let clients = try Self.clientsFile()
         let demo = Repository.root + "/Certs/ctpat/demo/transport"
-        let server = try await Server(
+        let server = try await GatewayServer(
             ["--clients", clients.path, "--tls-cert", demo + ".cert.pem", "--tls-key", demo + ".key.pem"],
             registry: registry)
         defer { server.process.stop() }
         #expect(server.base.hasPrefix("https://"))
         let anchor = ["--cacert", Repository.root + "/Certs/ctpat/transport/anchors/root.pem"]
         let eu = Repository.root + "/Certs/eu-aeo/demo/transport"
-        let known = try await Self.curl(
+        let known = try await Curl.fetch(
             server.base + Self.trader, anchor + ["--cert", eu + ".cert.pem", "--key", eu + ".key.pem"])
         #expect(known.status == 200)
         let jp = Repository.root + "/Certs/jp-aeo/demo/transport"
-        let unknown = try await Self.curl(
+        let unknown = try await Curl.fetch(
             server.base + Self.trader, anchor + ["--cert", jp + ".cert.pem", "--key", jp + ".key.pem"])
         #expect(unknown.status == 401)
         #expect(unknown.body.contains("the TLS client certificate is not one of this server's clients"))
-        let keyed = try await Self.curl(
+        let keyed = try await Curl.fetch(
             server.base + Self.trader, anchor + ["-H", "Authorization: Bearer \(clients.lookupKey)"])
         #expect(keyed.status == 200)
-        let plain = try await Self.curl(server.base.replacingOccurrences(of: "https://", with: "http://") + "/health")
+        let plain = try await Curl.fetch(server.base.replacingOccurrences(of: "https://", with: "http://") + "/health")
         #expect(plain.status != 200)
         #expect(server.process.log.contains("client=border-post"))
     }
@@ -142,36 +108,36 @@ import Testing
             #expect(run.status == 2)
             #expect(run.errors.contains("serve on 0.0.0.0 needs TLS"))
         }
-        let told = try await Server(["--host", "0.0.0.0", "--expose-without-protection"], registry: registry)
+        let told = try await GatewayServer(["--host", "0.0.0.0", "--expose-without-protection"], registry: registry)
         told.process.stop()
     }
 
     @Test func answersCORSOnlyForTheOriginsAllowed() async throws {
         let registry = try LookupFixture.registry(members: 3)
-        let server = try await Server(["--cors-origins", "https://risk.example.gov"], registry: registry)
+        let server = try await GatewayServer(["--cors-origins", "https://risk.example.gov"], registry: registry)
         defer { server.process.stop() }
         let preflight = [
             "-X", "OPTIONS", "-H", "Access-Control-Request-Method: POST", "-H",
             "Access-Control-Request-Headers: authorization, content-type",
         ]
-        let allowed = try await Self.curl(
+        let allowed = try await Curl.fetch(
             server.base + "/v1/screenings", preflight + ["-H", "Origin: https://risk.example.gov"])
         #expect(allowed.status == 204)
         let headers = allowed.headers.lowercased()
         #expect(headers.contains("access-control-allow-origin: https://risk.example.gov"))
         #expect(headers.contains("access-control-allow-methods: post"))
         #expect(headers.contains("access-control-allow-headers: authorization, content-type"))
-        let other = try await Self.curl(
+        let other = try await Curl.fetch(
             server.base + "/v1/screenings", preflight + ["-H", "Origin: https://evil.example"])
         #expect(other.status == 403)
         #expect(other.body.contains(#""code":"origin-not-allowed""#))
-        let simple = try await Self.curl(server.base + "/v1/programs", ["-H", "Origin: https://risk.example.gov"])
+        let simple = try await Curl.fetch(server.base + "/v1/programs", ["-H", "Origin: https://risk.example.gov"])
         #expect(simple.headers.lowercased().contains("access-control-allow-origin: https://risk.example.gov"))
-        let stranger = try await Self.curl(server.base + "/v1/programs", ["-H", "Origin: https://evil.example"])
+        let stranger = try await Curl.fetch(server.base + "/v1/programs", ["-H", "Origin: https://evil.example"])
         #expect(stranger.status == 200 && !stranger.headers.lowercased().contains("access-control-allow-origin"))
-        let off = try await Server([], registry: registry)
+        let off = try await GatewayServer([], registry: registry)
         defer { off.process.stop() }
-        let refused = try await Self.curl(
+        let refused = try await Curl.fetch(
             off.base + "/v1/programs", preflight + ["-H", "Origin: https://risk.example.gov"])
         #expect(refused.status == 405)
         #expect(refused.headers.lowercased().contains("allow: get, head"))

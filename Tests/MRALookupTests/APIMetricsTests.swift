@@ -17,22 +17,22 @@ import Testing
         // 30 generated members in three ledger entries (one per partner, applied on 2026-11-01): members 7 and 27
         // are suspended (kr-aeo and eu-aeo); member 0, 10, 20 of eu-aeo are AEOC.
         let registry = try LookupFixture.registry(members: 30)
-        let server = try await APIAccessTests.Server([], registry: registry)
+        let server = try await GatewayServer([], registry: registry)
         defer { server.process.stop() }
         for i in [1, 4] {
             #expect(
-                try await APIAccessTests.curl(server.base + "/v1/traders/" + SyntheticRegistry.identifiers(i).mid)
+                try await Curl.fetch(server.base + "/v1/traders/" + SyntheticRegistry.identifiers(i).mid)
                     .status == 200)
         }
-        #expect(try await APIAccessTests.curl(server.base + "/v1/traders/has%20space").status == 400)
+        #expect(try await Curl.fetch(server.base + "/v1/traders/has%20space").status == 400)
         let lines = [1, 7, 30_000, 0].map { i in
             #"{"id":"\#(i == 30_000 ? "DEAEOF999999999" : SyntheticRegistry.identifiers(i).memberId)","entryDate":"2026-12-01"}"#
         }
-        let screened = try await APIAccessTests.curl(
+        let screened = try await Curl.fetch(
             server.base + "/v1/screenings",
             ["-H", "Content-Type: application/x-ndjson", "--data-binary", lines.joined(separator: "\n")])
         #expect(screened.status == 200)
-        let scrape = try await APIAccessTests.curl(server.base + "/metrics")
+        let scrape = try await Curl.fetch(server.base + "/metrics")
         #expect(scrape.status == 200)
         #expect(scrape.headers.lowercased().contains("content-type: text/plain; version=0.0.4"))
         let text = scrape.body
@@ -67,13 +67,13 @@ import Testing
     @Test func showsMetricsToTheOperatorRoleOnly() async throws {
         let registry = try LookupFixture.registry(members: 3)
         let clients = try APIAccessTests.clientsFile()
-        let server = try await APIAccessTests.Server(["--clients", clients.path], registry: registry)
+        let server = try await GatewayServer(["--clients", clients.path], registry: registry)
         defer { server.process.stop() }
-        #expect(try await APIAccessTests.curl(server.base + "/metrics").status == 401)
-        let lookup = try await APIAccessTests.curl(
+        #expect(try await Curl.fetch(server.base + "/metrics").status == 401)
+        let lookup = try await Curl.fetch(
             server.base + "/metrics", ["-H", "Authorization: Bearer \(clients.lookupKey)"])
         #expect(lookup.status == 403)
-        let operatorAnswer = try await APIAccessTests.curl(
+        let operatorAnswer = try await Curl.fetch(
             server.base + "/metrics", ["-H", "Authorization: Bearer \(clients.operatorKey)"])
         #expect(operatorAnswer.status == 200)
         #expect(operatorAnswer.body.contains(#"mra_http_requests_total{route="/metrics",method="GET",status="403"} 1"#))

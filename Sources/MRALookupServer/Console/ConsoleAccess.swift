@@ -76,11 +76,13 @@ struct ConsoleGate: RouterMiddleware {
                     to: ConsolePaths.signIn + "?next=" + ConsolePaths.queryEscaped(request.uri.description))
             }
             throw LookupError(
-                .unauthorized, "the console needs an operator's API key (Authorization: Bearer KEY) or a sign-in")
+                .unauthorized,
+                "\(path) needs an operator: give an API key (Authorization: Bearer KEY) or sign in at \(ConsolePaths.signIn)"
+            )
         }
         guard client.role.allows(.operator) else {
             throw LookupError(
-                .forbidden, "the console needs the operator role; \(client.name) has \(client.role.rawValue)")
+                .forbidden, "\(path) needs the operator role; \(client.name) has \(client.role.rawValue)")
         }
         return try await next(request, context)
     }

@@ -14,6 +14,8 @@ struct ConsoleRoutes: Sendable {
     let renderer: ConsoleRenderer
     /// Where sessions live while the server runs.
     let sessions: MemoryPersistDriver<ContinuousClock>
+    /// Sign-ins, sign-outs and actions, with the client's name (never a key).
+    let audit = Logger(label: "mra-gateway.console")
 
     private var access: ConsoleAccess { renderer.access }
 
@@ -143,7 +145,7 @@ struct ConsoleRoutes: Sendable {
         context.sessions.createSession(
             ConsoleSession(client: client.name, formToken: ConsoleAccess.newToken()), expiresIn: ConsoleSession.lifetime
         )
-        context.logger.notice("console sign-in", metadata: ["client": "\(client.name)"])
+        audit.notice("sign-in", metadata: ["client": "\(client.name)"])
         return .redirect(to: ConsolePaths.afterSignIn(form.next))
     }
 
@@ -154,6 +156,7 @@ struct ConsoleRoutes: Sendable {
     private func signOut(_ request: Request, _ context: LookupRequestContext) async throws -> Response {
         let form = try await Self.form(TokenForm.self, request)
         try access.checkForm(token: form.formToken, request, context)
+        if let client = context.identity { audit.notice("sign-out", metadata: ["client": "\(client.name)"]) }
         context.sessions.clearSession()
         return .redirect(to: access.clients == nil ? ConsolePaths.home : ConsolePaths.signIn)
     }
@@ -186,8 +189,7 @@ struct ConsoleRoutes: Sendable {
             } catch {
                 throw LookupError(.actionRefused, "\(error)")
             }
-            context.logger.notice(
-                "console \(done)", metadata: ["ledgerEntry": "\(id)", "by": "\(by)", "result": "\(result.id)"])
+            audit.notice("\(done)", metadata: ["ledgerEntry": "\(id)", "by": "\(by)", "result": "\(result.id)"])
             let location = ConsolePaths.entry(id) + "?done=\(done)&as=\(result.id)"
             if ConsoleRenderer.wantsJSON(request) {
                 return ConsoleRenderer.json(try pages.ledgerEntry(String(id), notice: Self.notice(done, result.id)))
