@@ -7,8 +7,10 @@ set -euo pipefail
 # systemd: the tests check the units of deploy/systemd/ with systemd-analyze verify and systemd-sysusers (a
 # container image may lack it; installing it does not make it PID 1).
 # curl and python3-pip: the API tests call the server with curl and install schemathesis with pip (below).
+# chromium, chromium-driver and the Noto fonts (Latin, Arabic, CJK): the console's tests drive it in headless Chromium
+# through WebDriver (selenium, below) and its screenshots show Hangul, Kanji and Arabic names.
 packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl
-    systemd curl python3-pip)
+    systemd curl python3-pip chromium chromium-driver fonts-noto-core fonts-noto-cjk)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -26,5 +28,11 @@ if ! command -v st >/dev/null 2>&1; then
     python3 -m pip install --quiet schemathesis 2>/dev/null \
         || python3 -m pip install --quiet --user --break-system-packages schemathesis
     command -v pyenv >/dev/null 2>&1 && pyenv rehash
+fi
+# selenium (PyPI): the WebDriver client of the console's browser tests (ConsoleBrowserTests).
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+    echo "installing: selenium (PyPI)"
+    python3 -m pip install --quiet selenium 2>/dev/null \
+        || python3 -m pip install --quiet --user --break-system-packages selenium
 fi
 command -v swift >/dev/null || { echo "swift not found on PATH: install the Swift 6 toolchain" >&2; exit 1; }

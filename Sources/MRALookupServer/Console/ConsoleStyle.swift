@@ -29,7 +29,7 @@ enum ConsoleStyle {
         table.grid{border-collapse:collapse;width:100%}
         .grid th,.grid td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
         .grid th{background:#eef2f6;font-weight:600;font-size:12px;position:sticky;top:0}
-        .grid td{overflow-wrap:anywhere}
+        .grid td{overflow-wrap:break-word}
         .grid tr.attention td:first-child{box-shadow:inset 3px 0 var(--bad)}
         th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}
         th a.sort{color:inherit;text-decoration:none}

@@ -52,7 +52,7 @@ let reportStyle = """
     td.who{min-width:190px}
     .tag{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff;white-space:nowrap}
     .trader{overflow-x:auto}
-    td{overflow-wrap:anywhere}
+    td{overflow-wrap:break-word}
     .agree{background:var(--agree)}.conflict{background:var(--conflict)}.divergent{background:var(--divergent)}.gap{background:var(--gap)}
     .status-conflict{background:#6a1b9a}.overdue{background:#ad1457}
     .trader{background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}

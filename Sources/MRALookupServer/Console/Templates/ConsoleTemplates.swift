@@ -11,7 +11,7 @@ enum ConsoleTemplates {
     static let layout = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · MRA gateway console</title><link rel="stylesheet" href="/console/console.css"></head>
+        <title>{{title}} · MRA gateway console</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/console/console.css"></head>
         <body><header class="top"><a class="brand" href="/console">MRA gateway</a>
         <nav>{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
         {{#user}}<form class="who" method="post" action="/console/sign-out"><span id="signed-in">{{.}}</span><input type="hidden" name="formToken" value="{{formToken}}"><button type="submit">Sign out</button></form>{{/user}}

@@ -46,7 +46,7 @@ extension ConsoleTemplates {
         </div>
         <form class="filters" method="get"><label>Comparisons <select name="outcome" id="outcome">{{#page.outcomeOptions}}\(options){{/page.outcomeOptions}}</select></label> <button type="submit">Show</button></form>
         <div class="scroll"><table class="grid" id="comparisons"><thead><tr><th>Outcome</th><th>Programs</th><th>Criterion</th><th>Result</th><th>Criterion</th><th>Result</th><th>Link</th><th>Notes</th></tr></thead><tbody>
-        {{#page.comparisons}}<tr><td><span class="tag {{outcome}}">{{outcome}}</span></td><td class="nowrap">{{programs}}</td><td class="mono">{{criterionA}}</td><td>{{resultA}}</td><td class="mono">{{criterionB}}</td><td>{{resultB}}</td><td>{{strength}}{{#via}} via {{.}}{{/via}}</td><td>{{notes}}</td></tr>{{/page.comparisons}}
+        {{#page.comparisons}}<tr><td><span class="tag {{outcome}}">{{outcome}}</span></td><td class="nowrap">{{programs}}</td><td class="mono nowrap">{{criterionA}}</td><td class="nowrap">{{resultA}}</td><td class="mono nowrap">{{criterionB}}</td><td class="nowrap">{{resultB}}</td><td class="nowrap">{{strength}}{{#via}} via {{.}}{{/via}}</td><td>{{notes}}</td></tr>{{/page.comparisons}}
         {{^page.comparisons}}<tr><td colspan="8" class="empty">None.</td></tr>{{/page.comparisons}}
         </tbody></table></div>
         {{/body}}{{/layout}}
