@@ -19,6 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
             Read-only over the registry: an exchange may load batches meanwhile; the identifier index \
             follows it every --refresh seconds.
 
+            The operators' console (docs/console.md) is under /console: the ledger, the quarantine (with \
+            requeue and release when served with --root or exchange.root), the trust store, members, the \
+            reconciliation of --findings DIR and the crosswalk; with a clients file, for the operator role, \
+            signed in with an API key.
+
             Access (docs/operations.md, "Exposing the API"): with a clients file (serve.clients, made by \
             `mra-gateway api-client add`) every route but /health and /openapi.yaml needs a client, by API key \
             (Authorization: Bearer KEY) or TLS client certificate, with the role lookup or operator. With \
