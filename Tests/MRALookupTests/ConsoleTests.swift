@@ -181,6 +181,61 @@ import Testing
         #expect(try await Curl.fetch(server.base + "/console/reconciliation/CTPAT:0").status == 404)
     }
 
+    /// A findings folder of `count` CTPAT validations, each of its own trader (7730400001…), made from the first
+    /// report of the example file.
+    static func findingsFolder(traders count: Int) throws -> String {
+        let example = try String(
+            contentsOfFile: Repository.root + "/Examples/findings/ctpat-validations-2026-11.xml", encoding: .utf8)
+        let start = try #require(example.range(of: "<ValidationReport "))
+        let end = try #require(example.range(of: "</ValidationReport>"))
+        let midStart = try #require(example.range(of: "<MIDs>"))
+        let midEnd = try #require(example.range(of: "</MIDs>"))
+        let report =
+            String(example[start.lowerBound..<midStart.lowerBound])
+            + String(example[midEnd.upperBound..<end.upperBound])
+        var reports = ""
+        for index in 1...count {
+            reports +=
+                report
+                .replacingOccurrences(of: "7730371102", with: String(7_730_400_000 + index)) + "\n"
+        }
+        let document =
+            String(example[..<start.lowerBound]) + reports
+            + String(example[example.range(of: "</ValidationReports>")!.lowerBound...])
+        let folder = NSTemporaryDirectory() + "mra-findings-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try document.write(toFile: folder + "/ctpat-validations.xml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func theReconciliationOfHundredsOfTradersIsPagedTwoHundredAtATime() async throws {
+        let root = try await ConsoleFixture.exchangeRoot()
+        let findings = try Self.findingsFolder(traders: 450)
+        let server = try await GatewayServer(["--root", root, "--findings", findings])
+        defer { server.process.stop() }
+        var names: [String] = []
+        var next: String? = "/console/reconciliation?sort=name&dir=desc"
+        var pages = 0
+        while let path = next {
+            let page = try await ConsoleFixture.json(server, path)
+            #expect(page["total"] as? Int == 450 && page["pages"] as? Int == 3)
+            let traders = try #require(page["traders"] as? [[String: Any]])
+            #expect(traders.count == (pages < 2 ? 200 : 50))
+            names += traders.map { $0["name"] as? String ?? "" }
+            next = page["nextPage"] as? String
+            pages += 1
+        }
+        #expect(pages == 3)
+        // With no member list, a trader is named by its program and member id.
+        let expected: [String] = (1...450).reversed().map { (index: Int) -> String in "ctpat \(7_730_400_000 + index)" }
+        #expect(names == expected)
+        let searched = try await ConsoleFixture.json(server, "/console/reconciliation?q=77304001")
+        #expect(searched["matching"] as? Int == 100 && searched["pages"] as? Int == 1)
+        let last = try await Curl.fetch(server.base + "/console/reconciliation?sort=name&dir=desc&page=3")
+        #expect(last.body.contains(#"href="/console/reconciliation?sort=name&amp;dir=desc&amp;page=2""#))
+        #expect(last.body.contains("page 3 of 3"))
+    }
+
     @Test func theCrosswalkIsSearchedFilteredAndSorted() async throws {
         let root = try await ConsoleFixture.exchangeRoot()
         let server = try await ConsoleFixture.server(root: root)
