@@ -33,6 +33,9 @@ let package = Package(
         // The lookup API's /metrics: swift-metrics' counters, timers and gauges, kept and written by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // The PostgreSQL registry (MRARegistryPostgres): one connection per instance, its future-based API waited on
+        // from the registry's synchronous interfaces.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         // The operators' console: server-rendered pages from Mustache templates.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
@@ -85,6 +88,14 @@ let package = Package(
 
         // Lookup of MRA equivalence (issue 7): the answers (no HTTP) and the Hummingbird API over them.
         // The lookup reads the registry through MRARegistry's RegistryReader only: no SQLite here.
+        // The PostgreSQL backend of the registry (postgres-nio), the only target that knows PostgreSQL.
+        .target(
+            name: "MRARegistryPostgres",
+            dependencies: [
+                "MRARegistry", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "MRALookup",
             dependencies: ["MRAGateway", "MRAReconciliation", "MRARegistry", "MRAXML", "MRAPlumbing"]
@@ -140,7 +151,8 @@ let package = Package(
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
-                "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRARegistryPostgres", "MRALookup",
+                "MRALookupServer",
                 "MRAExchangeLink", "MRAServing",
                 // Secret and PKCS11URI: how the signing commands reach a protected key.
                 "MRACrypto",
@@ -179,6 +191,12 @@ let package = Package(
         .executableTarget(name: "mra-fuzz", dependencies: ["MRAFuzzTargets"], path: "Sources/Fuzz/mra-fuzz"),
 
         .testTarget(name: "MRAPlumbingTests", dependencies: ["MRAPlumbing"]),
+        .testTarget(
+            name: "MRARegistryPostgresTests",
+            dependencies: [
+                "MRARegistryPostgres", "MRARegistry", "MRARegistrySQLite", "MRATestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "MRAExchangeLinkTests",
             dependencies: [

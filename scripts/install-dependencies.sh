@@ -9,8 +9,9 @@ set -euo pipefail
 # curl and python3-pip: the API tests call the server with curl and install schemathesis with pip (below).
 # chromium, chromium-driver and the Noto fonts (Latin, Arabic, CJK): the console's tests drive it in headless Chromium
 # through WebDriver (selenium, below) and its screenshots show Hangul, Kanji and Arabic names.
+# postgresql: the PostgreSQL registry's tests run against a throwaway cluster (scripts/postgres-cluster.sh).
 packages=(libxml2-dev libssl-dev libsqlite3-dev pkg-config xmlsec1 libxml2-utils softhsm2 libengine-pkcs11-openssl
-    systemd curl python3-pip chromium chromium-driver fonts-noto-core fonts-noto-cjk)
+    systemd curl python3-pip chromium chromium-driver fonts-noto-core fonts-noto-cjk postgresql)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

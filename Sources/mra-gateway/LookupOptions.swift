@@ -4,11 +4,12 @@ import MRAPlumbing
 import MRAReconciliation
 import MRALookup
 import MRARegistry
+import MRARegistryPostgres
 import MRARegistrySQLite
 
 /// Where `lookup` and `serve` read the registry: `--root DIR` (its
-/// `registry.sqlite`) or `--registry FILE`, as in `exchange`, read through
-/// the SQLite backend's ``SQLiteRegistryReader``.
+/// `registry.sqlite`) or `--registry FILE|postgres://…`, as in `exchange`,
+/// read through ``SQLiteRegistryReader`` or ``PostgresRegistryReader``.
 struct RegistryLocation: ParsableArguments {
     @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
     @Option(help: "Registry file.") var registry: String?
@@ -39,16 +40,23 @@ struct RegistryLocation: ParsableArguments {
             }
             return LookupService(configuration: configuration, criteria: Self.criteria(configuration), directory: nil)
         }
-        let reader: SQLiteRegistryReader
-        do throws(RegistryError) {
-            reader = try SQLiteRegistryReader(path: path)
-        } catch {
-            throw Failure(error.description)
-        }
+        let reader = try reader(path, common)
         do throws(LookupError) {
             return LookupService(
                 configuration: configuration, criteria: Self.criteria(configuration),
                 directory: try TraderDirectory(reader: reader))
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// The registry's reader: PostgreSQL for a `postgres://` URL, else the SQLite file at `path`.
+    static func reader(_ path: String, _ common: CommonOptions) throws -> any RegistryReader {
+        let location = PostgresLocation.names(path)
+            ? try RegistryPassword.location(path, common.settings(), file: nil) : nil
+        do throws(RegistryError) {
+            if let location { return try PostgresRegistryReader(location) }
+            return try SQLiteRegistryReader(path: path)
         } catch {
             throw Failure(error.description)
         }

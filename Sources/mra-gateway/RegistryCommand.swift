@@ -2,13 +2,14 @@ import ArgumentParser
 import MRAGateway
 import MRAPlumbing
 import MRARegistry
+import MRARegistryPostgres
 import MRARegistrySQLite
 
 struct RegistryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "Read the registry.",
-        subcommands: [RegistryExportCommand.self])
+        abstract: "Read the registry, or move it to PostgreSQL.",
+        subcommands: [RegistryExportCommand.self, RegistryMigrateCommand.self])
 }
 
 struct RegistryExportCommand: ParsableCommand {
@@ -48,6 +49,41 @@ struct RegistryExportCommand: ParsableCommand {
                 throw Failure("\(error)")
             }
             output.flush()
+        }
+    }
+}
+
+struct RegistryMigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Copy a SQLite registry into an empty PostgreSQL database: every table, every id, in one transaction.",
+        discussion: """
+            The database gets the registry's schema first (the same version as the SQLite file's). It must hold \
+            no registry yet: a migration into one that does is refused and changes nothing. The password comes \
+            from MRA_REGISTRY_PASSWORD or --registry-password-file (exchange.registry-password-file), never from \
+            the URL. Stop the exchange while it runs: the copy is of the file as it is when it starts.
+
+            Exit codes: 0 copied; 2 nothing was changed (the file, the database, the password, a database not empty).
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "The SQLite registry file to copy.") var from: String
+    @Option(help: "The PostgreSQL database: postgres://USER@HOST[:PORT]/DATABASE[?sslmode=...].") var to: String
+    @Option(help: "A file whose first line is the database password (default: exchange.registry-password-file).")
+    var registryPasswordFile: String?
+
+    func run() throws {
+        try reportingFailures {
+            let location = try RegistryPassword.location(to, try common.settings(), file: registryPasswordFile)
+            let loaded: [String: Int]
+            do throws(RegistryError) {
+                let source = try SQLiteRegistry(path: from, create: false)
+                loaded = try PostgresImport.load(source, into: try PostgresLink(location))
+            } catch {
+                throw Failure(error.description)
+            }
+            let tables = RegistryTables.all.map { "\($0.name) \(loaded[$0.name] ?? 0)" }.joined(separator: ", ")
+            print("copied \(from) into \(location): \(tables)")
         }
     }
 }

@@ -34,6 +34,8 @@ extension SettingKey {
     static let home = SettingKey("home", flag: "--home", default: "searched from the current folder")
     static let exchangeRoot = SettingKey("exchange.root", flag: "--root")
     static let exchangeRegistry = SettingKey("exchange.registry", flag: "--registry", default: "ROOT/registry.sqlite")
+    static let exchangeRegistryPasswordFile = SettingKey(
+        "exchange.registry-password-file", flag: "--registry-password-file")
     static let signingKey = SettingKey("signing.key", flag: "--sign-key", default: "the public DEMO identity")
     static let signingCertificate = SettingKey("signing.certificate", flag: "--sign-cert")
     static let signingChain = SettingKey("signing.chain", flag: "--sign-chain")
@@ -77,7 +79,7 @@ extension SettingKey {
 
     /// Every key but the partners' overrides, in the order `config check` prints them.
     static let all: [SettingKey] = [
-        home, exchangeRoot, exchangeRegistry, signingKey, signingCertificate, signingChain, signingPassphraseFile,
+        home, exchangeRoot, exchangeRegistry, exchangeRegistryPasswordFile, signingKey, signingCertificate, signingChain, signingPassphraseFile,
         signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
         logLevel, logFormat, trustWarningDays, serveHost, servePort, serveScreeningLines, serveTLSCertificate,
         serveTLSKey,

@@ -1,0 +1,104 @@
+import Logging
+package import MRARegistry
+import NIOCore
+import NIOPosix
+import NIOSSL
+package import PostgresNIO
+
+/// One connection to the registry's database, used synchronously: each
+/// call waits on the calling thread for the server's answer. The registry's
+/// interfaces are synchronous, and the threads that call them (the exchange
+/// job's, the lookup's refresher) are never the connection's event loop.
+package final class PostgresLink: Sendable {
+    let connection: PostgresConnection
+    package let location: PostgresLocation
+    private let logger: Logger
+
+    /// Connects to `location` (TLS as it asks), or says why not.
+    package init(_ location: PostgresLocation, logger: Logger = Logger(label: "mra-gateway.registry")) throws(RegistryError) {
+        self.location = location
+        self.logger = logger
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: try Self.tls(location))
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw RegistryError(.unavailable, "\(location): \(Self.describe(error))")
+        }
+    }
+
+    /// Closes the connection; the connection is kept until it is closed (postgres-nio requires it), without
+    /// waiting here.
+    deinit {
+        let connection = self.connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// Every row `query` gives.
+    @discardableResult
+    package func query(_ query: PostgresQuery) throws(RegistryError) -> [PostgresRow] {
+        do {
+            return Array(try connection.query(query, logger: logger).wait().rows)
+        } catch {
+            throw RegistryError(.storage, "\(location): \(Self.describe(error))")
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `body`'s value; a stored value that cannot be decoded is the registry's damage.
+    package func decoding<T>(_ body: () throws -> T) throws(RegistryError) -> T {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.corrupt, "\(location): a stored value cannot be read: \(Self.describe(error))")
+        }
+    }
+
+    /// What went wrong, for an operator: the server's message and SQLSTATE, or the connection's failure; never
+    /// the password.
+    package static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let info = error.serverInfo, let message = info[.message] {
+            return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+        return "\(error.code)"
+    }
+
+    private static func tls(_ location: PostgresLocation) throws(RegistryError) -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        switch location.tls {
+        case .disable:
+            return .disable
+        case .require:
+            configuration.certificateVerification = .none
+        case .verifyFull:
+            configuration.certificateVerification = .fullVerification
+            if let roots = location.rootCertificates { configuration.trustRoots = .file(roots) }
+        }
+        do {
+            return .require(try NIOSSLContext(configuration: configuration))
+        } catch {
+            throw RegistryError(.unavailable, "\(location): TLS to the database cannot be set up: \(error)")
+        }
+    }
+}

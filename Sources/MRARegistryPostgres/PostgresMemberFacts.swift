@@ -1,0 +1,105 @@
+import MRAGateway
+import MRARegistry
+import PostgresNIO
+
+/// How ``PostgresRegistryReader`` reads ``MemberFacts``: the lookup fields
+/// of `member.record` taken apart by PostgreSQL's JSON functions, events
+/// with their batch's partner and batch id, links; a page of members at a
+/// time (by id), with the events and links of that page's members.
+enum PostgresMemberFacts {
+    /// Members read at once: bounds the memory a full read takes.
+    static let pageSize = 10_000
+
+    /// Every member's facts, a page at a time, in member id order.
+    static func forEach(_ link: PostgresLink, _ body: (MemberFacts) -> Void) throws(RegistryError) {
+        var after: Int64 = 0
+        while true {
+            let page = try facts(link, where: "m.id > $1 ORDER BY m.id LIMIT \(pageSize)", after)
+            for facts in page.facts { body(facts) }
+            guard page.facts.count == pageSize, let last = page.lastId else { return }
+            after = last
+        }
+    }
+
+    /// The facts of the members whose ids are `ids`.
+    static func facts(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> [MemberFacts] {
+        try facts(link, where: "m.id = ANY($1) ORDER BY m.id", ids).facts
+    }
+
+    /// The members matching `condition` (on `m`, with `$1` bound to `value`), their events and links.
+    private static func facts<Value: PostgresNonThrowingEncodable & Sendable>(
+        _ link: PostgresLink, where condition: String, _ value: Value
+    ) throws(RegistryError) -> (facts: [MemberFacts], lastId: Int64?) {
+        var bindings = PostgresBindings()
+        bindings.append(value)
+        let members = try link.query(
+            PostgresQuery(unsafeSQL: "SELECT \(memberColumns) FROM member m WHERE \(condition)", binds: bindings))
+        guard !members.isEmpty else { return ([], nil) }
+        return try link.decoding {
+            let decoded = try members.map(Self.member)
+            var facts = decoded.map(\.facts)
+            let ids = decoded.map(\.id)
+            var position: [Int64: Int] = [:]
+            for (index, id) in ids.enumerated() { position[id] = index }
+            var idBindings = PostgresBindings()
+            idBindings.append(ids)
+            let events = try link.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT e.member, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
+                        FROM member_event e JOIN ledger l ON l.id = e.ledgerId
+                        WHERE e.member = ANY($1) ORDER BY e.member, e.id
+                        """, binds: idBindings))
+            for row in events {
+                let (member, kind, effective, reason, cause, partner, batchId) = try row.decode(
+                    (Int64, String, String, String?, String, String, String?).self)
+                guard let index = position[member], let kind = MemberEvent.Kind(rawValue: kind) else { continue }
+                facts[index].events.append(
+                    MemberEvent(
+                        kind: kind, effective: effective, reason: reason,
+                        cause: MemberEvent.Cause(rawValue: cause) ?? .record, partner: partner, batchId: batchId))
+            }
+            let links = try link.query(
+                PostgresQuery(
+                    unsafeSQL:
+                        "SELECT member, mid, validFrom, validTo FROM mid_link WHERE member = ANY($1) ORDER BY member, id",
+                    binds: idBindings))
+            for row in links {
+                let (member, mid, validFrom, validTo) = try row.decode((Int64, String, String, String?).self)
+                if let index = position[member] {
+                    facts[index].links.append(MIDLink(mid: mid, validFrom: validFrom, validTo: validTo))
+                }
+            }
+            return (facts, ids.last)
+        }
+    }
+
+    /// Columns 0–9 of a member row: id, program, member id, status, then the
+    /// record's lookup fields. Lists come as text joined by unit separators
+    /// (31), a linked id's scheme and value by a record separator (30).
+    private static let memberColumns = """
+        m.id, m.program, m.memberId, m.status, m.record::jsonb ->> 'memberIdScheme', m.record::jsonb ->> 'legalName',
+        m.record::jsonb ->> 'authType', (m.record::jsonb -> 'consent')::text,
+        (SELECT string_agg(value, chr(31)) FROM jsonb_array_elements_text(m.record::jsonb -> 'roles')),
+        (SELECT string_agg((v ->> 'scheme') || chr(30) || (v ->> 'value'), chr(31))
+            FROM jsonb_array_elements(m.record::jsonb -> 'linkedIds') v)
+        """
+
+    /// A member row's id and facts (without events and links).
+    private static func member(_ row: PostgresRow) throws -> (id: Int64, facts: MemberFacts) {
+        let (id, program, memberId, status, scheme, legalName, authType, consent, roles, linked) = try row.decode(
+            (Int64, String, String, String, String?, String?, String?, String?, String?, String?).self)
+        func list(_ text: String?) -> [String] {
+            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
+        }
+        let record = TraderRecord(
+            program: program, memberId: memberId, memberIdScheme: scheme ?? "", legalName: legalName ?? "",
+            status: MemberStatus(rawValue: status) ?? .active, roles: list(roles), authType: authType,
+            linkedIds: list(linked).compactMap { pair in
+                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
+                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
+            },
+            consent: consent.flatMap { $0 == "true" ? true : $0 == "false" ? false : nil })
+        return (id, MemberFacts(record: record, events: [], links: []))
+    }
+}

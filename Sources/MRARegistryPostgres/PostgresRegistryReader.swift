@@ -1,0 +1,191 @@
+import MRAGateway
+package import MRARegistry
+import PostgresNIO
+
+/// The registry's read side (``RegistryReader``) over PostgreSQL, for
+/// lookups and the console: each call reads in one transaction at
+/// REPEATABLE READ, so it sees one committed state and never waits for the
+/// exchange that writes (PostgreSQL's MVCC). It reads a hot standby as well
+/// as the primary.
+package final class PostgresRegistryReader: RegistryReader {
+    /// The last ledger entry, status event and MID link committed: their ids
+    /// only grow, and every change of a member comes with a new one of them,
+    /// in the same transaction.
+    package struct Version: Sendable, Equatable {
+        let ledger: Int64
+        let event: Int64
+        let link: Int64
+    }
+
+    private let link: PostgresLink
+
+    /// Reads the registry at `location`, whose schema must be this gateway's (a reader never migrates: it may
+    /// be a read-only standby).
+    package init(_ location: PostgresLocation) throws(RegistryError) {
+        link = try PostgresLink(location)
+        let version = try PostgresSchema.current(link)
+        guard version == PostgresSchema.version else {
+            throw RegistryError(
+                .migration,
+                version > PostgresSchema.version
+                    ? "\(location) was written by a newer gateway (schema version \(version); this one knows up to \(PostgresSchema.version))"
+                    : "\(location) has schema version \(version), not \(PostgresSchema.version): run an exchange command (or `registry migrate`) on it first"
+            )
+        }
+    }
+
+    package func currentVersion() throws(RegistryError) -> Version { try read { try version() } }
+
+    package func memberCount() throws(RegistryError) -> Int {
+        try read { try count("SELECT count(*) FROM member") }
+    }
+
+    package func forEachMember(_ body: (MemberFacts) -> Void) throws(RegistryError) -> Version {
+        try read {
+            try PostgresMemberFacts.forEach(link, body)
+            return try version()
+        }
+    }
+
+    package func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
+        try read {
+            let latest = try self.version()
+            guard latest != version else { return RegistryChanges(version: latest, members: []) }
+            guard let changed = try changedMembers(since: version, limit: limit) else { return nil }
+            return RegistryChanges(
+                version: latest, members: try PostgresMemberFacts.facts(link, ids: changed.sorted()))
+        }
+    }
+
+    package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
+        try read {
+            var counts: [String: MemberStatusCounts] = [:]
+            let rows = try link.query("SELECT program, status, count(*) FROM member GROUP BY program, status")
+            for row in rows {
+                let (program, status, count) = try link.decoding { try row.decode((String, String, Int).self) }
+                counts[program, default: MemberStatusCounts()].add(count, MemberStatus(rawValue: status) ?? .active)
+            }
+            return counts
+        }
+    }
+
+    package func ledgerSummary() throws(RegistryError) -> LedgerSummary {
+        try read {
+            let counts = try link.query(
+                """
+                SELECT partner, direction, outcome, count(*) FROM ledger
+                GROUP BY partner, direction, outcome ORDER BY partner, direction, outcome
+                """)
+            // Inbound: the last file applied; outbound: the last file a partner's receipt confirmed.
+            let last = try link.query(
+                """
+                SELECT partner, 'inbound' AS direction, max(processedAt) FROM ledger
+                WHERE direction = 'inbound' AND outcome = 'applied' GROUP BY partner
+                UNION ALL
+                SELECT partner, 'outbound' AS direction, max(deliveredAt) FROM ledger
+                WHERE direction = 'outbound' AND deliveredAt IS NOT NULL GROUP BY partner
+                ORDER BY partner, direction
+                """)
+            return try link.decoding {
+                LedgerSummary(
+                    counts: try counts.map { row in
+                        let (partner, direction, outcome, files) = try row.decode((String, String, String, Int).self)
+                        return LedgerSummary.Count(
+                            partner: partner, direction: LedgerEntry.Direction(rawValue: direction) ?? .inbound,
+                            outcome: outcome, files: files)
+                    },
+                    lastSuccesses: try last.map { row in
+                        let (partner, direction, at) = try row.decode((String, String, String).self)
+                        return LedgerSummary.LastSuccess(
+                            partner: partner, direction: LedgerEntry.Direction(rawValue: direction) ?? .inbound, at: at)
+                    })
+            }
+        }
+    }
+
+    package func ledgerEntries(matching query: LedgerQuery) throws(RegistryError) -> LedgerPage {
+        try read { try PostgresLedgerRows.page(link, query) }
+    }
+
+    package func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry? {
+        try read {
+            let rows = try link.query(
+                PostgresQuery(unsafeSQL: "SELECT \(PostgresLedgerRows.allColumns) FROM ledger WHERE id = \(id)"))
+            return try link.decoding { try rows.first.map(PostgresLedgerRows.entry) }
+        }
+    }
+
+    package func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
+        try read {
+            let rows = try link.query(
+                """
+                SELECT id, entry, attemptedAt, endpoint, httpStatus, result, code, message
+                FROM delivery_attempt WHERE entry = \(entry) ORDER BY id
+                """)
+            return try link.decoding {
+                try rows.map { row in
+                    let (id, entry, at, endpoint, status, result, code, message) = try row.decode(
+                        (Int64, Int64, String, String, Int?, String, String?, String?).self)
+                    return DeliveryAttempt(
+                        id: id, entry: entry, attemptedAt: at, endpoint: endpoint, httpStatus: status,
+                        result: DeliveryAttempt.Result(rawValue: result) ?? .refused, code: code, message: message)
+                }
+            }
+        }
+    }
+
+    /// `body` in one read-only transaction that sees one committed state.
+    private func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
+        do {
+            try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? link.query("COMMIT") }
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.storage, "\(link.location): \(PostgresLink.describe(error))")
+        }
+    }
+
+    private func version() throws -> Version {
+        let rows = try link.query(
+            """
+            SELECT (SELECT coalesce(max(id), 0) FROM ledger), (SELECT coalesce(max(id), 0) FROM member_event),
+                (SELECT coalesce(max(id), 0) FROM mid_link)
+            """)
+        return try link.decoding {
+            guard let row = rows.first else { return Version(ledger: 0, event: 0, link: 0) }
+            let (ledger, event, mid) = try row.decode((Int64, Int64, Int64).self)
+            return Version(ledger: ledger, event: event, link: mid)
+        }
+    }
+
+    private func count(_ sql: PostgresQuery) throws -> Int {
+        let rows = try link.query(sql)
+        return try link.decoding { try rows.first?.decode(Int.self) ?? 0 }
+    }
+
+    /// The ids of the members an inbound ledger entry, a status event or a
+    /// MID link after `version` touched; nil when more than `limit`.
+    private func changedMembers(since version: Version, limit: Int) throws -> Set<Int64>? {
+        var members = Set<Int64>()
+        func collect(_ query: PostgresQuery) throws -> Bool {
+            for row in try link.query(query) {
+                members.insert(try link.decoding { try row.decode(Int64.self) })
+                if members.count > limit { return false }
+            }
+            return true
+        }
+        let partners = try link.query(
+            "SELECT DISTINCT partner FROM ledger WHERE id > \(version.ledger) AND direction = 'inbound'")
+        for row in partners {
+            let partner = try link.decoding { try row.decode(String.self) }
+            guard try collect("SELECT id FROM member WHERE source = \(partner) AND seenIn > \(version.ledger)")
+            else { return nil }
+        }
+        guard try collect("SELECT member FROM member_event WHERE id > \(version.event)"),
+            try collect("SELECT member FROM mid_link WHERE id > \(version.link)")
+        else { return nil }
+        return members
+    }
+}

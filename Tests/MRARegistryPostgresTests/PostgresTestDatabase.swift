@@ -1,0 +1,38 @@
+import Foundation
+import MRARegistry
+import MRARegistryPostgres
+import PostgresNIO
+import Testing
+
+/// A database of its own for one test, on the throwaway cluster
+/// `scripts/postgres-cluster.sh` starts (`MRA_TEST_POSTGRES`, a superuser,
+/// and `MRA_TEST_POSTGRES_PASSWORD`); dropped when the value goes away.
+final class PostgresTestDatabase {
+    /// The cluster, when the test script started one.
+    static let server: PostgresLocation? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["MRA_TEST_POSTGRES"] else { return nil }
+        return try? PostgresLocation(url: url, password: environment["MRA_TEST_POSTGRES_PASSWORD"])
+    }()
+
+    /// Whether the PostgreSQL cases can run; they are skipped, saying so, when not.
+    static var available: Bool { server != nil }
+    static let skipped: Comment = "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
+
+    let location: PostgresLocation
+    private let administration: PostgresLink
+
+    init() throws {
+        let server = try #require(Self.server, Self.skipped)
+        administration = try PostgresLink(server)
+        let name = "mra_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try administration.query(.init(unsafeSQL: "CREATE DATABASE \(name)"))
+        var location = server
+        location.database = name
+        self.location = location
+    }
+
+    deinit {
+        _ = try? administration.query(.init(unsafeSQL: "DROP DATABASE IF EXISTS \(location.database) WITH (FORCE)"))
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster on loopback for the tests, never as root, and prints the environment the
+# PostgreSQL test cases read (source it: `eval "$(bash scripts/postgres-cluster.sh start)"`):
+#   MRA_TEST_POSTGRES            postgres://mra@127.0.0.1:PORT/postgres (a superuser: each test makes its database)
+#   MRA_TEST_POSTGRES_PASSWORD   its password (scram-sha-256)
+#   MRA_TEST_POSTGRES_FOLDER     the cluster's folder; `bash scripts/postgres-cluster.sh stop FOLDER` stops it and removes it
+# Without PostgreSQL's server (Debian's postgresql package) it prints nothing and the PostgreSQL cases are skipped,
+# each saying why.
+set -euo pipefail
+command=${1:-start}
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+# As root, the cluster runs as the postgres user the Debian package made.
+as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+case "$command" in
+start)
+    [ -n "$bin" ] && [ -x "$bin/initdb" ] || { echo "postgres-cluster: no PostgreSQL server; PostgreSQL cases skipped" >&2; exit 0; }
+    folder=$(mktemp -d /tmp/mra-postgres.XXXXXX)
+    chmod 755 "$folder"
+    password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    printf '%s\n' "$password" > "$folder/password"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
+    as_owner "$bin/initdb" -D "$folder/data" -U mra --auth=scram-sha-256 --pwfile="$folder/password" \
+        --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off -c max_connections=200" start >/dev/null
+    echo "export MRA_TEST_POSTGRES=postgres://mra@127.0.0.1:$port/postgres"
+    echo "export MRA_TEST_POSTGRES_PASSWORD=$password"
+    echo "export MRA_TEST_POSTGRES_FOLDER=$folder"
+    ;;
+stop)
+    folder=${2:?give the cluster folder}
+    [ -d "$folder/data" ] && as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$folder"
+    ;;
+*) echo "usage: postgres-cluster.sh start | stop FOLDER" >&2; exit 2 ;;
+esac
