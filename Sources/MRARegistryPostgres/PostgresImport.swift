@@ -11,7 +11,9 @@ package enum PostgresImport {
     package static let batch = 500
 
     /// Loads `source` into the registry behind `link`; returns the rows loaded per table.
-    package static func load(_ source: some RegistryDump, into link: PostgresLink) throws(RegistryError) -> [String: Int] {
+    package static func load(
+        _ source: some RegistryDump, into link: PostgresLink
+    ) throws(RegistryError) -> [String: Int] {
         try PostgresSchema.migrate(link)
         do {
             return try link.transaction {

@@ -35,7 +35,8 @@ enum PostgresLedgerRows {
                 records: try count(15), accepted: try count(16), rejected: try count(17), inserted: try count(18),
                 changed: try count(19), unchanged: try count(20), withdrawn: try count(21)),
             verification: try optional(22),
-            receipt: cells.count > 29 ? try cells[29].decode(ByteBuffer?.self).map { Array($0.readableBytesView) } : nil,
+            receipt: cells.count > 29
+                ? try cells[29].decode(ByteBuffer?.self).map { Array($0.readableBytesView) } : nil,
             filed: try cells[23].decode(Bool.self),
             disposition: disposition, deliveredAt: try optional(27), partnerOutcome: try optional(28))
     }
@@ -68,7 +69,8 @@ enum PostgresLedgerRows {
         let pageMatching = pageConditions.isEmpty ? "" : " WHERE " + pageConditions.joined(separator: " AND ")
         let rows = try link.query(
             PostgresQuery(
-                unsafeSQL: "SELECT \(summaryColumns) FROM ledger\(pageMatching) ORDER BY id DESC LIMIT $\(bindings.count)",
+                unsafeSQL:
+                    "SELECT \(summaryColumns) FROM ledger\(pageMatching) ORDER BY id DESC LIMIT $\(bindings.count)",
                 binds: bindings))
         return try link.decoding {
             LedgerPage(entries: try rows.map(entry), total: try total.first?.decode(Int.self) ?? 0)

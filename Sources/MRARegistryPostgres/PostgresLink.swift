@@ -15,7 +15,9 @@ package final class PostgresLink: Sendable {
     private let logger: Logger
 
     /// Connects to `location` (TLS as it asks), or says why not.
-    package init(_ location: PostgresLocation, logger: Logger = Logger(label: "mra-gateway.registry")) throws(RegistryError) {
+    package init(
+        _ location: PostgresLocation, logger: Logger = Logger(label: "mra-gateway.registry")
+    ) throws(RegistryError) {
         self.location = location
         self.logger = logger
         var configuration = PostgresConnection.Configuration(
@@ -83,7 +85,8 @@ package final class PostgresLink: Sendable {
         return "\(error.code)"
     }
 
-    private static func tls(_ location: PostgresLocation) throws(RegistryError) -> PostgresConnection.Configuration.TLS {
+    private static func tls(_ location: PostgresLocation) throws(RegistryError) -> PostgresConnection.Configuration.TLS
+    {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         switch location.tls {

@@ -58,7 +58,8 @@ package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             case "sslmode":
                 guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
                     throw RegistryError(
-                        .unavailable, "\(text): sslmode is disable, require or verify-full, not \(item.value ?? "empty")")
+                        .unavailable,
+                        "\(text): sslmode is disable, require or verify-full, not \(item.value ?? "empty")")
                 }
                 tls = mode
             case "sslrootcert":

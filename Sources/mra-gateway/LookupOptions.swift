@@ -52,7 +52,8 @@ struct RegistryLocation: ParsableArguments {
 
     /// The registry's reader: PostgreSQL for a `postgres://` URL, else the SQLite file at `path`.
     static func reader(_ path: String, _ common: CommonOptions) throws -> any RegistryReader {
-        let location = PostgresLocation.names(path)
+        let location =
+            PostgresLocation.names(path)
             ? try RegistryPassword.location(path, common.settings(), file: nil) : nil
         do throws(RegistryError) {
             if let location { return try PostgresRegistryReader(location) }

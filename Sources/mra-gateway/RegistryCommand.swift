@@ -56,7 +56,8 @@ struct RegistryExportCommand: ParsableCommand {
 struct RegistryMigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Copy a SQLite registry into an empty PostgreSQL database: every table, every id, in one transaction.",
+        abstract:
+            "Copy a SQLite registry into an empty PostgreSQL database: every table, every id, in one transaction.",
         discussion: """
             The database gets the registry's schema first (the same version as the SQLite file's). It must hold \
             no registry yet: a migration into one that does is refused and changes nothing. The password comes \

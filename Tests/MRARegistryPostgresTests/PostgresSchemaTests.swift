@@ -33,7 +33,9 @@ struct PostgresSchemaTests {
         try link.query("INSERT INTO registry_schema (version, name) VALUES (99, 'v99: from the future')")
         let error = #expect(throws: RegistryError.self) { try PostgresSchema.migrate(link) }
         #expect(error?.code == .migration)
-        #expect(error?.message.contains("was written by a newer gateway (schema version 99; this one knows up to 5)") == true)
+        #expect(
+            error?.message.contains("was written by a newer gateway (schema version 99; this one knows up to 5)")
+                == true)
         #expect(try PostgresSchema.current(link) == 99)
     }
 

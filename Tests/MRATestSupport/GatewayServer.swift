@@ -10,10 +10,12 @@ package struct GatewayServer {
         try await self.init(["--registry", registry] + arguments)
     }
 
-    /// `serve` on a free port with `arguments` (which say where the registry is).
-    package init(_ arguments: [String]) async throws {
+    /// `serve` on a free port with `arguments` (which say where the registry is), `environment` added to this
+    /// process's.
+    package init(_ arguments: [String], environment: [String: String] = [:]) async throws {
         process = try ServerProcess(
-            GatewayCLI.executable, ["serve", "--port", "0", "--home", Repository.root] + arguments)
+            GatewayCLI.executable, ["serve", "--port", "0", "--home", Repository.root] + arguments,
+            environment: environment)
         let line = try await process.waitForLine(containing: "serving on ")
         guard let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") }) else {
             throw CocoaError(.formatting, userInfo: [NSLocalizedDescriptionKey: "no URL in \(line)"])
