@@ -151,7 +151,8 @@ let package = Package(
         .executableTarget(
             name: "mra-gateway",
             dependencies: [
-                "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRARegistryPostgres", "MRALookup",
+                "MRAGateway", "MRAReconciliation", "MRARegistry", "MRARegistrySQLite", "MRARegistryPostgres",
+                "MRALookup",
                 "MRALookupServer",
                 "MRAExchangeLink", "MRAServing",
                 // Secret and PKCS11URI: how the signing commands reach a protected key.

@@ -29,7 +29,9 @@ package final class PostgresRegistryReader: RegistryReader {
                 .migration,
                 version > PostgresSchema.version
                     ? "\(location) was written by a newer gateway (schema version \(version); this one knows up to \(PostgresSchema.version))"
-                    : "\(location) has schema version \(version), not \(PostgresSchema.version): run an exchange command (or `registry migrate`) on it first"
+                    : version == 0
+                        ? "\(location) holds no registry yet: fill it with `mra-gateway registry migrate --from FILE --to \(location)`"
+                        : "\(location) has schema version \(version), not \(PostgresSchema.version): migrate it with a gateway that writes it first"
             )
         }
     }

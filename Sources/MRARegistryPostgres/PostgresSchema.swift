@@ -47,14 +47,12 @@ package enum PostgresSchema {
         }
     }
 
-    /// The schema version of the database (0 when it has none).
+    /// The schema version of the database (0 when it holds no registry).
     package static func current(_ link: PostgresLink) throws(RegistryError) -> Int {
+        let table = try link.query("SELECT to_regclass('registry_schema') IS NOT NULL")
+        guard try link.decoding({ try table.first?.decode(Bool.self) ?? false }) else { return 0 }
         let rows = try link.query("SELECT coalesce(max(version), 0) FROM registry_schema")
-        do {
-            return try rows.first?.decode(Int.self) ?? 0
-        } catch {
-            throw RegistryError(.corrupt, "\(link.location): registry_schema cannot be read: \(error)")
-        }
+        return try link.decoding { try rows.first?.decode(Int.self) ?? 0 }
     }
 
     /// The tables of the SQLite registry's version 5, in PostgreSQL's types; ids may be given (a registry

@@ -7,6 +7,7 @@ import MRAGateway
 import MRAServing
 import MRAPlumbing
 import MRARegistry
+import MRARegistryPostgres
 import MRARegistrySQLite
 
 /// What `config check` finds: the effective settings with their sources, the problems (exit 2) and the warnings.
@@ -171,6 +172,15 @@ struct ConfigurationCheck {
                 let path = try settings.string(.exchangeRegistry, flag: flags[.exchangeRegistry] ?? rootFlag)?.value
                     ?? root.map({ ExchangeFolders(root: $0).defaultRegistry })
             else { return nil }
+            if PostgresLocation.names(path) {
+                let location = try RegistryPassword.location(path, settings, file: nil)
+                do throws(RegistryError) {
+                    _ = try PostgresRegistryReader(location).currentVersion()
+                } catch {
+                    throw Failure(error.description)
+                }
+                return "\(location) opens (schema version \(PostgresSchema.version))"
+            }
             guard FileManager.default.fileExists(atPath: path) else {
                 warnings.append("exchange.registry: \(path) does not exist yet; the first exchange run creates it")
                 return nil

@@ -3,6 +3,7 @@ import Logging
 import MRAGateway
 import MRAPlumbing
 import MRARegistry
+import MRARegistryPostgres
 import MRARegistrySQLite
 
 /// Options of the exchange and registry commands: where the exchange root
@@ -53,6 +54,7 @@ struct ExchangeSite {
 
     /// Opens (creating on first use) the registry: the embedded SQLite backend, the only place the CLI names it.
     func openRegistry() throws -> any Registry {
+        guard !PostgresLocation.names(registry) else { throw Failure(RegistryPassword.notWritten(registry)) }
         do {
             return try SQLiteRegistry(path: registry)
         } catch {

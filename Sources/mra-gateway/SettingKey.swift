@@ -79,7 +79,8 @@ extension SettingKey {
 
     /// Every key but the partners' overrides, in the order `config check` prints them.
     static let all: [SettingKey] = [
-        home, exchangeRoot, exchangeRegistry, exchangeRegistryPasswordFile, signingKey, signingCertificate, signingChain, signingPassphraseFile,
+        home, exchangeRoot, exchangeRegistry, exchangeRegistryPasswordFile, signingKey, signingCertificate,
+        signingChain, signingPassphraseFile,
         signingPassphraseEnv, signingPinFile, signingPinEnv, signingPKCS11Module, signingDigest, signingAlgorithm,
         logLevel, logFormat, trustWarningDays, serveHost, servePort, serveScreeningLines, serveTLSCertificate,
         serveTLSKey,

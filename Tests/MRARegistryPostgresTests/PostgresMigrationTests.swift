@@ -137,4 +137,30 @@ struct PostgresMigrationTests {
             #expect(answer.status == 200 && answer.body == expected.body, "\(path)")
         }
     }
+
+    @Test func anEmptyDatabaseIsNoRegistryAndTheExchangeSaysItDoesNotWritePostgreSQLYet() async throws {
+        let root = try await Self.exchangeRoot()
+        let database = try PostgresTestDatabase()
+        let empty = #expect(throws: RegistryError.self) { try PostgresRegistryReader(database.location) }
+        #expect(empty?.message.contains("holds no registry yet: fill it with `mra-gateway registry migrate") == true)
+        let environment = [
+            "MRA_REGISTRY_PASSWORD": database.location.password ?? "",
+            "MRA_EXCHANGE_REGISTRY": database.location.description,
+        ]
+        let unfilled = try await ChildProcess.runDetached(
+            GatewayCLI.executable, ["config", "check", "--home", Repository.root], environment: environment)
+        #expect(unfilled.status != 0 && unfilled.outputText.contains("holds no registry yet"), "\(unfilled.outputText)")
+        #expect(try await Self.migrate(root + "/registry.sqlite", to: database.location).status == 0)
+        let check = try await ChildProcess.runDetached(
+            GatewayCLI.executable, ["config", "check", "--home", Repository.root], environment: environment)
+        #expect(check.outputText.contains("\(database.location) opens (schema version 5)"), "\(check.outputText)")
+        let run = try await ChildProcess.runDetached(
+            GatewayCLI.executable,
+            [
+                "exchange", "run", "--root", root, "--registry", database.location.description, "--home",
+                Repository.root,
+            ],
+            environment: environment)
+        #expect(run.status == 2 && run.errors.contains("the exchange and registry export work on the SQLite registry"))
+    }
 }
