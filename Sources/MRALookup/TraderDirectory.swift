@@ -54,6 +54,9 @@ package final class TraderDirectory: Sendable {
         Snapshot.ordered(state.withLock { $0.table.members(carrying: id) })
     }
 
+    /// The registry's signal at every commit, when its backend pushes them (see ``RegistryReader/commitSignals()``).
+    package func commitSignals() -> AsyncStream<Void>? { reader.commitSignals() }
+
     /// Asks the registry now, through its reader: the figures of the metrics, the console's ledger.
     package func read<T>(_ body: (any RegistryReader) throws(RegistryError) -> T) throws(LookupError) -> T {
         do { return try body(reader) } catch { throw LookupError(.registry, error.description) }

@@ -20,10 +20,7 @@ package final class PostgresLink: Sendable {
     ) throws(RegistryError) {
         self.location = location
         self.logger = logger
-        var configuration = PostgresConnection.Configuration(
-            host: location.host, port: location.port, username: location.user, password: location.password,
-            database: location.database, tls: try Self.tls(location))
-        configuration.options.connectTimeout = .seconds(10)
+        let configuration = try Self.configuration(location)
         do {
             connection = try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
@@ -83,6 +80,15 @@ package final class PostgresLink: Sendable {
         }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
+    }
+
+    /// How postgres-nio connects to `location`.
+    static func configuration(_ location: PostgresLocation) throws(RegistryError) -> PostgresConnection.Configuration {
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: try tls(location))
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
     }
 
     private static func tls(_ location: PostgresLocation) throws(RegistryError) -> PostgresConnection.Configuration.TLS

@@ -1,5 +1,7 @@
+import Logging
 import MRAGateway
 package import MRARegistry
+import NIOPosix
 import PostgresNIO
 
 /// The registry's read side (``RegistryReader``) over PostgreSQL, for
@@ -134,6 +136,44 @@ package final class PostgresRegistryReader: RegistryReader {
                 }
             }
         }
+    }
+
+    /// The registry's notifications (`LISTEN mra_registry`, sent by its
+    /// triggers at every commit that may change a member), on a connection
+    /// of their own; reconnected a second after it drops, for as long as the
+    /// stream is read.
+    package func commitSignals() -> AsyncStream<Void>? {
+        let location = link.location
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let listener = Task {
+            let logger = Logger(label: "mra-gateway.registry")
+            while !Task.isCancelled {
+                do {
+                    let connection = try await PostgresConnection.connect(
+                        on: MultiThreadedEventLoopGroup.singleton.next(),
+                        configuration: try PostgresLink.configuration(location), id: 2, logger: logger)
+                    // What was committed while no connection listened.
+                    continuation.yield()
+                    do {
+                        try await connection.listen(on: "mra_registry") { notifications in
+                            for try await _ in notifications { continuation.yield() }
+                        }
+                    } catch {
+                        logger.warning(
+                            "the registry's notifications stopped; asking it every interval until they resume",
+                            metadata: ["registry": "\(location)", "error": "\(PostgresLink.describe(error))"])
+                    }
+                    try? await connection.close()
+                } catch {
+                    logger.warning(
+                        "cannot listen to the registry's notifications",
+                        metadata: ["registry": "\(location)", "error": "\(PostgresLink.describe(error))"])
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        continuation.onTermination = { _ in listener.cancel() }
+        return stream
     }
 
     /// `body` in one read-only transaction that sees one committed state.

@@ -164,5 +164,18 @@ package enum PostgresSchema {
         )
         """,
         "CREATE INDEX delivery_attempt_entry ON delivery_attempt(entry)",
+        // Every commit that may change a member (a ledger entry, a status event, a MID link opened or closed)
+        // notifies the lookup servers that LISTEN on `mra_registry`; PostgreSQL delivers it at commit, once.
+        """
+        CREATE FUNCTION registry_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('mra_registry', TG_TABLE_NAME);
+            RETURN NULL;
+        END
+        $$
+        """,
+        "CREATE TRIGGER ledger_notify AFTER INSERT OR UPDATE ON ledger FOR EACH STATEMENT EXECUTE FUNCTION registry_notify()",
+        "CREATE TRIGGER member_event_notify AFTER INSERT ON member_event FOR EACH STATEMENT EXECUTE FUNCTION registry_notify()",
+        "CREATE TRIGGER mid_link_notify AFTER INSERT OR UPDATE ON mid_link FOR EACH STATEMENT EXECUTE FUNCTION registry_notify()",
     ]
 }

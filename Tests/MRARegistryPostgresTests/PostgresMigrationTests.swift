@@ -163,4 +163,43 @@ struct PostgresMigrationTests {
             environment: environment)
         #expect(run.status == 2 && run.errors.contains("the exchange and registry export work on the SQLite registry"))
     }
+
+    @Test func aLookupServerLearnsOfACommitByNotificationNotByAsking() async throws {
+        let root = try await Self.exchangeRoot()
+        let database = try PostgresTestDatabase()
+        #expect(try await Self.migrate(root + "/registry.sqlite", to: database.location).status == 0)
+        // Asked only every ten minutes: an answer that changes within seconds came by notification.
+        let server = try await GatewayServer(
+            ["--registry", database.location.description, "--refresh", "600"],
+            environment: ["MRA_REGISTRY_PASSWORD": database.location.password ?? ""])
+        defer { server.process.stop() }
+        let trader = server.base + "/v1/traders/KRAEO2015005348?at=2026-12-10"
+        #expect(try await Curl.fetch(trader).body.contains(#""status":"active""#))
+        // Another instance suspends the member: a ledger entry, the new status, its event, in one commit.
+        let writer = try PostgresLink(database.location)
+        try writer.transaction {
+            try writer.query(
+                """
+                INSERT INTO ledger (direction, partner, fileName, digest, byteCount, receivedAt, processedAt, outcome,
+                    filed) VALUES ('inbound', 'kr-aeo', 'delta.xml', 'cd', 1, '2026-12-06T00:00:00Z',
+                    '2026-12-06T00:00:01Z', 'applied', true)
+                """)
+            try writer.query(
+                "UPDATE member SET status = 'suspended', statusEffective = '2026-12-06' WHERE memberId = 'KRAEO2015005348'"
+            )
+            try writer.query(
+                """
+                INSERT INTO member_event (member, kind, effective, reason, cause, ledgerId)
+                SELECT m.id, 'suspended', '2026-12-06', 'suspended by KCS', 'record', (SELECT max(id) FROM ledger)
+                FROM member m WHERE m.memberId = 'KRAEO2015005348'
+                """)
+        }
+        var answer = ""
+        for _ in 0..<100 where !answer.contains(#""status":"suspended""#) {
+            try await Task.sleep(for: .milliseconds(100))
+            answer = try await Curl.fetch(trader).body
+        }
+        #expect(answer.contains(#""status":"suspended""#), "\(answer)")
+        #expect(answer.contains(#""mraBenefits":false"#))
+    }
 }

@@ -55,4 +55,15 @@ package protocol RegistryReader: Sendable {
 
     /// The delivery attempts of an outbound entry, oldest first.
     func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt]
+
+    /// A signal at every commit that may have changed members, when the
+    /// backend pushes them (PostgreSQL's LISTEN/NOTIFY); nil when the reader
+    /// must be asked (SQLite). Signals may be missed (a dropped connection):
+    /// whoever follows them also asks now and then.
+    func commitSignals() -> AsyncStream<Void>?
+}
+
+extension RegistryReader {
+    /// A backend that pushes nothing is followed by asking it.
+    package func commitSignals() -> AsyncStream<Void>? { nil }
 }
