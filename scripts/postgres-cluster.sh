@@ -4,6 +4,8 @@
 #   MRA_TEST_POSTGRES            postgres://mra@127.0.0.1:PORT/postgres (a superuser: each test makes its database)
 #   MRA_TEST_POSTGRES_PASSWORD   its password (scram-sha-256)
 #   MRA_TEST_POSTGRES_FOLDER     the cluster's folder; `bash scripts/postgres-cluster.sh stop FOLDER` stops it and removes it
+# `standby FOLDER` then makes a hot standby of that cluster with pg_basebackup (streaming replication, on another
+# port) and prints MRA_TEST_POSTGRES_STANDBY (its URL; same user and password) and MRA_TEST_POSTGRES_STANDBY_FOLDER.
 # Without PostgreSQL's server (Debian's postgresql package) it prints nothing and the PostgreSQL cases are skipped,
 # each saying why.
 set -euo pipefail
@@ -19,6 +21,7 @@ start)
     password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
     printf '%s\n' "$password" > "$folder/password"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    printf '%s\n' "$port" > "$folder/port"
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
     as_owner "$bin/initdb" -D "$folder/data" -U mra --auth=scram-sha-256 --pwfile="$folder/password" \
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1
@@ -28,10 +31,24 @@ start)
     echo "export MRA_TEST_POSTGRES_PASSWORD=$password"
     echo "export MRA_TEST_POSTGRES_FOLDER=$folder"
     ;;
+standby)
+    primary=${2:?give the primary cluster folder}
+    [ -f "$primary/port" ] || { echo "postgres-cluster: $primary is not a cluster this script started" >&2; exit 2; }
+    folder=$(mktemp -d /tmp/mra-postgres-standby.XXXXXX)
+    chmod 755 "$folder"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
+    as_owner env PGPASSWORD="$(cat "$primary/password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" \
+        -U mra -D "$folder/data" -R -X stream >"$folder/basebackup.log" 2>&1
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c hot_standby=on -c max_connections=200" start >/dev/null
+    echo "export MRA_TEST_POSTGRES_STANDBY=postgres://mra@127.0.0.1:$port/postgres"
+    echo "export MRA_TEST_POSTGRES_STANDBY_FOLDER=$folder"
+    ;;
 stop)
     folder=${2:?give the cluster folder}
     [ -d "$folder/data" ] && as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$folder"
     ;;
-*) echo "usage: postgres-cluster.sh start | stop FOLDER" >&2; exit 2 ;;
+*) echo "usage: postgres-cluster.sh start | standby FOLDER | stop FOLDER" >&2; exit 2 ;;
 esac

@@ -12,13 +12,13 @@ struct IndexRefresher: Service {
     let interval: Duration
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             guard let signals = directory.commitSignals() else { return await poll() }
+            // The signals may end (a hot standby sends none); asking goes on until the server stops.
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { for await _ in signals { try? directory.refresh() } }
                 group.addTask { await poll() }
-                await group.next()
-                group.cancelAll()
+                await group.waitForAll()
             }
         }
     }

@@ -141,7 +141,8 @@ package final class PostgresRegistryReader: RegistryReader {
     /// The registry's notifications (`LISTEN mra_registry`, sent by its
     /// triggers at every commit that may change a member), on a connection
     /// of their own; reconnected a second after it drops, for as long as the
-    /// stream is read.
+    /// stream is read. On a hot standby, which takes no LISTEN, the stream
+    /// ends at once and the reader is asked instead.
     package func commitSignals() -> AsyncStream<Void>? {
         let location = link.location
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -152,6 +153,16 @@ package final class PostgresRegistryReader: RegistryReader {
                     let connection = try await PostgresConnection.connect(
                         on: MultiThreadedEventLoopGroup.singleton.next(),
                         configuration: try PostgresLink.configuration(location), id: 2, logger: logger)
+                    // A hot standby takes no LISTEN: its readers ask every interval instead.
+                    let standby = try await connection.query("SELECT pg_is_in_recovery()", logger: logger)
+                    for try await inRecovery in standby.decode(Bool.self) where inRecovery {
+                        logger.notice(
+                            "reading a hot standby, which sends no notifications: asking it every interval",
+                            metadata: ["registry": "\(location)"])
+                        try? await connection.close()
+                        continuation.finish()
+                        return
+                    }
                     // What was committed while no connection listened.
                     continuation.yield()
                     do {

@@ -15,6 +15,13 @@ final class PostgresTestDatabase {
         return try? PostgresLocation(url: url, password: environment["MRA_TEST_POSTGRES_PASSWORD"])
     }()
 
+    /// The cluster's hot standby (`MRA_TEST_POSTGRES_STANDBY`), when the test script made one.
+    static let standby: PostgresLocation? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["MRA_TEST_POSTGRES_STANDBY"] else { return nil }
+        return try? PostgresLocation(url: url, password: environment["MRA_TEST_POSTGRES_PASSWORD"])
+    }()
+
     /// Whether the PostgreSQL cases can run; they are skipped, saying so, when not.
     static var available: Bool { server != nil }
     static let skipped: Comment = "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
