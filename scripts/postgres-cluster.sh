@@ -39,7 +39,7 @@ standby)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
     as_owner env PGPASSWORD="$(cat "$primary/password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" \
-        -U mra -D "$folder/data" -R -X stream >"$folder/basebackup.log" 2>&1
+        -U mra -D "$folder/data" -R -X stream -C -S "standby_$port" >"$folder/basebackup.log" 2>&1
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c hot_standby=on -c max_connections=200" start >/dev/null
     echo "export MRA_TEST_POSTGRES_STANDBY=postgres://mra@127.0.0.1:$port/postgres"

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MRAGateway
 package import MRARegistry
@@ -9,6 +10,10 @@ import PostgresNIO
 /// REPEATABLE READ, so it sees one committed state and never waits for the
 /// exchange that writes (PostgreSQL's MVCC). It reads a hot standby as well
 /// as the primary.
+///
+/// Two connections, each used by one call at a time: one follows the
+/// registry for the lookup directory (whole reads, changes), the other
+/// answers the console and the metrics, which so never wait for a whole read.
 package final class PostgresRegistryReader: RegistryReader {
     /// The last ledger entry, status event and MID link committed: their ids
     /// only grow, and every change of a member comes with a new one of them,
@@ -19,12 +24,15 @@ package final class PostgresRegistryReader: RegistryReader {
         let link: Int64
     }
 
-    private let link: PostgresLink
+    /// The directory's reads: versions, every member, changes.
+    private let following: SerialLink
+    /// Everything else: counts, the ledger.
+    private let asking: SerialLink
 
     /// Reads the registry at `location`, whose schema must be this gateway's (a reader never migrates: it may
     /// be a read-only standby).
     package init(_ location: PostgresLocation) throws(RegistryError) {
-        link = try PostgresLink(location)
+        let link = try PostgresLink(location)
         let version = try PostgresSchema.current(link)
         guard version == PostgresSchema.version else {
             throw RegistryError(
@@ -36,33 +44,35 @@ package final class PostgresRegistryReader: RegistryReader {
                         : "\(location) has schema version \(version), not \(PostgresSchema.version): migrate it with a gateway that writes it first"
             )
         }
+        following = SerialLink(link)
+        asking = SerialLink(try PostgresLink(location))
     }
 
-    package func currentVersion() throws(RegistryError) -> Version { try read { try version() } }
+    package func currentVersion() throws(RegistryError) -> Version { try following.read(Self.version) }
 
     package func memberCount() throws(RegistryError) -> Int {
-        try read { try count("SELECT count(*) FROM member") }
+        try following.read { link in try Self.count("SELECT count(*) FROM member", link) }
     }
 
     package func forEachMember(_ body: (MemberFacts) -> Void) throws(RegistryError) -> Version {
-        try read {
+        try following.read { link in
             try PostgresMemberFacts.forEach(link, body)
-            return try version()
+            return try Self.version(link)
         }
     }
 
     package func changes(since version: Version, limit: Int) throws(RegistryError) -> RegistryChanges<Version>? {
-        try read {
-            let latest = try self.version()
+        try following.read { link in
+            let latest = try Self.version(link)
             guard latest != version else { return RegistryChanges(version: latest, members: []) }
-            guard let changed = try changedMembers(since: version, limit: limit) else { return nil }
+            guard let changed = try Self.changedMembers(since: version, limit: limit, link) else { return nil }
             return RegistryChanges(
                 version: latest, members: try PostgresMemberFacts.facts(link, ids: changed.sorted()))
         }
     }
 
     package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
-        try read {
+        try asking.read { link in
             var counts: [String: MemberStatusCounts] = [:]
             let rows = try link.query("SELECT program, status, count(*) FROM member GROUP BY program, status")
             for row in rows {
@@ -74,7 +84,7 @@ package final class PostgresRegistryReader: RegistryReader {
     }
 
     package func ledgerSummary() throws(RegistryError) -> LedgerSummary {
-        try read {
+        try asking.read { link in
             let counts = try link.query(
                 """
                 SELECT partner, direction, outcome, count(*) FROM ledger
@@ -108,11 +118,11 @@ package final class PostgresRegistryReader: RegistryReader {
     }
 
     package func ledgerEntries(matching query: LedgerQuery) throws(RegistryError) -> LedgerPage {
-        try read { try PostgresLedgerRows.page(link, query) }
+        try asking.read { link in try PostgresLedgerRows.page(link, query) }
     }
 
     package func ledgerEntry(_ id: Int64) throws(RegistryError) -> LedgerEntry? {
-        try read {
+        try asking.read { link in
             let rows = try link.query(
                 PostgresQuery(unsafeSQL: "SELECT \(PostgresLedgerRows.allColumns) FROM ledger WHERE id = \(id)"))
             return try link.decoding { try rows.first.map(PostgresLedgerRows.entry) }
@@ -120,7 +130,7 @@ package final class PostgresRegistryReader: RegistryReader {
     }
 
     package func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
-        try read {
+        try asking.read { link in
             let rows = try link.query(
                 """
                 SELECT id, entry, attemptedAt, endpoint, httpStatus, result, code, message
@@ -144,7 +154,7 @@ package final class PostgresRegistryReader: RegistryReader {
     /// stream is read. On a hot standby, which takes no LISTEN, the stream
     /// ends at once and the reader is asked instead.
     package func commitSignals() -> AsyncStream<Void>? {
-        let location = link.location
+        let location = following.link.location
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let listener = Task {
             let logger = Logger(label: "mra-gateway.registry")
@@ -187,20 +197,7 @@ package final class PostgresRegistryReader: RegistryReader {
         return stream
     }
 
-    /// `body` in one read-only transaction that sees one committed state.
-    private func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
-        do {
-            try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { _ = try? link.query("COMMIT") }
-            return try body()
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError(.storage, "\(link.location): \(PostgresLink.describe(error))")
-        }
-    }
-
-    private func version() throws -> Version {
+    private static func version(_ link: PostgresLink) throws -> Version {
         let rows = try link.query(
             """
             SELECT (SELECT coalesce(max(id), 0) FROM ledger), (SELECT coalesce(max(id), 0) FROM member_event),
@@ -213,14 +210,14 @@ package final class PostgresRegistryReader: RegistryReader {
         }
     }
 
-    private func count(_ sql: PostgresQuery) throws -> Int {
+    private static func count(_ sql: PostgresQuery, _ link: PostgresLink) throws -> Int {
         let rows = try link.query(sql)
         return try link.decoding { try rows.first?.decode(Int.self) ?? 0 }
     }
 
     /// The ids of the members an inbound ledger entry, a status event or a
     /// MID link after `version` touched; nil when more than `limit`.
-    private func changedMembers(since version: Version, limit: Int) throws -> Set<Int64>? {
+    private static func changedMembers(since version: Version, limit: Int, _ link: PostgresLink) throws -> Set<Int64>? {
         var members = Set<Int64>()
         func collect(_ query: PostgresQuery) throws -> Bool {
             for row in try link.query(query) {
@@ -240,5 +237,28 @@ package final class PostgresRegistryReader: RegistryReader {
             try collect("SELECT member FROM mid_link WHERE id > \(version.link)")
         else { return nil }
         return members
+    }
+}
+
+/// A connection used by one read at a time, each in one read-only
+/// transaction that sees one committed state.
+private final class SerialLink: Sendable {
+    let link: PostgresLink
+    private let serial = NSLock()
+
+    init(_ link: PostgresLink) { self.link = link }
+
+    func read<T>(_ body: (PostgresLink) throws -> T) throws(RegistryError) -> T {
+        serial.lock()
+        defer { serial.unlock() }
+        do {
+            try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? link.query("COMMIT") }
+            return try body(link)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.storage, "\(link.location): \(PostgresLink.describe(error))")
+        }
     }
 }
