@@ -159,42 +159,58 @@ package final class PostgresRegistryReader: RegistryReader {
         let listener = Task {
             let logger = Logger(label: "mra-gateway.registry")
             while !Task.isCancelled {
+                let connection: PostgresConnection
                 do {
-                    let connection = try await PostgresConnection.connect(
+                    connection = try await PostgresConnection.connect(
                         on: MultiThreadedEventLoopGroup.singleton.next(),
                         configuration: try PostgresLink.configuration(location), id: 2, logger: logger)
-                    // A hot standby takes no LISTEN: its readers ask every interval instead.
-                    let standby = try await connection.query("SELECT pg_is_in_recovery()", logger: logger)
-                    for try await inRecovery in standby.decode(Bool.self) where inRecovery {
-                        logger.notice(
-                            "reading a hot standby, which sends no notifications: asking it every interval",
-                            metadata: ["registry": "\(location)"])
-                        try? await connection.close()
-                        continuation.finish()
-                        return
+                } catch {
+                    if !Task.isCancelled {
+                        logger.warning(
+                            "cannot listen to the registry's notifications",
+                            metadata: ["registry": "\(location)", "error": "\(PostgresLink.describe(error))"])
                     }
-                    // What was committed while no connection listened.
-                    continuation.yield()
-                    do {
+                    try? await Task.sleep(for: .seconds(1))
+                    continue
+                }
+                var standby = false
+                do {
+                    // A hot standby takes no LISTEN: its readers ask every interval instead.
+                    standby = try await Self.isStandby(connection, logger)
+                    if !standby {
+                        // What was committed while no connection listened.
+                        continuation.yield()
                         try await connection.listen(on: "mra_registry") { notifications in
                             for try await _ in notifications { continuation.yield() }
                         }
-                    } catch {
+                    }
+                } catch {
+                    if !Task.isCancelled {
                         logger.warning(
                             "the registry's notifications stopped; asking it every interval until they resume",
                             metadata: ["registry": "\(location)", "error": "\(PostgresLink.describe(error))"])
                     }
-                    try? await connection.close()
-                } catch {
-                    logger.warning(
-                        "cannot listen to the registry's notifications",
-                        metadata: ["registry": "\(location)", "error": "\(PostgresLink.describe(error))"])
+                }
+                try? await connection.close()
+                if standby {
+                    logger.notice(
+                        "reading a hot standby, which sends no notifications: asking it every interval",
+                        metadata: ["registry": "\(location)"])
+                    continuation.finish()
+                    return
                 }
                 try? await Task.sleep(for: .seconds(1))
             }
         }
         continuation.onTermination = { _ in listener.cancel() }
         return stream
+    }
+
+    /// Whether the connection's server is a standby in recovery.
+    private static func isStandby(_ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("SELECT pg_is_in_recovery()", logger: logger)
+        for try await inRecovery in rows.decode(Bool.self) { return inRecovery }
+        return false
     }
 
     private static func version(_ link: PostgresLink) throws -> Version {

@@ -164,7 +164,7 @@ struct PostgresMigrationTests {
         #expect(run.status == 2 && run.errors.contains("the exchange and registry export work on the SQLite registry"))
     }
 
-    @Test func aLookupServerLearnsOfACommitByNotificationNotByAsking() async throws {
+    @Test func aLookupServerLearnsOfCommitsByNotificationAndListensAgainAfterADrop() async throws {
         let root = try await Self.exchangeRoot()
         let database = try PostgresTestDatabase()
         #expect(try await Self.migrate(root + "/registry.sqlite", to: database.location).status == 0)
@@ -201,5 +201,24 @@ struct PostgresMigrationTests {
         }
         #expect(answer.contains(#""status":"suspended""#), "\(answer)")
         #expect(answer.contains(#""mraBenefits":false"#))
+
+        // The listening connection dropped (a restart of the database, a network cut): it is opened again, and
+        // what was committed meanwhile is read then.
+        try writer.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
+        )
+        try writer.query("UPDATE member SET status = 'active' WHERE memberId = 'KRAEO2015005348'")
+        try writer.query(
+            """
+            INSERT INTO member_event (member, kind, effective, cause, ledgerId)
+            SELECT m.id, 'reinstated', '2026-12-07', 'record', (SELECT max(id) FROM ledger)
+            FROM member m WHERE m.memberId = 'KRAEO2015005348'
+            """)
+        for _ in 0..<100 where !answer.contains(#""status":"active""#) {
+            try await Task.sleep(for: .milliseconds(100))
+            answer = try await Curl.fetch(trader).body
+        }
+        #expect(answer.contains(#""status":"active""#), "\(answer)")
+        #expect(server.process.log.contains("the registry's notifications stopped"))
     }
 }
