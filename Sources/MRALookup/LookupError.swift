@@ -52,6 +52,8 @@ extension HTTPErrorCode where Domain == LookupError {
     package static var originNotAllowed: Self { Self("origin-not-allowed", status: 403) }
     /// A console filter or form field with a value it does not know (a partner, an outcome, a page).
     package static var invalidParameter: Self { Self("invalid-parameter", status: 400) }
+    /// The console's findings folder (`serve.findings`) cannot be read or reconciled.
+    package static var findingsUnavailable: Self { Self("findings-unavailable", status: 503) }
     /// A console action (requeue, release) the exchange refused for this entry.
     package static var actionRefused: Self { Self("action-refused", status: 409) }
     /// No such route.

@@ -103,6 +103,15 @@ import Testing
         #expect(released.status == 409 && released.body.contains("mass-withdrawal"))
     }
 
+    @Test func aFindingsFolderThatCannotBeReadIsSaidSoOnTheReconciliationPage() async throws {
+        let root = try await ConsoleFixture.exchangeRoot()
+        let server = try await GatewayServer(["--root", root, "--findings", root + "/no-such-folder"])
+        defer { server.process.stop() }
+        let page = try await Curl.fetch(server.base + "/console/reconciliation")
+        #expect(page.status == 503 && page.body.contains("findings-unavailable"))
+        #expect(page.body.contains("no-such-folder: cannot be listed"))
+    }
+
     @Test func withoutTheExchangeRootTheQuarantineIsShownWithoutItsButtons() async throws {
         let root = try await ConsoleFixture.exchangeRoot()
         let server = try await GatewayServer([], registry: root + "/registry.sqlite")

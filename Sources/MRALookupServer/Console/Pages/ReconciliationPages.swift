@@ -106,7 +106,7 @@ extension ConsolePages {
         case .none: return nil
         case .report(let report, let folder)?: return (report, folder)
         case .failed(let why, let folder)?:
-            throw LookupError(.registry, "the findings in \(folder) cannot be reconciled: \(why)")
+            throw LookupError(.findingsUnavailable, "the findings in \(folder) cannot be reconciled: \(why)")
         }
     }
 
