@@ -1,4 +1,3 @@
-import Foundation
 import MRARegistry
 import NIOCore
 import PostgresNIO
@@ -43,21 +42,9 @@ enum PostgresLedgerRows {
 
     /// The page `query` asks for, newest first, and how many entries match in all.
     static func page(_ link: PostgresLink, _ query: LedgerQuery) throws(RegistryError) -> LedgerPage {
-        var conditions: [String] = []
+        let (conditions, values) = query.conditions(filed: "filed") { "$\($0)" }
         var bindings = PostgresBindings()
-        func condition(_ sql: String, _ value: String) {
-            bindings.append(value)
-            conditions.append(sql.replacingOccurrences(of: "?", with: "$\(bindings.count)"))
-        }
-        if let partner = query.partner { condition("partner = ?", partner) }
-        if let direction = query.direction { condition("direction = ?", direction.rawValue) }
-        if let outcome = query.outcome { condition("outcome = ?", outcome.rawValue) }
-        // receivedAt is ISO 8601 UTC: its first ten characters are the day.
-        if let from = query.from { condition("substr(receivedAt, 1, 10) >= ?", from) }
-        if let through = query.through { condition("substr(receivedAt, 1, 10) <= ?", through) }
-        if query.quarantinedOnly {
-            conditions.append("direction = 'inbound' AND outcome <> 'applied' AND filed AND disposition IS NULL")
-        }
+        for value in values { bindings.append(value) }
         let matching = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total = try link.query(PostgresQuery(unsafeSQL: "SELECT count(*) FROM ledger" + matching, binds: bindings))
         var pageConditions = conditions

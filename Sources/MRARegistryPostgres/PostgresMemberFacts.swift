@@ -89,17 +89,10 @@ enum PostgresMemberFacts {
     private static func member(_ row: PostgresRow) throws -> (id: Int64, facts: MemberFacts) {
         let (id, program, memberId, status, scheme, legalName, authType, consent, roles, linked) = try row.decode(
             (Int64, String, String, String, String?, String?, String?, String?, String?, String?).self)
-        func list(_ text: String?) -> [String] {
-            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
-        }
-        let record = TraderRecord(
-            program: program, memberId: memberId, memberIdScheme: scheme ?? "", legalName: legalName ?? "",
-            status: MemberStatus(rawValue: status) ?? .active, roles: list(roles), authType: authType,
-            linkedIds: list(linked).compactMap { pair in
-                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
-                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
-            },
-            consent: consent.flatMap { $0 == "true" ? true : $0 == "false" ? false : nil })
-        return (id, MemberFacts(record: record, events: [], links: []))
+        let facts = MemberFacts(
+            program: program, memberId: memberId, status: status, scheme: scheme, legalName: legalName,
+            authType: authType, consent: consent.flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
+            roles: roles, linkedIds: linked)
+        return (id, facts)
     }
 }

@@ -5,33 +5,8 @@ import MRARegistry
 enum LedgerQueries {
     /// The page `query` asks for, newest first, and how many entries match in all.
     static func page(_ db: Database, _ query: LedgerQuery) throws -> LedgerPage {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let partner = query.partner {
-            conditions.append("partner = ?")
-            arguments.append(partner)
-        }
-        if let direction = query.direction {
-            conditions.append("direction = ?")
-            arguments.append(direction.rawValue)
-        }
-        if let outcome = query.outcome {
-            conditions.append("outcome = ?")
-            arguments.append(outcome.rawValue)
-        }
-        // receivedAt is ISO 8601 UTC: its first ten characters are the day.
-        if let from = query.from {
-            conditions.append("substr(receivedAt, 1, 10) >= ?")
-            arguments.append(from)
-        }
-        if let through = query.through {
-            conditions.append("substr(receivedAt, 1, 10) <= ?")
-            arguments.append(through)
-        }
-        if query.quarantinedOnly {
-            conditions.append(
-                "direction = 'inbound' AND outcome <> 'applied' AND filed = 1 AND disposition IS NULL")
-        }
+        let (conditions, values) = query.conditions(filed: "filed = 1") { _ in "?" }
+        let arguments: [(any DatabaseValueConvertible)?] = values.map { $0 }
         let matching = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total =
             try Int.fetchOne(

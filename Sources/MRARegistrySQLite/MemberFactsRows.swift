@@ -65,18 +65,9 @@ enum MemberFactsRows {
     private static let linkColumns = "member, mid, validFrom, validTo"
 
     private static func facts(_ row: Row) -> MemberFacts {
-        func list(_ text: String?) -> [String] {
-            text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
-        }
-        let record = TraderRecord(
-            program: row[1], memberId: row[2], memberIdScheme: row[4] ?? "", legalName: row[5] ?? "",
-            status: MemberStatus(rawValue: row[3] ?? "") ?? .active, roles: list(row[8]), authType: row[6],
-            linkedIds: list(row[9]).compactMap { pair in
-                let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
-                return parts.count == 2 ? LinkedID(scheme: String(parts[0]), value: String(parts[1])) : nil
-            },
-            consent: (row[7] as Int?).map { $0 != 0 })
-        return MemberFacts(record: record, events: [], links: [])
+        MemberFacts(
+            program: row[1], memberId: row[2], status: row[3], scheme: row[4], legalName: row[5], authType: row[6],
+            consent: (row[7] as Int?).map { $0 != 0 }, roles: row[8], linkedIds: row[9])
     }
 
     /// An event row's member id and event (nil for a kind this gateway does not know).

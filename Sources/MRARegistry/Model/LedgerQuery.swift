@@ -46,3 +46,31 @@ package struct LedgerPage: Sendable, Equatable {
         self.total = total
     }
 }
+
+extension LedgerQuery {
+    /// The query's conditions as SQL over the `ledger` table, each with its
+    /// one bound value (or none), in order; `placeholder(n)` writes the n-th
+    /// parameter (`?` for SQLite, `$n` for PostgreSQL). `filed` is the SQL
+    /// that holds for a filed entry. The page bound (`before`, `limit`) is
+    /// the caller's.
+    package func conditions(
+        filed: String, placeholder: (Int) -> String
+    ) -> (sql: [String], values: [String]) {
+        var sql: [String] = []
+        var values: [String] = []
+        func add(_ make: (String) -> String, _ value: String) {
+            values.append(value)
+            sql.append(make(placeholder(values.count)))
+        }
+        if let partner { add({ "partner = \($0)" }, partner) }
+        if let direction { add({ "direction = \($0)" }, direction.rawValue) }
+        if let outcome { add({ "outcome = \($0)" }, outcome.rawValue) }
+        // receivedAt is ISO 8601 UTC: its first ten characters are the day.
+        if let from { add({ "substr(receivedAt, 1, 10) >= \($0)" }, from) }
+        if let through { add({ "substr(receivedAt, 1, 10) <= \($0)" }, through) }
+        if quarantinedOnly {
+            sql.append("direction = 'inbound' AND outcome <> 'applied' AND \(filed) AND disposition IS NULL")
+        }
+        return (sql, values)
+    }
+}
