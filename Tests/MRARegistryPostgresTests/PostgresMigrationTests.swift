@@ -177,23 +177,8 @@ struct PostgresMigrationTests {
         #expect(try await Curl.fetch(trader).body.contains(#""status":"active""#))
         // Another instance suspends the member: a ledger entry, the new status, its event, in one commit.
         let writer = try PostgresLink(database.location)
-        try writer.transaction {
-            try writer.query(
-                """
-                INSERT INTO ledger (direction, partner, fileName, digest, byteCount, receivedAt, processedAt, outcome,
-                    filed) VALUES ('inbound', 'kr-aeo', 'delta.xml', 'cd', 1, '2026-12-06T00:00:00Z',
-                    '2026-12-06T00:00:01Z', 'applied', true)
-                """)
-            try writer.query(
-                "UPDATE member SET status = 'suspended', statusEffective = '2026-12-06' WHERE memberId = 'KRAEO2015005348'"
-            )
-            try writer.query(
-                """
-                INSERT INTO member_event (member, kind, effective, reason, cause, ledgerId)
-                SELECT m.id, 'suspended', '2026-12-06', 'suspended by KCS', 'record', (SELECT max(id) FROM ledger)
-                FROM member m WHERE m.memberId = 'KRAEO2015005348'
-                """)
-        }
+        try PostgresTestDatabase.commitStatus(
+            "suspended", event: "suspended", of: "KRAEO2015005348", partner: "kr-aeo", through: writer)
         var answer = ""
         for _ in 0..<100 where !answer.contains(#""status":"suspended""#) {
             try await Task.sleep(for: .milliseconds(100))
@@ -207,13 +192,8 @@ struct PostgresMigrationTests {
         try writer.query(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
         )
-        try writer.query("UPDATE member SET status = 'active' WHERE memberId = 'KRAEO2015005348'")
-        try writer.query(
-            """
-            INSERT INTO member_event (member, kind, effective, cause, ledgerId)
-            SELECT m.id, 'reinstated', '2026-12-07', 'record', (SELECT max(id) FROM ledger)
-            FROM member m WHERE m.memberId = 'KRAEO2015005348'
-            """)
+        try PostgresTestDatabase.commitStatus(
+            "active", event: "reinstated", of: "KRAEO2015005348", partner: "kr-aeo", through: writer)
         for _ in 0..<100 where !answer.contains(#""status":"active""#) {
             try await Task.sleep(for: .milliseconds(100))
             answer = try await Curl.fetch(trader).body

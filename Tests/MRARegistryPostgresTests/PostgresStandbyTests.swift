@@ -51,22 +51,8 @@ struct PostgresStandbyTests {
         #expect(before.body.contains(#""status":"active""#))
 
         let writer = try PostgresLink(database.location)
-        try writer.transaction {
-            try writer.query(
-                """
-                INSERT INTO ledger (direction, partner, fileName, digest, byteCount, receivedAt, processedAt, outcome,
-                    filed) VALUES ('inbound', 'kr-aeo', 'delta.xml', 'ef', 1, '2026-12-06T00:00:00Z',
-                    '2026-12-06T00:00:01Z', 'applied', true)
-                """)
-            try writer.query(
-                "UPDATE member SET status = 'suspended' WHERE memberId = 'KRAEO2015005348'")
-            try writer.query(
-                """
-                INSERT INTO member_event (member, kind, effective, cause, ledgerId)
-                SELECT m.id, 'suspended', '2026-12-06', 'record', (SELECT max(id) FROM ledger)
-                FROM member m WHERE m.memberId = 'KRAEO2015005348'
-                """)
-        }
+        try PostgresTestDatabase.commitStatus(
+            "suspended", event: "suspended", of: "KRAEO2015005348", partner: "kr-aeo", through: writer)
         var answer = ""
         for _ in 0..<150 where !answer.contains(#""status":"suspended""#) {
             try await Task.sleep(for: .milliseconds(200))

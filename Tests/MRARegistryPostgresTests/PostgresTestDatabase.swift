@@ -42,4 +42,26 @@ final class PostgresTestDatabase {
     deinit {
         _ = try? administration.query(.init(unsafeSQL: "DROP DATABASE IF EXISTS \(location.database) WITH (FORCE)"))
     }
+
+    /// Commits what another instance's load of a partner's delta would: a ledger entry, the member's new status
+    /// and its event, in one transaction.
+    static func commitStatus(
+        _ status: String, event kind: String, of memberId: String, partner: String, through link: PostgresLink
+    ) throws {
+        try link.transaction {
+            try link.query(
+                """
+                INSERT INTO ledger (direction, partner, fileName, digest, byteCount, receivedAt, processedAt, outcome,
+                    filed) VALUES ('inbound', \(partner), 'delta.xml', 'ef', 1, '2026-12-06T00:00:00Z',
+                    '2026-12-06T00:00:01Z', 'applied', true)
+                """)
+            try link.query("UPDATE member SET status = \(status) WHERE memberId = \(memberId)")
+            try link.query(
+                """
+                INSERT INTO member_event (member, kind, effective, cause, ledgerId)
+                SELECT m.id, \(kind), '2026-12-06', 'record', (SELECT max(id) FROM ledger)
+                FROM member m WHERE m.memberId = \(memberId)
+                """)
+        }
+    }
 }
