@@ -175,6 +175,14 @@ let package = Package(
 
         // Fixtures the test targets share: the checkout's paths and configuration.
         .target(name: "MRATestSupport", dependencies: ["MRAGateway", "MRARegistry"], path: "Tests/MRATestSupport"),
+        // The throwaway PostgreSQL cluster the test script starts: a database per test, the backends to run over.
+        .target(
+            name: "MRAPostgresTestSupport",
+            dependencies: [
+                "MRARegistry", "MRARegistryPostgres", "MRARegistrySQLite", "MRATestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/MRAPostgresTestSupport"),
 
         // Fuzzing (docs/fuzzing.md): what each libFuzzer target does with one input, shared by the fuzz
         // executable and the corpus replay in the tests; mra-fuzz, built with libFuzzer by scripts/fuzz.sh and,
@@ -195,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "MRARegistryPostgresTests",
             dependencies: [
-                "MRARegistryPostgres", "MRARegistry", "MRARegistrySQLite", "MRATestSupport",
+                "MRARegistryPostgres", "MRARegistry", "MRARegistrySQLite", "MRATestSupport", "MRAPostgresTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
@@ -220,6 +228,8 @@ let package = Package(
             name: "MRARegistryTests",
             dependencies: [
                 "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport",
+                // Every registry suite runs over both backends.
+                "MRAPostgresTestSupport",
                 // A migrated registry answers lookups.
                 "MRALookup",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,4 @@
 package import MRARegistry
-import NIOCore
 import PostgresNIO
 
 /// Loads a registry dumped from another backend (``RegistryDump``: the
@@ -60,26 +59,12 @@ package enum PostgresImport {
         _ rows: [[RegistryTables.Value]], into table: RegistryTables.Table, _ link: PostgresLink
     ) throws {
         guard !rows.isEmpty else { return }
-        var bindings = PostgresBindings(capacity: rows.count * table.columns.count)
-        var tuples: [String] = []
+        var values = BoundRows()
         for row in rows {
-            var placeholders: [String] = []
-            for (value, column) in zip(row, table.columns) {
-                switch (value, column.kind) {
-                case (.null, _): bindings.appendNull()
-                case (.integer(let number), .boolean): bindings.append(number != 0)
-                case (.integer(let number), _): bindings.append(number)
-                case (.text(let text), _): bindings.append(text)
-                case (.bytes(let bytes), _): bindings.append(ByteBuffer(bytes: bytes))
-                }
-                placeholders.append("$\(bindings.count)")
-            }
-            tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+            for (value, column) in zip(row, table.columns) { values.add(value, as: column.kind) }
+            values.endRow()
         }
         let columns = table.columns.map(\.name).joined(separator: ", ")
-        try link.query(
-            PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table.name) (\(columns)) VALUES " + tuples.joined(separator: ", "),
-                binds: bindings))
+        try link.query(values.query("INSERT INTO \(table.name) (\(columns)) VALUES"))
     }
 }

@@ -13,6 +13,40 @@ enum PostgresLedgerRows {
         """
     /// The same and the receipt, last.
     static let allColumns = summaryColumns + ", receipt"
+    /// The columns an entry is written with: all but the id, in the order ``add(_:to:)`` binds them.
+    static let writtenColumns = String(allColumns.dropFirst("id, ".count))
+
+    /// Adds an entry's values (all but its id) to `rows` as a row of ``writtenColumns``.
+    static func add(_ entry: LedgerEntry, to rows: inout BoundRows) {
+        rows.add(entry.direction.rawValue)
+        rows.add(entry.partner)
+        rows.add(entry.fileName)
+        rows.add(entry.digest)
+        rows.add(Int64(entry.byteCount))
+        rows.add(entry.batchId)
+        rows.add(entry.batchKind)
+        rows.add(entry.batchCreated)
+        rows.add(entry.batchCreatedInstant)
+        rows.add(entry.receivedAt)
+        rows.add(entry.processedAt)
+        rows.add(entry.outcome.rawValue)
+        rows.add(entry.reason)
+        rows.add(entry.message)
+        let counts = entry.counts
+        for count in [
+            counts.records, counts.accepted, counts.rejected, counts.inserted, counts.changed, counts.unchanged,
+            counts.withdrawn,
+        ] { rows.add(Int32(clamping: count)) }
+        rows.add(entry.verification)
+        rows.add(entry.filed)
+        rows.add(entry.disposition?.action.rawValue)
+        rows.add(entry.disposition?.by)
+        rows.add(entry.disposition?.at)
+        rows.add(entry.deliveredAt)
+        rows.add(entry.partnerOutcome)
+        rows.add(entry.receipt.map { ByteBuffer(bytes: $0) })
+        rows.endRow()
+    }
 
     static func entry(_ row: PostgresRow) throws -> LedgerEntry {
         let cells = row.makeRandomAccess()
@@ -38,6 +72,36 @@ enum PostgresLedgerRows {
                 ? try cells[29].decode(ByteBuffer?.self).map { Array($0.readableBytesView) } : nil,
             filed: try cells[23].decode(Bool.self),
             disposition: disposition, deliveredAt: try optional(27), partnerOutcome: try optional(28))
+    }
+
+    /// The attempts at delivering entry `entry`, oldest first.
+    static func attempts(_ link: PostgresLink, entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
+        let rows = try link.query(
+            """
+            SELECT id, entry, attemptedAt, endpoint, httpStatus, result, code, message
+            FROM delivery_attempt WHERE entry = \(entry) ORDER BY id
+            """)
+        return try link.decoding {
+            try rows.map { row in
+                let (id, entry, at, endpoint, status, result, code, message) = try row.decode(
+                    (Int64, Int64, String, String, Int?, String, String?, String?).self)
+                return DeliveryAttempt(
+                    id: id, entry: entry, attemptedAt: at, endpoint: endpoint, httpStatus: status,
+                    result: DeliveryAttempt.Result(rawValue: result) ?? .refused, code: code, message: message)
+            }
+        }
+    }
+
+    /// The entries `condition` picks (with `$1`… bound to `values`), without their receipts, in `order`.
+    static func entries(
+        _ link: PostgresLink, where condition: String, _ values: [String] = [], order: String = "id"
+    ) throws(RegistryError) -> [LedgerEntry] {
+        var bindings = PostgresBindings()
+        for value in values { bindings.append(value) }
+        let rows = try link.query(
+            PostgresQuery(
+                unsafeSQL: "SELECT \(summaryColumns) FROM ledger WHERE \(condition) ORDER BY \(order)", binds: bindings))
+        return try link.decoding { try rows.map(entry) }
     }
 
     /// The page `query` asks for, newest first, and how many entries match in all.

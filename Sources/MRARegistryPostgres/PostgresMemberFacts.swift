@@ -10,6 +10,17 @@ enum PostgresMemberFacts {
     /// Members read at once: bounds the memory a full read takes.
     static let pageSize = 10_000
 
+    /// Members per program and status.
+    static func statusCounts(_ link: PostgresLink) throws(RegistryError) -> [String: MemberStatusCounts] {
+        var counts: [String: MemberStatusCounts] = [:]
+        let rows = try link.query("SELECT program, status, count(*) FROM member GROUP BY program, status")
+        for row in rows {
+            let (program, status, count) = try link.decoding { try row.decode((String, String, Int).self) }
+            counts[program, default: MemberStatusCounts()].add(count, MemberStatus(rawValue: status) ?? .active)
+        }
+        return counts
+    }
+
     /// Every member's facts, a page at a time, in member id order.
     static func forEach(_ link: PostgresLink, _ body: (MemberFacts) -> Void) throws(RegistryError) {
         var after: Int64 = 0
@@ -39,38 +50,44 @@ enum PostgresMemberFacts {
             let decoded = try members.map(Self.member)
             var facts = decoded.map(\.facts)
             let ids = decoded.map(\.id)
-            var position: [Int64: Int] = [:]
-            for (index, id) in ids.enumerated() { position[id] = index }
-            var idBindings = PostgresBindings()
-            idBindings.append(ids)
-            let events = try link.query(
-                PostgresQuery(
-                    unsafeSQL: """
-                        SELECT e.member, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
-                        FROM member_event e JOIN ledger l ON l.id = e.ledgerId
-                        WHERE e.member = ANY($1) ORDER BY e.member, e.id
-                        """, binds: idBindings))
-            for row in events {
+            let history = try Self.history(link, ids: ids)
+            for (index, id) in ids.enumerated() {
+                facts[index].events = history.events[id] ?? []
+                facts[index].links = history.links[id] ?? []
+            }
+            return (facts, ids.last)
+        }
+    }
+
+    /// The status events (with their batch's partner and batch id) and the MID links of the members with
+    /// ids `ids`, each member's in the order they were recorded.
+    static func history(
+        _ link: PostgresLink, ids: [Int64]
+    ) throws(RegistryError) -> (events: [Int64: [MemberEvent]], links: [Int64: [MIDLink]]) {
+        let eventRows = try link.query(
+            """
+            SELECT e.member, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
+            FROM member_event e JOIN ledger l ON l.id = e.ledgerId WHERE e.member = ANY(\(ids)) ORDER BY e.member, e.id
+            """)
+        let linkRows = try link.query(
+            "SELECT member, mid, validFrom, validTo FROM mid_link WHERE member = ANY(\(ids)) ORDER BY member, id")
+        return try link.decoding {
+            var events: [Int64: [MemberEvent]] = [:]
+            for row in eventRows {
                 let (member, kind, effective, reason, cause, partner, batchId) = try row.decode(
                     (Int64, String, String, String?, String, String, String?).self)
-                guard let index = position[member], let kind = MemberEvent.Kind(rawValue: kind) else { continue }
-                facts[index].events.append(
+                guard let kind = MemberEvent.Kind(rawValue: kind) else { continue }
+                events[member, default: []].append(
                     MemberEvent(
                         kind: kind, effective: effective, reason: reason,
                         cause: MemberEvent.Cause(rawValue: cause) ?? .record, partner: partner, batchId: batchId))
             }
-            let links = try link.query(
-                PostgresQuery(
-                    unsafeSQL:
-                        "SELECT member, mid, validFrom, validTo FROM mid_link WHERE member = ANY($1) ORDER BY member, id",
-                    binds: idBindings))
-            for row in links {
+            var links: [Int64: [MIDLink]] = [:]
+            for row in linkRows {
                 let (member, mid, validFrom, validTo) = try row.decode((Int64, String, String, String?).self)
-                if let index = position[member] {
-                    facts[index].links.append(MIDLink(mid: mid, validFrom: validFrom, validTo: validTo))
-                }
+                links[member, default: []].append(MIDLink(mid: mid, validFrom: validFrom, validTo: validTo))
             }
-            return (facts, ids.last)
+            return (events, links)
         }
     }
 

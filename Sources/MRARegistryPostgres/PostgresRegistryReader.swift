@@ -72,15 +72,7 @@ package final class PostgresRegistryReader: RegistryReader {
     }
 
     package func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts] {
-        try asking.read { link in
-            var counts: [String: MemberStatusCounts] = [:]
-            let rows = try link.query("SELECT program, status, count(*) FROM member GROUP BY program, status")
-            for row in rows {
-                let (program, status, count) = try link.decoding { try row.decode((String, String, Int).self) }
-                counts[program, default: MemberStatusCounts()].add(count, MemberStatus(rawValue: status) ?? .active)
-            }
-            return counts
-        }
+        try asking.read(PostgresMemberFacts.statusCounts)
     }
 
     package func ledgerSummary() throws(RegistryError) -> LedgerSummary {
@@ -130,22 +122,7 @@ package final class PostgresRegistryReader: RegistryReader {
     }
 
     package func deliveryAttempts(entry: Int64) throws(RegistryError) -> [DeliveryAttempt] {
-        try asking.read { link in
-            let rows = try link.query(
-                """
-                SELECT id, entry, attemptedAt, endpoint, httpStatus, result, code, message
-                FROM delivery_attempt WHERE entry = \(entry) ORDER BY id
-                """)
-            return try link.decoding {
-                try rows.map { row in
-                    let (id, entry, at, endpoint, status, result, code, message) = try row.decode(
-                        (Int64, Int64, String, String, Int?, String, String?, String?).self)
-                    return DeliveryAttempt(
-                        id: id, entry: entry, attemptedAt: at, endpoint: endpoint, httpStatus: status,
-                        result: DeliveryAttempt.Result(rawValue: result) ?? .refused, code: code, message: message)
-                }
-            }
-        }
+        try asking.read { link in try PostgresLedgerRows.attempts(link, entry: entry) }
     }
 
     /// The registry's notifications (`LISTEN mra_registry`, sent by its

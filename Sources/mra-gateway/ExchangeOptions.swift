@@ -52,11 +52,18 @@ struct ExchangeSite {
     /// Our program (`exchange.own-program`).
     let ownProgram: String
 
-    /// Opens (creating on first use) the registry: the embedded SQLite backend, the only place the CLI names it.
+    /// Opens (creating on first use) the registry.
     func openRegistry() throws -> any Registry {
-        guard !PostgresLocation.names(registry) else { throw Failure(RegistryPassword.notWritten(registry)) }
-        do {
-            return try SQLiteRegistry(path: registry)
+        try Self.openRegistry(registry, settings: settings)
+    }
+
+    /// Opens the registry `path` names: a PostgreSQL database for a `postgres://` URL, else the embedded
+    /// SQLite file; created on first use when `create` is true. The one place the CLI names the writing backends.
+    static func openRegistry(_ path: String, settings: GatewaySettings, create: Bool = true) throws -> any Registry {
+        let location = PostgresLocation.names(path) ? try RegistryPassword.location(path, settings, file: nil) : nil
+        do throws(RegistryError) {
+            if let location { return try PostgresRegistry(location, create: create) }
+            return try SQLiteRegistry(path: path, create: create)
         } catch {
             throw Failure(error.description)
         }

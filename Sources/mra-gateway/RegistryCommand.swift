@@ -33,13 +33,7 @@ struct RegistryExportCommand: ParsableCommand {
             guard let path = try location.path(common.settings()) else {
                 throw ValidationError("give --root DIR or --registry FILE, or exchange.root in the configuration file")
             }
-            guard !PostgresLocation.names(path) else { throw Failure(RegistryPassword.notWritten(path)) }
-            let store: SQLiteRegistry
-            do throws(RegistryError) {
-                store = try SQLiteRegistry(path: path, create: false)
-            } catch {
-                throw Failure(error.description)
-            }
+            let store = try ExchangeSite.openRegistry(path, settings: try common.settings(), create: false)
             var output = StandardOutput()
             do {
                 try store.forEachMember(program: program, changedSince: nil) { member in

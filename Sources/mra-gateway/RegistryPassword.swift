@@ -20,13 +20,6 @@ enum RegistryPassword {
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
     }
 
-    /// Why a command that writes or exports the registry refuses a PostgreSQL one: in this version only the
-    /// readers (lookup, serve, config check) and `registry migrate` use it.
-    static func notWritten(_ url: String) -> String {
-        "\(url): the exchange and registry export work on the SQLite registry in this version; a PostgreSQL "
-            + "registry is filled by `registry migrate` and read by lookup and serve"
-    }
-
     /// The PostgreSQL registry `url` names, with its password.
     static func location(_ url: String, _ settings: GatewaySettings, file flag: String?) throws -> PostgresLocation {
         let password = try resolve(settings, file: flag)

@@ -2,6 +2,7 @@ import Foundation
 import MRARegistry
 import MRARegistryPostgres
 import MRARegistrySQLite
+import MRAPostgresTestSupport
 import MRATestSupport
 import PostgresNIO
 import Testing

@@ -1,5 +1,6 @@
 import MRARegistry
 import MRARegistryPostgres
+import MRAPostgresTestSupport
 import PostgresNIO
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import MRARegistry
 import MRARegistryPostgres
+import MRAPostgresTestSupport
 import MRATestSupport
 import PostgresNIO
 import Testing

@@ -19,7 +19,7 @@ import Glibc
     /// An inbox with applied lists, a delta, a duplicate, a tampered file and a file with invalid records.
     static let template: ExchangeFolders = {
         do {
-            let folders = Fixture.exchangeRoot()
+            let folders = try Fixture.exchangeRoot()
             let (ctpatName, ctpat) = try Fixture.sample("ctpat")
             try Fixture.dropSigned(ctpat, by: "ctpat", as: ctpatName, for: "ctpat", in: folders)
             let (euName, eu) = try Fixture.sample("eu-aeo")
@@ -54,7 +54,7 @@ import Glibc
     }
 
     static func copyOfTemplate() throws -> ExchangeFolders {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         try FileManager.default.removeItem(atPath: folders.root)
         try FileManager.default.copyItem(atPath: template.root, toPath: folders.root)
         return folders

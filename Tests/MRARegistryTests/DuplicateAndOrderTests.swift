@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func sameFileTwiceIsRecordedAsDuplicateAndNotApplied() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("eu-aeo")
         let signed = try Fixture.signed(bytes, by: "eu-aeo")
         try Fixture.drop(signed, as: name, for: "eu-aeo", in: folders)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func sameBatchIdWithOtherBytesIsADuplicateBatch() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let records = try Self.euRecords()
         let header = Self.batch("TAXUD-TEST-0001", .full, "2026-11-02T06:30:00+01:00")
         try Fixture.drop(
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func deltaOlderThanTheAppliedListIsRefusedWithAReason() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let records = try Self.euRecords()
         let list = Self.batch("TAXUD-TEST-0002", .full, "2026-11-02T06:30:00+01:00")
         let old = Self.batch("TAXUD-TEST-0001", .delta, "2026-10-15T06:30:00+01:00")
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func deltaRecordsSuspensionAsAHistoryEventAndOtherChangesInPlace() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let records = try Self.euRecords()
         var suspended = records[0]
         suspended.status = .suspended
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func fullListWithdrawsMembersThatDisappearedAndReinstatesThemWhenTheyReturn() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let records = try Self.euRecords()
         let missing = records.last!
         for (index, list) in [records, Array(records.dropLast()), records].enumerated() {

@@ -8,7 +8,7 @@ import Testing
 /// A whole round with every program's sample, on real files and a real SQLite file.
 @Suite struct ExchangeRoundTests {
     @Test func appliesEveryProgramsSignedSampleAndFilesIt() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         var expected = 0
         for program in Fixture.programs {
             let (name, bytes) = try Fixture.sample(program)
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func receiptsAreSignedByUsAndValidAgainstTheirSchema() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("eu-aeo")
         try Fixture.dropSigned(bytes, by: "eu-aeo", as: name, for: "eu-aeo", in: folders)
         try Fixture.drop(bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func secondRunWithAnEmptyInboxChangesNothing() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         _ = try Fixture.runSigned(try Fixture.sample("ctpat"), by: "ctpat", for: "ctpat", in: folders)
         let before = try Fixture.export(folders)
         let summary = try Fixture.run(folders)
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func demoStagesAWholeRoundThatTheJobProcesses() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let stager = DemoStager(configuration: Repository.configuration, folders: folders, today: Repository.today)
         let staged = try stager.stage(records: nil, problems: true)
         #expect(staged.count == Fixture.programs.count + 4)
@@ -91,7 +91,7 @@ import Testing
     /// The CTPAT sample carries 10 EU AEO members as CBP stored them: loaded after the EU's own list,
     /// they must not overwrite it (nor become CBP's to withdraw).
     @Test func aListChangesOnlyTheMembersOfItsOwnProgram() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         _ = try Fixture.runSigned(try Fixture.sample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
         let euBefore = try Fixture.export(folders)
 

@@ -9,7 +9,7 @@ import Testing
     /// The EU list applied, one member suspended by a delta, two left out of the next full list, and a full
     /// list that would withdraw 20 of them quarantined; the expected counts from the records themselves.
     static func root() throws -> (folders: ExchangeFolders, expected: MemberStatusCounts, quarantined: LedgerEntry) {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (all, _) = try WithdrawalGuardTests.euRecords()
         var expected = MemberStatusCounts()
         for record in all { expected.add(1, record.status) }
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func runSaysFiledForEveryFileItFiled() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.dropSigned(sample.bytes, by: "eu-aeo", as: sample.name, for: "eu-aeo", in: folders)
         try Fixture.drop(sample.bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)

@@ -7,7 +7,7 @@ import Testing
 /// code, read no further, and quarantined whole.
 @Suite struct LimitRefusalTests {
     @Test func fileOverALimitIsQuarantinedWholeWithTheLimitsCode() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("gb-aeo")
         // 8 MiB more text in the first element that closes: over the 1 MiB text limit.
         let close = try #require(

@@ -9,7 +9,7 @@ import Testing
     /// A root whose registry holds the CTPAT sample with one member suspended and one revoked.
     /// (Members without consent cannot be loaded at all: MRA-ELIGIBILITY refuses them.)
     static func loadedRoot() throws -> (ExchangeFolders, [TraderRecord]) {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         var records = try Fixture.records("ctpat", try Fixture.sample("ctpat").bytes).filter { $0.program == "ctpat" }
         records[0].status = .suspended
         records[0].statusReason = "Suspended: validation findings"

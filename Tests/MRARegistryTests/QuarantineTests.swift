@@ -6,7 +6,7 @@ import Testing
 /// Files that must not reach the registry: quarantined with a reason file, in the ledger with a code.
 @Suite struct QuarantineTests {
     @Test func tamperedFileIsQuarantinedWithTheSignatureReason() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("gb-aeo")
         var tampered = try Fixture.signed(bytes, by: "gb-aeo")
         let index = try #require(DemoStager.contentDigit(in: tampered))
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func unsignedFileIsQuarantined() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("jp-aeo")
         try Fixture.drop(bytes, as: name, for: "jp-aeo", in: folders)
         let entry = try #require(try Fixture.run(folders).files.first)
@@ -43,14 +43,14 @@ import Testing
     }
 
     @Test func fileSignedByAnotherPartnerIsRefused() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let entry = try Fixture.runSigned(try Fixture.sample("kr-aeo"), by: "jp-aeo", for: "kr-aeo", in: folders)
         #expect(entry.outcome == .refused)
         #expect(entry.reason == ExchangeReason.signatureRefused(.init(trust: "untrusted-chain")))
     }
 
     @Test func fileWithInvalidRecordsIsRejectedWholeAndTheReceiptNamesTheRules() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let entry = try Fixture.runSigned(try Fixture.brokenSample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
 
         #expect(entry.outcome == .rejected)

@@ -12,7 +12,7 @@ import Testing
     /// and member id), with two batches of eu-aeo: A1 granted then suspended,
     /// its MID moved from M1 to M2; A2 granted.
     static func version2Registry(eventPartner: String = "eu-aeo") throws -> String {
-        let path = Fixture.exchangeRoot().root + "/registry.sqlite"
+        let path = try Fixture.exchangeRoot().root + "/registry.sqlite"
         try RegistrySchema.createRegistry(
             at: path, upTo: "v2: drop indexes no query uses",
             then: """

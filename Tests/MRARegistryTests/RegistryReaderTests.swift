@@ -18,7 +18,7 @@ import Testing
 
     /// A new registry file with `records` loaded on 2026-01-01.
     static func registry(_ records: [TraderRecord]) throws -> (SQLiteRegistry, SQLiteRegistryReader) {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+        let registry = try SQLiteRegistry(path: try Fixture.exchangeRoot().defaultRegistry)
         try RegistryStoreTests.load(registry, records, date: "2026-01-01")
         return (registry, try SQLiteRegistryReader(path: registry.path))
     }
@@ -94,7 +94,7 @@ import Testing
 
     @Test func refusesAMissingFile() {
         let error = #expect(throws: RegistryError.self) {
-            try SQLiteRegistryReader(path: Fixture.exchangeRoot().root + "/none.sqlite")
+            try SQLiteRegistryReader(path: try Fixture.exchangeRoot().root + "/none.sqlite")
         }
         #expect(error?.code == .unavailable)
     }

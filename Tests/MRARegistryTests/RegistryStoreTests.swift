@@ -1,10 +1,11 @@
 import Foundation
 import MRAGateway
 @testable import MRARegistry
+import MRAPostgresTestSupport
 import MRARegistrySQLite
 import Testing
 
-/// The SQLite backend through the `Registry` interface.
+/// Each backend through the `Registry` interface: the same history, links and order from both.
 @Suite struct RegistryStoreTests {
     static func record(_ id: String, status: MemberStatus = .active, mids: [String] = []) -> TraderRecord {
         TraderRecord(
@@ -22,7 +23,11 @@ import Testing
             let batch = BatchContext(
                 ledgerId: entry.id, partner: "eu-aeo", batchId: date, isFull: full, date: date,
                 processedAt: date + "T00:00:00Z")
-            for record in records { _ = try session.put(record, in: batch) }
+            // In groups, as a load hands them over.
+            let stored = records.map(StoredRecord.init)
+            for start in stride(from: 0, to: stored.count, by: 64) {
+                _ = try session.put(Array(stored[start..<min(start + 64, stored.count)]), in: batch)
+            }
             if full { _ = try session.withdrawAbsent(in: batch) }
         }
     }
@@ -34,7 +39,7 @@ import Testing
     }
 
     @Test func createsTheFileOnFirstUseAndReopensIt() throws {
-        let path = Fixture.exchangeRoot().root + "/sub/registry.sqlite"
+        let path = try Fixture.exchangeRoot().root + "/sub/registry.sqlite"
         try Self.load(try SQLiteRegistry(path: path), [Self.record("A1")], date: "2026-01-01")
         let reopened = try SQLiteRegistry(path: path)
         #expect(try reopened.memberCounts() == ["eu-aeo": 1])
@@ -42,13 +47,14 @@ import Testing
 
     @Test func refusesToCreateWhenAskedToOpenOnly() {
         let error = #expect(throws: RegistryError.self) {
-            try SQLiteRegistry(path: Fixture.exchangeRoot().root + "/none.sqlite", create: false)
+            try SQLiteRegistry(path: try Fixture.exchangeRoot().root + "/none.sqlite", create: false)
         }
         #expect(error?.code == .unavailable)
     }
 
-    @Test func historyIsAppendedNeverRewritten() throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    @Test(arguments: RegistryBackend.allCases)
+    func historyIsAppendedNeverRewritten(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         try Self.load(registry, [Self.record("A1")], date: "2026-01-01")
         try Self.load(registry, [Self.record("A1", status: .suspended)], date: "2026-02-01")
         try Self.load(registry, [Self.record("A1")], date: "2026-03-01")
@@ -58,8 +64,9 @@ import Testing
         #expect(history.map(\.effective) == ["2020-01-01", "2026-02-01", "2026-03-01", "2026-04-01"])
     }
 
-    @Test func laterValidationDateIsAValidatedEvent() throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    @Test(arguments: RegistryBackend.allCases)
+    func laterValidationDateIsAValidatedEvent(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         var record = Self.record("A1")
         try Self.load(registry, [record], date: "2026-01-01")
         record.lastValidated = CalendarDate(iso: "2026-01-20")
@@ -69,8 +76,9 @@ import Testing
         #expect(history.last?.effective == "2026-01-20")
     }
 
-    @Test func midLinksAreManyToManyWithValidityPeriods() throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    @Test(arguments: RegistryBackend.allCases)
+    func midLinksAreManyToManyWithValidityPeriods(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         try Self.load(
             registry, [Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2", mids: ["MID1"])], date: "2026-01-01"
         )
@@ -84,12 +92,12 @@ import Testing
         #expect(members["B2"]?.links == [MIDLink(mid: "MID1", validFrom: "2026-01-01")])
     }
 
-    /// New members are written in groups (see `PendingInserts`): a first list
-    /// of several groups and a remainder, then a list that changes, adds and
+    /// New members are written in groups (SQLite's `PendingInserts`, PostgreSQL's
+    /// `PostgresMemberWrites`): a first list of several groups and a remainder, then a list that changes, adds and
     /// drops members, must come out as if written one by one.
-    @Test(arguments: [1, 31, 32, 33, 70])
-    func listsOfAnySizeKeepEveryMemberEventAndLink(count: Int) throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    @Test(arguments: RegistryBackend.allCases, [1, 31, 32, 33, 70])
+    func listsOfAnySizeKeepEveryMemberEventAndLink(backend: RegistryBackend, count: Int) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         let ids = (0..<count).map { String(format: "M%03d", $0) }
         try Self.load(registry, ids.map { Self.record($0, mids: ["X" + $0]) }, date: "2026-01-01", full: true)
         var members = try Self.members(registry)
@@ -116,16 +124,33 @@ import Testing
         #expect(members["N2"]?.history.map(\.kind) == [.granted])
     }
 
-    @Test func unchangedRecordsAddNoEvents() throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    /// A list holds each member once (DUP-MEMBER); should a group of records hold one twice, the second is put
+    /// after the first, as one by one. (In a program's very first list, SQLite refuses it on the unique key.)
+    @Test(arguments: RegistryBackend.allCases)
+    func aMemberTwiceInOneGroupIsPutInDocumentOrder(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
+        try Self.load(registry, [Self.record("Z9")], date: "2025-12-01")
+        try Self.load(
+            registry, [Self.record("A1", mids: ["M1"]), Self.record("B2"), Self.record("A1", status: .suspended)],
+            date: "2026-01-01")
+        let members = try Self.members(registry)
+        #expect(members["A1"]?.history.map(\.kind) == [.granted, .suspended])
+        #expect(members["A1"]?.links == [MIDLink(mid: "M1", validFrom: "2026-01-01", validTo: "2026-01-01")])
+        #expect(members["B2"]?.history.map(\.kind) == [.granted])
+    }
+
+    @Test(arguments: RegistryBackend.allCases)
+    func unchangedRecordsAddNoEvents(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         try Self.load(registry, [Self.record("A1")], date: "2026-01-01", full: true)
         try Self.load(registry, [Self.record("A1")], date: "2026-02-01", full: true)
         #expect(try Self.members(registry)["A1"]?.history.count == 1)
     }
 
-    @Test func abandonedTransactionLeavesNothing() throws {
+    @Test(arguments: RegistryBackend.allCases)
+    func abandonedTransactionLeavesNothing(backend: RegistryBackend) throws {
         struct Stop: Error {}
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         #expect(throws: Stop.self) {
             try registry.transaction { session in
                 let entry = try session.record(
@@ -144,8 +169,9 @@ import Testing
         #expect(try registry.memberCounts().isEmpty)
     }
 
-    @Test func exportOrderIsByProgramThenMemberIdBytes() throws {
-        let registry = try SQLiteRegistry(path: Fixture.exchangeRoot().defaultRegistry)
+    @Test(arguments: RegistryBackend.allCases)
+    func exportOrderIsByProgramThenMemberIdBytes(backend: RegistryBackend) throws {
+        let registry = try Fixture.registry(try Fixture.exchangeRoot(backend))
         try Self.load(registry, ["b", "B", "a", "Ä"].map { Self.record($0) }, date: "2026-01-01")
         var ids: [String] = []
         try registry.forEachMember(program: nil, changedSince: nil) { ids.append($0.memberId) }

@@ -22,7 +22,7 @@ import Testing
     }()
 
     static func copyOfTemplate() throws -> ExchangeFolders {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         try FileManager.default.removeItem(atPath: folders.root)
         try FileManager.default.copyItem(atPath: template.root, toPath: folders.root)
         return folders

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func requeueAfterTheTrustStoreIsFixedLoadsTheFileOnTheNextRun() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (configuration, euRoot) = try Self.homeWithoutTheEURoot()
         var setup = try Fixture.setup(folders)
         setup.configuration = configuration
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aSecondRequeueIsRefusedAndAnInterruptedOneIsFinished() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.drop(sample.bytes, as: sample.name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func requeueRefusesAnAppliedEntryAndAnotherFileOfTheSameNameInTheInbox() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.drop(sample.bytes, as: sample.name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)

@@ -11,7 +11,7 @@ import Testing
     static func run(
         _ list: [UInt8], configuration: GatewayConfiguration
     ) throws -> (entry: LedgerEntry, folders: ExchangeFolders) {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         try Fixture.dropSigned(list, by: "eu-aeo", as: "eu-aeo-rules.xml", for: "eu-aeo", in: folders)
         let setup = ExchangeSetup(
             configuration: configuration, registry: try Fixture.registry(folders), folders: folders,

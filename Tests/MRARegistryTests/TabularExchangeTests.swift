@@ -10,7 +10,7 @@ import Testing
 /// which only a delimited program may.
 @Suite struct TabularExchangeTests {
     @Test func unsignedDelimitedListIsQuarantinedAndNothingIsApplied() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TabularHome.sample)))
         try Fixture.drop(bytes, as: "tab-aeo-2026-11.csv", for: "tab-aeo", in: folders)
         let setup = ExchangeSetup(
@@ -26,7 +26,7 @@ import Testing
 
     @Test func unsignedDelimitedListIsAppliedWhenThePartnerAcceptsUnsignedListsAndTheLedgerSaysSo() throws {
         let configuration = try TabularHome.configuration(acceptingUnsignedListsOf: "tab-aeo")
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         // The sample carries CTPAT members (it feeds translations to ctpat); as tab-aeo's own list, its members.
         let sample = String(decoding: try Data(contentsOf: URL(fileURLWithPath: TabularHome.sample)), as: UTF8.self)
         let bytes = Array(sample.replacingOccurrences(of: "\nUS-CTPAT;", with: "\nTAB-AEO;").utf8)
@@ -47,7 +47,7 @@ import Testing
 
     @Test func acceptingUnsignedListsIsRefusedForAnXMLProgram() throws {
         let configuration = try TabularHome.configuration(acceptingUnsignedListsOf: "gb-aeo")
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("gb-aeo")
         try Fixture.drop(bytes, as: name, for: "gb-aeo", in: folders)
         let setup = ExchangeSetup(

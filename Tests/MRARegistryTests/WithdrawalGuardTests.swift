@@ -23,7 +23,7 @@ import Testing
     static func rootWithShorterList(
         dropping dropped: Int, setup: (inout ExchangeSetup) -> Void = { _ in }
     ) throws -> (folders: ExchangeFolders, dropped: [TraderRecord], entry: LedgerEntry) {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (all, current) = try euRecords()
         try Fixture.drop(try fullList(all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo", in: folders)
         #expect(try Fixture.run(folders).allApplied)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func fullListWithdrawingMoreThanTheShareIsQuarantinedWithNothingApplied() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (all, _) = try Self.euRecords()
         try Fixture.drop(try Self.fullList(all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo", in: folders)
         try Fixture.run(folders)
@@ -132,7 +132,7 @@ import Testing
         try settings.replacingOccurrences(
             of: "maxCrlAgeDays=\"36500\"", with: "maxCrlAgeDays=\"36500\" maxWithdrawalShare=\"\(share)\""
         ).write(toFile: path, atomically: true, encoding: .utf8)
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.dropSigned(sample.bytes, by: "eu-aeo", as: sample.name, for: "eu-aeo", in: folders)
         var setup = try Fixture.setup(folders)
@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func aFirstFullListIntoAnEmptyRegistryNeverTripsTheGuard() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         try Fixture.drop(
             try Self.fullList(try Self.euRecords().all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo",
             in: folders)
@@ -211,7 +211,7 @@ import Testing
     }
 
     @Test func onlyAMassWithdrawalIsReleased() throws {
-        let folders = Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot()
         let (name, bytes) = try Fixture.sample("eu-aeo")
         try Fixture.drop(bytes, as: name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)

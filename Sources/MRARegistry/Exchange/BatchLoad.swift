@@ -4,7 +4,7 @@ import MRAXML
 /// The state of one file's load: its ledger entry, the batch it declares,
 /// the records stored so far and why it may not be applied. Inside the
 /// load's registry transaction it is begun at the batch header (``begin(_:in:)``),
-/// takes each read record (``store(_:in:)``) and is finished once the read
+/// takes the read records (``store(_:in:)``) and is finished once the read
 /// and the signature have said yes (``finish(_:in:)``); when the transaction
 /// is abandoned, it makes the entry to record instead (``notApplied(_:)``).
 struct BatchLoad {
@@ -62,7 +62,7 @@ struct BatchLoad {
         while true {
             switch feed.next() {
             case .batch(let batch): begin(batch, in: session)
-            case .records(let records): for read in records { store(read, in: session) }
+            case .records(let records): store(records, in: session)
             case .finished(let result):
                 readResult = result
                 return result
@@ -92,25 +92,33 @@ struct BatchLoad {
         }
     }
 
-    /// Stores a read record, unless a record before it had errors or the
-    /// registry failed (the batch will not be applied then).
-    mutating func store(_ read: HandedRecord, in session: any RegistrySession) {
+    /// Stores read records, in document order, unless a record up to them had
+    /// errors or the registry failed (the batch will not be applied then).
+    mutating func store(_ reads: [HandedRecord], in session: any RegistrySession) {
         if context == nil { begin(BatchHeader(), in: session) }
-        starts.append(read.line)
-        if read.hasError { errorsSeen = true }
-        guard let context, let record = read.stored, !errorsSeen, failure == nil else { return }
+        var records: [StoredRecord] = []
+        records.reserveCapacity(reads.count)
+        for read in reads {
+            starts.append(read.line)
+            if read.hasError { errorsSeen = true }
+            if let stored = read.stored { records.append(stored) }
+        }
+        guard let context, !errorsSeen, failure == nil, !records.isEmpty else { return }
         let putStarted = Timestamp.monotonic()
         do {
-            switch try session.put(record, in: context) {
-            case .inserted: counts.inserted += 1
-            case .changed: counts.changed += 1
-            case .unchanged: counts.unchanged += 1
+            for change in try session.put(records, in: context) {
+                switch change {
+                case .inserted: counts.inserted += 1
+                case .changed: counts.changed += 1
+                case .unchanged: counts.unchanged += 1
+                }
             }
         } catch {
             failure = error
         }
         storeSeconds += Timestamp.monotonic() - putStarted
-        if starts.count % 8 == 0 { CrashPoints.reach() }
+        // A crash point every eighth record.
+        for _ in 0..<(starts.count / 8 - (starts.count - reads.count) / 8) { CrashPoints.reach() }
     }
 
     /// After the read: throws why the batch may not be applied (a refused

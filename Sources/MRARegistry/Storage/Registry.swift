@@ -47,6 +47,14 @@ extension RegistrySession {
     package func put(_ record: TraderRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
         try put(StoredRecord(record), in: batch)
     }
+
+    /// Loads records one by one: a backend whose every statement is cheap (an embedded database) needs nothing more.
+    package func put(_ records: [StoredRecord], in batch: BatchContext) throws(RegistryError) -> [MemberChange] {
+        var changes: [MemberChange] = []
+        changes.reserveCapacity(records.count)
+        for record in records { changes.append(try put(record, in: batch)) }
+        return changes
+    }
 }
 
 /// Reads and writes inside one ``Registry/transaction(_:)``.
@@ -72,6 +80,9 @@ package protocol RegistrySession {
     /// Loads one record: inserts the member or updates it, appending the
     /// history events ``StatusHistory`` derives and opening or closing MID links.
     func put(_ record: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange
+    /// Loads records in document order, as ``put(_:in:)-(StoredRecord,_)`` would one after the other; a
+    /// backend a network away decides and writes a group of them in a few statements.
+    func put(_ records: [StoredRecord], in batch: BatchContext) throws(RegistryError) -> [MemberChange]
     /// After a full list: withdraws the members `batch.partner` supplies that
     /// the list did not carry (and that are not withdrawn already). Returns how many.
     func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int

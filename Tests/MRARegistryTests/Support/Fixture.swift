@@ -4,6 +4,7 @@ import Logging
 import MRAGateway
 import MRARegistry
 import MRARegistrySQLite
+import MRAPostgresTestSupport
 import MRATestSupport
 
 /// Exchange roots in temporary folders, the samples, and the exchange job run in-process.
@@ -12,10 +13,11 @@ enum Fixture {
 
     static var programs: [String] { Repository.configuration.catalogue.programs.map(\.id).sorted() }
 
-    /// A fresh, empty exchange root.
-    static func exchangeRoot() -> ExchangeFolders {
+    /// A fresh, empty exchange root, whose registry is on `backend`.
+    static func exchangeRoot(_ backend: RegistryBackend = .sqlite) throws -> ExchangeFolders {
         let path = NSTemporaryDirectory() + "mra-registry-tests-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try backend.assign(to: path)
         return ExchangeFolders(root: path)
     }
 
@@ -98,7 +100,7 @@ enum Fixture {
 
     /// Opens the exchange root's registry.
     static func registry(_ folders: ExchangeFolders) throws -> any Registry {
-        try SQLiteRegistry(path: folders.defaultRegistry)
+        try RegistryBackend.open(root: folders.root)
     }
 
     /// What the exchange's jobs run with on `folders`, with our DEMO signer.

@@ -1,35 +1,35 @@
 import Foundation
-import MRARegistry
-import MRARegistryPostgres
-import PostgresNIO
-import Testing
+package import MRARegistry
+package import MRARegistryPostgres
+package import PostgresNIO
+package import Testing
 
 /// A database of its own for one test, on the throwaway cluster
 /// `scripts/postgres-cluster.sh` starts (`MRA_TEST_POSTGRES`, a superuser,
 /// and `MRA_TEST_POSTGRES_PASSWORD`); dropped when the value goes away.
-final class PostgresTestDatabase {
+package final class PostgresTestDatabase: Sendable {
     /// The cluster, when the test script started one.
-    static let server: PostgresLocation? = {
+    package static let server: PostgresLocation? = {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["MRA_TEST_POSTGRES"] else { return nil }
         return try? PostgresLocation(url: url, password: environment["MRA_TEST_POSTGRES_PASSWORD"])
     }()
 
     /// The cluster's hot standby (`MRA_TEST_POSTGRES_STANDBY`), when the test script made one.
-    static let standby: PostgresLocation? = {
+    package static let standby: PostgresLocation? = {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["MRA_TEST_POSTGRES_STANDBY"] else { return nil }
         return try? PostgresLocation(url: url, password: environment["MRA_TEST_POSTGRES_PASSWORD"])
     }()
 
     /// Whether the PostgreSQL cases can run; they are skipped, saying so, when not.
-    static var available: Bool { server != nil }
-    static let skipped: Comment = "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
+    package static var available: Bool { server != nil }
+    package static let skipped: Comment = "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
 
-    let location: PostgresLocation
+    package let location: PostgresLocation
     private let administration: PostgresLink
 
-    init() throws {
+    package init() throws {
         let server = try #require(Self.server, Self.skipped)
         administration = try PostgresLink(server)
         let name = "mra_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -45,7 +45,7 @@ final class PostgresTestDatabase {
 
     /// Commits what another instance's load of a partner's delta would: a ledger entry, the member's new status
     /// and its event, in one transaction.
-    static func commitStatus(
+    package static func commitStatus(
         _ status: String, event kind: String, of memberId: String, partner: String, through link: PostgresLink
     ) throws {
         try link.transaction {

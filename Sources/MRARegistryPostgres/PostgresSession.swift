@@ -1,0 +1,75 @@
+import MRAGateway
+import MRARegistry
+import PostgresNIO
+
+/// A transaction on the PostgreSQL registry. Records are loaded a group at a
+/// time (``PostgresMemberWrites``): a statement costs a round trip to the
+/// server, so a group of records costs a few statements, not a few per record.
+struct PostgresSession: RegistrySession {
+    let link: PostgresLink
+
+    func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry? {
+        try PostgresLedgerRows.entries(
+            link, where: "direction = 'inbound' AND partner = $1 AND batchId = $2 AND outcome = 'applied'",
+            [partner, batchId], order: "id LIMIT 1"
+        ).first
+    }
+
+    func latestApplied(partner: String) throws(RegistryError) -> LedgerEntry? {
+        try PostgresLedgerRows.entries(
+            link, where: "direction = 'inbound' AND partner = $1 AND outcome = 'applied'", [partner],
+            order: "batchCreatedInstant DESC NULLS LAST, id DESC LIMIT 1"
+        ).first
+    }
+
+    func currentMemberCount(partner: String) throws(RegistryError) -> Int {
+        try count("SELECT count(*) FROM member WHERE source = \(partner) AND status IN ('active', 'suspended')")
+    }
+
+    func absentCurrentMemberCount(in batch: BatchContext) throws(RegistryError) -> Int {
+        try count(
+            """
+            SELECT count(*) FROM member
+            WHERE source = \(batch.partner) AND seenIn <> \(batch.ledgerId) AND status IN ('active', 'suspended')
+            """)
+    }
+
+    func outboundCount(partner: String) throws(RegistryError) -> Int {
+        try count("SELECT count(*) FROM ledger WHERE direction = 'outbound' AND partner = \(partner)")
+    }
+
+    func record(_ entry: LedgerEntry) throws(RegistryError) -> LedgerEntry {
+        var values = BoundRows()
+        PostgresLedgerRows.add(entry, to: &values)
+        let rows = try link.query(
+            values.query("INSERT INTO ledger (\(PostgresLedgerRows.writtenColumns)) VALUES", tail: "RETURNING id"))
+        var recorded = entry
+        recorded.id = try link.decoding { try rows.first?.decode(Int64.self) ?? 0 }
+        return recorded
+    }
+
+    func update(_ entry: LedgerEntry) throws(RegistryError) {
+        var values = BoundRows()
+        PostgresLedgerRows.add(entry, to: &values)
+        try link.query(
+            values.query(
+                "UPDATE ledger SET (\(PostgresLedgerRows.writtenColumns)) =", tail: "WHERE id = \(entry.id)"))
+    }
+
+    func put(_ record: StoredRecord, in batch: BatchContext) throws(RegistryError) -> MemberChange {
+        try put([record], in: batch)[0]
+    }
+
+    func put(_ records: [StoredRecord], in batch: BatchContext) throws(RegistryError) -> [MemberChange] {
+        try PostgresMemberWrites(link: link, batch: batch).put(records)
+    }
+
+    func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int {
+        try PostgresMemberWrites(link: link, batch: batch).withdrawAbsent()
+    }
+
+    private func count(_ query: PostgresQuery) throws(RegistryError) -> Int {
+        let rows = try link.query(query)
+        return try link.decoding { try rows.first?.decode(Int.self) ?? 0 }
+    }
+}
