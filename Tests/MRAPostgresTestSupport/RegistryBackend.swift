@@ -17,13 +17,21 @@ package enum RegistryBackend: String, CaseIterable, Sendable, CustomTestStringCo
 
     /// The registries tests gave their exchange roots, by root: the PostgreSQL ones (a root without one has the
     /// embedded registry).
+    private static let cancellationSaid = Atomic<Bool>(false)
     private static let databases = Mutex<[String: PostgresTestDatabase]>([:])
 
     /// Gives the exchange root `root` a registry on this backend. Without a PostgreSQL cluster, a PostgreSQL
     /// case is cancelled, saying why: never run on SQLite in its place, never silently.
     package func assign(to root: String) throws {
         guard self == .postgres else { return }
-        guard PostgresTestDatabase.available else { try Test.cancel(PostgresTestDatabase.skipped) }
+        guard PostgresTestDatabase.available else {
+            // The console shows a cancelled case only as started: say it once, where it is seen.
+            if !Self.cancellationSaid.exchange(true, ordering: .relaxed) {
+                FileHandle.standardError.write(
+                    Data("PostgreSQL cases of the registry suites are cancelled: \(PostgresTestDatabase.skipped)\n".utf8))
+            }
+            try Test.cancel(PostgresTestDatabase.skipped)
+        }
         let database = try PostgresTestDatabase()
         Self.databases.withLock { $0[root] = database }
     }
