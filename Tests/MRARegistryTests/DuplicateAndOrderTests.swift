@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import Testing
 
 /// The same file or batch twice, batches out of order, deltas and full lists over what is stored.
@@ -14,8 +15,9 @@ import Testing
         BatchHeader(id: id, kind: kind, created: created)
     }
 
-    @Test func sameFileTwiceIsRecordedAsDuplicateAndNotApplied() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func sameFileTwiceIsRecordedAsDuplicateAndNotApplied(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (name, bytes) = try Fixture.sample("eu-aeo")
         let signed = try Fixture.signed(bytes, by: "eu-aeo")
         try Fixture.drop(signed, as: name, for: "eu-aeo", in: folders)
@@ -33,8 +35,9 @@ import Testing
         #expect(folders.destination(of: second).contains("/quarantine/eu-aeo/"))
     }
 
-    @Test func sameBatchIdWithOtherBytesIsADuplicateBatch() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func sameBatchIdWithOtherBytesIsADuplicateBatch(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let records = try Self.euRecords()
         let header = Self.batch("TAXUD-TEST-0001", .full, "2026-11-02T06:30:00+01:00")
         try Fixture.drop(
@@ -50,8 +53,9 @@ import Testing
         #expect(files[1].message?.contains("TAXUD-TEST-0001") == true)
     }
 
-    @Test func deltaOlderThanTheAppliedListIsRefusedWithAReason() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func deltaOlderThanTheAppliedListIsRefusedWithAReason(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let records = try Self.euRecords()
         let list = Self.batch("TAXUD-TEST-0002", .full, "2026-11-02T06:30:00+01:00")
         let old = Self.batch("TAXUD-TEST-0001", .delta, "2026-10-15T06:30:00+01:00")
@@ -84,8 +88,9 @@ import Testing
         #expect(reason.contains("stale-batch"))
     }
 
-    @Test func deltaRecordsSuspensionAsAHistoryEventAndOtherChangesInPlace() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func deltaRecordsSuspensionAsAHistoryEventAndOtherChangesInPlace(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let records = try Self.euRecords()
         var suspended = records[0]
         suspended.status = .suspended
@@ -120,8 +125,9 @@ import Testing
         #expect(members.count == records.count)
     }
 
-    @Test func fullListWithdrawsMembersThatDisappearedAndReinstatesThemWhenTheyReturn() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func fullListWithdrawsMembersThatDisappearedAndReinstatesThemWhenTheyReturn(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let records = try Self.euRecords()
         let missing = records.last!
         for (index, list) in [records, Array(records.dropLast()), records].enumerated() {

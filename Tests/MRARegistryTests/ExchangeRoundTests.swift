@@ -1,14 +1,16 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import MRAXML
 import MRATestSupport
 import Testing
 
-/// A whole round with every program's sample, on real files and a real SQLite file.
+/// A whole round with every program's sample, on real files and each registry backend.
 @Suite struct ExchangeRoundTests {
-    @Test func appliesEveryProgramsSignedSampleAndFilesIt() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func appliesEveryProgramsSignedSampleAndFilesIt(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         var expected = 0
         for program in Fixture.programs {
             let (name, bytes) = try Fixture.sample(program)
@@ -35,8 +37,9 @@ import Testing
         #expect(try Fixture.export(folders).split(separator: "\n").count > 0)
     }
 
-    @Test func receiptsAreSignedByUsAndValidAgainstTheirSchema() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func receiptsAreSignedByUsAndValidAgainstTheirSchema(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (name, bytes) = try Fixture.sample("eu-aeo")
         try Fixture.dropSigned(bytes, by: "eu-aeo", as: name, for: "eu-aeo", in: folders)
         try Fixture.drop(bytes, as: "unsigned.xml", for: "eu-aeo", in: folders)
@@ -61,8 +64,9 @@ import Testing
         #expect(!receipt.contains("<record ") || receipt.contains("<problem "))
     }
 
-    @Test func secondRunWithAnEmptyInboxChangesNothing() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func secondRunWithAnEmptyInboxChangesNothing(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         _ = try Fixture.runSigned(try Fixture.sample("ctpat"), by: "ctpat", for: "ctpat", in: folders)
         let before = try Fixture.export(folders)
         let summary = try Fixture.run(folders)
@@ -70,8 +74,9 @@ import Testing
         #expect(try Fixture.export(folders) == before)
     }
 
-    @Test func demoStagesAWholeRoundThatTheJobProcesses() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func demoStagesAWholeRoundThatTheJobProcesses(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let stager = DemoStager(configuration: Repository.configuration, folders: folders, today: Repository.today)
         let staged = try stager.stage(records: nil, problems: true)
         #expect(staged.count == Fixture.programs.count + 4)
@@ -90,8 +95,9 @@ import Testing
 
     /// The CTPAT sample carries 10 EU AEO members as CBP stored them: loaded after the EU's own list,
     /// they must not overwrite it (nor become CBP's to withdraw).
-    @Test func aListChangesOnlyTheMembersOfItsOwnProgram() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func aListChangesOnlyTheMembersOfItsOwnProgram(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         _ = try Fixture.runSigned(try Fixture.sample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
         let euBefore = try Fixture.export(folders)
 

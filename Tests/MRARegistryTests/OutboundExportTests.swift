@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import MRATestSupport
 import Testing
 
@@ -8,8 +9,8 @@ import Testing
 @Suite struct OutboundExportTests {
     /// A root whose registry holds the CTPAT sample with one member suspended and one revoked.
     /// (Members without consent cannot be loaded at all: MRA-ELIGIBILITY refuses them.)
-    static func loadedRoot() throws -> (ExchangeFolders, [TraderRecord]) {
-        let folders = try Fixture.exchangeRoot()
+    static func loadedRoot(_ backend: RegistryBackend) throws -> (ExchangeFolders, [TraderRecord]) {
+        let folders = try Fixture.exchangeRoot(backend)
         var records = try Fixture.records("ctpat", try Fixture.sample("ctpat").bytes).filter { $0.program == "ctpat" }
         records[0].status = .suspended
         records[0].statusReason = "Suspended: validation findings"
@@ -28,8 +29,9 @@ import Testing
         OutboundExport(try Fixture.setup(folders))
     }
 
-    @Test func fullListCarriesEligibleMembersOnlyInEveryPartnersFormat() throws {
-        let (folders, records) = try Self.loadedRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func fullListCarriesEligibleMembersOnlyInEveryPartnersFormat(backend: RegistryBackend) throws {
+        let (folders, records) = try Self.loadedRoot(backend)
         let eligible = records.filter { $0.status == .active }
         let ours = SignatureVerifier(trust: try TrustStore.load(program: "ctpat", home: Repository.configuration.home))
         for partner in Fixture.programs where partner != "ctpat" {
@@ -52,8 +54,9 @@ import Testing
         }
     }
 
-    @Test func sinceSendsChangesIncludingSuspensionsAndIsRecordedInTheLedger() throws {
-        let (folders, records) = try Self.loadedRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func sinceSendsChangesIncludingSuspensionsAndIsRecordedInTheLedger(backend: RegistryBackend) throws {
+        let (folders, records) = try Self.loadedRoot(backend)
         let future = try Self.exporter(folders).run(partner: "eu-aeo", since: "2999-01-01T00:00:00Z")
         #expect(future == nil)
         let entry = try #require(try Self.exporter(folders).run(partner: "eu-aeo", since: "2000-01-01T00:00:00Z"))
@@ -66,8 +69,9 @@ import Testing
         #expect(second.batchId != entry.batchId)
     }
 
-    @Test func changesToAPartnerWhoseFormatCarriesOnlyFullListsAreRefusedWithTheFixToUse() throws {
-        let (folders, _) = try Self.loadedRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func changesToAPartnerWhoseFormatCarriesOnlyFullListsAreRefusedWithTheFixToUse(backend: RegistryBackend) throws {
+        let (folders, _) = try Self.loadedRoot(backend)
         #expect {
             try Self.exporter(folders).run(partner: "th-aeo", since: "2000-01-01T00:00:00Z")
         } throws: { error in

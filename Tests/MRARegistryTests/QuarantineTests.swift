@@ -1,12 +1,14 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import Testing
 
 /// Files that must not reach the registry: quarantined with a reason file, in the ledger with a code.
 @Suite struct QuarantineTests {
-    @Test func tamperedFileIsQuarantinedWithTheSignatureReason() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func tamperedFileIsQuarantinedWithTheSignatureReason(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (name, bytes) = try Fixture.sample("gb-aeo")
         var tampered = try Fixture.signed(bytes, by: "gb-aeo")
         let index = try #require(DemoStager.contentDigit(in: tampered))
@@ -30,8 +32,9 @@ import Testing
         #expect(try DurableFiles.files(in: folders.inbox("gb-aeo")).isEmpty)
     }
 
-    @Test func unsignedFileIsQuarantined() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func unsignedFileIsQuarantined(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (name, bytes) = try Fixture.sample("jp-aeo")
         try Fixture.drop(bytes, as: name, for: "jp-aeo", in: folders)
         let entry = try #require(try Fixture.run(folders).files.first)
@@ -42,15 +45,17 @@ import Testing
                 == ExchangeReason.signatureRefused(.signatureMissing))
     }
 
-    @Test func fileSignedByAnotherPartnerIsRefused() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func fileSignedByAnotherPartnerIsRefused(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let entry = try Fixture.runSigned(try Fixture.sample("kr-aeo"), by: "jp-aeo", for: "kr-aeo", in: folders)
         #expect(entry.outcome == .refused)
         #expect(entry.reason == ExchangeReason.signatureRefused(.init(trust: "untrusted-chain")))
     }
 
-    @Test func fileWithInvalidRecordsIsRejectedWholeAndTheReceiptNamesTheRules() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func fileWithInvalidRecordsIsRejectedWholeAndTheReceiptNamesTheRules(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let entry = try Fixture.runSigned(try Fixture.brokenSample("eu-aeo"), by: "eu-aeo", for: "eu-aeo", in: folders)
 
         #expect(entry.outcome == .rejected)

@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import MRATestSupport
 import Testing
 
@@ -17,8 +18,9 @@ import Testing
         return (try GatewayConfiguration(home: GatewayHome(path: home)), saved)
     }
 
-    @Test func requeueAfterTheTrustStoreIsFixedLoadsTheFileOnTheNextRun() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func requeueAfterTheTrustStoreIsFixedLoadsTheFileOnTheNextRun(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (configuration, euRoot) = try Self.homeWithoutTheEURoot()
         var setup = try Fixture.setup(folders)
         setup.configuration = configuration
@@ -53,8 +55,9 @@ import Testing
         #expect(ledger.last?.disposition?.action == .requeued)
     }
 
-    @Test func aSecondRequeueIsRefusedAndAnInterruptedOneIsFinished() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func aSecondRequeueIsRefusedAndAnInterruptedOneIsFinished(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.drop(sample.bytes, as: sample.name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)
@@ -73,8 +76,9 @@ import Testing
         #expect(again?.message.contains("already requeued by night-shift") == true)
     }
 
-    @Test func requeueRefusesAnAppliedEntryAndAnotherFileOfTheSameNameInTheInbox() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func requeueRefusesAnAppliedEntryAndAnotherFileOfTheSameNameInTheInbox(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let sample = try Fixture.sample("eu-aeo")
         try Fixture.drop(sample.bytes, as: sample.name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)

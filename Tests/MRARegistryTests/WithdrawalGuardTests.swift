@@ -1,6 +1,7 @@
 import Foundation
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import MRATestSupport
 import Testing
 
@@ -21,9 +22,9 @@ import Testing
     /// A root holding the whole EU list, then a full list without the first `dropped` current members in the
     /// inbox; returns the records left out.
     static func rootWithShorterList(
-        dropping dropped: Int, setup: (inout ExchangeSetup) -> Void = { _ in }
+        dropping dropped: Int, on backend: RegistryBackend = .sqlite, setup: (inout ExchangeSetup) -> Void = { _ in }
     ) throws -> (folders: ExchangeFolders, dropped: [TraderRecord], entry: LedgerEntry) {
-        let folders = try Fixture.exchangeRoot()
+        let folders = try Fixture.exchangeRoot(backend)
         let (all, current) = try euRecords()
         try Fixture.drop(try fullList(all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo", in: folders)
         #expect(try Fixture.run(folders).allApplied)
@@ -41,8 +42,9 @@ import Testing
         #expect(try Self.euRecords().current.count == 27)
     }
 
-    @Test func fullListWithdrawingMoreThanTheShareIsQuarantinedWithNothingApplied() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func fullListWithdrawingMoreThanTheShareIsQuarantinedWithNothingApplied(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (all, _) = try Self.euRecords()
         try Fixture.drop(try Self.fullList(all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo", in: folders)
         try Fixture.run(folders)
@@ -145,8 +147,9 @@ import Testing
         #expect(try DurableFiles.files(in: folders.inbox("eu-aeo")) == [sample.name])
     }
 
-    @Test func aFirstFullListIntoAnEmptyRegistryNeverTripsTheGuard() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func aFirstFullListIntoAnEmptyRegistryNeverTripsTheGuard(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         try Fixture.drop(
             try Self.fullList(try Self.euRecords().all, "T-1", "2026-11-01T00:00:00Z"), as: "1.xml", for: "eu-aeo",
             in: folders)
@@ -155,8 +158,9 @@ import Testing
         #expect(try ExchangeJob(setup).run().allApplied)
     }
 
-    @Test func releaseAppliesTheQuarantinedListOnceAndRefusesASecondRelease() throws {
-        let (folders, left, quarantined) = try Self.rootWithShorterList(dropping: 20)
+    @Test(arguments: RegistryBackend.allCases)
+    func releaseAppliesTheQuarantinedListOnceAndRefusesASecondRelease(backend: RegistryBackend) throws {
+        let (folders, left, quarantined) = try Self.rootWithShorterList(dropping: 20, on: backend)
         #expect(quarantined.reason == ExchangeReason.massWithdrawal)
         let job = ExchangeJob(try Fixture.setup(folders))
 
@@ -190,8 +194,9 @@ import Testing
         #expect(try registry.ledger(limit: nil).count == 3)
     }
 
-    @Test func releaseFinishesARunThatStoppedAfterTheFileWentBackToTheInbox() throws {
-        let (folders, left, quarantined) = try Self.rootWithShorterList(dropping: 20)
+    @Test(arguments: RegistryBackend.allCases)
+    func releaseFinishesARunThatStoppedAfterTheFileWentBackToTheInbox(backend: RegistryBackend) throws {
+        let (folders, left, quarantined) = try Self.rootWithShorterList(dropping: 20, on: backend)
         let registry = try Fixture.registry(folders)
         // As a release killed between its ledger record and processing leaves it: recorded, file in the inbox.
         try registry.recordDisposition(
@@ -210,8 +215,9 @@ import Testing
         #expect(again?.code == .entryRefused)
     }
 
-    @Test func onlyAMassWithdrawalIsReleased() throws {
-        let folders = try Fixture.exchangeRoot()
+    @Test(arguments: RegistryBackend.allCases)
+    func onlyAMassWithdrawalIsReleased(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
         let (name, bytes) = try Fixture.sample("eu-aeo")
         try Fixture.drop(bytes, as: name, for: "eu-aeo", in: folders)
         let unsigned = try #require(try Fixture.run(folders).files.first)
