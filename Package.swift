@@ -239,7 +239,8 @@ let package = Package(
             dependencies: [
                 "MRALookup", "MRALookupServer", "MRAServing", "MRARegistry", "MRARegistrySQLite", "MRAGateway",
                 "MRAReconciliation", "MRAPlumbing",
-                "MRATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                // The lookup suites that follow a registry run over both backends.
+                "MRATestSupport", "MRAPostgresTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

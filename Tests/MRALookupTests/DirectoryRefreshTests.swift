@@ -1,7 +1,7 @@
 import MRAGateway
 import MRALookup
 import MRARegistry
-import MRARegistrySQLite
+import MRAPostgresTestSupport
 import MRATestSupport
 import Testing
 
@@ -11,10 +11,11 @@ import Testing
 @Suite struct DirectoryRefreshTests {
     static let today = LookupFixture.day("2026-11-23")
 
-    @Test func followsChangesWithdrawalsAndLinksAfterRefresh() throws {
-        let (service, path) = try LookupFixture.service(members: 30)
+    @Test(arguments: RegistryBackend.allCases)
+    func followsChangesWithdrawalsAndLinksAfterRefresh(backend: RegistryBackend) throws {
+        let (service, path) = try LookupFixture.service(members: 30, on: backend)
         let directory = try #require(service.directory)
-        let writer = try SQLiteRegistry(path: path)
+        let writer = try RegistryBackend.open(registry: path)
         func status(_ index: Int) throws -> MemberStatus? {
             try service.lookup(SyntheticRegistry.identifiers(index).memberId, at: Self.today).members.first?.status
         }

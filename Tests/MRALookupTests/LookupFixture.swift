@@ -3,6 +3,7 @@ import MRAGateway
 import MRAReconciliation
 import MRALookup
 import MRARegistry
+import MRAPostgresTestSupport
 import MRARegistrySQLite
 import MRATestSupport
 
@@ -12,19 +13,22 @@ enum LookupFixture {
 
     static let criteria: CriteriaLibrary? = try? CriteriaLibrary(home: configuration.home)
 
-    /// A new registry file with generated members `0..<members`.
-    static func registry(members: Int = 300) throws -> String {
+    /// A new registry on `backend` with generated members `0..<members`: its file, or its database's URL
+    /// (whose password `RegistryBackend.environment(registry:)` gives).
+    static func registry(members: Int = 300, on backend: RegistryBackend = .sqlite) throws -> String {
         let folder = NSTemporaryDirectory() + "mra-lookup-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/registry.sqlite"
-        try SyntheticRegistry.load(0..<members, into: try SQLiteRegistry(path: path), batchSize: 1_000)
-        return path
+        try backend.assign(to: folder)
+        try SyntheticRegistry.load(0..<members, into: try RegistryBackend.open(root: folder), batchSize: 1_000)
+        return RegistryBackend.registry(of: folder)
     }
 
-    /// The service over a registry of generated members.
-    static func service(members: Int = 300) throws -> (LookupService, path: String) {
-        let path = try registry(members: members)
-        let directory = try TraderDirectory(reader: try SQLiteRegistryReader(path: path))
+    /// The service over a registry of generated members, and the registry (as ``registry(members:on:)``).
+    static func service(
+        members: Int = 300, on backend: RegistryBackend = .sqlite
+    ) throws -> (LookupService, path: String) {
+        let path = try registry(members: members, on: backend)
+        let directory = try TraderDirectory(reader: try RegistryBackend.openReader(registry: path))
         return (LookupService(configuration: configuration, criteria: criteria, directory: directory), path)
     }
 
@@ -34,8 +38,10 @@ enum LookupFixture {
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
     /// Runs the built CLI and returns its standard output and exit code.
-    static func cli(_ arguments: [String]) throws -> (output: String, status: Int32) {
-        let (status, output, _) = try GatewayCLI.run(arguments + ["--home", Repository.root])
+    static func cli(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (output: String, status: Int32) {
+        let (status, output, _) = try GatewayCLI.run(arguments + ["--home", Repository.root], environment: environment)
         return (output, status)
     }
 }

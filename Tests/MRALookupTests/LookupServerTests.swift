@@ -4,7 +4,7 @@ import HummingbirdTesting
 import MRAGateway
 import MRALookup
 import MRALookupServer
-import MRARegistrySQLite
+import MRAPostgresTestSupport
 import MRATestSupport
 import Synchronization
 import Testing
@@ -18,11 +18,14 @@ import Testing
             settings: LookupServerSettings(host: "127.0.0.1", port: 0, refreshInterval: .milliseconds(50)))
     }
 
-    @Test func answersTheSameBodyAsTheCLI() async throws {
-        let (service, path) = try LookupFixture.service(members: 30)
+    @Test(arguments: RegistryBackend.allCases)
+    func answersTheSameBodyAsTheCLI(backend: RegistryBackend) async throws {
+        let (service, path) = try LookupFixture.service(members: 30, on: backend)
         let ids = SyntheticRegistry.identifiers(7)
         for id in [ids.memberId, ids.mid, SyntheticRegistry.identifiers(2).memberId] {
-            let cli = try LookupFixture.cli(["lookup", id, "--registry", path, "--format", "json"])
+            let cli = try LookupFixture.cli(
+                ["lookup", id, "--registry", path, "--format", "json"],
+                environment: RegistryBackend.environment(registry: path))
             let body = try await Self.app(service).test(.live) { client in
                 try await client.execute(uri: "/v1/traders/\(id)", method: .get) { response in
                     #expect(response.status == .ok)
@@ -111,9 +114,10 @@ import Testing
         }
     }
 
-    @Test func answersWhileAnExchangeLoadsBatches() async throws {
-        let (service, path) = try LookupFixture.service(members: 300)
-        let writer = try SQLiteRegistry(path: path)
+    @Test(arguments: RegistryBackend.allCases)
+    func answersWhileAnExchangeLoadsBatches(backend: RegistryBackend) async throws {
+        let (service, path) = try LookupFixture.service(members: 300, on: backend)
+        let writer = try RegistryBackend.open(registry: path)
         let newcomer = SyntheticRegistry.identifiers(5_999).mid
         try await Self.app(service).test(.live) { client in
             let loaded = Flag()

@@ -72,7 +72,7 @@ import Glibc
             "--home", Repository.root, "--today", "2026-11-23", "--log-level", "critical",
         ]
         var environment = ProcessInfo.processInfo.environment.merging(
-            RegistryBackend.environment(of: folders.root)) { $1 }
+            RegistryBackend.environment(registry: RegistryBackend.registry(of: folders.root))) { $1 }
         environment["MRA_GATEWAY_KILL_AT"] = killAt
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
@@ -163,6 +163,7 @@ import Glibc
                     }
                 }
                 try? FileManager.default.removeItem(atPath: folders.root)
+                RegistryBackend.release(root: folders.root)
             } catch {
                 failures.withLock { $0.append("point \(point): \(error)") }
             }
@@ -194,6 +195,7 @@ import Glibc
             let outcome = try Self.outcome(folders, backend)
             #expect(outcome == expected, "round \(round): \(Self.difference(outcome, expected))")
             try? FileManager.default.removeItem(atPath: folders.root)
+            RegistryBackend.release(root: folders.root)
         }
         print("crash safety (\(backend)): \(kills) random-moment kills (from outside and during recovery)")
     }

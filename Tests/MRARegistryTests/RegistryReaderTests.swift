@@ -1,9 +1,10 @@
 import MRAGateway
 import MRARegistry
+import MRAPostgresTestSupport
 import MRARegistrySQLite
 import Testing
 
-/// The SQLite backend through the `RegistryReader` interface: what a lookup
+/// Each backend through the `RegistryReader` interface: what a lookup
 /// reads of every member, and what changed since a version.
 @Suite struct RegistryReaderTests {
     /// An eu-aeo member with every lookup field set.
@@ -16,11 +17,14 @@ import Testing
         return record
     }
 
-    /// A new registry file with `records` loaded on 2026-01-01.
-    static func registry(_ records: [TraderRecord]) throws -> (SQLiteRegistry, SQLiteRegistryReader) {
-        let registry = try SQLiteRegistry(path: try Fixture.exchangeRoot().defaultRegistry)
+    /// A new registry on `backend` with `records` loaded on 2026-01-01, and its reader.
+    static func registry(
+        _ records: [TraderRecord], on backend: RegistryBackend
+    ) throws -> (any Registry, any RegistryReader) {
+        let folders = try Fixture.exchangeRoot(backend)
+        let registry = try Fixture.registry(folders)
         try RegistryStoreTests.load(registry, records, date: "2026-01-01")
-        return (registry, try SQLiteRegistryReader(path: registry.path))
+        return (registry, try RegistryBackend.openReader(registry: RegistryBackend.registry(of: folders.root)))
     }
 
     /// Every member's facts by member id, and the version they were read at.
@@ -32,8 +36,10 @@ import Testing
         return (members, version)
     }
 
-    @Test func readsEveryMemberWithItsLookupFieldsHistoryAndLinks() throws {
-        let (registry, reader) = try Self.registry([Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2")])
+    @Test(arguments: RegistryBackend.allCases)
+    func readsEveryMemberWithItsLookupFieldsHistoryAndLinks(backend: RegistryBackend) throws {
+        let (registry, reader) = try Self.registry(
+            [Self.record("A1", mids: ["MID1", "MID2"]), Self.record("B2")], on: backend)
         try RegistryStoreTests.load(
             registry, [Self.record("A1", status: .suspended, mids: ["MID2"])], date: "2026-02-01")
         let members = try Self.members(reader).members
@@ -59,18 +65,25 @@ import Testing
         #expect(members["B2"]?.events.map(\.kind) == [.granted])
     }
 
-    @Test func nothingCommittedGivesTheSameVersionAndNoChanges() throws {
-        let (_, reader) = try Self.registry([Self.record("A1"), Self.record("B2")])
+    @Test(arguments: RegistryBackend.allCases)
+    func nothingCommittedGivesTheSameVersionAndNoChanges(backend: RegistryBackend) throws {
+        let (_, reader) = try Self.registry([Self.record("A1"), Self.record("B2")], on: backend)
+        try check(reader)
+        func check(_ reader: some RegistryReader) throws {
         let version = try reader.currentVersion()
         #expect(try Self.members(reader).version == version)
         #expect(try reader.currentVersion() == version)
         let changes = try #require(try reader.changes(since: version, limit: 10))
         #expect(changes.members.isEmpty)
         #expect(changes.version == version)
+        }
     }
 
-    @Test func changesSinceAVersionAreTheMembersThatChanged() throws {
-        let (registry, reader) = try Self.registry([Self.record("A1"), Self.record("B2", mids: ["MID1"])])
+    @Test(arguments: RegistryBackend.allCases)
+    func changesSinceAVersionAreTheMembersThatChanged(backend: RegistryBackend) throws {
+        let (registry, reader) = try Self.registry([Self.record("A1"), Self.record("B2", mids: ["MID1"])], on: backend)
+        try check(reader)
+        func check(_ reader: some RegistryReader) throws {
         let version = try reader.currentVersion()
         try RegistryStoreTests.load(
             registry, [Self.record("B2", status: .suspended), Self.record("C3")], date: "2026-02-01")
@@ -83,13 +96,18 @@ import Testing
         #expect(changed.record.status == .suspended)
         #expect(changed.links == [MIDLink(mid: "MID1", validFrom: "2026-01-01", validTo: "2026-02-01")])
         #expect(try #require(try reader.changes(since: latest, limit: 10)).members.isEmpty)
+        }
     }
 
-    @Test func moreChangesThanTheLimitGiveNoList() throws {
-        let (registry, reader) = try Self.registry([Self.record("A1")])
-        let version = try reader.currentVersion()
-        try RegistryStoreTests.load(registry, [Self.record("B2"), Self.record("C3")], date: "2026-02-01")
-        #expect(try reader.changes(since: version, limit: 1) == nil)
+    @Test(arguments: RegistryBackend.allCases)
+    func moreChangesThanTheLimitGiveNoList(backend: RegistryBackend) throws {
+        let (registry, reader) = try Self.registry([Self.record("A1")], on: backend)
+        try check(reader)
+        func check(_ reader: some RegistryReader) throws {
+            let version = try reader.currentVersion()
+            try RegistryStoreTests.load(registry, [Self.record("B2"), Self.record("C3")], date: "2026-02-01")
+            #expect(try reader.changes(since: version, limit: 1) == nil)
+        }
     }
 
     @Test func refusesAMissingFile() {
