@@ -167,10 +167,12 @@ let package = Package(
         .executableTarget(
             name: "mra-benchmarks",
             dependencies: [
-                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRALookup", "MRALookupServer",
+                "MRAGateway", "MRARegistry", "MRARegistrySQLite", "MRARegistryPostgres", "MRALookup", "MRALookupServer",
                 // Generated registries for the lookup benchmark.
                 "MRATestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Databases for the PostgreSQL registry benchmark.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
 
         // Fixtures the test targets share: the checkout's paths and configuration.

@@ -6,6 +6,8 @@
 #   MRA_TEST_POSTGRES_FOLDER     the cluster's folder; `bash scripts/postgres-cluster.sh stop FOLDER` stops it and removes it
 # `standby FOLDER` then makes a hot standby of that cluster with pg_basebackup (streaming replication, on another
 # port) and prints MRA_TEST_POSTGRES_STANDBY (its URL; same user and password) and MRA_TEST_POSTGRES_STANDBY_FOLDER.
+# The tests' cluster runs with fsync=off (it is thrown away); MRA_POSTGRES_FSYNC=on starts one that syncs as a
+# production server does, for benchmarks beside SQLite's synchronous=FULL.
 # Without PostgreSQL's server (Debian's postgresql package) it prints nothing and the PostgreSQL cases are skipped,
 # each saying why.
 set -euo pipefail
@@ -26,7 +28,7 @@ start)
     as_owner "$bin/initdb" -D "$folder/data" -U mra --auth=scram-sha-256 --pwfile="$folder/password" \
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off -c max_connections=200" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=${MRA_POSTGRES_FSYNC:-off} -c max_connections=200" start >/dev/null
     echo "export MRA_TEST_POSTGRES=postgres://mra@127.0.0.1:$port/postgres"
     echo "export MRA_TEST_POSTGRES_PASSWORD=$password"
     echo "export MRA_TEST_POSTGRES_FOLDER=$folder"

@@ -18,9 +18,14 @@ package final class PostgresRegistry: Registry {
 
     /// Connects to the registry at `location` and brings its schema up to
     /// date, creating it in an empty database when `create` is true;
-    /// refuses one a newer gateway wrote.
-    package init(_ location: PostgresLocation, create: Bool = true) throws(RegistryError) {
+    /// refuses one a newer gateway wrote. `instance` names this instance to
+    /// the server.
+    package init(
+        _ location: PostgresLocation, create: Bool = true, instance: String = PostgresRegistry.instanceName
+    ) throws(RegistryError) {
         link = try PostgresLink(location)
+        // How `exchange status` and a DBA's pg_stat_activity name this instance (and the leases it holds).
+        try link.query("SELECT set_config('application_name', \(String(instance.prefix(63))), false)")
         if !create, try PostgresSchema.current(link) == 0 {
             throw RegistryError(.unavailable, "\(location): no registry there")
         }

@@ -61,6 +61,12 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(help: "Registry benchmarks: exchange run beside validate, then a delta on a filled registry.")
     var registry = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The registry on PostgreSQL beside SQLite: loads, a delta, two instances at once (password in MRA_REGISTRY_PASSWORD; makes databases mra_bench_* there).",
+            valueName: "url"))
+    var registryPostgres: String?
+
     @Option(help: ArgumentHelp("Members in the registry under the delta (with --registry).", valueName: "n"))
     var baseRecords = 1_000_000
 
@@ -145,6 +151,14 @@ struct BenchmarkCommand: ParsableCommand {
             try runTabularBenchmark(
                 program: tabular, home: tabularHome ?? configuration.home.path, records: records, runs: runs,
                 gateway: Benchmarks.gateway, workDirectory: work)
+        } else if let registryPostgres {
+            print("registry on PostgreSQL beside SQLite (\(cores) cores):")
+            for line in try runPostgresRegistryBenchmark(
+                url: registryPostgres, records: records, baseRecords: baseRecords, deltaChanges: 1_000,
+                gateway: Benchmarks.gateway, configuration: configuration, workDirectory: work, runs: runs)
+            {
+                print(line)
+            }
         } else if storeOnly {
             print(try runStoreOnlyBenchmark(records: records, configuration: configuration, workDirectory: work))
         } else if registry {

@@ -17,9 +17,10 @@ func runRegistryBenchmark(
     return try bench.batchLoad(records: records) + bench.delta(baseRecords: baseRecords, deltaChanges: deltaChanges)
 }
 
-/// The registry benchmark's setting (program, day, signer, folders) and its two parts.
-private struct RegistryBench {
-    let program = "eu-aeo"
+/// The registry benchmark's setting (program, day, signer, folders) and its two parts; the PostgreSQL
+/// comparison (`PostgresRegistryBenchmark.swift`) uses the same.
+struct RegistryBench {
+    let program: String
     let today = CalendarDate.today()
     let configuration: GatewayConfiguration
     let gateway: String
@@ -28,7 +29,11 @@ private struct RegistryBench {
     let signer: Signer
     let generator: RecordGenerator
 
-    init(configuration: GatewayConfiguration, gateway: String, workDirectory: String, runs: Int) throws {
+    init(
+        configuration: GatewayConfiguration, gateway: String, workDirectory: String, runs: Int,
+        program: String = "eu-aeo"
+    ) throws {
+        self.program = program
         self.configuration = configuration
         self.gateway = gateway
         self.workDirectory = workDirectory
@@ -105,7 +110,7 @@ private struct RegistryBench {
     }
 
     /// The delta's changes: every other member suspended, the others renamed.
-    private func changed(_ members: [TraderRecord]) -> [TraderRecord] {
+    func changed(_ members: [TraderRecord]) -> [TraderRecord] {
         var changed = members
         for index in changed.indices {
             if index % 2 == 0 {
@@ -118,7 +123,7 @@ private struct RegistryBench {
         return changed
     }
 
-    private func signedBatch(
+    func signedBatch(
         _ members: [TraderRecord], id: String, kind: BatchHeader.Kind, created: String
     ) throws -> [UInt8] {
         let translator = try Translator(configuration: configuration, from: program, to: program, today: today)
@@ -131,7 +136,7 @@ private struct RegistryBench {
     }
 
     /// A fresh exchange root whose registry already holds `base` (a copy), with `file` in the inbox.
-    private func root(_ name: String, inbox file: [UInt8], registryFrom base: String?) throws -> String {
+    func root(_ name: String, inbox file: [UInt8], registryFrom base: String?) throws -> String {
         let folder = workDirectory + "/" + name
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/inbox/" + program, withIntermediateDirectories: true)
@@ -146,15 +151,17 @@ private struct RegistryBench {
         return folder
     }
 
-    /// `mra-gateway exchange run` on `root`, measured; `what` names it when it fails.
-    private func exchangeRun(_ root: String, failing what: String) throws -> Measurement {
+    /// `mra-gateway exchange run` on `root` (into `registry`, else the root's own), measured; `what` names it
+    /// when it fails.
+    func exchangeRun(_ root: String, registry: String? = nil, failing what: String) throws -> Measurement {
         let measurement = try measure(
-            [gateway, "exchange", "run", "--root", root, "--home", configuration.home.path, "--log-level", "error"])
+            [gateway, "exchange", "run", "--root", root, "--home", configuration.home.path, "--log-level", "error"]
+                + (registry.map { ["--registry", $0] } ?? []))
         guard measurement.exitCode == 0 else { throw BenchmarkError("\(what) exited \(measurement.exitCode)") }
         return measurement
     }
 
-    private func line(_ name: String, _ measurement: Measurement, records: Int) -> String {
+    func line(_ name: String, _ measurement: Measurement, records: Int) -> String {
         String(
             // Padded here: Foundation on Linux ignores the width of %@.
             format: "  %@ %8.3f s %12.0f records/s  peak %7.1f MiB",

@@ -69,22 +69,29 @@ struct ExchangeSite {
         }
     }
 
-    /// Takes the exchange's lock (one run or export at a time), held while the returned value lives.
-    func lock() throws -> ExchangeLock {
+    /// Takes the exchange root's lock (one run or export at a time), held while the returned value lives. A
+    /// registry several instances share (PostgreSQL) needs none: they take partner leases in it instead, so
+    /// instances on several hosts may share one exchange root.
+    func lock() throws -> ExchangeLock? {
         do throws(ExchangeError) {
-            return try ExchangeLock(folders: folders)
+            return try rootLock()
         } catch {
             throw error.commandError
         }
     }
 
+    /// The root's lock for the embedded registry, nil for a shared one; its error thrown as it is.
+    private func rootLock() throws(ExchangeError) -> ExchangeLock? {
+        PostgresLocation.names(registry) ? nil : try ExchangeLock(folders: folders)
+    }
+
     /// Runs `action` on an exchange job of this root, under the root's lock
-    /// (one job at a time), and reports crash points as every exchange
-    /// command does. The lock's and the job's errors are thrown as they are.
+    /// (one job at a time; see ``lock()``), and reports crash points as every
+    /// exchange command does. The lock's and the job's errors are thrown as they are.
     func withJob<T>(
         common: CommonOptions, identity: IdentityOptions, _ action: (ExchangeJob) throws(ExchangeError) -> T
     ) throws -> T {
-        let held = try ExchangeLock(folders: folders)
+        let held = try rootLock()
         defer { withExtendedLifetime(held) {} }
         let job = ExchangeJob(try setup(common: common, identity: identity, logger: logger("mra-gateway.exchange")))
         defer { CrashPoints.reportCount() }

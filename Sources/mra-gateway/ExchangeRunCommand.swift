@@ -91,6 +91,12 @@ struct SummaryPrinter {
             json.openArray()
             for entry in summary.files { LedgerPrinter.write(entry, to: &json) }
             json.closeArray()
+            json.array("leasedElsewhere", summary.leasedElsewhere) { json, lease in
+                json.object { json in
+                    json.field("partner", lease.partner)
+                    json.field("holder", lease.holder)
+                }
+            }
             json.closeObject()
             Swift.print(json.text)
         case .text:
@@ -98,6 +104,9 @@ struct SummaryPrinter {
                 Swift.print("finished \(summary.recovered.count) file(s) of an interrupted run")
             }
             for entry in summary.files { Swift.print(LedgerPrinter.line(entry)) }
+            for lease in summary.leasedElsewhere {
+                Swift.print("left to the instance that holds its lease: " + lease.description)
+            }
             let applied = summary.files.filter { $0.outcome == .applied }.count
             Swift.print(
                 "\(summary.files.count) file(s): \(applied) applied, \(summary.files.count - applied) quarantined")

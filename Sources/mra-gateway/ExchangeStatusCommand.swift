@@ -2,6 +2,7 @@ import ArgumentParser
 import MRAGateway
 import MRAPlumbing
 import MRARegistry
+import MRARegistryPostgres
 
 struct ExchangeStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,9 @@ struct ExchangeStatusCommand: ParsableCommand {
         abstract: "Show the batch ledger, the members per program by status and what waits in the inbox.",
         discussion: """
             Members are the current ones, active or suspended; withdrawn and revoked members are counted \
-            apart. Each ledger entry shows who released or requeued its quarantined file, and when.
+            apart. Each ledger entry shows who released or requeued its quarantined file, and when. On a \
+            PostgreSQL registry it also shows which instance holds which partner's lease (the partners whose \
+            files an instance is working on).
             """)
 
     @OptionGroup var common: CommonOptions
@@ -21,13 +24,16 @@ struct ExchangeStatusCommand: ParsableCommand {
         try reportingFailures {
             let site = try exchange.site(common)
             let registry = try site.openRegistry()
+            let partners = try common.loadConfiguration().catalogue.programs.map(\.id).sorted()
             let entries: [LedgerEntry]
             let counts: [String: MemberStatusCounts]
+            let leases: [PartnerLease]
             /// The delivery attempts of outbound files not delivered yet, by ledger entry.
             var attempts: [Int64: [DeliveryAttempt]] = [:]
             do throws(RegistryError) {
                 entries = try registry.ledger(limit: last).reversed()
                 counts = try registry.statusCounts()
+                leases = try registry.leases(on: partners)
                 for entry in entries where entry.direction == .outbound && entry.deliveredAt == nil {
                     let tried = try registry.attempts(entry: entry.id)
                     if !tried.isEmpty { attempts[entry.id] = tried }
@@ -54,6 +60,14 @@ struct ExchangeStatusCommand: ParsableCommand {
                     Self.write(counts, to: &json)
                     json.key("inbox")
                     Self.write(waiting, to: &json)
+                    json.array("leases", leases) { json, lease in
+                        json.object { json in
+                            json.field("partner", lease.partner)
+                            json.field("holder", lease.holder)
+                            json.field("address", lease.address)
+                            json.field("since", lease.since)
+                        }
+                    }
                 }
                 print(json.text)
             case .text:
@@ -63,6 +77,11 @@ struct ExchangeStatusCommand: ParsableCommand {
                 }
                 print(Self.registryLine(counts))
                 print("inbox: " + (waiting.isEmpty ? "empty" : Self.text(waiting)))
+                // Only a registry several instances share has leases.
+                if PostgresLocation.names(site.registry) {
+                    print("partner leases: " + (leases.isEmpty ? "none held" : ""))
+                    for lease in leases { print("  " + lease.description) }
+                }
             }
         }
     }

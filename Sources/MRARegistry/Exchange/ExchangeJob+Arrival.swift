@@ -2,11 +2,13 @@ extension ExchangeJob {
     /// Processes one file that has just arrived in `inbox/<program>/` (the
     /// exchange endpoint put it there), exactly as ``run()`` processes each
     /// inbox file: same checks, ledger entry, filing and signed receipt.
-    /// Finishes first what an interrupted job left unfiled.
+    /// Finishes first what an interrupted job left unfiled of that partner; all under the partner's lease.
     package func processArrived(program: String, name: String) throws(ExchangeError) -> LedgerEntry {
         try setup.folders.create(programs: [program])
-        _ = try finishInterrupted()
-        return try process(program: program, name: name, verifier: try partnerVerifier(program))
+        return try setup.underLease(of: program) { () throws(ExchangeError) in
+            _ = try finishInterrupted(of: program)
+            return try process(program: program, name: name, verifier: try partnerVerifier(program))
+        }
     }
 
     /// The latest filed inbound entry of `program` whose file had this

@@ -14,7 +14,14 @@ extension ExchangeJob {
     /// whose file was processed is refused, so the file is applied once.
     package func release(_ id: Int64, by operatorName: String) throws(ExchangeError) -> LedgerEntry {
         try setup.folders.create(programs: programs)
-        _ = try finishInterrupted()
+        let partner = try quarantinedEntry(id).partner
+        return try setup.underLease(of: partner) { () throws(ExchangeError) in
+            _ = try finishInterrupted(of: partner)
+            return try releaseUnderLease(id, by: operatorName)
+        }
+    }
+
+    private func releaseUnderLease(_ id: Int64, by operatorName: String) throws(ExchangeError) -> LedgerEntry {
         var entry = try quarantinedEntry(id)
         guard entry.reason == ExchangeReason.massWithdrawal else {
             throw ExchangeError(
@@ -53,7 +60,14 @@ extension ExchangeJob {
     /// quarantine is refused.
     package func requeue(_ id: Int64, by operatorName: String) throws(ExchangeError) -> LedgerEntry {
         try setup.folders.create(programs: programs)
-        _ = try finishInterrupted()
+        let partner = try quarantinedEntry(id).partner
+        return try setup.underLease(of: partner) { () throws(ExchangeError) in
+            _ = try finishInterrupted(of: partner)
+            return try requeueUnderLease(id, by: operatorName)
+        }
+    }
+
+    private func requeueUnderLease(_ id: Int64, by operatorName: String) throws(ExchangeError) -> LedgerEntry {
         var entry = try quarantinedEntry(id)
         switch entry.disposition {
         case .some(let done) where done.action == .released:

@@ -40,38 +40,50 @@ package struct ExchangeJob {
     /// (`partners.<program>.enabled: false`), whose files wait in their inbox.
     package var inboundPrograms: [String] { programs.filter { setup.partners[$0]?.enabled != false } }
 
-    /// Processes the files in the inbox when the run starts (after finishing
-    /// what an interrupted run left), program by program, each folder's
-    /// files in name order.
+    /// Processes the files in the inbox when the run starts, partner by
+    /// partner, each folder's files in name order, after finishing what an
+    /// interrupted run left of that partner. Each partner is worked on under
+    /// its lease (see ``PartnerLease``): a partner another instance on the
+    /// same registry holds is left to it (``ExchangeSummary/leasedElsewhere``).
     package func run() throws(ExchangeError) -> ExchangeSummary {
         try setup.folders.create(programs: programs)
         if setup.trustWarnings == .everyRun { setup.warnAboutTrustMaterial(of: inboundPrograms) }
         var summary = ExchangeSummary()
-        summary.recovered = try finishInterrupted()
         for program in programs where !inboundPrograms.contains(program) {
             let waiting = try DurableFiles.files(in: setup.folders.inbox(program)).count
             setup.logger.notice(
                 "partner disabled in the configuration: its inbox is left alone",
                 metadata: ["partner": "\(program)", "waiting": "\(waiting)"])
         }
-        var queue: [(program: String, name: String)] = []
-        for program in inboundPrograms {
-            for name in try DurableFiles.files(in: setup.folders.inbox(program)) { queue.append((program, name)) }
-        }
-        var trust: [String: SignatureVerifier] = [:]
-        for (program, name) in queue {
-            CrashPoints.reach()
-            let verifier: SignatureVerifier
-            if let known = trust[program] {
-                verifier = known
-            } else {
-                verifier = try partnerVerifier(program)
-                trust[program] = verifier
+        // What waits, as seen before taking the leases; each partner's is read again under its lease.
+        let interrupted = Set(try unfiledEntries().map(\.partner))
+        for program in programs {
+            let inbound = inboundPrograms.contains(program)
+            let waiting = inbound ? try inboxFiles(program) : []
+            guard interrupted.contains(program) || !waiting.isEmpty else { continue }
+            if let holder = try setup.takeLease(on: program) {
+                setup.logger.notice(
+                    "another instance holds this partner's lease: its files are left to it",
+                    metadata: ["partner": "\(program)", "holder": "\(holder.holder)"])
+                summary.leasedElsewhere.append(holder)
+                continue
             }
-            let entry = try process(program: program, name: name, verifier: verifier)
-            summary.files.append(entry)
+            defer { setup.giveBackLease(on: program) }
+            summary.recovered += try finishInterrupted(of: program)
+            guard inbound else { continue }
+            let files = try inboxFiles(program)
+            guard !files.isEmpty else { continue }
+            let verifier = try partnerVerifier(program)
+            for name in files {
+                CrashPoints.reach()
+                summary.files.append(try process(program: program, name: name, verifier: verifier))
+            }
         }
         return summary
+    }
+
+    private func inboxFiles(_ program: String) throws(ExchangeError) -> [String] {
+        try DurableFiles.files(in: setup.folders.inbox(program))
     }
 
     /// The verifier of a partner's files, from `Certs/<program>/`; a setting
@@ -94,14 +106,9 @@ package struct ExchangeJob {
         return SignatureVerifier(trust: store)
     }
 
-    /// Files the entries a crash left unfiled.
-    func finishInterrupted() throws(ExchangeError) -> [LedgerEntry] {
-        let unfiled: [LedgerEntry]
-        do {
-            unfiled = try setup.registry.unfiledEntries()
-        } catch {
-            throw ExchangeError(error)
-        }
+    /// Files the entries a crash left unfiled: those of `partner`, or all.
+    func finishInterrupted(of partner: String? = nil) throws(ExchangeError) -> [LedgerEntry] {
+        let unfiled = try unfiledEntries().filter { partner == nil || $0.partner == partner }
         var finished: [LedgerEntry] = []
         for entry in unfiled {
             if entry.direction == .outbound {
@@ -130,6 +137,14 @@ package struct ExchangeJob {
             finished.append(entry)
         }
         return finished
+    }
+
+    private func unfiledEntries() throws(ExchangeError) -> [LedgerEntry] {
+        do {
+            return try setup.registry.unfiledEntries()
+        } catch {
+            throw ExchangeError(error)
+        }
     }
 
     /// Processes one inbox file to its recorded and filed outcome.

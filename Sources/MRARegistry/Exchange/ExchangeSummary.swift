@@ -4,6 +4,8 @@ package struct ExchangeSummary: Sendable {
     package var files: [LedgerEntry] = []
     /// Entries of an interrupted earlier run whose filing this run finished.
     package var recovered: [LedgerEntry] = []
+    /// Partners left alone because another instance on the same registry held their lease.
+    package var leasedElsewhere: [PartnerLease] = []
 
     package init() {}
 

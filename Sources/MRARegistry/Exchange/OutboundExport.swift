@@ -28,9 +28,13 @@ package struct OutboundExport {
         self.setup = setup
     }
 
-    /// Exports to `partner`; `since` (ISO 8601 UTC) sends only changes.
-    /// Returns the ledger entry, or nil when there was nothing to send.
+    /// Exports to `partner`, under the partner's lease (see ``PartnerLease``); `since` (ISO 8601 UTC) sends
+    /// only changes. Returns the ledger entry, or nil when there was nothing to send.
     package func run(partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
+        try setup.underLease(of: partner) { () throws(ExchangeError) in try export(to: partner, since: since) }
+    }
+
+    private func export(to partner: String, since: String?) throws(ExchangeError) -> LedgerEntry? {
         guard partner != program else {
             throw ExchangeError(.export, "\(program) is our own program: export to a partner")
         }
@@ -54,7 +58,7 @@ package struct OutboundExport {
         }
         try setup.folders.create(programs: [partner])
         if setup.trustWarnings == .everyRun { setup.warnAboutTrustMaterial(of: [partner]) }
-        try finishInterrupted()
+        try finishInterrupted(of: partner)
         let records = try eligibleRecords(eligibility, since: since)
         guard !records.isEmpty else {
             setup.logger.info("nothing to send", metadata: ["partner": "\(partner)", "since": "\(since ?? "-")"])
@@ -100,9 +104,10 @@ package struct OutboundExport {
     }
 
     /// Files the outbound entries an interrupted export left unfiled.
-    private func finishInterrupted() throws(ExchangeError) {
+    /// Finishes the lists to `partner` an interrupted export left unfiled.
+    private func finishInterrupted(of partner: String) throws(ExchangeError) {
         do {
-            for entry in try setup.registry.unfiledEntries() where entry.direction == .outbound {
+            for entry in try setup.registry.unfiledEntries() where entry.direction == .outbound && entry.partner == partner {
                 try Self.finish(entry, registry: setup.registry, folders: setup.folders)
             }
         } catch {

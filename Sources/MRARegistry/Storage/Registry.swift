@@ -40,6 +40,14 @@ package protocol Registry: DeliveryLedger {
     func memberCounts() throws(RegistryError) -> [String: Int]
     /// Members per program and status.
     func statusCounts() throws(RegistryError) -> [String: MemberStatusCounts]
+
+    /// Takes the lease on `partner` for this instance (see ``PartnerLease``): nil when taken, else the lease
+    /// another instance holds. Given back by ``releaseLease(on:)``, or when the instance ends.
+    func takeLease(on partner: String) throws(RegistryError) -> PartnerLease?
+    /// Gives back a lease ``takeLease(on:)`` took.
+    func releaseLease(on partner: String) throws(RegistryError)
+    /// The leases instances hold now, of `partners`.
+    func leases(on partners: [String]) throws(RegistryError) -> [PartnerLease]
 }
 
 extension RegistrySession {
