@@ -1,5 +1,7 @@
+import Dispatch
 import Logging
 package import MRARegistry
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -41,10 +43,31 @@ package final class PostgresLink: Sendable {
     @discardableResult
     package func query(_ query: PostgresQuery) throws(RegistryError) -> [PostgresRow] {
         do {
-            return Array(try connection.query(query, logger: logger).wait().rows)
+            return Array(try answer(to: connection.query(query, logger: logger)).rows)
+        } catch let error as RegistryError {
+            throw error
         } catch {
             throw RegistryError(.storage, "\(location): \(Self.describe(error))")
         }
+    }
+
+    /// Waits for `future`. A query written after the server closed the connection (a DBA's
+    /// `pg_terminate_backend`, a failover) is never answered by postgres-nio, so the wait also ends when the
+    /// connection is found closed and the answer has not come a second later.
+    private func answer<T: Sendable>(to future: EventLoopFuture<T>) throws -> T {
+        let answered = DispatchSemaphore(value: 0)
+        let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
+        future.whenComplete { outcome in
+            result.withLockedValue { $0 = outcome }
+            answered.signal()
+        }
+        while answered.wait(timeout: .now() + .seconds(1)) == .timedOut {
+            if connection.isClosed && answered.wait(timeout: .now() + .seconds(1)) == .timedOut {
+                throw RegistryError(
+                    .storage, "\(location): the connection to the database was closed before it answered")
+            }
+        }
+        return try result.withLockedValue { $0! }.get()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -78,7 +101,10 @@ package final class PostgresLink: Sendable {
         if let info = error.serverInfo, let message = info[.message] {
             return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
         }
-        if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+        if error.code == .serverClosedConnection || error.code == .clientClosedConnection {
+            return "the connection to the database was closed (\(error.code))"
+        }
+        if let underlying = error.underlying { return "\(error.code): \(describe(underlying))" }
         return "\(error.code)"
     }
 

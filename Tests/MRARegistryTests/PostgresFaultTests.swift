@@ -1,0 +1,73 @@
+import Foundation
+import MRAGateway
+import MRAPostgresTestSupport
+import MRARegistry
+import MRARegistryPostgres
+import MRATestSupport
+import PostgresNIO
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Faults of the database under a running exchange: each is a clear error and exit 2, nothing is half-applied,
+/// and the file being loaded waits in the inbox for the next run.
+@Suite(.enabled(if: PostgresTestDatabase.available, PostgresTestDatabase.skipped))
+struct PostgresFaultTests {
+    @Test func aConnectionDroppedMidTransactionAppliesNothingOfThatFileAndTheNextRunFinishes() throws {
+        let folders = try Fixture.exchangeRoot(.postgres)
+        let registry = RegistryBackend.registry(of: folders.root)
+        let environment = RegistryBackend.environment(registry: registry)
+        // 21 lists of 1,000 generated members: long enough to be inside a load when the connection drops.
+        let (staged, _, stageErrors) = try GatewayCLI.run(
+            ["exchange", "demo", "--root", folders.root, "--records", "1000", "--home", Repository.root])
+        #expect(staged == 0, "\(stageErrors)")
+
+        let errorsFile = folders.root + ".errors"
+        let process = try TwoInstanceTests.start(folders, errorsTo: errorsFile)
+        let administration = try PostgresLink(try #require(PostgresTestDatabase.server))
+        var dropped = false
+        for _ in 0..<200 where !dropped {
+            usleep(20_000)
+            // The gateway's connection while it is inside a transaction, as a DBA or a failover would end it.
+            let rows = try administration.query(
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE application_name LIKE 'mra-gateway@%' AND state = 'idle in transaction'
+                    AND datname <> 'postgres'
+                """)
+            dropped = !rows.isEmpty
+        }
+        process.waitUntilExit()
+        let errors = try String(contentsOfFile: errorsFile, encoding: .utf8)
+        #expect(dropped)
+        #expect(process.terminationStatus == 2, "\(errors)")
+        // The server's message when postgres-nio passes it on, else that the connection closed unanswered.
+        #expect(
+            errors.contains("registry-storage")
+                && (errors.contains("terminating connection")
+                    || errors.contains("the connection to the database was closed")), "\(errors)")
+
+        // Every partner is either applied whole (and filed) or untouched with its list in the inbox.
+        let store = try Fixture.registry(folders)
+        let counts = try store.memberCounts()
+        let applied = try store.ledger(limit: nil).filter { $0.outcome == .applied }
+        var waiting = 0
+        for program in Fixture.programs {
+            let inbox = try DurableFiles.files(in: folders.inbox(program))
+            if let entry = applied.first(where: { $0.partner == program }) {
+                #expect(inbox.isEmpty && entry.filed, "\(program)")
+                #expect(counts[program] == entry.counts.inserted, "\(program)")
+            } else {
+                #expect(inbox.count == 1 && counts[program] == nil, "\(program): \(inbox), \(counts[program] ?? 0)")
+                waiting += 1
+            }
+        }
+        #expect(waiting > 0)
+
+        #expect(try TwoInstanceTests.run(folders) == 0)
+        #expect(try store.memberCounts().values.reduce(0, +) == 21 * 1_000)
+        #expect(try store.ledger(limit: nil).allSatisfy { $0.outcome == .applied && $0.filed })
+    }
+}
