@@ -100,7 +100,8 @@ enum PostgresLedgerRows {
         for value in values { bindings.append(value) }
         let rows = try link.query(
             PostgresQuery(
-                unsafeSQL: "SELECT \(summaryColumns) FROM ledger WHERE \(condition) ORDER BY \(order)", binds: bindings))
+                unsafeSQL: "SELECT \(summaryColumns) FROM ledger WHERE \(condition) ORDER BY \(order)", binds: bindings)
+        )
         return try link.decoding { try rows.map(entry) }
     }
 

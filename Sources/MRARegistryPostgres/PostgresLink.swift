@@ -14,6 +14,8 @@ package import PostgresNIO
 package final class PostgresLink: Sendable {
     let connection: PostgresConnection
     package let location: PostgresLocation
+    /// Statements sent and not yet answered, oldest first.
+    private let sent = NIOLockedValueBox<[EventLoopFuture<Void>]>([])
     private let logger: Logger
 
     /// Connects to `location` (TLS as it asks), or says why not.
@@ -39,11 +41,40 @@ package final class PostgresLink: Sendable {
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
-    /// Every row `query` gives.
+    /// Every row `query` gives (once the statements ``send(_:)`` sent are answered).
     @discardableResult
     package func query(_ query: PostgresQuery) throws(RegistryError) -> [PostgresRow] {
+        try awaitSent()
         do {
             return Array(try answer(to: connection.query(query, logger: logger)).rows)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(.storage, "\(location): \(Self.describe(error))")
+        }
+    }
+
+    /// Sends a statement whose rows are not wanted without waiting for its answer: the caller goes on while the
+    /// server works. The next ``query(_:)`` (and so the transaction's end) waits for it first, and throws what
+    /// it threw; the connection answers statements in the order they were sent.
+    package func send(_ query: PostgresQuery) throws(RegistryError) {
+        let answer = connection.query(query, logger: logger)
+        let waiting = sent.withLockedValue { sent in
+            sent.append(answer.map { _ in })
+            return sent.count
+        }
+        // A bound on what waits: the answers come in order, so the oldest is awaited first.
+        if waiting > 4 { try awaitSent() }
+    }
+
+    /// Waits for the statements ``send(_:)`` sent.
+    private func awaitSent() throws(RegistryError) {
+        let waiting = sent.withLockedValue { sent in
+            defer { sent.removeAll() }
+            return sent
+        }
+        do {
+            for answer in waiting { try self.answer(to: answer) }
         } catch let error as RegistryError {
             throw error
         } catch {
@@ -78,6 +109,8 @@ package final class PostgresLink: Sendable {
             try query("COMMIT")
             return result
         } catch {
+            // What was sent is answered (and its failure, if any, is the one thrown already), then rolled back.
+            try? awaitSent()
             _ = try? query("ROLLBACK")
             throw error
         }

@@ -54,7 +54,8 @@ enum PostgresMemberExport {
                 (
                     id,
                     RegisteredMember(
-                        program: program, memberId: memberId, canonicalJSON: CanonicalJSON.withBatchId(record, changedBy),
+                        program: program, memberId: memberId,
+                        canonicalJSON: CanonicalJSON.withBatchId(record, changedBy),
                         source: source, status: MemberStatus(rawValue: status) ?? .active, history: [], links: [])
                 ))
         }

@@ -2,21 +2,45 @@ import MRAGateway
 import MRARegistry
 import PostgresNIO
 
-/// Loads records into the PostgreSQL registry a group at a time, with the
-/// same history and links as every backend (``StatusHistory``): one
-/// statement reads what the registry holds of the group's members, the
-/// changes are decided here, and one statement each inserts the new
-/// members, marks the unchanged ones as seen, updates the changed ones,
-/// closes their dropped links, and appends the events and the new links.
-struct PostgresMemberWrites {
-    let link: PostgresLink
-    let batch: BatchContext
-
-    /// Members withdrawn per statement by ``withdrawAbsent()``.
+/// Loads records into the PostgreSQL registry, with the same history and
+/// links as every backend (``StatusHistory``). Each group of records costs
+/// one statement that reads what the registry holds of its members; the
+/// changes are decided here. Changed members are updated at once, one
+/// statement a group; new members (their ids drawn from the sequence a
+/// block at a time), their events and links, and the members only seen
+/// wait in memory and go ``rowsPerFlush`` at a time, each kind in one
+/// statement over `unnest`ed arrays, whose text does not change with the
+/// row count.
+///
+/// Pending rows are written before anything else the transaction runs (so
+/// every read sees every write) and before it commits: its owner, the
+/// session, calls ``flush()`` first in every other method.
+final class PostgresMemberWrites {
+    /// Rows waiting before they are written: bounds the memory a load takes and the size of a statement.
+    static let rowsPerFlush = 4_000
+    /// Member ids drawn from the sequence at once.
+    static let idsPerDraw = 1_000
+    /// Members withdrawn per statement by ``withdrawAbsent(in:)``.
     static let withdrawalsPerStatement = 1_000
 
+    let link: PostgresLink
+    private var members = NewMembers()
+    private var events = NewEvents()
+    private var links = NewLinks()
+    private var seen: [Int64] = []
+    private var seenIn: (partner: String, ledgerId: Int64)?
+    private var drawnIds: [Int64] = []
+    /// Programs that had no member when this transaction first put one of theirs (a partner's first list):
+    /// their records need no reading, as a list holds each member once (rule DUP-MEMBER; a second one fails
+    /// on the unique key, as on SQLite).
+    private var newPrograms: [String: Bool] = [:]
+
+    init(link: PostgresLink) {
+        self.link = link
+    }
+
     /// Stores `records` in document order; returns what each did to its member.
-    func put(_ records: [StoredRecord]) throws(RegistryError) -> [MemberChange] {
+    func put(_ records: [StoredRecord], in batch: BatchContext) throws(RegistryError) -> [MemberChange] {
         var changes: [MemberChange] = []
         changes.reserveCapacity(records.count)
         // A list holds each member once (rule DUP-MEMBER); should a group hold one twice, the second is put
@@ -26,7 +50,9 @@ struct PostgresMemberWrites {
             var keys = Set<MemberKey>()
             var end = start
             while end < records.count, keys.insert(MemberKey(records[end].record)).inserted { end += 1 }
-            changes += try putGroup(records[start..<end])
+            changes += try putGroup(records[start..<end], in: batch)
+            // The next group reads the member this one wrote.
+            if end < records.count { try flush() }
             start = end
         }
         return changes
@@ -48,27 +74,26 @@ struct PostgresMemberWrites {
         }
     }
 
-    /// What the registry holds of a member the group carries.
+    /// What the registry holds of a member a group carries.
     private struct Held {
         var id: Int64
         var snapshot: MemberSnapshot
     }
 
     /// Puts records of distinct members.
-    private func putGroup(_ records: ArraySlice<StoredRecord>) throws(RegistryError) -> [MemberChange] {
+    private func putGroup(
+        _ records: ArraySlice<StoredRecord>, in batch: BatchContext
+    ) throws(RegistryError) -> [MemberChange] {
         var held = try heldMembers(records)
         var changes: [MemberChange] = []
-        var inserted: [StoredRecord] = []
         var changed: [(id: Int64, stored: StoredRecord)] = []
-        var unchanged: [Int64] = []
         for stored in records {
             guard let member = held[MemberKey(stored.record)] else {
-                inserted.append(stored)
                 changes.append(.inserted)
                 continue
             }
             if member.snapshot.stored.utf8.elementsEqual(stored.line) {
-                unchanged.append(member.id)
+                try markSeen(member.id, in: batch)
                 changes.append(.unchanged)
             } else {
                 changed.append((member.id, stored))
@@ -76,50 +101,43 @@ struct PostgresMemberWrites {
             }
         }
         try addOpenMIDs(of: changed.map(\.id), to: &held)
-        let newIds = try insert(inserted)
-        try markSeen(unchanged)
-        try update(changed)
-        var events: [(member: Int64, event: MemberEvent)] = []
-        var opened: [(member: Int64, mid: String)] = []
+        try update(changed, in: batch)
         var closed: [(member: Int64, mid: String)] = []
-        var next = 0
         for stored in records {
-            let key = MemberKey(stored.record)
             let id: Int64
             let before: MemberSnapshot?
-            if let member = held[key] {
+            if let member = held[MemberKey(stored.record)] {
                 guard !member.snapshot.stored.utf8.elementsEqual(stored.line) else { continue }
                 (id, before) = (member.id, member.snapshot)
                 for mid in member.snapshot.openMIDs.subtracting(stored.mids).sorted() { closed.append((id, mid)) }
             } else {
-                (id, before) = (newIds[next], nil)
-                next += 1
+                (id, before) = (try drawId(), nil)
+                members.add(id, stored, batch)
             }
             for event in StatusHistory.events(for: stored.record, before: before, in: batch) {
-                events.append((id, event))
+                events.add(member: id, event, batch)
             }
-            for mid in stored.mids where !(before?.openMIDs.contains(mid) ?? false) { opened.append((id, mid)) }
+            for mid in stored.mids where !(before?.openMIDs.contains(mid) ?? false) {
+                links.add(member: id, mid: mid, batch)
+            }
         }
-        try close(closed)
-        try append(events)
-        try open(opened)
+        try close(closed, in: batch)
+        if members.count + events.count + links.count + seen.count >= Self.rowsPerFlush { try flush() }
         return changes
     }
 
     /// What the registry holds of the records' members, by key.
     private func heldMembers(_ records: ArraySlice<StoredRecord>) throws(RegistryError) -> [MemberKey: Held] {
-        var keys = BoundRows()
-        for stored in records {
-            keys.add(stored.record.program)
-            keys.add(stored.record.memberId)
-            keys.endRow()
-        }
+        var reading: [StoredRecord] = []
+        for stored in records where !(try isNewProgram(stored.record.program)) { reading.append(stored) }
+        guard !reading.isEmpty else { return [:] }
+        let programs = reading.map(\.record.program)
+        let memberIds = reading.map(\.record.memberId)
         let rows = try link.query(
-            keys.query(
-                """
-                SELECT id, program, memberId, status, statusEffective, lastValidated, record FROM member
-                WHERE (program, memberId) IN (VALUES
-                """, tail: ")"))
+            """
+            SELECT id, program, memberId, status, statusEffective, lastValidated, record FROM member
+            WHERE (program, memberId) IN (SELECT * FROM unnest(\(programs)::text[], \(memberIds)::text[]))
+            """)
         return try link.decoding {
             var held: [MemberKey: Held] = [:]
             for row in rows {
@@ -135,6 +153,14 @@ struct PostgresMemberWrites {
         }
     }
 
+    private func isNewProgram(_ program: String) throws(RegistryError) -> Bool {
+        if let known = newPrograms[program] { return known }
+        let rows = try link.query("SELECT NOT EXISTS (SELECT 1 FROM member WHERE program = \(program))")
+        let isNew = try link.decoding { try rows.first?.decode(Bool.self) ?? false }
+        newPrograms[program] = isNew
+        return isNew
+    }
+
     /// Reads the open links of the members with ids `ids` into their snapshots.
     private func addOpenMIDs(of ids: [Int64], to held: inout [MemberKey: Held]) throws(RegistryError) {
         guard !ids.isEmpty else { return }
@@ -147,132 +173,109 @@ struct PostgresMemberWrites {
         for (key, member) in held { held[key]?.snapshot.openMIDs = mids[member.id] ?? [] }
     }
 
-    /// Inserts new members; returns their ids, in order.
-    private func insert(_ records: [StoredRecord]) throws(RegistryError) -> [Int64] {
-        guard !records.isEmpty else { return [] }
-        var values = BoundRows()
-        for stored in records {
-            let record = stored.record
-            values.add(record.program)
-            values.add(record.memberId)
-            values.add(batch.partner)
-            values.add(record.status.rawValue)
-            values.add(record.statusEffective?.description)
-            values.add(record.lastValidated?.description)
-            values.add(String(decoding: stored.line, as: UTF8.self))
-            values.add(batch.batchId)
-            values.add(batch.processedAt)
-            values.add(batch.ledgerId)
-            values.endRow()
-        }
-        let rows = try link.query(
-            values.query(
+    /// The next member id, drawn from the table's sequence a block at a time (unused ones are gaps, as a
+    /// rolled-back insert leaves).
+    private func drawId() throws(RegistryError) -> Int64 {
+        if drawnIds.isEmpty {
+            let rows = try link.query(
                 """
-                INSERT INTO member (program, memberId, source, status, statusEffective, lastValidated, record,
-                    changedBy, changedAt, seenIn) VALUES
-                """, tail: "RETURNING id, program, memberId"))
-        // Ids by key: the order of RETURNING's rows is the server's to choose.
-        var ids: [MemberKey: Int64] = [:]
-        for row in rows {
-            let (id, program, memberId) = try link.decoding { try row.decode((Int64, String, String).self) }
-            ids[MemberKey(program: program, memberId: memberId)] = id
+                SELECT nextval(pg_get_serial_sequence('member', 'id')) FROM generate_series(1, \(Self.idsPerDraw))
+                """)
+            drawnIds = try link.decoding { try rows.map { try $0.decode(Int64.self) } }.reversed()
         }
-        var ordered: [Int64] = []
-        for stored in records {
-            guard let id = ids[MemberKey(stored.record)] else {
-                throw RegistryError(.storage, "\(link.location): member \(stored.record.memberId) was not inserted")
-            }
-            ordered.append(id)
-        }
-        return ordered
+        return drawnIds.removeLast()
     }
 
-    /// Marks unchanged members as seen in the batch.
-    private func markSeen(_ ids: [Int64]) throws(RegistryError) {
-        guard !ids.isEmpty else { return }
-        try link.query(
-            "UPDATE member SET source = \(batch.partner), seenIn = \(batch.ledgerId) WHERE id = ANY(\(ids))")
+    /// Marks an unchanged member as seen in the batch (all of a transaction's are of one batch).
+    private func markSeen(_ id: Int64, in batch: BatchContext) throws(RegistryError) {
+        if let seenIn, seenIn != (batch.partner, batch.ledgerId) { try flush() }
+        seenIn = (batch.partner, batch.ledgerId)
+        seen.append(id)
     }
 
     /// Replaces the stored records of changed members.
-    private func update(_ members: [(id: Int64, stored: StoredRecord)]) throws(RegistryError) {
-        guard !members.isEmpty else { return }
-        var values = BoundRows()
-        let source = values.parameter(batch.partner)
-        let changedBy = values.parameter(batch.batchId)
-        let changedAt = values.parameter(batch.processedAt)
-        let seenIn = values.parameter(batch.ledgerId)
-        for (id, stored) in members {
-            let record = stored.record
-            values.add(id)
-            values.add(record.status.rawValue)
-            values.add(record.statusEffective?.description, cast: "text")
-            values.add(record.lastValidated?.description, cast: "text")
-            values.add(String(decoding: stored.line, as: UTF8.self))
-            values.endRow()
+    private func update(_ changed: [(id: Int64, stored: StoredRecord)], in batch: BatchContext) throws(RegistryError) {
+        guard !changed.isEmpty else { return }
+        var status = TextColumn()
+        var statusEffective = TextColumn()
+        var lastValidated = TextColumn()
+        var record = TextColumn()
+        for (_, stored) in changed {
+            status.append(stored.record.status.rawValue)
+            statusEffective.append(stored.record.statusEffective?.description)
+            lastValidated.append(stored.record.lastValidated?.description)
+            record.append(String(decoding: stored.line, as: UTF8.self))
         }
         try link.query(
-            values.query(
-                """
-                UPDATE member m SET source = \(source), status = u.status, statusEffective = u.statusEffective,
-                    lastValidated = u.lastValidated, record = u.record, changedBy = \(changedBy)::text,
-                    changedAt = \(changedAt), seenIn = \(seenIn)
-                FROM (VALUES
-                """, tail: ") AS u(id, status, statusEffective, lastValidated, record) WHERE m.id = u.id"))
+            """
+            UPDATE member m SET source = \(batch.partner), status = u.status, statusEffective = u.statusEffective,
+                lastValidated = u.lastValidated, record = u.record, changedBy = \(batch.batchId)::text,
+                changedAt = \(batch.processedAt), seenIn = \(batch.ledgerId)
+            FROM unnest(\(changed.map(\.id))::bigint[], \(status), \(statusEffective), \(lastValidated), \(record))
+                AS u(id, status, statusEffective, lastValidated, record)
+            WHERE m.id = u.id
+            """)
     }
 
     /// Closes links, as of the batch's date.
-    private func close(_ links: [(member: Int64, mid: String)]) throws(RegistryError) {
-        guard !links.isEmpty else { return }
-        var values = BoundRows()
-        let validTo = values.parameter(batch.date)
-        let closedBy = values.parameter(batch.ledgerId)
-        for (member, mid) in links {
-            values.add(member)
-            values.add(mid)
-            values.endRow()
-        }
+    private func close(_ closing: [(member: Int64, mid: String)], in batch: BatchContext) throws(RegistryError) {
+        guard !closing.isEmpty else { return }
+        try flush()
         try link.query(
-            values.query(
-                "UPDATE mid_link k SET validTo = \(validTo), closedBy = \(closedBy) FROM (VALUES",
-                tail: ") AS c(member, mid) WHERE k.member = c.member AND k.mid = c.mid AND k.validTo IS NULL"))
+            """
+            UPDATE mid_link k SET validTo = \(batch.date), closedBy = \(batch.ledgerId)
+            FROM unnest(\(closing.map(\.member))::bigint[], \(closing.map(\.mid))::text[]) AS c(member, mid)
+            WHERE k.member = c.member AND k.mid = c.mid AND k.validTo IS NULL
+            """)
     }
 
-    /// Appends history events, in order (their ids keep it).
-    private func append(_ events: [(member: Int64, event: MemberEvent)]) throws(RegistryError) {
-        guard !events.isEmpty else { return }
-        var values = BoundRows()
-        for (member, event) in events {
-            assert(event.partner == batch.partner && event.batchId == batch.batchId, "an event of another batch")
-            values.add(member)
-            values.add(event.kind.rawValue)
-            values.add(event.effective)
-            values.add(event.reason)
-            values.add(event.cause.rawValue)
-            values.add(batch.ledgerId)
-            values.endRow()
+    /// Writes every pending row: members first, so that their events and links find them; events in the
+    /// order they were made (their ids keep it). The inserts are sent without waiting for their answers, so the
+    /// server stores while the load reads on; the connection's next query waits for them (``PostgresLink/send(_:)``).
+    func flush() throws(RegistryError) {
+        if !members.isEmpty {
+            try link.send(
+                """
+                INSERT INTO member (id, program, memberId, source, status, statusEffective, lastValidated, record,
+                    changedBy, changedAt, seenIn)
+                SELECT * FROM unnest(\(members.id)::bigint[], \(members.program), \(members.memberId),
+                    \(members.source), \(members.status), \(members.statusEffective), \(members.lastValidated),
+                    \(members.record), \(members.changedBy), \(members.changedAt), \(members.seenIn)::bigint[])
+                """)
+            members = NewMembers()
         }
-        try link.query(
-            values.query("INSERT INTO member_event (member, kind, effective, reason, cause, ledgerId) VALUES"))
-    }
-
-    /// Opens links as of the batch's date.
-    private func open(_ links: [(member: Int64, mid: String)]) throws(RegistryError) {
-        guard !links.isEmpty else { return }
-        var values = BoundRows()
-        for (member, mid) in links {
-            values.add(member)
-            values.add(mid)
-            values.add(batch.date)
-            values.add(batch.ledgerId)
-            values.endRow()
+        if !events.isEmpty {
+            try link.send(
+                """
+                INSERT INTO member_event (member, kind, effective, reason, cause, ledgerId)
+                SELECT e.member, e.kind, e.effective, e.reason, e.cause, e.ledgerId FROM unnest(\(events.member)::bigint[], \(events.kind), \(events.effective),
+                    \(events.reason), \(events.cause), \(events.ledgerId)::bigint[]) WITH ORDINALITY
+                    AS e(member, kind, effective, reason, cause, ledgerId, position)
+                ORDER BY e.position
+                """)
+            events = NewEvents()
         }
-        try link.query(values.query("INSERT INTO mid_link (member, mid, validFrom, openedBy) VALUES"))
+        if !links.isEmpty {
+            try link.send(
+                """
+                INSERT INTO mid_link (member, mid, validFrom, openedBy)
+                SELECT k.member, k.mid, k.validFrom, k.openedBy FROM unnest(\(links.member)::bigint[], \(links.mid), \(links.validFrom),
+                    \(links.openedBy)::bigint[]) WITH ORDINALITY AS k(member, mid, validFrom, openedBy, position)
+                ORDER BY k.position
+                """)
+            links = NewLinks()
+        }
+        if let seenIn, !seen.isEmpty {
+            try link.query(
+                "UPDATE member SET source = \(seenIn.partner), seenIn = \(seenIn.ledgerId) WHERE id = ANY(\(seen))")
+            seen.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Withdraws the members the batch's partner supplies that its full list did not carry (and that are not
     /// withdrawn already); returns how many.
-    func withdrawAbsent() throws(RegistryError) -> Int {
+    func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int {
+        try flush()
         let (event, reason) = StatusHistory.absence(in: batch)
         var withdrawn = 0
         var after: Int64 = 0
@@ -285,32 +288,101 @@ struct PostgresMemberWrites {
                 ORDER BY id LIMIT \(Self.withdrawalsPerStatement)
                 """)
             guard !rows.isEmpty else { return withdrawn }
-            var values = BoundRows()
-            let date = values.parameter(batch.date)
-            let changedBy = values.parameter(batch.batchId)
-            let changedAt = values.parameter(batch.processedAt)
             var ids: [Int64] = []
+            var records = TextColumn()
             for row in rows {
                 let (id, line) = try link.decoding { try row.decode((Int64, String).self) }
                 var record = try CanonicalJSON.decode(line)
                 record.status = .withdrawn
                 record.statusReason = reason
                 record.statusEffective = CalendarDate(iso: batch.date)
-                values.add(id)
-                values.add(CanonicalJSON.stored(record))
-                values.endRow()
                 ids.append(id)
+                records.append(CanonicalJSON.stored(record))
+                events.add(member: id, event, batch)
             }
             try link.query(
-                values.query(
-                    """
-                    UPDATE member m SET status = 'withdrawn', statusEffective = \(date), record = u.record,
-                        changedBy = \(changedBy)::text, changedAt = \(changedAt)
-                    FROM (VALUES
-                    """, tail: ") AS u(id, record) WHERE m.id = u.id"))
-            try append(ids.map { ($0, event) })
+                """
+                UPDATE member m SET status = 'withdrawn', statusEffective = \(batch.date), record = u.record,
+                    changedBy = \(batch.batchId)::text, changedAt = \(batch.processedAt)
+                FROM unnest(\(ids)::bigint[], \(records)) AS u(id, record) WHERE m.id = u.id
+                """)
+            try flush()
             withdrawn += ids.count
             after = ids[ids.count - 1]
         }
+    }
+}
+
+/// New members waiting for ``PostgresMemberWrites/flush()``, as columns.
+private struct NewMembers {
+    var id: [Int64] = []
+    var program = TextColumn()
+    var memberId = TextColumn()
+    var source = TextColumn()
+    var status = TextColumn()
+    var statusEffective = TextColumn()
+    var lastValidated = TextColumn()
+    var record = TextColumn()
+    var changedBy = TextColumn()
+    var changedAt = TextColumn()
+    var seenIn: [Int64] = []
+
+    var count: Int { id.count }
+    var isEmpty: Bool { id.isEmpty }
+
+    mutating func add(_ id: Int64, _ stored: StoredRecord, _ batch: BatchContext) {
+        let record = stored.record
+        self.id.append(id)
+        program.append(record.program)
+        memberId.append(record.memberId)
+        source.append(batch.partner)
+        status.append(record.status.rawValue)
+        statusEffective.append(record.statusEffective?.description)
+        lastValidated.append(record.lastValidated?.description)
+        self.record.append(String(decoding: stored.line, as: UTF8.self))
+        changedBy.append(batch.batchId)
+        changedAt.append(batch.processedAt)
+        seenIn.append(batch.ledgerId)
+    }
+}
+
+/// Status events waiting for ``PostgresMemberWrites/flush()``, as columns.
+private struct NewEvents {
+    var member: [Int64] = []
+    var kind = TextColumn()
+    var effective = TextColumn()
+    var reason = TextColumn()
+    var cause = TextColumn()
+    var ledgerId: [Int64] = []
+
+    var count: Int { member.count }
+    var isEmpty: Bool { member.isEmpty }
+
+    mutating func add(member id: Int64, _ event: MemberEvent, _ batch: BatchContext) {
+        assert(event.partner == batch.partner && event.batchId == batch.batchId, "an event of another batch")
+        member.append(id)
+        kind.append(event.kind.rawValue)
+        effective.append(event.effective)
+        reason.append(event.reason)
+        cause.append(event.cause.rawValue)
+        ledgerId.append(batch.ledgerId)
+    }
+}
+
+/// MID links opened, waiting for ``PostgresMemberWrites/flush()``, as columns.
+private struct NewLinks {
+    var member: [Int64] = []
+    var mid = TextColumn()
+    var validFrom = TextColumn()
+    var openedBy: [Int64] = []
+
+    var count: Int { member.count }
+    var isEmpty: Bool { member.isEmpty }
+
+    mutating func add(member id: Int64, mid: String, _ batch: BatchContext) {
+        member.append(id)
+        self.mid.append(mid)
+        validFrom.append(batch.date)
+        openedBy.append(batch.ledgerId)
     }
 }

@@ -54,7 +54,9 @@ extension PostgresRegistry {
         }
     }
 
-    private static func insert(_ attempt: DeliveryAttempt, _ link: PostgresLink) throws(RegistryError) -> DeliveryAttempt {
+    private static func insert(
+        _ attempt: DeliveryAttempt, _ link: PostgresLink
+    ) throws(RegistryError) -> DeliveryAttempt {
         let rows = try link.query(
             """
             INSERT INTO delivery_attempt (entry, attemptedAt, endpoint, httpStatus, result, code, message)

@@ -39,7 +39,12 @@ package final class PostgresRegistry: Registry {
         // Not `serially`: what `body` throws (a batch abandoned, say) is thrown as it is.
         serial.lock()
         defer { serial.unlock() }
-        return try link.transaction { try body(PostgresSession(link: link)) }
+        return try link.transaction {
+            let session = PostgresSession(link: link)
+            let result = try body(session)
+            try session.flush()
+            return result
+        }
     }
 
     package func ledgerEntries(digest: String) throws(RegistryError) -> [LedgerEntry] {
@@ -49,7 +54,8 @@ package final class PostgresRegistry: Registry {
     package func unfiledEntries() throws(RegistryError) -> [LedgerEntry] {
         try serially { link in
             let rows = try link.query(
-                PostgresQuery(unsafeSQL: "SELECT \(PostgresLedgerRows.allColumns) FROM ledger WHERE NOT filed ORDER BY id"))
+                PostgresQuery(
+                    unsafeSQL: "SELECT \(PostgresLedgerRows.allColumns) FROM ledger WHERE NOT filed ORDER BY id"))
             return try link.decoding { try rows.map(PostgresLedgerRows.entry) }
         }
     }
@@ -105,6 +111,7 @@ package final class PostgresRegistry: Registry {
 
     /// Runs `body` on the connection, one call at a time; what the server or the connection throws is a
     /// storage error.
+    @discardableResult
     func serially<T>(_ body: (PostgresLink) throws -> T) throws(RegistryError) -> T {
         serial.lock()
         defer { serial.unlock() }

@@ -5,14 +5,16 @@ import PostgresNIO
 /// numbered as the SQLite registry's (`RegistrySchema` in
 /// `MRARegistrySQLite`): a database starts at version 5, the SQLite
 /// registry's tables as of its fifth migration, and every later migration
-/// is added to both backends under the same number. Never edit a shipped
+/// is added to both backends under the same number (each in its backend's
+/// terms: v6 makes the ledger append-only in both). Never edit a shipped
 /// migration: add the next one.
 package enum PostgresSchema {
     /// The version this gateway writes.
     package static var version: Int { migrations.last?.version ?? 0 }
 
     static let migrations: [(version: Int, name: String, statements: [String])] = [
-        (5, "v5: ledger with dispositions and deliveries, members, history, MID links, delivery attempts", v5)
+        (5, "v5: ledger with dispositions and deliveries, members, history, MID links, delivery attempts", v5),
+        (6, "v6: the ledger is append-only; references to it checked a statement at a time", v6),
     ]
 
     /// Brings the database's schema up to ``version``, in one transaction,
@@ -178,4 +180,59 @@ package enum PostgresSchema {
         "CREATE TRIGGER member_event_notify AFTER INSERT ON member_event FOR EACH STATEMENT EXECUTE FUNCTION registry_notify()",
         "CREATE TRIGGER mid_link_notify AFTER INSERT OR UPDATE ON mid_link FOR EACH STATEMENT EXECUTE FUNCTION registry_notify()",
     ]
+
+    /// The ledger is append-only (a trigger refuses deleting or truncating it), so a row that refers to a
+    /// ledger entry can only lose it by a wrong id: the foreign keys to it, checked row by row (a locking
+    /// query per row, most of the time of a load), give way to one check per statement of the rows it wrote
+    /// (a transition table against the ledger's key). The references to members stay foreign keys.
+    private static let v6 =
+        [
+            """
+            CREATE FUNCTION registry_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the ledger is append-only: its entries are never deleted';
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER ledger_append_only BEFORE DELETE OR TRUNCATE ON ledger
+                FOR EACH STATEMENT EXECUTE FUNCTION registry_ledger_append_only()
+            """,
+            "ALTER TABLE member DROP CONSTRAINT member_seenin_fkey",
+            "ALTER TABLE member_event DROP CONSTRAINT member_event_ledgerid_fkey",
+            "ALTER TABLE mid_link DROP CONSTRAINT mid_link_openedby_fkey",
+            "ALTER TABLE mid_link DROP CONSTRAINT mid_link_closedby_fkey",
+        ] + ledgerReferenceChecks(table: "member", columns: ["seenIn"])
+        + ledgerReferenceChecks(table: "member_event", columns: ["ledgerId"])
+        + ledgerReferenceChecks(table: "mid_link", columns: ["openedBy", "closedBy"])
+
+    /// A function and its insert and update triggers refusing rows of `table` whose `columns` name no ledger
+    /// entry, as the foreign keys they replace did (SQLSTATE 23503, foreign_key_violation).
+    private static func ledgerReferenceChecks(table: String, columns: [String]) -> [String] {
+        let missing = columns.map { column in
+            "(a.\(column) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.id = a.\(column)))"
+        }
+        let function = "registry_\(table)_ledger_references"
+        return [
+            """
+            CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM written a WHERE \(missing.joined(separator: " OR "))) THEN
+                    RAISE EXCEPTION '\(table) refers to a ledger entry that does not exist'
+                        USING ERRCODE = 'foreign_key_violation';
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER \(table)_ledger_references_insert AFTER INSERT ON \(table)
+                REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION \(function)()
+            """,
+            """
+            CREATE TRIGGER \(table)_ledger_references_update AFTER UPDATE ON \(table)
+                REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION \(function)()
+            """,
+        ]
+    }
 }

@@ -5,29 +5,48 @@ import PostgresNIO
 /// A transaction on the PostgreSQL registry. Records are loaded a group at a
 /// time (``PostgresMemberWrites``): a statement costs a round trip to the
 /// server, so a group of records costs a few statements, not a few per record.
+///
+/// Rows a `put` left pending are written before anything else this session
+/// runs, and at the end of the transaction: a method added here starts
+/// with ``flush()``.
 struct PostgresSession: RegistrySession {
     let link: PostgresLink
+    private let writes: PostgresMemberWrites
+
+    init(link: PostgresLink) {
+        self.link = link
+        writes = PostgresMemberWrites(link: link)
+    }
+
+    /// Writes the rows `put` left pending; the transaction calls it last, before it commits.
+    func flush() throws(RegistryError) {
+        try writes.flush()
+    }
 
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry? {
-        try PostgresLedgerRows.entries(
+        try flush()
+        return try PostgresLedgerRows.entries(
             link, where: "direction = 'inbound' AND partner = $1 AND batchId = $2 AND outcome = 'applied'",
             [partner, batchId], order: "id LIMIT 1"
         ).first
     }
 
     func latestApplied(partner: String) throws(RegistryError) -> LedgerEntry? {
-        try PostgresLedgerRows.entries(
+        try flush()
+        return try PostgresLedgerRows.entries(
             link, where: "direction = 'inbound' AND partner = $1 AND outcome = 'applied'", [partner],
             order: "batchCreatedInstant DESC NULLS LAST, id DESC LIMIT 1"
         ).first
     }
 
     func currentMemberCount(partner: String) throws(RegistryError) -> Int {
-        try count("SELECT count(*) FROM member WHERE source = \(partner) AND status IN ('active', 'suspended')")
+        try flush()
+        return try count("SELECT count(*) FROM member WHERE source = \(partner) AND status IN ('active', 'suspended')")
     }
 
     func absentCurrentMemberCount(in batch: BatchContext) throws(RegistryError) -> Int {
-        try count(
+        try flush()
+        return try count(
             """
             SELECT count(*) FROM member
             WHERE source = \(batch.partner) AND seenIn <> \(batch.ledgerId) AND status IN ('active', 'suspended')
@@ -35,10 +54,12 @@ struct PostgresSession: RegistrySession {
     }
 
     func outboundCount(partner: String) throws(RegistryError) -> Int {
-        try count("SELECT count(*) FROM ledger WHERE direction = 'outbound' AND partner = \(partner)")
+        try flush()
+        return try count("SELECT count(*) FROM ledger WHERE direction = 'outbound' AND partner = \(partner)")
     }
 
     func record(_ entry: LedgerEntry) throws(RegistryError) -> LedgerEntry {
+        try flush()
         var values = BoundRows()
         PostgresLedgerRows.add(entry, to: &values)
         let rows = try link.query(
@@ -49,6 +70,7 @@ struct PostgresSession: RegistrySession {
     }
 
     func update(_ entry: LedgerEntry) throws(RegistryError) {
+        try flush()
         var values = BoundRows()
         PostgresLedgerRows.add(entry, to: &values)
         try link.query(
@@ -61,11 +83,11 @@ struct PostgresSession: RegistrySession {
     }
 
     func put(_ records: [StoredRecord], in batch: BatchContext) throws(RegistryError) -> [MemberChange] {
-        try PostgresMemberWrites(link: link, batch: batch).put(records)
+        try writes.put(records, in: batch)
     }
 
     func withdrawAbsent(in batch: BatchContext) throws(RegistryError) -> Int {
-        try PostgresMemberWrites(link: link, batch: batch).withdrawAbsent()
+        try writes.withdrawAbsent(in: batch)
     }
 
     private func count(_ query: PostgresQuery) throws(RegistryError) -> Int {

@@ -147,6 +147,14 @@ enum RegistrySchema {
                     CREATE INDEX delivery_attempt_entry ON delivery_attempt(entry);
                     """)
         }
+        // The ledger is the record of what was received and sent: its entries are never deleted.
+        migrator.registerMigration("v6: the ledger is append-only") { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER ledger_append_only BEFORE DELETE ON ledger
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: its entries are never deleted'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -131,7 +131,8 @@ private func twoInstances(_ bench: RegistryBench, records: Int, _ databases: Ben
     return [
         "\ntwo instances loading two partners (eu-aeo and jp-aeo, \(records) records each) into one PostgreSQL registry, best of \(bench.runs)",
         String(format: "  one after the other: %8.3f s", oneThenOther),
-        String(format: "  at once:             %8.3f s (%.2f× the time one after the other)", both, both / oneThenOther),
+        String(
+            format: "  at once:             %8.3f s (%.2f× the time one after the other)", both, both / oneThenOther),
     ]
 }
 

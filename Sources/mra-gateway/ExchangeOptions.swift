@@ -15,7 +15,8 @@ struct ExchangeOptions: ParsableArguments {
             "Exchange root: inbox/, archive/, quarantine/, receipts/, outbox/ and registry.sqlite (default: exchange.root of the configuration)."
     )
     var root: String?
-    @Option(help: "Registry file (default: ROOT/registry.sqlite).") var registry: String?
+    @Option(help: "Registry: a SQLite file or a postgres://USER@HOST/DATABASE URL (default: ROOT/registry.sqlite).")
+    var registry: String?
     @Option(help: "Log level: trace, debug, info (default), notice, warning, error, critical.") var logLevel: String?
     @Option(help: "Log format: logfmt (default) or json (one JSON object a line).") var logFormat: String?
     @Option(

@@ -12,7 +12,7 @@ import MRARegistrySQLite
 /// read through ``SQLiteRegistryReader`` or ``PostgresRegistryReader``.
 struct RegistryLocation: ParsableArguments {
     @Option(help: "Exchange root whose registry.sqlite is read.") var root: String?
-    @Option(help: "Registry file.") var registry: String?
+    @Option(help: "Registry: a SQLite file or a postgres://USER@HOST/DATABASE URL.") var registry: String?
 
     func validate() throws {
         if root != nil && registry != nil { throw ValidationError("give --root DIR or --registry FILE, not both") }

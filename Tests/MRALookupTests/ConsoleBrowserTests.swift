@@ -52,7 +52,15 @@ import Testing
         #expect((seen["historyRows"] as? Int ?? 0) >= 1)
         #expect(seen["koreanName"] as? String == "주식회사 금강철강")
         #expect(seen["arabicName"] as? String == "شركة الشرق الأوسط للصناعات الغذائية ذ.م.م")
-        #expect(seen["fonts"] as? [Bool] == [true, true], "the Noto CJK and Arabic fonts render the names")
+        // The names are set in a stack naming the Noto CJK and Arabic fonts, and fontconfig (which Chromium
+        // asks) has each of them: not a substitute.
+        let stack = try #require(seen["fonts"] as? String)
+        for font in ["Noto Sans CJK KR", "Noto Sans Arabic"] {
+            #expect(stack.contains(font), "\(stack)")
+            let match = try ChildProcess.run("/usr/bin/env", ["fc-match", "-f", "%{family}", font])
+            #expect(
+                match.outputText.split(separator: ",").contains { $0 == font }, "fc-match \(font): \(match.outputText)")
+        }
         #expect(seen["reconciliationURL"] as? String == "/console/reconciliation?sort=conflict&dir=desc")
         let conflicts = try #require(seen["conflicts"] as? [Int])
         #expect(conflicts == conflicts.sorted(by: >) && conflicts.count == 7 && conflicts[0] > 0)

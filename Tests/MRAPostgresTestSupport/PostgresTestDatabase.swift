@@ -1,7 +1,7 @@
 import Foundation
-package import MRARegistry
+import MRARegistry
 package import MRARegistryPostgres
-package import PostgresNIO
+import PostgresNIO
 package import Testing
 
 /// A database of its own for one test, on the throwaway cluster
@@ -24,7 +24,8 @@ package final class PostgresTestDatabase: Sendable {
 
     /// Whether the PostgreSQL cases can run; they are skipped, saying so, when not.
     package static var available: Bool { server != nil }
-    package static let skipped: Comment = "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
+    package static let skipped: Comment =
+        "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
 
     package let location: PostgresLocation
     private let administration: PostgresLink

@@ -2,7 +2,7 @@ import Foundation
 package import MRARegistry
 import MRARegistryPostgres
 import MRARegistrySQLite
-package import Testing
+import Testing
 import Synchronization
 
 /// The registry backends the registry, exchange, crash-safety and lookup
@@ -31,7 +31,9 @@ package enum RegistryBackend: String, CaseIterable, Sendable, CustomTestStringCo
             // The console shows a cancelled case only as started: say it once, where it is seen.
             if !Self.cancellationSaid.exchange(true, ordering: .relaxed) {
                 FileHandle.standardError.write(
-                    Data("PostgreSQL cases of the registry suites are cancelled: \(PostgresTestDatabase.skipped)\n".utf8))
+                    Data(
+                        "PostgreSQL cases of the registry suites are cancelled: \(PostgresTestDatabase.skipped)\n".utf8)
+                )
             }
             try Test.cancel(PostgresTestDatabase.skipped)
         }

@@ -14,9 +14,9 @@ struct PostgresSchemaTests {
         let link = try PostgresLink(database.location)
         try PostgresSchema.migrate(link)
         try PostgresSchema.migrate(link)
-        #expect(try PostgresSchema.current(link) == PostgresSchema.version && PostgresSchema.version == 5)
-        let rows = try link.query("SELECT version, name FROM registry_schema")
-        #expect(rows.count == 1)
+        #expect(try PostgresSchema.current(link) == PostgresSchema.version && PostgresSchema.version == 6)
+        let rows = try link.query("SELECT version FROM registry_schema ORDER BY version")
+        #expect(try rows.map { try $0.decode(Int.self) } == [5, 6])
         let tables = try link.query(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
         ).map { try $0.decode(String.self) }
@@ -27,6 +27,43 @@ struct PostgresSchemaTests {
             ])
     }
 
+    /// The ledger is append-only, and a row must refer to an entry of it (checked a statement at a time, as
+    /// the foreign keys it replaced did row by row): neither is left to the code that writes.
+    @Test func theLedgerIsAppendOnlyAndRowsReferToEntriesOfIt() throws {
+        let database = try PostgresTestDatabase()
+        _ = try PostgresRegistry(database.location)
+        let link = try PostgresLink(database.location)
+        try link.query(
+            """
+            INSERT INTO ledger (direction, partner, fileName, digest, byteCount, receivedAt, processedAt, outcome)
+            VALUES ('inbound', 'eu-aeo', 'one.xml', 'd1', 10, 't', 't', 'applied')
+            """)
+        for statement: PostgresQuery in ["DELETE FROM ledger", "TRUNCATE ledger CASCADE"] {
+            let refused = #expect(throws: RegistryError.self) { try link.query(statement) }
+            #expect(refused?.message.contains("the ledger is append-only") == true, "\(statement)")
+        }
+        let member = """
+            INSERT INTO member (program, memberId, source, status, record, changedAt, seenIn)
+            VALUES ('eu-aeo', 'A1', 'eu-aeo', 'active', '{}', 't',
+            """
+        let dangling = #expect(throws: RegistryError.self) {
+            try link.query(PostgresQuery(unsafeSQL: member + " 99)"))
+        }
+        #expect(dangling?.message.contains("(SQLSTATE 23503)") == true)
+        try link.query(PostgresQuery(unsafeSQL: member + " 1)"))
+        for statement: PostgresQuery in [
+            "UPDATE member SET seenIn = 99",
+            "INSERT INTO member_event (member, kind, effective, cause, ledgerId) SELECT id, 'granted', 'd', 'record', 7 FROM member",
+            "INSERT INTO mid_link (member, mid, validFrom, openedBy, closedBy) SELECT id, 'M', 'd', 1, 8 FROM member",
+        ] {
+            let refused = #expect(throws: RegistryError.self) { try link.query(statement) }
+            #expect(refused?.message.contains("refers to a ledger entry that does not exist") == true, "\(statement)")
+        }
+        let counts = try link.query("SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM member_event)")
+        let (entries, events) = try #require(try counts.first?.decode((Int, Int).self))
+        #expect(entries == 1 && events == 0)
+    }
+
     @Test func aSchemaANewerGatewayWroteIsRefusedAndLeftAsItWas() throws {
         let database = try PostgresTestDatabase()
         let link = try PostgresLink(database.location)
@@ -35,7 +72,7 @@ struct PostgresSchemaTests {
         let error = #expect(throws: RegistryError.self) { try PostgresSchema.migrate(link) }
         #expect(error?.code == .migration)
         #expect(
-            error?.message.contains("was written by a newer gateway (schema version 99; this one knows up to 5)")
+            error?.message.contains("was written by a newer gateway (schema version 99; this one knows up to 6)")
                 == true)
         #expect(try PostgresSchema.current(link) == 99)
     }

@@ -72,7 +72,8 @@ import Glibc
             "--home", Repository.root, "--today", "2026-11-23", "--log-level", "critical",
         ]
         var environment = ProcessInfo.processInfo.environment.merging(
-            RegistryBackend.environment(registry: RegistryBackend.registry(of: folders.root))) { $1 }
+            RegistryBackend.environment(registry: RegistryBackend.registry(of: folders.root))
+        ) { $1 }
         environment["MRA_GATEWAY_KILL_AT"] = killAt
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice

@@ -17,8 +17,6 @@ import Glibc
 struct PostgresFaultTests {
     @Test func aConnectionDroppedMidTransactionAppliesNothingOfThatFileAndTheNextRunFinishes() throws {
         let folders = try Fixture.exchangeRoot(.postgres)
-        let registry = RegistryBackend.registry(of: folders.root)
-        let environment = RegistryBackend.environment(registry: registry)
         // 21 lists of 1,000 generated members: long enough to be inside a load when the connection drops.
         let (staged, _, stageErrors) = try GatewayCLI.run(
             ["exchange", "demo", "--root", folders.root, "--records", "1000", "--home", Repository.root])
@@ -47,7 +45,8 @@ struct PostgresFaultTests {
         #expect(
             errors.contains("registry-storage")
                 && (errors.contains("terminating connection")
-                    || errors.contains("the connection to the database was closed")), "\(errors)")
+                    || errors.contains("the connection to the database was closed")),
+            "\(errors)")
 
         // Every partner is either applied whole (and filed) or untouched with its list in the inbox.
         let store = try Fixture.registry(folders)

@@ -8,6 +8,22 @@ import Testing
 /// A registry written by an earlier gateway opens in this one with the same
 /// content: migrations keep every member, event and link.
 @Suite struct RegistryMigrationTests {
+    /// From v6 the ledger is append-only: deleting an entry is refused, and nothing else changes.
+    @Test func theLedgerRefusesToLoseAnEntry() throws {
+        let path = try Fixture.exchangeRoot().root + "/registry.sqlite"
+        let error = #expect(throws: (any Error).self) {
+            try RegistrySchema.createRegistry(
+                at: path, upTo: "v6: the ledger is append-only",
+                then: """
+                    INSERT INTO ledger (id, direction, partner, fileName, digest, byteCount, receivedAt, processedAt,
+                        outcome) VALUES (1, 'inbound', 'eu-aeo', 'one.xml', 'd1', 10, 't', 't', 'applied');
+                    DELETE FROM ledger WHERE id = 1;
+                    """, arguments: [])
+        }
+        #expect("\(String(describing: error))".contains("the ledger is append-only"))
+        #expect(try SQLiteRegistry(path: path).ledger(limit: nil).isEmpty)
+    }
+
     /// A registry at schema v2 (members, history and links keyed by program
     /// and member id), with two batches of eu-aeo: A1 granted then suspended,
     /// its MID moved from M1 to M2; A2 granted.

@@ -70,12 +70,12 @@ import Testing
         let (_, reader) = try Self.registry([Self.record("A1"), Self.record("B2")], on: backend)
         try check(reader)
         func check(_ reader: some RegistryReader) throws {
-        let version = try reader.currentVersion()
-        #expect(try Self.members(reader).version == version)
-        #expect(try reader.currentVersion() == version)
-        let changes = try #require(try reader.changes(since: version, limit: 10))
-        #expect(changes.members.isEmpty)
-        #expect(changes.version == version)
+            let version = try reader.currentVersion()
+            #expect(try Self.members(reader).version == version)
+            #expect(try reader.currentVersion() == version)
+            let changes = try #require(try reader.changes(since: version, limit: 10))
+            #expect(changes.members.isEmpty)
+            #expect(changes.version == version)
         }
     }
 
@@ -84,18 +84,18 @@ import Testing
         let (registry, reader) = try Self.registry([Self.record("A1"), Self.record("B2", mids: ["MID1"])], on: backend)
         try check(reader)
         func check(_ reader: some RegistryReader) throws {
-        let version = try reader.currentVersion()
-        try RegistryStoreTests.load(
-            registry, [Self.record("B2", status: .suspended), Self.record("C3")], date: "2026-02-01")
-        let latest = try reader.currentVersion()
-        #expect(latest != version)
-        let changes = try #require(try reader.changes(since: version, limit: 10))
-        #expect(changes.version == latest)
-        #expect(Set(changes.members.map(\.record.memberId)) == ["B2", "C3"])
-        let changed = try #require(changes.members.first { $0.record.memberId == "B2" })
-        #expect(changed.record.status == .suspended)
-        #expect(changed.links == [MIDLink(mid: "MID1", validFrom: "2026-01-01", validTo: "2026-02-01")])
-        #expect(try #require(try reader.changes(since: latest, limit: 10)).members.isEmpty)
+            let version = try reader.currentVersion()
+            try RegistryStoreTests.load(
+                registry, [Self.record("B2", status: .suspended), Self.record("C3")], date: "2026-02-01")
+            let latest = try reader.currentVersion()
+            #expect(latest != version)
+            let changes = try #require(try reader.changes(since: version, limit: 10))
+            #expect(changes.version == latest)
+            #expect(Set(changes.members.map(\.record.memberId)) == ["B2", "C3"])
+            let changed = try #require(changes.members.first { $0.record.memberId == "B2" })
+            #expect(changed.record.status == .suspended)
+            #expect(changed.links == [MIDLink(mid: "MID1", validFrom: "2026-01-01", validTo: "2026-02-01")])
+            #expect(try #require(try reader.changes(since: latest, limit: 10)).members.isEmpty)
         }
     }
 

@@ -110,7 +110,9 @@ struct TwoInstanceTests {
             RegistryBackend.release(root: folders.root)
         }
         #expect(killedMidRun > 0, "no instance was killed before its run ended")
-        print("two instances on one PostgreSQL registry: one killed mid-run in \(killedMidRun) of 5 rounds; equal after a rerun")
+        print(
+            "two instances on one PostgreSQL registry: one killed mid-run in \(killedMidRun) of 5 rounds; equal after a rerun"
+        )
     }
 
     /// `exchange demo --with-problems` in a root of its own (files only: the registry comes with each copy).
@@ -140,10 +142,11 @@ struct TwoInstanceTests {
             "--log-level", "critical",
         ]
         process.environment = ProcessInfo.processInfo.environment.merging(
-            RegistryBackend.environment(registry: registry)) { $1 }
+            RegistryBackend.environment(registry: registry)
+        ) { $1 }
         process.standardOutput = FileHandle.nullDevice
         if let errors {
-            FileManager.default.createFile(atPath: errors, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: errors)
         } else {
             process.standardError = FileHandle.nullDevice

@@ -107,7 +107,8 @@ package struct OutboundExport {
     /// Finishes the lists to `partner` an interrupted export left unfiled.
     private func finishInterrupted(of partner: String) throws(ExchangeError) {
         do {
-            for entry in try setup.registry.unfiledEntries() where entry.direction == .outbound && entry.partner == partner {
+            for entry in try setup.registry.unfiledEntries()
+            where entry.direction == .outbound && entry.partner == partner {
                 try Self.finish(entry, registry: setup.registry, folders: setup.folders)
             }
         } catch {
