@@ -18,8 +18,8 @@ import PostgresNIO
 final class PostgresMemberWrites {
     /// Rows waiting before they are written: bounds the memory a load takes and the size of a statement.
     static let rowsPerFlush = 4_000
-    /// Member ids drawn from the sequence at once.
-    static let idsPerDraw = 1_000
+    /// The most member ids drawn from the sequence at once.
+    static let mostIdsPerDraw = 4_096
     /// Members withdrawn per statement by ``withdrawAbsent(in:)``.
     static let withdrawalsPerStatement = 1_000
 
@@ -30,6 +30,9 @@ final class PostgresMemberWrites {
     private var seen: [Int64] = []
     private var seenIn: (partner: String, ledgerId: Int64)?
     private var drawnIds: [Int64] = []
+    /// Ids the next draw takes: 64 first, twice as many each time after, so a delta wastes few and a first list
+    /// draws seldom.
+    private var nextDraw = 64
     /// Programs that had no member when this transaction first put one of theirs (a partner's first list):
     /// their records need no reading, as a list holds each member once (rule DUP-MEMBER; a second one fails
     /// on the unique key, as on SQLite).
@@ -173,15 +176,16 @@ final class PostgresMemberWrites {
         for (key, member) in held { held[key]?.snapshot.openMIDs = mids[member.id] ?? [] }
     }
 
-    /// The next member id, drawn from the table's sequence a block at a time (unused ones are gaps, as a
-    /// rolled-back insert leaves).
+    /// The next member id, drawn from the table's sequence a block at a time (those a transaction leaves unused
+    /// are gaps, as a rolled-back insert leaves).
     private func drawId() throws(RegistryError) -> Int64 {
         if drawnIds.isEmpty {
             let rows = try link.query(
                 """
-                SELECT nextval(pg_get_serial_sequence('member', 'id')) FROM generate_series(1, \(Self.idsPerDraw))
+                SELECT nextval(pg_get_serial_sequence('member', 'id')) FROM generate_series(1, \(nextDraw))
                 """)
             drawnIds = try link.decoding { try rows.map { try $0.decode(Int64.self) } }.reversed()
+            nextDraw = min(2 * nextDraw, Self.mostIdsPerDraw)
         }
         return drawnIds.removeLast()
     }

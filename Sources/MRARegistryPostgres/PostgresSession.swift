@@ -2,9 +2,10 @@ import MRAGateway
 import MRARegistry
 import PostgresNIO
 
-/// A transaction on the PostgreSQL registry. Records are loaded a group at a
-/// time (``PostgresMemberWrites``): a statement costs a round trip to the
-/// server, so a group of records costs a few statements, not a few per record.
+/// A transaction on the PostgreSQL registry. Records are read back a group
+/// at a time and their new rows written in bulk (``PostgresMemberWrites``):
+/// a statement costs a round trip to the server, so thousands of records
+/// cost a few statements, not a few each.
 ///
 /// Rows a `put` left pending are written before anything else this session
 /// runs, and at the end of the transaction: a method added here starts
