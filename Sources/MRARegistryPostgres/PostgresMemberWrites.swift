@@ -20,6 +20,8 @@ final class PostgresMemberWrites {
     static let rowsPerFlush = 4_000
     /// The most member ids drawn from the sequence at once.
     static let mostIdsPerDraw = 4_096
+    /// New members from which a transaction ends by analyzing the tables it filled (``finish()``).
+    static let membersWorthAnalyzing = 10_000
     /// Members withdrawn per statement by ``withdrawAbsent(in:)``.
     static let withdrawalsPerStatement = 1_000
 
@@ -37,6 +39,8 @@ final class PostgresMemberWrites {
     /// their records need no reading, as a list holds each member once (rule DUP-MEMBER; a second one fails
     /// on the unique key, as on SQLite).
     private var newPrograms: [String: Bool] = [:]
+    /// New members this transaction inserted.
+    private var inserted = 0
 
     init(link: PostgresLink) {
         self.link = link
@@ -116,6 +120,7 @@ final class PostgresMemberWrites {
             } else {
                 (id, before) = (try drawId(), nil)
                 members.add(id, stored, batch)
+                inserted += 1
             }
             for event in StatusHistory.events(for: stored.record, before: before, in: batch) {
                 events.add(member: id, event, batch)
@@ -274,6 +279,15 @@ final class PostgresMemberWrites {
                 "UPDATE member SET source = \(seenIn.partner), seenIn = \(seenIn.ledgerId) WHERE id = ANY(\(seen))")
             seen.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Writes what is pending; after a large load, also brings the planner's statistics of the tables it filled
+    /// up to date, as a DBA does after a bulk load: the next transaction (a delta, hours later or at once) must
+    /// not plan its reads on the statistics of an empty table. Runs last in the transaction.
+    func finish() throws(RegistryError) {
+        try flush()
+        guard inserted >= Self.membersWorthAnalyzing else { return }
+        try link.query("ANALYZE member, member_event, mid_link")
     }
 
     /// Withdraws the members the batch's partner supplies that its full list did not carry (and that are not

@@ -42,7 +42,7 @@ package final class PostgresRegistry: Registry {
         return try link.transaction {
             let session = PostgresSession(link: link)
             let result = try body(session)
-            try session.flush()
+            try session.finish()
             return result
         }
     }

@@ -19,9 +19,14 @@ struct PostgresSession: RegistrySession {
         writes = PostgresMemberWrites(link: link)
     }
 
-    /// Writes the rows `put` left pending; the transaction calls it last, before it commits.
+    /// Writes the rows `put` left pending.
     func flush() throws(RegistryError) {
         try writes.flush()
+    }
+
+    /// Ends the session's work (``PostgresMemberWrites/finish()``); the transaction calls it last, before it commits.
+    func finish() throws(RegistryError) {
+        try writes.finish()
     }
 
     func appliedBatch(partner: String, batchId: String) throws(RegistryError) -> LedgerEntry? {
