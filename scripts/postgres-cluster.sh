@@ -3,6 +3,7 @@
 # PostgreSQL test cases read (source it: `eval "$(bash scripts/postgres-cluster.sh start)"`):
 #   MRA_TEST_POSTGRES            postgres://mra@127.0.0.1:PORT/postgres (a superuser: each test makes its database)
 #   MRA_TEST_POSTGRES_PASSWORD   its password (scram-sha-256)
+#   MRA_TEST_POSTGRES_CA         the server's self-signed TLS certificate, the root for sslmode=verify-full
 #   MRA_TEST_POSTGRES_FOLDER     the cluster's folder; `bash scripts/postgres-cluster.sh stop FOLDER` stops it and removes it
 # `standby FOLDER` then makes a hot standby of that cluster with pg_basebackup (streaming replication, on another
 # port) and prints MRA_TEST_POSTGRES_STANDBY (its URL; same user and password) and MRA_TEST_POSTGRES_STANDBY_FOLDER.
@@ -27,9 +28,17 @@ start)
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
     as_owner "$bin/initdb" -D "$folder/data" -U mra --auth=scram-sha-256 --pwfile="$folder/password" \
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1
+    # TLS for the clients that ask (sslmode=require or verify-full): a self-signed certificate for the loopback
+    # names, which the tests give as the root (MRA_TEST_POSTGRES_CA).
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=localhost" \
+        -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$folder/server.key" -out "$folder/server.crt" \
+        >/dev/null 2>&1
+    chmod 600 "$folder/server.key"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$folder/server.key" "$folder/server.crt"
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=${MRA_POSTGRES_FSYNC:-off} -c max_connections=200" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=${MRA_POSTGRES_FSYNC:-off} -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.crt -c ssl_key_file=$folder/server.key" start >/dev/null
     echo "export MRA_TEST_POSTGRES=postgres://mra@127.0.0.1:$port/postgres"
+    echo "export MRA_TEST_POSTGRES_CA=$folder/server.crt"
     echo "export MRA_TEST_POSTGRES_PASSWORD=$password"
     echo "export MRA_TEST_POSTGRES_FOLDER=$folder"
     ;;

@@ -1,5 +1,7 @@
+import Foundation
 import MRARegistry
 import MRARegistryPostgres
+import MRATestSupport
 import MRAPostgresTestSupport
 import PostgresNIO
 import Testing
@@ -62,6 +64,24 @@ struct PostgresSchemaTests {
         let counts = try link.query("SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM member_event)")
         let (entries, events) = try #require(try counts.first?.decode((Int, Int).self))
         #expect(entries == 1 && events == 0)
+    }
+
+    /// TLS to the database when the URL asks: verified against the given root and the server's name, or only
+    /// encrypted (`require`); a server whose certificate the root did not sign is refused, saying so.
+    @Test func tlsWhenTheURLAsksVerifiedAgainstItsRoot() throws {
+        let server = try #require(PostgresTestDatabase.server)
+        let root = try #require(ProcessInfo.processInfo.environment["MRA_TEST_POSTGRES_CA"])
+        for query in ["sslmode=verify-full&sslrootcert=\(root)", "sslmode=require"] {
+            let location = try PostgresLocation(url: server.description + "?" + query, password: server.password)
+            let rows = try PostgresLink(location).query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            #expect(try rows.first?.decode(Bool.self) == true, "\(query)")
+        }
+        let other = Repository.root + "/Certs/ctpat/demo/chain.pem"
+        let stranger = try PostgresLocation(
+            url: server.description + "?sslmode=verify-full&sslrootcert=\(other)", password: server.password)
+        let refused = #expect(throws: RegistryError.self) { try PostgresLink(stranger) }
+        #expect(refused?.code == .unavailable)
+        #expect(refused?.message.localizedCaseInsensitiveContains("certificate") == true, "\(refused?.message ?? "")")
     }
 
     @Test func aSchemaANewerGatewayWroteIsRefusedAndLeftAsItWas() throws {
