@@ -231,8 +231,8 @@ let package = Package(
             name: "MRARegistryTests",
             dependencies: [
                 "MRARegistry", "MRARegistrySQLite", "MRAGateway", "MRAXML", "MRACrypto", "MRATestSupport",
-                // Every registry suite runs over both backends.
-                "MRAPostgresTestSupport",
+                // Every registry suite runs over both backends; instances on one PostgreSQL registry deliver by lease.
+                "MRAPostgresTestSupport", "MRAExchangeLink", .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // A migrated registry answers lookups.
                 "MRALookup",
                 .product(name: "Logging", package: "swift-log"),

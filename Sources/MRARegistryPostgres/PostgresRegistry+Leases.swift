@@ -5,7 +5,8 @@ import PostgresNIO
 /// Partner leases as PostgreSQL advisory locks of the registry's connection: taken with
 /// `pg_try_advisory_lock(MRAG, hashtext(partner))`, and released by the server when the connection ends, so a
 /// killed instance holds nothing. The holders are read from `pg_locks` and `pg_stat_activity`, where each
-/// instance names itself (`application_name`).
+/// instance names itself (`application_name`). Advisory locks belong to a database, so registries in other
+/// databases of the same server have leases of their own.
 extension PostgresRegistry {
     /// The advisory locks' first key: "MRAG" in ASCII.
     static let leaseClass: Int32 = 0x4D52_4147
@@ -42,6 +43,7 @@ extension PostgresRegistry {
             SELECT p.partner, a.application_name, host(a.client_addr), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS')
             FROM unnest(\(partners)::text[]) WITH ORDINALITY AS p(partner, position)
             JOIN pg_locks l ON l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 AND l.classid::bigint = \(Int64(leaseClass)) AND l.objid::bigint = hashtext(p.partner)::bigint & 4294967295
             JOIN pg_stat_activity a ON a.pid = l.pid
             ORDER BY p.position

@@ -1,9 +1,11 @@
 import Foundation
+import MRAExchangeLink
 import MRAGateway
 import MRAPostgresTestSupport
 import MRARegistry
 import MRARegistryPostgres
 import MRATestSupport
+import NIOSSL
 import Testing
 
 #if canImport(Glibc)
@@ -75,6 +77,26 @@ struct TwoInstanceTests {
             environment: environment)
         #expect(againStatus == 0 && againOutput.contains("1 file(s): 1 applied"), "\(againErrors)")
         #expect(try DurableFiles.files(in: folders.inbox("eu-aeo")).isEmpty)
+    }
+
+    @Test func deliveriesLeaveAPartnerWhoseLeaseAnotherInstanceHolds() async throws {
+        let folders = try Fixture.exchangeRoot(.postgres)
+        let registry = RegistryBackend.registry(of: folders.root)
+        let holder = try PostgresRegistry(
+            try PostgresLocation(
+                url: registry, password: RegistryBackend.environment(registry: registry)["MRA_REGISTRY_PASSWORD"]),
+            instance: "mra-gateway@elsewhere:1")
+        #expect(try holder.takeLease(on: "eu-aeo") == nil)
+        // No file waits and nothing listens at the address: only the lease decides what happens.
+        let courier = Courier(
+            setup: try Fixture.setup(folders),
+            routes: ["eu-aeo": DeliveryRoute(url: "https://127.0.0.1:9", tls: .makeClientConfiguration())])
+        let leased = await courier.deliver()
+        #expect(leased.map(\.stopped?.code) == ["leased-elsewhere"])
+        #expect(leased.first?.stopped?.message.contains("eu-aeo: mra-gateway@elsewhere:1") == true)
+        try holder.releaseLease(on: "eu-aeo")
+        let free = await courier.deliver()
+        #expect(free.map(\.stopped) == [nil] && free.first?.delivered == [])
     }
 
     /// The crash test: a round of 25 files (every program's list, a duplicate, a tampered, an unsigned

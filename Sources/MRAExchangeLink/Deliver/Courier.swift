@@ -40,9 +40,23 @@ package struct Courier: Sendable {
         }
     }
 
-    /// One partner's queue, in order, stopping at the first file that is not delivered.
+    /// One partner's queue, in order, stopping at the first file that is not delivered; under the partner's
+    /// lease, so that of several instances on one registry only one delivers a partner's files at a time (the
+    /// others leave them, with the stop code `leased-elsewhere`, and try again on their next round).
     func deliver(partner: String, route: DeliveryRoute) async -> PartnerDelivery {
         var result = PartnerDelivery(partner: partner)
+        do throws(ExchangeError) {
+            if let holder = try setup.takeLease(on: partner) {
+                result.stopped = DeliveryStop(
+                    entry: nil, code: "leased-elsewhere",
+                    message: "another instance works on \(partner)'s files (\(holder.description))")
+                return result
+            }
+        } catch {
+            result.stopped = DeliveryStop(entry: nil, code: "registry-unavailable", message: error.message)
+            return result
+        }
+        defer { setup.giveBackLease(on: partner) }
         let queue: [LedgerEntry]
         do {
             queue = try setup.registry.undelivered(partner: partner)

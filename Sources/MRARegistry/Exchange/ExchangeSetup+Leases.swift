@@ -2,7 +2,7 @@ import Logging
 
 extension ExchangeSetup {
     /// Takes `partner`'s lease for this instance: nil when taken, else the lease another instance holds.
-    func takeLease(on partner: String) throws(ExchangeError) -> PartnerLease? {
+    package func takeLease(on partner: String) throws(ExchangeError) -> PartnerLease? {
         do {
             return try registry.takeLease(on: partner)
         } catch {
@@ -11,7 +11,7 @@ extension ExchangeSetup {
     }
 
     /// Gives `partner`'s lease back; should that fail, the registry ends it with this instance's connection.
-    func giveBackLease(on partner: String) {
+    package func giveBackLease(on partner: String) {
         do {
             try registry.releaseLease(on: partner)
         } catch {
