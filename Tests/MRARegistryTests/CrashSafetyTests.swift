@@ -65,21 +65,10 @@ import Glibc
     /// Runs `exchange run`; returns the exit status, or nil when SIGKILL ended it.
     @discardableResult
     static func run(_ folders: ExchangeFolders, killAt: String? = nil, killAfter: Double? = nil) throws -> Int32? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GatewayCLI.executable)
-        process.arguments = [
-            "exchange", "run", "--root", folders.root, "--registry", RegistryBackend.registry(of: folders.root),
-            "--home", Repository.root, "--today", "2026-11-23", "--log-level", "critical",
-        ]
-        var environment = ProcessInfo.processInfo.environment.merging(
-            RegistryBackend.environment(registry: RegistryBackend.registry(of: folders.root))
-        ) { $1 }
-        environment["MRA_GATEWAY_KILL_AT"] = killAt
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
-        process.standardError = errors
-        try process.run()
+        let process = try Fixture.startExchangeRun(
+            folders, arguments: ["--today", "2026-11-23"],
+            environment: killAt.map { ["MRA_GATEWAY_KILL_AT": $0] } ?? [:], errorsTo: errors)
         if let killAfter {
             usleep(UInt32(killAfter * 1_000_000))
             kill(process.processIdentifier, SIGKILL)

@@ -17,27 +17,42 @@ import Glibc
 struct PostgresFaultTests {
     @Test func aConnectionDroppedMidTransactionAppliesNothingOfThatFileAndTheNextRunFinishes() throws {
         let folders = try Fixture.exchangeRoot(.postgres)
-        // 21 lists of 1,000 generated members: long enough to be inside a load when the connection drops.
+        // 21 lists of 1,000 generated members.
         let (staged, _, stageErrors) = try GatewayCLI.run(
             ["exchange", "demo", "--root", folders.root, "--records", "1000", "--home", Repository.root])
         #expect(staged == 0, "\(stageErrors)")
 
+        // A DBA's lock on the member events keeps the first load waiting inside its transaction, after its
+        // ledger entry and first members are written; the gateway's connection is ended there, as a DBA or a
+        // failover would end it.
+        let store = try Fixture.registry(folders)
+        let url = RegistryBackend.registry(of: folders.root)
+        let registry = try PostgresLocation(
+            url: url, password: RegistryBackend.environment(registry: url)["MRA_REGISTRY_PASSWORD"])
+        let dba = try PostgresLink(registry)
+        try dba.query("BEGIN")
+        try dba.query("LOCK TABLE member_event IN SHARE MODE")
         let errorsFile = folders.root + ".errors"
-        let process = try TwoInstanceTests.start(folders, errorsTo: errorsFile)
-        let administration = try PostgresLink(try #require(PostgresTestDatabase.server))
+        _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
+        let process = try Fixture.startExchangeRun(
+            folders, errorsTo: try #require(FileHandle(forWritingAtPath: errorsFile)))
+        // Another connection watches: a transaction's view of pg_stat_activity does not change.
+        let watch = try PostgresLink(registry)
         var dropped = false
-        for _ in 0..<200 where !dropped {
+        for _ in 0..<1_500 where !dropped {
             usleep(20_000)
-            // The gateway's connection while it is inside a transaction, as a DBA or a failover would end it.
-            let rows = try administration.query(
+            let rows = try watch.query(
                 """
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE application_name LIKE 'mra-gateway@%' AND state = 'idle in transaction'
-                    AND datname <> 'postgres'
+                WHERE datname = current_database() AND application_name LIKE 'mra-gateway@%'
+                    AND wait_event_type = 'Lock' AND state = 'active'
                 """)
             dropped = !rows.isEmpty
         }
+        // Never leave the run waiting on the lock: dropped, it ends; else it goes on once the lock is let go.
+        if !dropped { try dba.query("ROLLBACK") }
         process.waitUntilExit()
+        if dropped { try dba.query("ROLLBACK") }
         let errors = try String(contentsOfFile: errorsFile, encoding: .utf8)
         #expect(dropped)
         #expect(process.terminationStatus == 2, "\(errors)")
@@ -49,7 +64,6 @@ struct PostgresFaultTests {
             "\(errors)")
 
         // Every partner is either applied whole (and filed) or untouched with its list in the inbox.
-        let store = try Fixture.registry(folders)
         let counts = try store.memberCounts()
         let applied = try store.ledger(limit: nil).filter { $0.outcome == .applied }
         var waiting = 0
@@ -65,7 +79,7 @@ struct PostgresFaultTests {
         }
         #expect(waiting > 0)
 
-        #expect(try TwoInstanceTests.run(folders) == 0)
+        #expect(try Fixture.runExchange(folders) == 0)
         #expect(try store.memberCounts().values.reduce(0, +) == 21 * 1_000)
         #expect(try store.ledger(limit: nil).allSatisfy { $0.outcome == .applied && $0.filed })
     }

@@ -106,7 +106,7 @@ struct TwoInstanceTests {
     @Test func twoInstancesOneKilledAtRandomThenARerunEqualOneUninterruptedInstance() throws {
         let template = try Self.stagedRound()
         let single = try Self.copy(template)
-        #expect(try Self.run(single) == 1)
+        #expect(try Fixture.runExchange(single) == 1)
         let expected = try Self.outcome(single)
         #expect(expected.ledger.count == 25)
 
@@ -114,15 +114,15 @@ struct TwoInstanceTests {
         var killedMidRun = 0
         for round in 0..<5 {
             let folders = try Self.copy(template)
-            let killed = try Self.start(folders)
-            let survivor = try Self.start(folders)
+            let killed = try Fixture.startExchangeRun(folders)
+            let survivor = try Fixture.startExchangeRun(folders)
             usleep(UInt32.random(in: 100_000...1_500_000, using: &generator))
             kill(killed.processIdentifier, SIGKILL)
             killed.waitUntilExit()
             if killed.terminationReason == .uncaughtSignal { killedMidRun += 1 }
             survivor.waitUntilExit()
             #expect(survivor.terminationReason == .exit && survivor.terminationStatus <= 1, "round \(round)")
-            let rerun = try Self.run(folders)
+            let rerun = try Fixture.runExchange(folders)
             #expect(rerun == 0 || rerun == 1, "round \(round)")
             let outcome = try Self.outcome(folders)
             #expect(outcome.registry == expected.registry, "round \(round): the registry differs")
@@ -152,36 +152,6 @@ struct TwoInstanceTests {
         try FileManager.default.removeItem(atPath: folders.root)
         try FileManager.default.copyItem(atPath: template.root, toPath: folders.root)
         return folders
-    }
-
-    /// `exchange run` on `folders`, started; its standard error written to the file `errors`, if given.
-    static func start(_ folders: ExchangeFolders, errorsTo errors: String? = nil) throws -> Process {
-        let registry = RegistryBackend.registry(of: folders.root)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GatewayCLI.executable)
-        process.arguments = [
-            "exchange", "run", "--root", folders.root, "--registry", registry, "--home", Repository.root,
-            "--log-level", "critical",
-        ]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            RegistryBackend.environment(registry: registry)
-        ) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        if let errors {
-            _ = FileManager.default.createFile(atPath: errors, contents: nil)
-            process.standardError = FileHandle(forWritingAtPath: errors)
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.run()
-        return process
-    }
-
-    /// `exchange run` on `folders` to its end; its exit status.
-    static func run(_ folders: ExchangeFolders) throws -> Int32 {
-        let process = try start(folders)
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
     /// What must not depend on how the instances shared the work: the export, the ledger (in order of
