@@ -26,6 +26,13 @@ package final class PostgresRegistry: Registry {
         link = try PostgresLink(location)
         // How `exchange status` and a DBA's pg_stat_activity name this instance (and the leases it holds).
         try link.query("SELECT set_config('application_name', \(String(instance.prefix(63))), false)")
+        // A killed instance's backend would go on with a running or waiting statement (and hold its leases) until
+        // it next wrote to the client: from PostgreSQL 14 the server looks for a dead client every second.
+        try link.query(
+            """
+            SELECT set_config('client_connection_check_interval', '1s', false)
+            WHERE current_setting('server_version_num')::int >= 140000
+            """)
         if !create, try PostgresSchema.current(link) == 0 {
             throw RegistryError(.unavailable, "\(location): no registry there")
         }

@@ -26,28 +26,22 @@ struct PostgresFaultTests {
         // ledger entry and first members are written; the gateway's connection is ended there, as a DBA or a
         // failover would end it.
         let store = try Fixture.registry(folders)
-        let url = RegistryBackend.registry(of: folders.root)
-        let registry = try PostgresLocation(
-            url: url, password: RegistryBackend.environment(registry: url)["MRA_REGISTRY_PASSWORD"])
-        let dba = try PostgresLink(registry)
+        let dba = try Fixture.databaseLink(folders)
         try dba.query("BEGIN")
         try dba.query("LOCK TABLE member_event IN SHARE MODE")
         let errorsFile = folders.root + ".errors"
         _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
         let process = try Fixture.startExchangeRun(
             folders, errorsTo: try #require(FileHandle(forWritingAtPath: errorsFile)))
-        // Another connection watches: a transaction's view of pg_stat_activity does not change.
-        let watch = try PostgresLink(registry)
-        var dropped = false
-        for _ in 0..<1_500 where !dropped {
-            usleep(20_000)
+        let watch = try Fixture.databaseLink(folders)
+        let dropped = try Fixture.eventually(within: 30) {
             let rows = try watch.query(
                 """
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                 WHERE datname = current_database() AND application_name LIKE 'mra-gateway@%'
                     AND wait_event_type = 'Lock' AND state = 'active'
                 """)
-            dropped = !rows.isEmpty
+            return !rows.isEmpty
         }
         // Never leave the run waiting on the lock: dropped, it ends; else it goes on once the lock is let go.
         if !dropped { try dba.query("ROLLBACK") }

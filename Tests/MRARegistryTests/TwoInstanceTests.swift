@@ -6,6 +6,7 @@ import MRARegistry
 import MRARegistryPostgres
 import MRATestSupport
 import NIOSSL
+import PostgresNIO
 import Testing
 
 #if canImport(Glibc)
@@ -99,6 +100,37 @@ struct TwoInstanceTests {
         #expect(free.map(\.stopped) == [nil] && free.first?.delivered == [])
     }
 
+    @Test func anInstanceKilledWhileItsStatementWaitsForALockLetsItsLeaseGoBeforeTheLockEnds() throws {
+        let folders = try Fixture.exchangeRoot(.postgres)
+        let (staged, _, stageErrors) = try GatewayCLI.run(
+            ["exchange", "demo", "--root", folders.root, "--records", "100", "--home", Repository.root])
+        #expect(staged == 0, "\(stageErrors)")
+        _ = try Fixture.registry(folders)  // its schema, before the lock
+        let dba = try Fixture.databaseLink(folders)
+        try dba.query("BEGIN")
+        try dba.query("LOCK TABLE member_event IN SHARE MODE")
+        defer { _ = try? dba.query("ROLLBACK") }
+        let process = try Fixture.startExchangeRun(folders)
+        let watch = try Fixture.databaseLink(folders)
+        let waiting = try Fixture.eventually(within: 30) {
+            try Fixture.gatewayConnections(on: watch, waitingForALock: true) > 0
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(waiting, "the run never waited for the lock")
+
+        // The lock is still held: the killed instance's statement would wait on and keep its lease, but the
+        // server finds its client gone.
+        let gone = try Fixture.eventually(within: 10) { try Fixture.gatewayConnections(on: watch) == 0 }
+        #expect(gone, "the killed instance's connection still waits on the server")
+        let leases = try watch.query(
+            """
+            SELECT count(*) FROM pg_locks
+            WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """)
+        #expect(try leases.first?.decode(Int.self) == 0)
+    }
+
     /// The issue's crash test: a round of 25 files (every program's list, a duplicate, a tampered, an unsigned
     /// and an out-of-order file), two instances on it at once, one killed with SIGKILL at a random moment while
     /// the other works on, then one more run: the registry (`registry export`), the ledger and the filed files
@@ -115,15 +147,25 @@ struct TwoInstanceTests {
         for round in 0..<5 {
             let folders = try Self.copy(template)
             let killed = try Fixture.startExchangeRun(folders)
-            let survivor = try Fixture.startExchangeRun(folders)
+            let survivorErrors = folders.root + ".errors"
+            _ = FileManager.default.createFile(atPath: survivorErrors, contents: nil)
+            let survivor = try Fixture.startExchangeRun(
+                folders, errorsTo: try #require(FileHandle(forWritingAtPath: survivorErrors)))
             usleep(UInt32.random(in: 100_000...1_500_000, using: &generator))
             kill(killed.processIdentifier, SIGKILL)
             killed.waitUntilExit()
             if killed.terminationReason == .uncaughtSignal { killedMidRun += 1 }
             survivor.waitUntilExit()
-            #expect(survivor.terminationReason == .exit && survivor.terminationStatus <= 1, "round \(round)")
+            #expect(
+                survivor.terminationReason == .exit && survivor.terminationStatus <= 1,
+                "round \(round): \((try? String(contentsOfFile: survivorErrors, encoding: .utf8)) ?? "")")
+            // The rerun comes once the killed instance's connections are gone, as a scheduler's next run would:
+            // until the server has seen it die (within a second), it holds its lease.
+            let watch = try Fixture.databaseLink(folders)
+            let ended = try Fixture.eventually(within: 10) { try Fixture.gatewayConnections(on: watch) == 0 }
+            #expect(ended, "round \(round): the killed instance's connection is still open on the server")
             let rerun = try Fixture.runExchange(folders)
-            #expect(rerun == 0 || rerun == 1, "round \(round)")
+            #expect(rerun == 0 || rerun == 1, "round \(round): exit \(rerun)")
             let outcome = try Self.outcome(folders)
             #expect(outcome.registry == expected.registry, "round \(round): the registry differs")
             #expect(outcome.ledger == expected.ledger, "round \(round)")
