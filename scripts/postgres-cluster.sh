@@ -4,6 +4,7 @@
 #   MRA_TEST_POSTGRES            postgres://mra@127.0.0.1:PORT/postgres (a superuser: each test makes its database)
 #   MRA_TEST_POSTGRES_PASSWORD   its password (scram-sha-256)
 #   MRA_TEST_POSTGRES_CA         the server's self-signed TLS certificate, the root for sslmode=verify-full
+#   MRA_TEST_POSTGRES_SMALL_TABLESPACE  a tablespace on a 48 MB file system, as root only (the disk-full case)
 #   MRA_TEST_POSTGRES_FOLDER     the cluster's folder; `bash scripts/postgres-cluster.sh stop FOLDER` stops it and removes it
 # `standby FOLDER` then makes a hot standby of that cluster with pg_basebackup (streaming replication, on another
 # port) and prints MRA_TEST_POSTGRES_STANDBY (its URL; same user and password) and MRA_TEST_POSTGRES_STANDBY_FOLDER.
@@ -37,6 +38,14 @@ start)
     [ "$(id -u)" -eq 0 ] && chown postgres "$folder/server.key" "$folder/server.crt"
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=${MRA_POSTGRES_FSYNC:-off} -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.crt -c ssl_key_file=$folder/server.key" start >/dev/null
+    # A tablespace on a small file system of its own (a 48 MB tmpfs) for the disk-full case; mounting needs root,
+    # and without it that case is skipped, saying so.
+    if [ "$(id -u)" -eq 0 ] && mkdir "$folder/small" &&
+        mount -t tmpfs -o size=48m,uid=postgres,gid=postgres,mode=700 tmpfs "$folder/small" 2>/dev/null; then
+        PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U mra -d postgres -qc \
+            "CREATE TABLESPACE small_disk LOCATION '$folder/small'"
+        echo "export MRA_TEST_POSTGRES_SMALL_TABLESPACE=small_disk"
+    fi
     echo "export MRA_TEST_POSTGRES=postgres://mra@127.0.0.1:$port/postgres"
     echo "export MRA_TEST_POSTGRES_CA=$folder/server.crt"
     echo "export MRA_TEST_POSTGRES_PASSWORD=$password"
@@ -49,8 +58,11 @@ standby)
     chmod 755 "$folder"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
+    # The primary's small tablespace goes to a folder of the standby's own.
+    small=$([ -d "$primary/small" ] && echo yes || true)
     as_owner env PGPASSWORD="$(cat "$primary/password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" \
-        -U mra -D "$folder/data" -R -X stream -C -S "standby_$port" >"$folder/basebackup.log" 2>&1
+        -U mra -D "$folder/data" -R -X stream -C -S "standby_$port" \
+        ${small:+-T "$primary/small=$folder/small"} >"$folder/basebackup.log" 2>&1
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c hot_standby=on -c max_connections=200" start >/dev/null
     echo "export MRA_TEST_POSTGRES_STANDBY=postgres://mra@127.0.0.1:$port/postgres"
@@ -59,6 +71,7 @@ standby)
 stop)
     folder=${2:?give the cluster folder}
     [ -d "$folder/data" ] && as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate stop >/dev/null 2>&1 || true
+    mountpoint -q "$folder/small" 2>/dev/null && umount "$folder/small"
     rm -rf "$folder"
     ;;
 *) echo "usage: postgres-cluster.sh start | standby FOLDER | stop FOLDER" >&2; exit 2 ;;

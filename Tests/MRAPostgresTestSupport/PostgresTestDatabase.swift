@@ -27,14 +27,22 @@ package final class PostgresTestDatabase: Sendable {
     package static let skipped: Comment =
         "no PostgreSQL here: scripts/test.sh starts a cluster on loopback (MRA_TEST_POSTGRES)"
 
+    /// A tablespace on a small file system of its own (`MRA_TEST_POSTGRES_SMALL_TABLESPACE`), when the test
+    /// script could mount one (as root): for the disk-full case.
+    package static let smallTablespace = ProcessInfo.processInfo.environment["MRA_TEST_POSTGRES_SMALL_TABLESPACE"]
+    package static let noSmallTablespace: Comment =
+        "no small tablespace: scripts/postgres-cluster.sh mounts its file system as root only"
+
     package let location: PostgresLocation
     private let administration: PostgresLink
 
-    package init() throws {
+    /// A new database, in `tablespace` when one is named.
+    package init(tablespace: String? = nil) throws {
         let server = try #require(Self.server, Self.skipped)
         administration = try PostgresLink(server)
         let name = "mra_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try administration.query(.init(unsafeSQL: "CREATE DATABASE \(name)"))
+        let placed = tablespace.map { " TABLESPACE \($0)" } ?? ""
+        try administration.query(.init(unsafeSQL: "CREATE DATABASE \(name)\(placed)"))
         var location = server
         location.database = name
         self.location = location

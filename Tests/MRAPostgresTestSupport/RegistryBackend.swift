@@ -37,8 +37,12 @@ package enum RegistryBackend: String, CaseIterable, Sendable, CustomTestStringCo
             }
             try Test.cancel(PostgresTestDatabase.skipped)
         }
-        let database = try PostgresTestDatabase()
-        Self.databases.withLock { $0[root] = database }
+        Self.assign(try PostgresTestDatabase(), to: root)
+    }
+
+    /// Gives the folder `root` the registry in `database`.
+    package static func assign(_ database: PostgresTestDatabase, to root: String) {
+        databases.withLock { $0[root] = database }
     }
 
     /// Drops the database of the folder `root`, if it has one: for tests that make many roots.

@@ -57,7 +57,51 @@ struct PostgresFaultTests {
                     || errors.contains("the connection to the database was closed")),
             "\(errors)")
 
-        // Every partner is either applied whole (and filed) or untouched with its list in the inbox.
+        #expect(try Self.listsWaiting(folders, store) > 0)
+        #expect(try Fixture.runExchange(folders) == 0)
+        try Self.expectEveryListApplied(store)
+    }
+
+    @Test(.enabled(if: PostgresTestDatabase.smallTablespace != nil, PostgresTestDatabase.noSmallTablespace))
+    func aFullDiskOnTheDatabaseIsExit2WithItsReasonAndTheNextRunFinishesOnceSpaceIsFreed() throws {
+        let tablespace = try #require(PostgresTestDatabase.smallTablespace)
+        let folders = ExchangeFolders(root: NSTemporaryDirectory() + "mra-registry-tests-" + UUID().uuidString)
+        RegistryBackend.assign(try PostgresTestDatabase(tablespace: tablespace), to: folders.root)
+        let (staged, _, stageErrors) = try GatewayCLI.run(
+            ["exchange", "demo", "--root", folders.root, "--records", "1000", "--home", Repository.root])
+        #expect(staged == 0, "\(stageErrors)")
+
+        // A DBA's table takes all but about 8 MB of the tablespace's file system: a few lists fit (the 21 take
+        // about 23 MB), then the disk is full.
+        let store = try Fixture.registry(folders)
+        let dba = try Fixture.databaseLink(folders)
+        let place = try dba.query("SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = \(tablespace)")
+        var fileSystem = statvfs()
+        #expect(statvfs(try #require(try place.first?.decode(String.self)), &fileSystem) == 0)
+        let free = Int(fileSystem.f_bavail) * Int(fileSystem.f_frsize)
+        try dba.query("CREATE TABLE ballast (filler text)")
+        try dba.query("ALTER TABLE ballast ALTER filler SET STORAGE PLAIN")  // 4 rows a page, uncompressed
+        try dba.query(
+            "INSERT INTO ballast SELECT repeat('x', 1800) FROM generate_series(1, \((free - (8 << 20)) / 2_048))")
+
+        let errorsFile = folders.root + ".errors"
+        _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
+        let process = try Fixture.startExchangeRun(
+            folders, errorsTo: try #require(FileHandle(forWritingAtPath: errorsFile)))
+        process.waitUntilExit()
+        let errors = try String(contentsOfFile: errorsFile, encoding: .utf8)
+        #expect(process.terminationStatus == 2, "\(errors)")
+        #expect(errors.contains("registry-storage") && errors.contains("No space left on device"), "\(errors)")
+        #expect(try Self.listsWaiting(folders, store) > 0)
+
+        try dba.query("DROP TABLE ballast")
+        #expect(try Fixture.runExchange(folders) == 0)
+        try Self.expectEveryListApplied(store)
+    }
+
+    /// How many partners' lists wait in their inbox, checking that every partner is either applied whole (and
+    /// filed) or untouched with its list in the inbox.
+    static func listsWaiting(_ folders: ExchangeFolders, _ store: any Registry) throws -> Int {
         let counts = try store.memberCounts()
         let applied = try store.ledger(limit: nil).filter { $0.outcome == .applied }
         var waiting = 0
@@ -71,9 +115,11 @@ struct PostgresFaultTests {
                 waiting += 1
             }
         }
-        #expect(waiting > 0)
+        return waiting
+    }
 
-        #expect(try Fixture.runExchange(folders) == 0)
+    /// The 21 lists of 1,000 members `exchange demo --records 1000` stages, all applied and filed.
+    static func expectEveryListApplied(_ store: any Registry) throws {
         #expect(try store.memberCounts().values.reduce(0, +) == 21 * 1_000)
         #expect(try store.ledger(limit: nil).allSatisfy { $0.outcome == .applied && $0.filed })
     }
