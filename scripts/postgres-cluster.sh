@@ -40,8 +40,10 @@ start)
         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=${MRA_POSTGRES_FSYNC:-off} -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.crt -c ssl_key_file=$folder/server.key" start >/dev/null
     # A tablespace on a small file system of its own (a 48 MB tmpfs) for the disk-full case; mounting needs root,
     # and without it that case is skipped, saying so.
-    if [ "$(id -u)" -eq 0 ] && mkdir "$folder/small" &&
-        mount -t tmpfs -o size=48m,uid=postgres,gid=postgres,mode=700 tmpfs "$folder/small" 2>/dev/null; then
+    [ "$(id -u)" -eq 0 ] && mkdir "$folder/small" &&
+        { mount -t tmpfs -o size=48m,uid=postgres,gid=postgres,mode=700 tmpfs "$folder/small" 2>/dev/null ||
+            rmdir "$folder/small"; }
+    if mountpoint -q "$folder/small" 2>/dev/null; then
         PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U mra -d postgres -qc \
             "CREATE TABLESPACE small_disk LOCATION '$folder/small'"
         echo "export MRA_TEST_POSTGRES_SMALL_TABLESPACE=small_disk"
@@ -59,7 +61,7 @@ standby)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$folder"
     # The primary's small tablespace goes to a folder of the standby's own.
-    small=$([ -d "$primary/small" ] && echo yes || true)
+    small=$(mountpoint -q "$primary/small" 2>/dev/null && echo yes || true)
     as_owner env PGPASSWORD="$(cat "$primary/password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" \
         -U mra -D "$folder/data" -R -X stream -C -S "standby_$port" \
         ${small:+-T "$primary/small=$folder/small"} >"$folder/basebackup.log" 2>&1
