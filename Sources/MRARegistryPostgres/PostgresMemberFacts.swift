@@ -44,7 +44,8 @@ enum PostgresMemberFacts {
         var bindings = PostgresBindings()
         bindings.append(value)
         let members = try link.query(
-            PostgresQuery(unsafeSQL: "SELECT \(memberColumns) FROM member m WHERE \(condition)", binds: bindings))
+            PostgresQuery(
+                unsafeSQL: "SELECT \(memberColumns) FROM \(membersWithFields) WHERE \(condition)", binds: bindings))
         guard !members.isEmpty else { return ([], nil) }
         return try link.decoding {
             let decoded = try members.map(Self.member)
@@ -91,15 +92,22 @@ enum PostgresMemberFacts {
         }
     }
 
+    /// Each member `m` beside its record's lookup fields `r`. `jsonb_to_record` parses the record once a
+    /// row; a `::jsonb` cast in each field's expression parsed it once a field (for 100k members in psql,
+    /// 0.9 s against 3.3 s).
+    private static let membersWithFields = """
+        member m CROSS JOIN LATERAL jsonb_to_record(m.record::jsonb) AS r("memberIdScheme" text, "legalName" text,
+            "authType" text, consent text, roles jsonb, "linkedIds" jsonb)
+        """
+
     /// Columns 0–9 of a member row: id, program, member id, status, then the
     /// record's lookup fields. Lists come as text joined by unit separators
     /// (31), a linked id's scheme and value by a record separator (30).
     private static let memberColumns = """
-        m.id, m.program, m.memberId, m.status, m.record::jsonb ->> 'memberIdScheme', m.record::jsonb ->> 'legalName',
-        m.record::jsonb ->> 'authType', (m.record::jsonb -> 'consent')::text,
-        (SELECT string_agg(value, chr(31)) FROM jsonb_array_elements_text(m.record::jsonb -> 'roles')),
+        m.id, m.program, m.memberId, m.status, r."memberIdScheme", r."legalName", r."authType", r.consent,
+        (SELECT string_agg(value, chr(31)) FROM jsonb_array_elements_text(r.roles)),
         (SELECT string_agg((v ->> 'scheme') || chr(30) || (v ->> 'value'), chr(31))
-            FROM jsonb_array_elements(m.record::jsonb -> 'linkedIds') v)
+            FROM jsonb_array_elements(r."linkedIds") v)
         """
 
     /// A member row's id and facts (without events and links).
