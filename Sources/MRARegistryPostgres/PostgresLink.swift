@@ -44,9 +44,25 @@ package final class PostgresLink: Sendable {
     /// Every row `query` gives (once the statements ``send(_:)`` sent are answered).
     @discardableResult
     package func query(_ query: PostgresQuery) throws(RegistryError) -> [PostgresRow] {
+        try rows(of: ask(query))
+    }
+
+    /// A query asked and not yet answered: ``rows(of:)`` waits for its rows.
+    package struct PendingRows: Sendable {
+        fileprivate let answer: EventLoopFuture<PostgresQueryResult>
+    }
+
+    /// Sends `query` (once the statements ``send(_:)`` sent are answered) without waiting for its rows: the server
+    /// works on it while the caller goes on. The connection answers queries in the order they were asked.
+    package func ask(_ query: PostgresQuery) throws(RegistryError) -> PendingRows {
         try awaitSent()
+        return PendingRows(answer: connection.query(query, logger: logger))
+    }
+
+    /// Every row of the query `pending` asked.
+    package func rows(of pending: PendingRows) throws(RegistryError) -> [PostgresRow] {
         do {
-            return Array(try answer(to: connection.query(query, logger: logger)).rows)
+            return Array(try answer(to: pending.answer).rows)
         } catch let error as RegistryError {
             throw error
         } catch {

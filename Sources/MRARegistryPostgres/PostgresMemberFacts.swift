@@ -21,57 +21,96 @@ enum PostgresMemberFacts {
         return counts
     }
 
-    /// Every member's facts, a page at a time, in member id order.
+    /// Every member's facts, a page at a time, in member id order. The next page is asked for before this one
+    /// is decoded and handed to `body`, so the server reads it meanwhile; the connection answers in order, so
+    /// this page's history is asked for first.
     static func forEach(_ link: PostgresLink, _ body: (MemberFacts) -> Void) throws(RegistryError) {
-        var after: Int64 = 0
-        while true {
-            let page = try facts(link, where: "m.id > $1 ORDER BY m.id LIMIT \(pageSize)", after)
-            for facts in page.facts { body(facts) }
-            guard page.facts.count == pageSize, let last = page.lastId else { return }
-            after = last
+        var next: PostgresLink.PendingRows? = try link.ask(page(after: 0))
+        while let pending = next {
+            let rows = try link.rows(of: pending)
+            let ids = try Self.ids(of: rows, link)
+            guard let last = ids.last else { return }
+            let history = try askHistory(link, ids: ids)
+            next = rows.count == pageSize ? try link.ask(page(after: last)) : nil
+            for facts in try facts(link, rows, ids: ids, history: try Self.history(link, history)) { body(facts) }
         }
     }
 
     /// The facts of the members whose ids are `ids`.
     static func facts(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> [MemberFacts] {
-        try facts(link, where: "m.id = ANY($1) ORDER BY m.id", ids).facts
+        let rows = try link.query(members(where: "m.id = ANY($1) ORDER BY m.id", ids))
+        let found = try Self.ids(of: rows, link)
+        return try facts(link, rows, ids: found, history: try history(link, askHistory(link, ids: found)))
     }
 
-    /// The members matching `condition` (on `m`, with `$1` bound to `value`), their events and links.
-    private static func facts<Value: PostgresNonThrowingEncodable & Sendable>(
-        _ link: PostgresLink, where condition: String, _ value: Value
-    ) throws(RegistryError) -> (facts: [MemberFacts], lastId: Int64?) {
+    /// The ids of the member rows `rows` (their first column).
+    private static func ids(of rows: [PostgresRow], _ link: PostgresLink) throws(RegistryError) -> [Int64] {
+        try link.decoding { try rows.map { try $0.makeRandomAccess()[0].decode(Int64.self) } }
+    }
+
+    /// The `pageSize` members after the member id `after`.
+    private static func page(after: Int64) -> PostgresQuery {
+        members(where: "m.id > $1 ORDER BY m.id LIMIT \(pageSize)", after)
+    }
+
+    /// The members matching `condition` (on `m`, with `$1` bound to `value`): columns ``memberColumns``.
+    private static func members<Value: PostgresNonThrowingEncodable & Sendable>(
+        where condition: String, _ value: Value
+    ) -> PostgresQuery {
         var bindings = PostgresBindings()
         bindings.append(value)
-        let members = try link.query(
-            PostgresQuery(
-                unsafeSQL: "SELECT \(memberColumns) FROM \(membersWithFields) WHERE \(condition)", binds: bindings))
-        guard !members.isEmpty else { return ([], nil) }
-        return try link.decoding {
-            let decoded = try members.map(Self.member)
-            var facts = decoded.map(\.facts)
-            let ids = decoded.map(\.id)
-            let history = try Self.history(link, ids: ids)
-            for (index, id) in ids.enumerated() {
-                facts[index].events = history.events[id] ?? []
-                facts[index].links = history.links[id] ?? []
+        return PostgresQuery(
+            unsafeSQL: "SELECT \(memberColumns) FROM \(membersWithFields) WHERE \(condition)", binds: bindings)
+    }
+
+    /// The facts of the member rows `rows`, whose ids are `ids`, with their events and links.
+    private static func facts(
+        _ link: PostgresLink, _ rows: [PostgresRow], ids: [Int64],
+        history: (events: [Int64: [MemberEvent]], links: [Int64: [MIDLink]])
+    ) throws(RegistryError) -> [MemberFacts] {
+        try link.decoding {
+            try zip(rows, ids).map { row, id in
+                var facts = try Self.member(row)
+                facts.events = history.events[id] ?? []
+                facts.links = history.links[id] ?? []
+                return facts
             }
-            return (facts, ids.last)
         }
     }
 
-    /// The status events (with their batch's partner and batch id) and the MID links of the members with
-    /// ids `ids`, each member's in the order they were recorded.
+    /// The history queries of the members with ids `ids`, asked and not yet answered.
+    struct HistoryAsked {
+        let events: PostgresLink.PendingRows
+        let links: PostgresLink.PendingRows
+    }
+
+    /// Asks for the status events (with their batch's partner and batch id) and the MID links of the members
+    /// with ids `ids`, each member's in the order they were recorded.
+    static func askHistory(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> HistoryAsked {
+        HistoryAsked(
+            events: try link.ask(
+                """
+                SELECT e.member, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
+                FROM member_event e JOIN ledger l ON l.id = e.ledgerId WHERE e.member = ANY(\(ids))
+                ORDER BY e.member, e.id
+                """),
+            links: try link.ask(
+                "SELECT member, mid, validFrom, validTo FROM mid_link WHERE member = ANY(\(ids)) ORDER BY member, id"))
+    }
+
+    /// The events and links of the members with ids `ids`, each member's in the order they were recorded.
     static func history(
         _ link: PostgresLink, ids: [Int64]
     ) throws(RegistryError) -> (events: [Int64: [MemberEvent]], links: [Int64: [MIDLink]]) {
-        let eventRows = try link.query(
-            """
-            SELECT e.member, e.kind, e.effective, e.reason, e.cause, l.partner, l.batchId
-            FROM member_event e JOIN ledger l ON l.id = e.ledgerId WHERE e.member = ANY(\(ids)) ORDER BY e.member, e.id
-            """)
-        let linkRows = try link.query(
-            "SELECT member, mid, validFrom, validTo FROM mid_link WHERE member = ANY(\(ids)) ORDER BY member, id")
+        try history(link, askHistory(link, ids: ids))
+    }
+
+    /// The answers to the history queries `asked`, by member id.
+    static func history(
+        _ link: PostgresLink, _ asked: HistoryAsked
+    ) throws(RegistryError) -> (events: [Int64: [MemberEvent]], links: [Int64: [MIDLink]]) {
+        let eventRows = try link.rows(of: asked.events)
+        let linkRows = try link.rows(of: asked.links)
         return try link.decoding {
             var events: [Int64: [MemberEvent]] = [:]
             for row in eventRows {
@@ -110,14 +149,14 @@ enum PostgresMemberFacts {
             FROM jsonb_array_elements(r."linkedIds") v)
         """
 
-    /// A member row's id and facts (without events and links).
-    private static func member(_ row: PostgresRow) throws -> (id: Int64, facts: MemberFacts) {
-        let (id, program, memberId, status, scheme, legalName, authType, consent, roles, linked) = try row.decode(
+    /// A member row's facts (without events and links).
+    private static func member(_ row: PostgresRow) throws -> MemberFacts {
+        let (_, program, memberId, status, scheme, legalName, authType, consent, roles, linked) = try row.decode(
             (Int64, String, String, String, String?, String?, String?, String?, String?, String?).self)
         let facts = MemberFacts(
             program: program, memberId: memberId, status: status, scheme: scheme, legalName: legalName,
             authType: authType, consent: consent.flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
             roles: roles, linkedIds: linked)
-        return (id, facts)
+        return facts
     }
 }

@@ -2,6 +2,7 @@ import MRAGateway
 import MRARegistry
 import MRAPostgresTestSupport
 import MRARegistrySQLite
+import MRATestSupport
 import Testing
 
 /// Each backend through the `RegistryReader` interface: what a lookup
@@ -63,6 +64,31 @@ import Testing
                 MIDLink(mid: "MID2", validFrom: "2026-01-01"),
             ])
         #expect(members["B2"]?.events.map(\.kind) == [.granted])
+    }
+
+    /// The PostgreSQL reader reads 10,000 members a page, asking for the next page before it hands this one on.
+    @Test(arguments: RegistryBackend.allCases)
+    func readsMoreMembersThanAPageHoldsEachOnceWithItsOwnHistory(backend: RegistryBackend) throws {
+        let folders = try Fixture.exchangeRoot(backend)
+        let count = 20_001
+        #expect(try SyntheticRegistry.load(0..<count, into: Fixture.registry(folders), batchSize: 10_000) == count)
+        let reader = try RegistryBackend.openReader(registry: RegistryBackend.registry(of: folders.root))
+        var read = 0
+        var members: [String: MemberFacts] = [:]
+        _ = try reader.forEachMember {
+            read += 1
+            members[$0.record.memberId] = $0
+        }
+        #expect(read == count && members.count == count)
+        let mismatched = (0..<count).filter { i in
+            let expected = SyntheticRegistry.record(i)
+            guard let member = members[expected.memberId] else { return true }
+            return member.record.linkedIds.map(\.value) != expected.linkedIds.map(\.value)
+                || member.links.map(\.mid) != [SyntheticRegistry.identifiers(i).mid]
+                || member.events.isEmpty || member.events.contains { $0.partner != expected.program }
+                || member.record.status != expected.status
+        }
+        #expect(mismatched.isEmpty, "members \(mismatched.prefix(5)) read otherwise than loaded")
     }
 
     @Test(arguments: RegistryBackend.allCases)
