@@ -40,6 +40,7 @@ enum PostgresMemberFacts {
     static func facts(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> [MemberFacts] {
         let rows = try link.query(members(where: "m.id = ANY($1) ORDER BY m.id", ids))
         let found = try Self.ids(of: rows, link)
+        guard !found.isEmpty else { return [] }
         return try facts(link, rows, ids: found, history: try history(link, askHistory(link, ids: found)))
     }
 
