@@ -80,14 +80,14 @@ enum PostgresMemberFacts {
     }
 
     /// The history queries of the members with ids `ids`, asked and not yet answered.
-    struct HistoryAsked {
+    private struct HistoryAsked {
         let events: PostgresLink.PendingRows
         let links: PostgresLink.PendingRows
     }
 
     /// Asks for the status events (with their batch's partner and batch id) and the MID links of the members
     /// with ids `ids`, each member's in the order they were recorded.
-    static func askHistory(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> HistoryAsked {
+    private static func askHistory(_ link: PostgresLink, ids: [Int64]) throws(RegistryError) -> HistoryAsked {
         HistoryAsked(
             events: try link.ask(
                 """
@@ -107,7 +107,7 @@ enum PostgresMemberFacts {
     }
 
     /// The answers to the history queries `asked`, by member id.
-    static func history(
+    private static func history(
         _ link: PostgresLink, _ asked: HistoryAsked
     ) throws(RegistryError) -> (events: [Int64: [MemberEvent]], links: [Int64: [MIDLink]]) {
         let eventRows = try link.rows(of: asked.events)

@@ -29,27 +29,20 @@ struct PostgresFaultTests {
         let dba = try Fixture.databaseLink(folders)
         try dba.query("BEGIN")
         try dba.query("LOCK TABLE member_event IN SHARE MODE")
-        let errorsFile = folders.root + ".errors"
-        _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
-        let process = try Fixture.startExchangeRun(
-            folders, errorsTo: try #require(FileHandle(forWritingAtPath: errorsFile)))
+        let errorsPipe = Pipe()
+        let process = try Fixture.startExchangeRun(folders, errorsTo: errorsPipe)
         let watch = try Fixture.databaseLink(folders)
         let dropped = try Fixture.eventually(within: 30) {
-            let rows = try watch.query(
-                """
-                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND application_name LIKE 'mra-gateway@%'
-                    AND wait_event_type = 'Lock' AND state = 'active'
-                """)
-            return !rows.isEmpty
+            let waiting = try Fixture.gatewayBackends(on: watch, waitingForALock: true)
+            for pid in waiting { try watch.query("SELECT pg_terminate_backend(\(pid))") }
+            return !waiting.isEmpty
         }
         // Never leave the run waiting on the lock: dropped, it ends; else it goes on once the lock is let go.
         if !dropped { try dba.query("ROLLBACK") }
-        process.waitUntilExit()
+        let (status, errors) = Fixture.finish(process, errors: errorsPipe)
         if dropped { try dba.query("ROLLBACK") }
-        let errors = try String(contentsOfFile: errorsFile, encoding: .utf8)
         #expect(dropped)
-        #expect(process.terminationStatus == 2, "\(errors)")
+        #expect(status == 2, "\(errors)")
         // The server's message when postgres-nio passes it on, else that the connection closed unanswered.
         #expect(
             errors.contains("registry-storage")
@@ -58,7 +51,8 @@ struct PostgresFaultTests {
             "\(errors)")
 
         #expect(try Self.listsWaiting(folders, store) > 0)
-        #expect(try Fixture.runExchange(folders) == 0)
+        let next = try Fixture.runExchange(folders)
+        #expect(next.status == 0, "\(next.errors)")
         try Self.expectEveryListApplied(store)
     }
 
@@ -84,18 +78,14 @@ struct PostgresFaultTests {
         try dba.query(
             "INSERT INTO ballast SELECT repeat('x', 1800) FROM generate_series(1, \((free - (8 << 20)) / 2_048))")
 
-        let errorsFile = folders.root + ".errors"
-        _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
-        let process = try Fixture.startExchangeRun(
-            folders, errorsTo: try #require(FileHandle(forWritingAtPath: errorsFile)))
-        process.waitUntilExit()
-        let errors = try String(contentsOfFile: errorsFile, encoding: .utf8)
-        #expect(process.terminationStatus == 2, "\(errors)")
+        let (status, errors) = try Fixture.runExchange(folders)
+        #expect(status == 2, "\(errors)")
         #expect(errors.contains("registry-storage") && errors.contains("No space left on device"), "\(errors)")
         #expect(try Self.listsWaiting(folders, store) > 0)
 
         try dba.query("DROP TABLE ballast")
-        #expect(try Fixture.runExchange(folders) == 0)
+        let next = try Fixture.runExchange(folders)
+        #expect(next.status == 0, "\(next.errors)")
         try Self.expectEveryListApplied(store)
     }
 

@@ -113,7 +113,7 @@ struct TwoInstanceTests {
         let process = try Fixture.startExchangeRun(folders)
         let watch = try Fixture.databaseLink(folders)
         let waiting = try Fixture.eventually(within: 30) {
-            try Fixture.gatewayConnections(on: watch, waitingForALock: true) > 0
+            try !Fixture.gatewayBackends(on: watch, waitingForALock: true).isEmpty
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -121,7 +121,7 @@ struct TwoInstanceTests {
 
         // The lock is still held: the killed instance's statement would wait on and keep its lease, but the
         // server finds its client gone.
-        let gone = try Fixture.eventually(within: 10) { try Fixture.gatewayConnections(on: watch) == 0 }
+        let gone = try Fixture.eventually(within: 10) { try Fixture.gatewayBackends(on: watch).isEmpty }
         #expect(gone, "the killed instance's connection still waits on the server")
         let leases = try watch.query(
             """
@@ -138,7 +138,7 @@ struct TwoInstanceTests {
     @Test func twoInstancesOneKilledAtRandomThenARerunEqualOneUninterruptedInstance() throws {
         let template = try Self.stagedRound()
         let single = try Self.copy(template)
-        #expect(try Fixture.runExchange(single) == 1)
+        #expect(try Fixture.runExchange(single).status == 1)
         let expected = try Self.outcome(single)
         #expect(expected.ledger.count == 25)
 
@@ -147,25 +147,22 @@ struct TwoInstanceTests {
         for round in 0..<5 {
             let folders = try Self.copy(template)
             let killed = try Fixture.startExchangeRun(folders)
-            let survivorErrors = folders.root + ".errors"
-            _ = FileManager.default.createFile(atPath: survivorErrors, contents: nil)
-            let survivor = try Fixture.startExchangeRun(
-                folders, errorsTo: try #require(FileHandle(forWritingAtPath: survivorErrors)))
+            let survivorErrors = Pipe()
+            let survivor = try Fixture.startExchangeRun(folders, errorsTo: survivorErrors)
             usleep(UInt32.random(in: 100_000...1_500_000, using: &generator))
             kill(killed.processIdentifier, SIGKILL)
             killed.waitUntilExit()
             if killed.terminationReason == .uncaughtSignal { killedMidRun += 1 }
-            survivor.waitUntilExit()
+            let survived = Fixture.finish(survivor, errors: survivorErrors)
             #expect(
-                survivor.terminationReason == .exit && survivor.terminationStatus <= 1,
-                "round \(round): \((try? String(contentsOfFile: survivorErrors, encoding: .utf8)) ?? "")")
+                survivor.terminationReason == .exit && survived.status <= 1, "round \(round): \(survived.errors)")
             // The rerun comes once the killed instance's connections are gone, as a scheduler's next run would:
             // until the server has seen it die (within a second), it holds its lease.
             let watch = try Fixture.databaseLink(folders)
-            let ended = try Fixture.eventually(within: 10) { try Fixture.gatewayConnections(on: watch) == 0 }
+            let ended = try Fixture.eventually(within: 10) { try Fixture.gatewayBackends(on: watch).isEmpty }
             #expect(ended, "round \(round): the killed instance's connection is still open on the server")
             let rerun = try Fixture.runExchange(folders)
-            #expect(rerun == 0 || rerun == 1, "round \(round): exit \(rerun)")
+            #expect(rerun.status == 0 || rerun.status == 1, "round \(round): exit \(rerun.status), \(rerun.errors)")
             let outcome = try Self.outcome(folders)
             #expect(outcome.registry == expected.registry, "round \(round): the registry differs")
             #expect(outcome.ledger == expected.ledger, "round \(round)")

@@ -13,17 +13,17 @@ extension Fixture {
             PostgresLocation(url: url, password: RegistryBackend.environment(registry: url)["MRA_REGISTRY_PASSWORD"]))
     }
 
-    /// How many gateway instances' connections (`application_name` `mra-gateway@…`) the server has on `link`'s
-    /// database; only those waiting for a lock when `waitingForALock`. Ask outside a transaction: a
+    /// The server processes (pids) of gateway instances' connections (`application_name` `mra-gateway@…`) to
+    /// `link`'s database; only those waiting for a lock when `waitingForALock`. Ask outside a transaction: a
     /// transaction's view of `pg_stat_activity` does not change.
-    static func gatewayConnections(on link: PostgresLink, waitingForALock: Bool = false) throws -> Int {
+    static func gatewayBackends(on link: PostgresLink, waitingForALock: Bool = false) throws -> [Int32] {
         let rows = try link.query(
             """
-            SELECT count(*) FROM pg_stat_activity
+            SELECT pid FROM pg_stat_activity
             WHERE datname = current_database() AND application_name LIKE 'mra-gateway@%'
                 AND (NOT \(waitingForALock) OR (wait_event_type = 'Lock' AND state = 'active'))
             """)
-        return try rows.first?.decode(Int.self) ?? 0
+        return try rows.map { try $0.decode(Int32.self) }
     }
 
     /// Waits, up to `seconds`, until `condition` holds (polling every 20 ms); whether it did.

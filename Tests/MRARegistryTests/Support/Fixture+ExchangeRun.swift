@@ -29,10 +29,17 @@ extension Fixture {
         return process
     }
 
-    /// `exchange run` on `folders` to its end; its exit status.
-    static func runExchange(_ folders: ExchangeFolders) throws -> Int32 {
-        let process = try startExchangeRun(folders)
+    /// `exchange run` on `folders` to its end: its exit status and what it wrote to standard error.
+    static func runExchange(_ folders: ExchangeFolders) throws -> (status: Int32, errors: String) {
+        let errors = Pipe()
+        return finish(try startExchangeRun(folders, errorsTo: errors), errors: errors)
+    }
+
+    /// Waits for `process`, started with its standard error sent to `errors`, to end: its exit status and what
+    /// it wrote there.
+    static func finish(_ process: Process, errors: Pipe) -> (status: Int32, errors: String) {
+        let written = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus
+        return (process.terminationStatus, String(decoding: written, as: UTF8.self))
     }
 }
